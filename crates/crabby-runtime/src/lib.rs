@@ -1,1 +1,2 @@
-//! runtime
+//! The crabby runtime: everything generated code links against.
+pub mod entry;
