@@ -1,0 +1,3 @@
+def f():
+    print("never runs")
+  return 1

@@ -1,0 +1,4 @@
+# Uncaught TypeError: subscripting an int.
+value = 10
+print(value)
+print(value[0])

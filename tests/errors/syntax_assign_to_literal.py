@@ -1,0 +1,3 @@
+print("never runs")
+x = 5
+1 = x

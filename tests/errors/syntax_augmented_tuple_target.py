@@ -1,0 +1,2 @@
+print("never runs")
+(a, b) += (1, 2)

@@ -1,0 +1,3 @@
+print("never runs")
+if True:
+    break

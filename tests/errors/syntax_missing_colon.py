@@ -1,0 +1,3 @@
+print("never runs")
+for x in range(3)
+    print(x)

@@ -1,0 +1,2 @@
+print("never runs")
+a, *b, *c = [1, 2, 3]

@@ -1,0 +1,4 @@
+print("never runs")
+def f(x):
+    nonlocal x
+    return x

@@ -1,0 +1,7 @@
+# Uncaught NameError: calling a function that was never defined.
+def helper():
+    return "helper"
+
+
+print(helper())
+print(helpr())

@@ -1,0 +1,3 @@
+# Uncaught ValueError from int().
+print(int("42"))
+print(int("abc"))

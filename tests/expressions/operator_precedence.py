@@ -1,0 +1,13 @@
+# Operator precedence and associativity across all binary/unary operators.
+print(2 + 3 * 4 ** 2, (2 + 3) * 4 ** 2, -2 ** 2, 2 ** -2, -2 ** -2)
+print(1 + 2 << 3 & 0xFF | 1 ^ 3)
+print(10 - 5 - 2, 100 / 10 / 5, 2 ** 2 ** 3, 7 % 4 % 3)
+print(not 1 + 1 == 2, not 0 or 1 and 2, 1 < 2 == True)
+print(~1 + 1, ~(1 + 1), -~5, ~-5)
+print(3 * -2, 3 - -2, 3 + +2, 3 ** -1 * 3)
+print(1 if 2 > 1 else 3 if 4 else 5, (lambda: 1 or 2)())
+print(5 & 3 == 1, (5 & 3) == 1, 5 | 2 > 6, (5 | 2) > 6)
+print(2 * 3 // 4, 2 * (3 // 4), -7 // 2 * 2, -(7 // 2) * 2)
+print(1 + 2 * 3 - 4 // 3 % 2 ** 2)
+print("a" + "b" * 3, ("a" + "b") * 3, [1] * 2 + [2] * 3)
+print(1 in [1] == True, (1 in [1]) == True)

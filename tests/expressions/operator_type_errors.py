@@ -1,0 +1,16 @@
+# TypeError messages for unsupported binary/unary operand types.
+cases = [
+    lambda: 1 + "a", lambda: "a" + 1, lambda: [1] + (2,), lambda: None + 1,
+    lambda: 1 - "a", lambda: {} * 2, lambda: "a" / 2, lambda: [] // 1,
+    lambda: 5 % [], lambda: 2 ** "x", lambda: 1 & 1.5, lambda: 1 << 1.0,
+    lambda: -"a", lambda: ~1.5, lambda: +[], lambda: {1} + {2},
+    lambda: (1,) - (1,), lambda: 1.5 | 2, lambda: "a" < 1, lambda: [] > 1,
+    lambda: len(5), lambda: 3(), lambda: None(), lambda: "abc"(),
+    lambda: [1, 2] * [3], lambda: {}[[]], lambda: {[]: 1}, lambda: {[1]},
+]
+for i, case in enumerate(cases):
+    try:
+        case()
+        print(i, "no error")
+    except TypeError as e:
+        print(i, e)

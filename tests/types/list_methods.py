@@ -1,0 +1,30 @@
+# list methods: append, extend, insert, pop, remove, index, count, reverse, copy, clear.
+lst = [3, 1, 4]
+lst.append(1)
+print(lst)
+lst.extend([5, 9])
+lst.extend((2, 6))
+lst.extend("ab")
+lst.extend(range(2))
+print(lst)
+lst.insert(0, "first")
+lst.insert(-1, "before last")
+lst.insert(100, "end")
+lst.insert(-100, "start")
+print(lst)
+print(lst.pop(), lst.pop(0), lst.pop(-2), lst.pop(3))
+print(lst)
+lst.remove(1)
+print(lst, lst.index(1), lst.index(5), lst.index(1, 4) if 1 in lst[4:] else "n/a")
+print(lst.count(1), lst.count("a"), lst.count(42))
+lst.reverse()
+print(lst)
+cp = lst.copy()
+cp.append("only in copy")
+print(len(lst), len(cp), cp is lst, cp[:-1] == lst)
+print(lst.append(0), lst.clear(), lst)
+for op in [lambda: [].pop(), lambda: [1].pop(5), lambda: [1, 2].remove(3), lambda: [1].index(2)]:
+    try:
+        op()
+    except (IndexError, ValueError) as e:
+        print(type(e).__name__, e)
