@@ -49,9 +49,9 @@ def is_test_program(path: Path) -> bool:
     )
 
 
-def collect(args: list[str]) -> list[Path]:
+def collect(args):
     roots = [Path(a) for a in args] if args else [TESTS_DIR]
-    found: set[Path] = set()
+    found = set()
     for root in roots:
         if root.is_dir():
             for p in root.rglob("*.py"):
@@ -68,7 +68,7 @@ def collect(args: list[str]) -> list[Path]:
     return sorted(found)
 
 
-def child_env() -> dict[str, str]:
+def child_env():
     env = dict(os.environ)
     # Make the run independent of the caller's Python settings.
     for key in list(env):
@@ -86,7 +86,7 @@ def last_nonempty_line(text: str) -> str:
     return ""
 
 
-def bless_one(program: Path, env: dict[str, str]) -> str:
+def bless_one(program, env):
     out_path = program.with_suffix(".out")
     err_path = program.with_suffix(".err")
     try:

@@ -1,10 +1,10 @@
 # Uncaught NameError: free variable referenced before assignment in the enclosing scope.
 def outer():
     def inner():
-        return value
+        return late_bound_result
     print("calling inner")
     result = inner()
-    value = 1
+    late_bound_result = 1
     return result
 
 

@@ -1,3 +1,2 @@
 print("never runs")
-x = 1
 nonlocal x

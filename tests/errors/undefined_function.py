@@ -4,4 +4,4 @@ def helper():
 
 
 print(helper())
-print(helpr())
+print(compute_grand_total())

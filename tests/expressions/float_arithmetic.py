@@ -29,6 +29,6 @@ try:
 except ZeroDivisionError as e:
     print("ZeroDivisionError:", e)
 try:
-    print(2.0 ** 10000)
+    print(float(10 ** 400))
 except OverflowError as e:
     print("OverflowError:", e)

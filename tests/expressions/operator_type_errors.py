@@ -5,9 +5,10 @@ cases = [
     lambda: 5 % [], lambda: 2 ** "x", lambda: 1 & 1.5, lambda: 1 << 1.0,
     lambda: -"a", lambda: ~1.5, lambda: +[], lambda: {1} + {2},
     lambda: (1,) - (1,), lambda: 1.5 | 2, lambda: "a" < 1, lambda: [] > 1,
-    lambda: len(5), lambda: 3(), lambda: None(), lambda: "abc"(),
+    lambda: len(5), lambda: three(), lambda: nothing(), lambda: text(),
     lambda: [1, 2] * [3], lambda: {}[[]], lambda: {[]: 1}, lambda: {[1]},
 ]
+three, nothing, text = 3, None, "abc"
 for i, case in enumerate(cases):
     try:
         case()

@@ -55,7 +55,8 @@ try:
 except IndexError as e:
     print("IndexError:", e)
 try:
-    print(5[0])
+    five = 5
+    print(five[0])
 except TypeError as e:
     print("TypeError:", e)
 try:

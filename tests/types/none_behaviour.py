@@ -26,7 +26,7 @@ try:
 except AttributeError as e:
     print("AttributeError:", e)
 try:
-    None[0]
+    x[0]
 except TypeError as e:
     print("TypeError:", e)
 try:

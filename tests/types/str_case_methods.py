@@ -1,6 +1,7 @@
-# Case conversion and predicate string methods.
+# Case conversion and predicate string methods on ASCII strings.
 for s in ["hello", "HELLO", "Hello World", "hello world", "123", "12a", "", " ", "\t\n", "abc123",
-          "ÉCOLE", "straße", "Title Case Here", "mIxEd", "٣", "½", "x_y", "αβγ"]:
-    print(repr(s), s.upper(), s.lower(), s.title(), s.capitalize(), s.swapcase(), s.casefold())
+          "Title Case Here", "mIxEd", "x_y", "_private", "3rd place", "it's", "a-b c.d"]:
+    print(repr(s), repr(s.upper()), repr(s.lower()), repr(s.title()), repr(s.capitalize()),
+          repr(s.swapcase()), repr(s.casefold()))
     print("  ", s.isdigit(), s.isalpha(), s.isalnum(), s.isspace(), s.isupper(), s.islower(),
           s.istitle(), s.isdecimal(), s.isnumeric(), s.isidentifier(), s.isascii(), s.isprintable())
