@@ -1,1 +1,430 @@
-fn main() {}
+//! The `crabby` command: argument parsing and dispatch to the driver.
+//!
+//! Arguments are parsed by hand (no clap: few dependencies, short cold build). Like `python3.12`, everything
+//! after the script (or `-c CODE`, `-m MODULE`, `-`) belongs to the program, and crabby's own usage errors
+//! exit 2.
+
+use std::ffi::{OsStr, OsString};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crabby::cache::Profile;
+use crabby::driver::{self, Failure, Target};
+
+const USAGE: &str = "usage: crabby [run] (FILE | -c CODE | -m MODULE | -) [ARGS...]
+       crabby build (FILE | -c CODE) [-o OUTPUT]
+       crabby emit (FILE | -c CODE)";
+
+const HELP: &str = "crabby: compile Python 3.12 programs to native code and run them.
+
+usage: crabby [run] (FILE | -c CODE | -m MODULE | -) [ARGS...]
+       crabby build (FILE | -c CODE) [-o OUTPUT]
+       crabby emit (FILE | -c CODE)
+
+commands:
+  run      compile the program (cached) and run it, like `python3.12 FILE ARGS...`;
+           `run` may be left out: `crabby FILE ARGS...`, `crabby -c CODE`
+  build    write a standalone native executable
+  emit     print the Rust code generated for the program
+
+options:
+  -c CODE     the program is CODE (sys.argv[0] is '-c')
+  -m MODULE   run MODULE (found from the current directory) as __main__
+  -           read the program from stdin
+  -h, --help  show this help (`crabby COMMAND --help` for a command's)
+  -V, --version
+              print crabby's version
+
+environment:
+  CRABBY_CACHE    build cache directory (default: ~/.cache/crabby)
+  CRABBY_RUNTIME  the crabby-runtime crate to link (default: the one crabby was built with)
+
+The first run builds crabby's runtime for this machine, which takes a few minutes; after that a changed
+program takes seconds to build, and an unchanged one starts at once.";
+
+const RUN_HELP: &str = "usage: crabby run (FILE | -c CODE | -m MODULE | -) [ARGS...]
+
+Compile the program (reusing the build cache) and run it, like `python3.12 FILE ARGS...`:
+sys.argv is [FILE, ARGS...], stdin, stdout and stderr are the program's, and crabby exits with
+the program's exit status. Everything after FILE (or CODE, MODULE, -) is passed to the program.
+
+  -c CODE     the program is CODE (sys.argv[0] is '-c')
+  -m MODULE   run MODULE as __main__ (sys.argv[0] is its full path)
+  -           read the program from stdin";
+
+const BUILD_HELP: &str = "usage: crabby build (FILE | -c CODE) [-o OUTPUT]
+
+Compile the program with full optimisation into a standalone native executable.
+
+  -o, --output OUTPUT   where to write it (default: FILE without .py, in the current directory)
+  -c CODE               the program is CODE";
+
+const EMIT_HELP: &str = "usage: crabby emit (FILE | -c CODE)
+
+Print the Rust code generated for the program's main module.
+
+  -c CODE     the program is CODE";
+
+#[derive(Debug, PartialEq, Eq)]
+enum Command {
+    Run {
+        target: Target,
+        args: Vec<OsString>,
+    },
+    Build {
+        target: Target,
+        output: Option<PathBuf>,
+    },
+    Emit {
+        target: Target,
+    },
+    /// Print this text to stdout and exit 0.
+    Print(String),
+}
+
+fn usage_error(msg: &str) -> Failure {
+    Failure::usage(format!(
+        "{msg}\n{USAGE}\nTry 'crabby --help' for more information."
+    ))
+}
+
+/// Parses crabby's arguments (without argv[0]).
+fn parse(args: Vec<OsString>) -> Result<Command, Failure> {
+    let mut args = args.into_iter();
+    let Some(first) = args.next() else {
+        return Err(usage_error(
+            "crabby: no program given (crabby has no interactive mode)",
+        ));
+    };
+    match first.to_str() {
+        Some("-h" | "--help") => Ok(Command::Print(HELP.into())),
+        Some("-V" | "--version") => Ok(Command::Print(format!(
+            "crabby {} (compiler {}, Python 3.12)",
+            env!("CARGO_PKG_VERSION"),
+            crabby_compiler::COMPILER_VERSION
+        ))),
+        Some("run") => parse_run(args.collect()),
+        Some("build") => parse_build(args.collect()),
+        Some("emit") => parse_emit(args.collect()),
+        Some("help") => Ok(Command::Print(
+            match args.next().as_deref().and_then(OsStr::to_str) {
+                Some("run") => RUN_HELP,
+                Some("build") => BUILD_HELP,
+                Some("emit") => EMIT_HELP,
+                _ => HELP,
+            }
+            .into(),
+        )),
+        // Like python3.12: a script or -c / -m / - directly.
+        _ => parse_run(std::iter::once(first).chain(args).collect()),
+    }
+}
+
+/// Splits off one program selector (`-c CODE`, `-m MOD`, `-`, FILE) at the front of `args`; `Ok(None)` for
+/// an option that is not a selector.
+fn take_target(
+    arg: &OsStr,
+    rest: &mut std::vec::IntoIter<OsString>,
+) -> Result<Option<Target>, Failure> {
+    let bytes = arg.as_encoded_bytes();
+    let value_of = |flag: &str,
+                    rest: &mut std::vec::IntoIter<OsString>|
+     -> Result<String, Failure> {
+        let joined = &bytes[flag.len()..];
+        let value = if joined.is_empty() {
+            rest.next()
+                .ok_or_else(|| usage_error(&format!("Argument expected for the {flag} option")))?
+        } else {
+            OsString::from(String::from_utf8_lossy(joined).into_owned())
+        };
+        Ok(value.to_string_lossy().into_owned())
+    };
+    if bytes.starts_with(b"-c") {
+        return Ok(Some(Target::Code(value_of("-c", rest)?)));
+    }
+    if bytes.starts_with(b"-m") {
+        return Ok(Some(Target::Module(value_of("-m", rest)?)));
+    }
+    if bytes == b"-" {
+        return Ok(Some(Target::Stdin));
+    }
+    if bytes.starts_with(b"-") {
+        return Ok(None);
+    }
+    Ok(Some(Target::File(arg.to_os_string())))
+}
+
+fn parse_run(args: Vec<OsString>) -> Result<Command, Failure> {
+    let mut rest = args.into_iter();
+    let Some(arg) = rest.next() else {
+        return Err(usage_error("crabby run: no program given"));
+    };
+    if matches!(arg.to_str(), Some("-h" | "--help")) {
+        return Ok(Command::Print(RUN_HELP.into()));
+    }
+    if arg == "--" {
+        let file = rest
+            .next()
+            .ok_or_else(|| usage_error("crabby run: no program given"))?;
+        return Ok(Command::Run {
+            target: Target::File(file),
+            args: rest.collect(),
+        });
+    }
+    match take_target(&arg, &mut rest)? {
+        Some(target) => Ok(Command::Run {
+            target,
+            args: rest.collect(),
+        }),
+        None => Err(usage_error(&format!(
+            "unknown option {}",
+            arg.to_string_lossy()
+        ))),
+    }
+}
+
+fn parse_build(args: Vec<OsString>) -> Result<Command, Failure> {
+    let mut rest = args.into_iter();
+    let mut target = None;
+    let mut output = None;
+    while let Some(arg) = rest.next() {
+        let s = arg.to_str().unwrap_or("");
+        if s == "-h" || s == "--help" {
+            return Ok(Command::Print(BUILD_HELP.into()));
+        }
+        if s == "-o" || s == "--output" {
+            output = Some(PathBuf::from(rest.next().ok_or_else(|| {
+                usage_error(&format!("Argument expected for the {s} option"))
+            })?));
+            continue;
+        }
+        if let Some(v) = s.strip_prefix("--output=") {
+            output = Some(PathBuf::from(v));
+            continue;
+        }
+        if arg.as_encoded_bytes().starts_with(b"-o") {
+            output = Some(PathBuf::from(
+                String::from_utf8_lossy(&arg.as_encoded_bytes()[2..]).into_owned(),
+            ));
+            continue;
+        }
+        match take_target(&arg, &mut rest)? {
+            Some(Target::Module(_)) => {
+                return Err(usage_error("crabby build: -m is not supported yet"))
+            }
+            Some(Target::Stdin) => {
+                return Err(usage_error(
+                    "crabby build: cannot build a program read from stdin",
+                ))
+            }
+            Some(_) if target.is_some() => {
+                return Err(usage_error(
+                    "crabby build: only one program can be built at a time",
+                ))
+            }
+            Some(t) => target = Some(t),
+            None => return Err(usage_error(&format!("unknown option {s}"))),
+        }
+    }
+    let target = target.ok_or_else(|| usage_error("crabby build: no program given"))?;
+    Ok(Command::Build { target, output })
+}
+
+fn parse_emit(args: Vec<OsString>) -> Result<Command, Failure> {
+    let mut rest = args.into_iter();
+    let mut target = None;
+    while let Some(arg) = rest.next() {
+        if matches!(arg.to_str(), Some("-h" | "--help")) {
+            return Ok(Command::Print(EMIT_HELP.into()));
+        }
+        match take_target(&arg, &mut rest)? {
+            Some(Target::Module(_)) => {
+                return Err(usage_error("crabby emit: -m is not supported yet"))
+            }
+            Some(_) if target.is_some() => {
+                return Err(usage_error(
+                    "crabby emit: only one program can be emitted at a time",
+                ))
+            }
+            Some(t) => target = Some(t),
+            None => {
+                return Err(usage_error(&format!(
+                    "unknown option {}",
+                    arg.to_string_lossy()
+                )))
+            }
+        }
+    }
+    let target = target.ok_or_else(|| usage_error("crabby emit: no program given"))?;
+    Ok(Command::Emit { target })
+}
+
+/// The default `-o` of `crabby build`: the script's name without `.py`, in the current directory.
+fn default_output(target: &Target) -> PathBuf {
+    match target {
+        Target::File(f) => {
+            let stem = PathBuf::from(f)
+                .file_stem()
+                .map(OsStr::to_os_string)
+                .unwrap_or_else(|| "a.out".into());
+            PathBuf::from(stem)
+        }
+        _ => PathBuf::from("a.out"),
+    }
+}
+
+fn execute(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Print(text) => {
+            println!("{text}");
+            Ok(())
+        }
+        Command::Emit { target } => {
+            let main = driver::load_main(&target)?;
+            let rust = driver::compile_or_fail(&main.module)?;
+            print!("{rust}");
+            Ok(())
+        }
+        Command::Run { target, args } => {
+            let main = driver::load_main(&target)?;
+            let ws = driver::open_workspace(None)?;
+            let binary = driver::binary_for(&ws, main.module, Profile::Run)?;
+            Err(driver::exec_program(&binary, &main.argv0, &args))
+        }
+        Command::Build { target, output } => {
+            let output = output.unwrap_or_else(|| default_output(&target));
+            let main = driver::load_main(&target)?;
+            let ws = driver::open_workspace(None)?;
+            let binary = driver::binary_for(&ws, main.module, Profile::Build)?;
+            driver::install_output(&binary, &output)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let result = parse(std::env::args_os().skip(1).collect()).and_then(execute);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("{}", failure.message);
+            ExitCode::from(failure.exit_code.clamp(0, 255) as u8)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(args: &[&str]) -> Result<Command, Failure> {
+        parse(args.iter().map(OsString::from).collect())
+    }
+
+    fn os(v: &[&str]) -> Vec<OsString> {
+        v.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn run_forms() {
+        let file = |f: &str, a: &[&str]| Command::Run {
+            target: Target::File(f.into()),
+            args: os(a),
+        };
+        assert_eq!(
+            p(&["run", "a.py", "-x", "--help"]).unwrap(),
+            file("a.py", &["-x", "--help"])
+        );
+        assert_eq!(p(&["a.py", "b"]).unwrap(), file("a.py", &["b"]));
+        assert_eq!(p(&["run", "--", "-odd.py"]).unwrap(), file("-odd.py", &[]));
+        assert_eq!(
+            p(&["-c", "print(1)", "x"]).unwrap(),
+            Command::Run {
+                target: Target::Code("print(1)".into()),
+                args: os(&["x"])
+            }
+        );
+        assert_eq!(
+            p(&["-cpass"]).unwrap(),
+            Command::Run {
+                target: Target::Code("pass".into()),
+                args: vec![]
+            }
+        );
+        assert_eq!(
+            p(&["run", "-m", "pkg.mod"]).unwrap(),
+            Command::Run {
+                target: Target::Module("pkg.mod".into()),
+                args: vec![]
+            }
+        );
+        assert_eq!(
+            p(&["-"]).unwrap(),
+            Command::Run {
+                target: Target::Stdin,
+                args: vec![]
+            }
+        );
+    }
+
+    #[test]
+    fn usage_errors_exit_2() {
+        for bad in [
+            &[][..],
+            &["--frob"],
+            &["-c"],
+            &["run"],
+            &["build"],
+            &["build", "a.py", "-o"],
+            &["emit", "--x"],
+        ] {
+            let e = p(bad).unwrap_err();
+            assert_eq!(e.exit_code, 2, "{bad:?}");
+            assert!(e.message.contains("usage: crabby"), "{bad:?}");
+        }
+        assert!(p(&["-c"])
+            .unwrap_err()
+            .message
+            .starts_with("Argument expected for the -c option"));
+    }
+
+    #[test]
+    fn build_and_emit_forms() {
+        assert_eq!(
+            p(&["build", "a.py", "-o", "out"]).unwrap(),
+            Command::Build {
+                target: Target::File("a.py".into()),
+                output: Some("out".into())
+            }
+        );
+        assert_eq!(
+            p(&["build", "--output=o", "-c", "pass"]).unwrap(),
+            Command::Build {
+                target: Target::Code("pass".into()),
+                output: Some("o".into())
+            }
+        );
+        assert_eq!(
+            p(&["emit", "x.py"]).unwrap(),
+            Command::Emit {
+                target: Target::File("x.py".into())
+            }
+        );
+        assert_eq!(
+            default_output(&Target::File("dir/prog.py".into())),
+            PathBuf::from("prog")
+        );
+    }
+
+    #[test]
+    fn help_and_version() {
+        for args in [
+            &["--help"][..],
+            &["run", "--help"],
+            &["build", "-h"],
+            &["emit", "--help"],
+            &["--version"],
+        ] {
+            assert!(matches!(p(args).unwrap(), Command::Print(_)), "{args:?}");
+        }
+    }
+}

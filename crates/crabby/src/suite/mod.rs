@@ -1,0 +1,424 @@
+//! The differential test harness: every program under `tests/` is compiled by crabby, built (in batches)
+//! and run, and its stdout, exit status and last stderr line are compared with what CPython 3.12 did
+//! (recorded by `tests/bless.py`).
+//!
+//! `tests/known_failures.txt` lists tests known to fail for now: they are reported as expected failures
+//! and do not fail the suite, but one that passes does (so the list only ever shrinks honestly), and so
+//! does an entry naming no test.
+//!
+//! Driven by `crates/crabby/tests/differential.rs` (so `cargo test` runs it). Settings from the
+//! environment: `CRABBY_TEST_FILTER` (substring of test names; a plain command-line argument works too),
+//! `CRABBY_TEST_TIMEOUT` (seconds per program, default 20), `CRABBY_TEST_JOBS` (programs run at once,
+//! default: the number of cores), `CRABBY_TEST_BATCH` (programs per batch crate, default 25),
+//! `CRABBY_TEST_VERBOSE=1` (list passing tests too).
+
+mod batch;
+mod exec;
+mod expect;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::driver::{self, Compiled};
+use crate::imports::ModuleSource;
+pub use expect::{last_nonempty_line, Expected, Observed};
+
+/// How the suite runs.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub tests_dir: PathBuf,
+    pub cache_root: PathBuf,
+    pub filter: Option<String>,
+    pub timeout: Duration,
+    pub jobs: usize,
+    pub batch_size: usize,
+    pub verbose: bool,
+}
+
+impl Config {
+    /// The configuration for `tests_dir` with a cache in `cache_root`, adjusted by the environment and the
+    /// command line (the first argument not starting with `-` is a filter, as `cargo test NAME` passes it).
+    pub fn from_env(tests_dir: PathBuf, cache_root: PathBuf) -> Config {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let number = |name: &str| {
+            var(name)
+                .and_then(|v| v.parse::<u64>().ok())
+                .filter(|&n| n > 0)
+        };
+        let filter = var("CRABBY_TEST_FILTER")
+            .or_else(|| std::env::args().skip(1).find(|a| !a.starts_with('-')));
+        Config {
+            tests_dir,
+            cache_root,
+            filter,
+            timeout: Duration::from_secs(number("CRABBY_TEST_TIMEOUT").unwrap_or(20)),
+            jobs: number("CRABBY_TEST_JOBS")
+                .map(|n| n as usize)
+                .unwrap_or_else(|| {
+                    std::thread::available_parallelism()
+                        .map(|n| n.get())
+                        .unwrap_or(2)
+                }),
+            batch_size: number("CRABBY_TEST_BATCH")
+                .map(|n| n as usize)
+                .unwrap_or(25),
+            verbose: var("CRABBY_TEST_VERBOSE").is_some_and(|v| v != "0"),
+        }
+    }
+}
+
+/// One test program.
+struct Test {
+    /// `area/name`: the path under tests/ without `.py`.
+    name: String,
+    /// Absolute path, with the directory as the program's cwd sees it (symlinks resolved, like getcwd()).
+    path: PathBuf,
+}
+
+/// How a test ended.
+enum Outcome {
+    /// The program ran (or crabby reported a compile-time error, as CPython would); compare with expectations.
+    Ran(Observed),
+    /// It could not be built or run at all: why.
+    Broken(String),
+}
+
+/// Finds the test programs under `dir` the way bless.py does: `*.py`, not starting with `_`, not bless.py.
+fn discover(dir: &Path) -> Vec<Test> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<Test>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else if name.ends_with(".py")
+                && !name.starts_with('_')
+                && !(dir == root && name == "bless.py")
+            {
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .into_owned();
+                out.push(Test {
+                    name: rel.trim_end_matches(".py").to_string(),
+                    path,
+                });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+/// The entries of known_failures.txt, normalised to test names (`tests/` and `.py` optional).
+fn known_failures(path: &Path) -> BTreeSet<String> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let l = l.strip_prefix("tests/").unwrap_or(l);
+            l.strip_suffix(".py").unwrap_or(l).to_string()
+        })
+        .collect()
+}
+
+/// Runs `f` on every item, `jobs` at a time, keeping the order of results.
+fn parallel_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<Option<R>>> =
+        items.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|s| {
+        for _ in 0..jobs.max(1).min(items.len().max(1)) {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(i) else { break };
+                let r = f(item);
+                *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|m| {
+            m.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .expect("every item was processed")
+        })
+        .collect()
+}
+
+/// What compiling a test produced.
+enum Prepared {
+    /// Generated Rust, to be built.
+    Member(batch::Member),
+    /// Decided without building (a SyntaxError report, a compiler crash, a rejected module).
+    Done(Outcome),
+}
+
+fn prepare(test: &Test, index: usize, ws: &crate::cache::Workspace) -> Prepared {
+    let filename = test.path.to_string_lossy().into_owned();
+    let bytes = match std::fs::read(&test.path) {
+        Ok(b) => b,
+        Err(e) => return Prepared::Done(Outcome::Broken(format!("cannot read {filename}: {e}"))),
+    };
+    let source = match driver::decode_source(&bytes, &filename) {
+        Ok(s) => s,
+        Err(f) => {
+            return Prepared::Done(Outcome::Ran(Observed {
+                stdout: Vec::new(),
+                exit: f.exit_code,
+                stderr: format!("{}\n", f.message).into_bytes(),
+            }))
+        }
+    };
+    let module = ModuleSource {
+        name: "__main__".into(),
+        filename: filename.clone(),
+        path: Some(test.path.clone()),
+        source,
+    };
+    let module_key = driver::module_key(&module);
+    if let Some(report) = ws.bad_report(&module_key) {
+        return Prepared::Done(Outcome::Broken(format!(
+            "the generated Rust failed to compile (recorded in the cache by an earlier run):\n{report}"
+        )));
+    }
+    match driver::compile(&module) {
+        Compiled::Rust(rust) => Prepared::Member(batch::Member {
+            test: index,
+            area: test.name.split('/').next().unwrap_or("").to_string(),
+            module_key,
+            filename,
+            rust: Arc::new(rust),
+        }),
+        // CPython prints the report and exits 1 before running anything; so must crabby.
+        Compiled::SyntaxError(report) => Prepared::Done(Outcome::Ran(Observed {
+            stdout: Vec::new(),
+            exit: 1,
+            stderr: report.into_bytes(),
+        })),
+        Compiled::Crash(msg) => {
+            Prepared::Done(Outcome::Broken(format!("the compiler panicked: {msg}")))
+        }
+    }
+}
+
+/// Runs the suite and prints its report. Returns whether it passed.
+pub fn run(config: &Config) -> bool {
+    let started = Instant::now();
+    let all = discover(&config.tests_dir);
+    let known_path = config.tests_dir.join("known_failures.txt");
+    let known = known_failures(&known_path);
+    let names: BTreeSet<&str> = all.iter().map(|t| t.name.as_str()).collect();
+    let stale: Vec<&String> = known
+        .iter()
+        .filter(|k| !names.contains(k.as_str()))
+        .collect();
+
+    let tests: Vec<Test> = all
+        .into_iter()
+        .filter(|t| config.filter.as_deref().is_none_or(|f| t.name.contains(f)))
+        .map(|t| Test {
+            path: t.path.canonicalize().unwrap_or(t.path),
+            name: t.name,
+        })
+        .collect();
+    if tests.is_empty() {
+        return match &config.filter {
+            Some(f) => {
+                println!("differential: no test name contains {f:?}");
+                true
+            }
+            None => {
+                println!(
+                    "differential: no test programs found under {}",
+                    config.tests_dir.display()
+                );
+                false
+            }
+        };
+    }
+
+    let ws = match driver::open_workspace(Some(&config.cache_root)) {
+        Ok(ws) => ws,
+        Err(f) => {
+            println!("differential: {}", f.message);
+            return false;
+        }
+    };
+
+    // Compile everything (in-process), then build what compiled, then run what was built.
+    let expected: Vec<Result<Expected, String>> =
+        tests.iter().map(|t| Expected::load(&t.path)).collect();
+    let prepared = parallel_map(
+        &tests.iter().enumerate().collect::<Vec<_>>(),
+        config.jobs,
+        |(i, t)| prepare(t, *i, &ws),
+    );
+    let mut outcomes: BTreeMap<usize, Outcome> = BTreeMap::new();
+    let mut members = Vec::new();
+    for (i, p) in prepared.into_iter().enumerate() {
+        match p {
+            Prepared::Member(m) => members.push(m),
+            Prepared::Done(o) => {
+                outcomes.insert(i, o);
+            }
+        }
+    }
+    let compiled_at = started.elapsed();
+
+    let (built, build_failed) = match batch::build_all(&ws, members, config.batch_size) {
+        Ok(r) => r,
+        Err(e) => {
+            println!("differential: cannot build the test programs: {e}");
+            return false;
+        }
+    };
+    for (i, why) in build_failed {
+        outcomes.insert(i, Outcome::Broken(why));
+    }
+    let built_at = started.elapsed();
+
+    let scratch = config
+        .cache_root
+        .join(format!("suite-scratch-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&scratch);
+    let to_run: Vec<(usize, batch::Built)> = built.into_iter().collect();
+    let ran = parallel_map(&to_run, config.jobs, |(i, b)| {
+        let result = exec::run_program(
+            &b.binary,
+            b.entry,
+            &tests[*i].path,
+            &scratch.join(format!("t{i}")),
+            config.timeout,
+        );
+        (*i, result.map_or_else(Outcome::Broken, Outcome::Ran))
+    });
+    let _ = std::fs::remove_dir_all(&scratch);
+    outcomes.extend(ran);
+
+    // Report.
+    let (mut passed, mut failed, mut expected_failures) = (0usize, 0usize, Vec::new());
+    let mut unexpected_passes = Vec::new();
+    for (i, test) in tests.iter().enumerate() {
+        let is_known = known.contains(&test.name);
+        let problem = match (&expected[i], outcomes.get(&i)) {
+            (Err(why), _) => Some(format!("  {why}\n")),
+            (_, None) => Some("  the harness lost track of this test (a harness bug)\n".into()),
+            (_, Some(Outcome::Broken(why))) => Some(indent(why)),
+            (Ok(exp), Some(Outcome::Ran(obs))) => exp.compare(obs),
+        };
+        match (problem, is_known) {
+            (None, false) => {
+                passed += 1;
+                if config.verbose {
+                    println!("ok   {}", test.name);
+                }
+            }
+            (None, true) => {
+                failed += 1;
+                unexpected_passes.push(test.name.clone());
+            }
+            (Some(why), true) => {
+                let first = why.lines().next().unwrap_or("").trim().to_string();
+                expected_failures.push(format!("{} ({first})", test.name));
+            }
+            (Some(why), false) => {
+                failed += 1;
+                println!("FAIL {}\n{why}", test.name);
+            }
+        }
+    }
+    for name in &expected_failures {
+        println!("expected failure: {name}");
+    }
+    for name in &unexpected_passes {
+        println!(
+            "UNEXPECTED PASS {name}: it is listed in {} but now passes; remove it from there",
+            known_path.display()
+        );
+    }
+    if config.filter.is_none() {
+        for name in &stale {
+            println!(
+                "STALE ENTRY {name}: listed in {} but there is no such test; remove it",
+                known_path.display()
+            );
+        }
+    }
+    let elapsed = started.elapsed();
+    println!(
+        "differential: {} programs; compile {:.1}s, build {:.1}s, run {:.1}s; {} expected failures (listed in {})",
+        tests.len(),
+        compiled_at.as_secs_f64(),
+        (built_at - compiled_at).as_secs_f64(),
+        (elapsed - built_at).as_secs_f64(),
+        expected_failures.len(),
+        known_path.display()
+    );
+    println!("{passed} passed, {failed} failed");
+    failed == 0 && (config.filter.is_some() || stale.is_empty())
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}\n")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_failures_normalise() {
+        let dir = std::env::temp_dir().join(format!("crabby-known-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("known_failures.txt");
+        std::fs::write(&path, "# header\n\ntests/a/b.py  # why\nc/d\n  e/f.py\n").unwrap();
+        let known = known_failures(&path);
+        assert_eq!(
+            known.into_iter().collect::<Vec<_>>(),
+            vec!["a/b", "c/d", "e/f"]
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn discovery_follows_bless() {
+        let dir = std::env::temp_dir().join(format!("crabby-discover-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("area/sub")).unwrap();
+        for f in [
+            "bless.py",
+            "area/t1.py",
+            "area/_helper.py",
+            "area/sub/t2.py",
+            "area/t1.out",
+            "area/bless.py",
+        ] {
+            std::fs::write(dir.join(f), "").unwrap();
+        }
+        let names: Vec<String> = discover(&dir).into_iter().map(|t| t.name).collect();
+        assert_eq!(names, vec!["area/bless", "area/sub/t2", "area/t1"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn parallel_map_keeps_order() {
+        let items: Vec<usize> = (0..100).collect();
+        assert_eq!(
+            parallel_map(&items, 3, |x| x * 2),
+            items.iter().map(|x| x * 2).collect::<Vec<_>>()
+        );
+        assert!(parallel_map(&Vec::<usize>::new(), 3, |x| *x).is_empty());
+    }
+}
