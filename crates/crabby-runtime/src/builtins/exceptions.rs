@@ -1,0 +1,194 @@
+//! `BaseException` and CPython's built-in exception hierarchy.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use parking_lot::{Mutex, RwLock};
+
+use crate::builtins::type_::{self, type_obj};
+use crate::builtins::{tuple, types};
+use crate::object::{ObjRef, Payload};
+use crate::ops::call::CodeInfo;
+use crate::Value;
+
+macro_rules! exc_kinds {
+    ($( $kind:ident : $parent:ident ),* $(,)?) => {
+        /// The built-in exception types, in an order where every parent precedes its children.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u8)]
+        pub enum ExcKind { BaseException, $( $kind ),* }
+
+        /// `(kind, name, parent)` for every built-in exception type but `BaseException`.
+        pub const EXC_TABLE: &[(ExcKind, &str, ExcKind)] = &[ $( (ExcKind::$kind, stringify!($kind), ExcKind::$parent) ),* ];
+    };
+}
+
+exc_kinds! {
+    BaseExceptionGroup: BaseException,
+    GeneratorExit: BaseException,
+    KeyboardInterrupt: BaseException,
+    SystemExit: BaseException,
+    Exception: BaseException,
+    ArithmeticError: Exception,
+    FloatingPointError: ArithmeticError,
+    OverflowError: ArithmeticError,
+    ZeroDivisionError: ArithmeticError,
+    AssertionError: Exception,
+    AttributeError: Exception,
+    BufferError: Exception,
+    EOFError: Exception,
+    ExceptionGroup: Exception,
+    ImportError: Exception,
+    ModuleNotFoundError: ImportError,
+    LookupError: Exception,
+    IndexError: LookupError,
+    KeyError: LookupError,
+    MemoryError: Exception,
+    NameError: Exception,
+    UnboundLocalError: NameError,
+    OSError: Exception,
+    BlockingIOError: OSError,
+    ChildProcessError: OSError,
+    ConnectionError: OSError,
+    BrokenPipeError: ConnectionError,
+    ConnectionAbortedError: ConnectionError,
+    ConnectionRefusedError: ConnectionError,
+    ConnectionResetError: ConnectionError,
+    FileExistsError: OSError,
+    FileNotFoundError: OSError,
+    InterruptedError: OSError,
+    IsADirectoryError: OSError,
+    NotADirectoryError: OSError,
+    PermissionError: OSError,
+    ProcessLookupError: OSError,
+    TimeoutError: OSError,
+    ReferenceError: Exception,
+    RuntimeError: Exception,
+    NotImplementedError: RuntimeError,
+    RecursionError: RuntimeError,
+    StopAsyncIteration: Exception,
+    StopIteration: Exception,
+    SyntaxError: Exception,
+    IndentationError: SyntaxError,
+    TabError: IndentationError,
+    SystemError: Exception,
+    TypeError: Exception,
+    ValueError: Exception,
+    UnicodeError: ValueError,
+    UnicodeDecodeError: UnicodeError,
+    UnicodeEncodeError: UnicodeError,
+    UnicodeTranslateError: UnicodeError,
+    Warning: Exception,
+    BytesWarning: Warning,
+    DeprecationWarning: Warning,
+    EncodingWarning: Warning,
+    FutureWarning: Warning,
+    ImportWarning: Warning,
+    PendingDeprecationWarning: Warning,
+    ResourceWarning: Warning,
+    RuntimeWarning: Warning,
+    SyntaxWarning: Warning,
+    UnicodeWarning: Warning,
+    UserWarning: Warning,
+}
+
+/// One line of a traceback: a frame's code and the line it was running.
+#[derive(Clone, Copy, Debug)]
+pub struct TbEntry {
+    pub code: &'static CodeInfo,
+    pub line: u32,
+}
+
+/// The payload of exception instances.
+pub struct ExceptionObj {
+    pub args: RwLock<Value>,
+    /// Innermost frame first (the order errors are stamped in); printed in reverse.
+    pub traceback: Mutex<Vec<TbEntry>>,
+    pub cause: RwLock<Value>,
+    pub context: RwLock<Value>,
+    pub suppress_context: AtomicBool,
+}
+
+impl ExceptionObj {
+    pub fn new(args: Value) -> ExceptionObj {
+        ExceptionObj {
+            args: RwLock::new(args),
+            traceback: Mutex::new(Vec::new()),
+            cause: RwLock::new(Value::None),
+            context: RwLock::new(Value::None),
+            suppress_context: AtomicBool::new(false),
+        }
+    }
+}
+
+/// The type object of a built-in exception kind.
+pub fn exc_type(kind: ExcKind) -> &'static ObjRef {
+    &types().exceptions[kind as usize]
+}
+
+/// The exception payload of an exception instance. Panics only on a runtime bug.
+pub fn exc_obj(exc: &ObjRef) -> &ExceptionObj {
+    match &exc.payload {
+        Payload::Exception(e) => e,
+        _ => unreachable!("not an exception instance"),
+    }
+}
+
+/// A new instance of a built-in exception type.
+pub fn new_exception(kind: ExcKind, args: Vec<Value>) -> ObjRef {
+    new_exception_of(exc_type(kind), args)
+}
+
+/// A new instance of any exception type (built-in or user subclass) without running `__init__`.
+pub fn new_exception_of(ty: &ObjRef, args: Vec<Value>) -> ObjRef {
+    let dict = type_obj(ty).instance_dict.then(crate::builtins::dict::new_dict_obj);
+    ObjRef::with_dict(ty, Payload::Exception(ExceptionObj::new(tuple::new_tuple(args))), dict)
+}
+
+pub fn is_exception_type(ty: &ObjRef) -> bool {
+    type_::is_subtype(ty, exc_type(ExcKind::BaseException))
+}
+
+pub fn is_exception_instance(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Exception(_)))
+}
+
+pub fn push_traceback(exc: &ObjRef, entry: TbEntry) {
+    if let Payload::Exception(e) = &exc.payload {
+        e.traceback.lock().push(entry);
+    }
+}
+
+pub fn set_context_if_unset(exc: &ObjRef, context: ObjRef) {
+    if let Payload::Exception(e) = &exc.payload {
+        let mut c = e.context.write();
+        if c.is_none() {
+            // Break a cycle as CPython does: the new context must not already lead back to `exc`.
+            let mut cur = Some(context.clone());
+            let mut depth = 0;
+            while let Some(o) = cur {
+                if o.ptr_eq(exc) || depth > 1000 {
+                    return;
+                }
+                depth += 1;
+                cur = match &o.payload {
+                    Payload::Exception(x) => x.context.read().as_obj().cloned(),
+                    _ => None,
+                };
+            }
+            *c = Value::Obj(context);
+        }
+    }
+}
+
+pub fn args_of(exc: &ObjRef) -> Value {
+    exc_obj(exc).args.read().clone()
+}
+
+/// `raise X from Y`: sets `__cause__` (and `__suppress_context__`).
+pub fn set_cause(exc: &ObjRef, cause: Value) {
+    let e = exc_obj(exc);
+    *e.cause.write() = cause;
+    // Relaxed: the flag is read by the thread printing the traceback after the raise completed.
+    e.suppress_context.store(true, Ordering::Relaxed);
+}
+pub fn register() {}

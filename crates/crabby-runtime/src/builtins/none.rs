@@ -1,0 +1,3 @@
+//! `NoneType`, `NotImplementedType` and `ellipsis`: the singleton types.
+
+pub fn register() {}

@@ -1,0 +1,433 @@
+//! `object`: the root of every class, instance creation, and the constructors of the built-in types
+//! (`int(...)`, `list(...)`, ... : CPython's `tp_new` of each).
+
+use parking_lot::RwLock;
+
+use crate::builtins::exceptions::{self, ExcKind};
+use crate::builtins::type_::{self, type_obj, Layout};
+use crate::builtins::{dict, float, int, list, range, set, slice, str, tuple, types};
+use crate::error::{type_error, value_error, PyErr, PyResult};
+use crate::object::{ObjRef, Payload};
+use crate::ops;
+use crate::ops::args::Args;
+use crate::Value;
+
+/// A new instance of a user class, with the payload its built-in base needs (`object.__new__`).
+pub fn new_instance(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let t = type_obj(ty);
+    let payload = match t.layout {
+        Layout::Object => Payload::Instance,
+        Layout::Exception => Payload::Exception(exceptions::ExceptionObj::new(tuple::new_tuple(args.to_vec()))),
+        Layout::List => Payload::List(RwLock::new(Vec::new())),
+        Layout::Dict => Payload::Dict(dict::DictObj::new()),
+        Layout::Set | Layout::FrozenSet => {
+            let o = ObjRef::with_dict(ty, Payload::Set(set::SetObj::new()), t.instance_dict.then(dict::new_dict_obj));
+            if t.layout == Layout::FrozenSet {
+                if let Some(it) = args.first() {
+                    for v in ops::iter::collect(it)? {
+                        set::add(&o, v)?;
+                    }
+                }
+            }
+            return Ok(Value::Obj(o));
+        }
+        _ => {
+            // Immutable built-in bases (int, str, tuple, float): the value comes from the base constructor.
+            let base = t.mro.read().iter().find(|b| !type_obj(b).heap).cloned().unwrap_or_else(|| types().object.clone());
+            let v = construct_builtin(&base, args, kwargs)?;
+            return Ok(Value::Obj(rebox(v, ty)));
+        }
+    };
+    let d = t.instance_dict.then(dict::new_dict_obj);
+    Ok(Value::Obj(ObjRef::with_dict(ty, payload, d)))
+}
+
+/// Re-boxes an immutable built-in value as an instance of a subclass.
+fn rebox(v: Value, ty: &ObjRef) -> ObjRef {
+    let payload = match v {
+        Value::Int(i) => Payload::Int(num_bigint::BigInt::from(i)),
+        Value::Bool(b) => Payload::Int(num_bigint::BigInt::from(b as i64)),
+        Value::Float(f) => Payload::Float(f),
+        Value::Obj(o) => match &o.payload {
+            Payload::Int(b) => Payload::Int(b.clone()),
+            Payload::Float(f) => Payload::Float(*f),
+            Payload::Str(s) => Payload::Str(str::PyStr::new(s.as_str())),
+            Payload::Tuple(t) => Payload::Tuple(t.clone()),
+            Payload::Bytes(b) => Payload::Bytes(b.clone()),
+            Payload::Complex(a, b) => Payload::Complex(*a, *b),
+            _ => Payload::Instance,
+        },
+        Value::None => Payload::Instance,
+    };
+    ObjRef::with_dict(ty, payload, Some(dict::new_dict_obj()))
+}
+
+fn one_arg<'a>(name: &str, args: &'a [Value], kwargs: &[(Value, Value)]) -> PyResult<Option<&'a Value>> {
+    if !kwargs.is_empty() {
+        return Err(type_error(format!("{name}() takes no keyword arguments")));
+    }
+    match args.len() {
+        0 => Ok(None),
+        1 => Ok(Some(&args[0])),
+        n => Err(type_error(format!("{name} expected at most 1 argument, got {n}"))),
+    }
+}
+
+/// `int(x=0)` / `int(x, base=10)`.
+fn construct_int(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("int", args, kwargs).bind(&["x", "base"], 0)?;
+    let base = match &a[1] {
+        None => None,
+        Some(b) => Some(ops::number::index(b).and_then(|b| int::as_i64(&b).ok_or_else(|| value_error("int() base must be >= 2 and <= 36, or 0")))?),
+    };
+    let Some(x) = &a[0] else {
+        if base.is_some() {
+            return Err(type_error("int() missing string argument"));
+        }
+        return Ok(Value::Int(0));
+    };
+    if let Some(b) = base {
+        if b != 0 && !(2..=36).contains(&b) {
+            return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
+        let Some(s) = x.as_str() else {
+            return Err(type_error("int() can't convert non-string with explicit base"));
+        };
+        return parse_int_str(s, b as u32);
+    }
+    match x {
+        Value::Int(_) => return Ok(x.clone()),
+        Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+        Value::Float(f) => return float_to_int(*f),
+        _ => {}
+    }
+    if int::is_int(x) {
+        return Ok(int::from_bigint(int::to_bigint(x).unwrap_or_default()));
+    }
+    if let Some(f) = float::as_f64(x) {
+        return float_to_int(f);
+    }
+    if let Some(s) = x.as_str() {
+        return parse_int_str(s, 10);
+    }
+    if let Some(Payload::Bytes(b)) = x.payload() {
+        return parse_int_str(&String::from_utf8_lossy(b), 10);
+    }
+    for name in ["__int__", "__index__", "__trunc__"] {
+        if let Some(f) = type_::lookup(x.ty(), name) {
+            let r = ops::call::call_with_self(&f, x, &[], &[])?;
+            if !int::is_int(&r) {
+                return Err(type_error(format!("{name} returned non-int (type {})", r.type_name())));
+            }
+            return Ok(int::from_bigint(int::to_bigint(&r).unwrap_or_default()));
+        }
+    }
+    Err(type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        x.type_name()
+    )))
+}
+
+fn parse_int_str(s: &str, base: u32) -> PyResult<Value> {
+    let digits = s.trim().trim_start_matches(['+', '-']).chars().filter(|c| *c != '_').count();
+    if digits > int::MAX_STR_DIGITS && !matches!(base, 2 | 4 | 8 | 16 | 32) {
+        return Err(value_error(format!(
+            "Exceeds the limit ({}) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit",
+            int::MAX_STR_DIGITS
+        )));
+    }
+    match int::parse_int(s, base) {
+        Some(b) => Ok(int::from_bigint(b)),
+        None => Err(value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            ops::format::str_repr(s)
+        ))),
+    }
+}
+
+/// `int(f)` for a float: truncation toward zero, CPython's errors for inf and nan.
+pub fn float_to_int(f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return Err(value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(PyErr::new(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+    }
+    let t = f.trunc();
+    if t.abs() < 9.2e18 {
+        return Ok(Value::Int(t as i64));
+    }
+    Ok(int::from_bigint(num_bigint::BigInt::from(t as i128).max(
+        num_traits::FromPrimitive::from_f64(t).unwrap_or_default(),
+    )))
+}
+
+/// Parses the text of `float(s)`.
+pub fn parse_float(s: &str) -> Option<f64> {
+    let t = s.trim();
+    if t.is_empty() || t.starts_with('_') || t.ends_with('_') || t.contains("__") {
+        return None;
+    }
+    let lower = t.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    let neg = lower.starts_with('-');
+    let special = match body {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        return Some(if neg { -v } else { v });
+    }
+    let cleaned: String = if t.contains('_') {
+        // Underscores are allowed only between digits.
+        let chars: Vec<char> = t.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            if *c == '_' && !(i > 0 && chars[i - 1].is_ascii_digit() && i + 1 < chars.len() && chars[i + 1].is_ascii_digit()) {
+                return None;
+            }
+        }
+        t.chars().filter(|c| *c != '_').collect()
+    } else {
+        t.to_string()
+    };
+    if !cleaned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) {
+        return None;
+    }
+    cleaned.parse::<f64>().ok()
+}
+
+fn construct_float(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let Some(x) = one_arg("float", args, kwargs)? else { return Ok(Value::Float(0.0)) };
+    if let Value::Float(_) = x {
+        return Ok(x.clone());
+    }
+    if int::is_int(x) {
+        return int::int_to_f64(x).map(Value::Float);
+    }
+    if let Some(f) = float::as_f64(x) {
+        return Ok(Value::Float(f));
+    }
+    if let Some(s) = x.as_str() {
+        return parse_float(s)
+            .map(Value::Float)
+            .ok_or_else(|| value_error(format!("could not convert string to float: {}", ops::format::str_repr(s))));
+    }
+    for name in ["__float__", "__index__"] {
+        if let Some(f) = type_::lookup(x.ty(), name) {
+            let r = ops::call::call_with_self(&f, x, &[], &[])?;
+            if name == "__index__" {
+                return int::int_to_f64(&r).map(Value::Float);
+            }
+            return match r {
+                Value::Float(_) => Ok(r),
+                _ => Err(type_error(format!("{}.__float__ returned non-float (type {})", x.type_name(), r.type_name()))),
+            };
+        }
+    }
+    Err(type_error(format!("float() argument must be a string or a real number, not '{}'", x.type_name())))
+}
+
+fn construct_str(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("str", args, kwargs).bind(&["object", "encoding", "errors"], 0)?;
+    match (&a[0], &a[1], &a[2]) {
+        (None, _, _) => Ok(Value::from("")),
+        (Some(x), None, None) => ops::format::to_str(x),
+        (Some(x), enc, _) => match x.payload() {
+            Some(Payload::Bytes(b)) => {
+                let enc = enc.as_ref().and_then(|e| e.as_str().map(str::to_string)).unwrap_or_else(|| "utf-8".into());
+                match enc.to_ascii_lowercase().replace('_', "-").as_str() {
+                    "utf-8" | "utf8" => match std::str::from_utf8(b) {
+                        Ok(s) => Ok(Value::from(s)),
+                        Err(_) => Err(PyErr::new(ExcKind::UnicodeDecodeError, "'utf-8' codec can't decode bytes")),
+                    },
+                    "latin-1" | "latin1" | "iso-8859-1" => Ok(Value::from(b.iter().map(|&c| c as char).collect::<String>())),
+                    "ascii" => Ok(Value::from(String::from_utf8_lossy(b).to_string())),
+                    _ => Err(PyErr::new(ExcKind::LookupError, format!("unknown encoding: {enc}"))),
+                }
+            }
+            _ => Err(type_error(format!("decoding to str: need a bytes-like object, {} found", x.type_name()))),
+        },
+    }
+}
+
+fn construct_dict(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(type_error(format!("dict expected at most 1 argument, got {}", args.len())));
+    }
+    let d = dict::new_dict_obj();
+    if let Some(src) = args.first() {
+        dict_update(&d, src)?;
+    }
+    for (k, v) in kwargs {
+        dict::set(&d, k.clone(), v.clone())?;
+    }
+    Ok(Value::Obj(d))
+}
+
+/// `dict.update(src)` for a mapping or an iterable of pairs, with CPython's messages.
+pub fn dict_update(d: &ObjRef, src: &Value) -> PyResult<()> {
+    if let Some(Payload::Dict(_)) = src.payload() {
+        return dict::update_from_dict(d, src.as_obj().expect("dict"));
+    }
+    if type_::lookup(src.ty(), "keys").is_some() {
+        let keys = ops::call::call_method(&Value::from("keys"), std::slice::from_ref(src), &[])?;
+        for k in ops::iter::collect(&keys)? {
+            let v = ops::subscript::getitem(src, &k)?;
+            dict::set(d, k, v)?;
+        }
+        return Ok(());
+    }
+    let it = ops::iter::iter(src).map_err(|_| type_error(format!("'{}' object is not iterable", src.type_name())))?;
+    let mut i = 0;
+    while let Some(item) = ops::iter::next(&it)? {
+        let pair = match ops::iter::iter(&item) {
+            Ok(_) => ops::iter::collect(&item)?,
+            Err(_) => {
+                return Err(type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                )))
+            }
+        };
+        if pair.len() != 2 {
+            return Err(value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        let mut p = pair.into_iter();
+        let (k, v) = (p.next().unwrap_or_default(), p.next().unwrap_or_default());
+        dict::set(d, k, v)?;
+        i += 1;
+    }
+    Ok(())
+}
+
+fn construct_range(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    if !kwargs.is_empty() {
+        return Err(type_error("range() takes no keyword arguments"));
+    }
+    let idx = |v: &Value| -> PyResult<i64> {
+        let i = ops::number::index(v)?;
+        int::as_i64(&i).ok_or_else(|| crate::error::not_implemented("crabby does not support range() bounds beyond 64 bits yet"))
+    };
+    match args.len() {
+        0 => Err(type_error("range expected at least 1 argument, got 0")),
+        1 => Ok(range::new_range(0, idx(&args[0])?, 1)),
+        2 => Ok(range::new_range(idx(&args[0])?, idx(&args[1])?, 1)),
+        3 => {
+            let step = idx(&args[2])?;
+            if step == 0 {
+                return Err(value_error("range() arg 3 must not be zero"));
+            }
+            Ok(range::new_range(idx(&args[0])?, idx(&args[1])?, step))
+        }
+        n => Err(type_error(format!("range expected at most 3 arguments, got {n}"))),
+    }
+}
+
+/// The constructors of built-in types (`tp_new` followed by `tp_init`).
+pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let t = types();
+    if ty.ptr_eq(&t.type_) {
+        if args.len() == 1 && kwargs.is_empty() {
+            return Ok(Value::Obj(args[0].ty().clone()));
+        }
+        if args.len() != 3 {
+            return Err(type_error("type() takes 1 or 3 arguments"));
+        }
+        let name = args[0].as_str().ok_or_else(|| type_error(format!("type.__new__() argument 1 must be str, not {}", args[0].type_name())))?;
+        let bases: Vec<ObjRef> = args[1]
+            .as_tuple()
+            .ok_or_else(|| type_error(format!("type.__new__() argument 2 must be tuple, not {}", args[1].type_name())))?
+            .iter()
+            .filter_map(|b| b.as_obj().cloned())
+            .collect();
+        let ns = args[2].as_obj().filter(|o| matches!(o.payload, Payload::Dict(_))).ok_or_else(|| {
+            type_error(format!("type.__new__() argument 3 must be dict, not {}", args[2].type_name()))
+        })?;
+        let cls = type_::new_class(name, name, bases, ns)?;
+        if dict::get_str(ns, "__module__").is_none() {
+            dict::set_str(&type_obj(cls.as_obj().expect("class")).dict, "__module__", Value::from("__main__"));
+        }
+        return Ok(cls);
+    }
+    if ty.ptr_eq(&t.object) {
+        if !args.is_empty() || !kwargs.is_empty() {
+            return Err(type_error("object() takes no arguments"));
+        }
+        return Ok(Value::Obj(ObjRef::new(&t.object, Payload::Instance)));
+    }
+    if ty.ptr_eq(&t.int) {
+        return construct_int(args, kwargs);
+    }
+    if ty.ptr_eq(&t.bool) {
+        return Ok(match one_arg("bool", args, kwargs)? {
+            None => Value::Bool(false),
+            Some(x) => Value::Bool(ops::truthy(x)?),
+        });
+    }
+    if ty.ptr_eq(&t.float) {
+        return construct_float(args, kwargs);
+    }
+    if ty.ptr_eq(&t.str) {
+        return construct_str(args, kwargs);
+    }
+    if ty.ptr_eq(&t.list) {
+        if !kwargs.is_empty() {
+            return Err(type_error("list() takes no keyword arguments"));
+        }
+        return Ok(match args.len() {
+            0 => list::new_list(Vec::new()),
+            1 => list::new_list(ops::iter::collect(&args[0])?),
+            n => return Err(type_error(format!("list expected at most 1 argument, got {n}"))),
+        });
+    }
+    if ty.ptr_eq(&t.tuple) {
+        return Ok(match one_arg("tuple", args, kwargs)? {
+            None => tuple::new_tuple(Vec::new()),
+            Some(x) if x.as_tuple().is_some() && x.ty().ptr_eq(&t.tuple) => x.clone(),
+            Some(x) => tuple::new_tuple(ops::iter::collect(x)?),
+        });
+    }
+    if ty.ptr_eq(&t.dict) {
+        return construct_dict(args, kwargs);
+    }
+    if ty.ptr_eq(&t.set) || ty.ptr_eq(&t.frozenset) {
+        let frozen = ty.ptr_eq(&t.frozenset);
+        let name = if frozen { "frozenset" } else { "set" };
+        return match one_arg(name, args, kwargs)? {
+            None => Ok(Value::Obj(set::new_empty(frozen))),
+            Some(x) => {
+                if frozen && x.ty().ptr_eq(&t.frozenset) {
+                    return Ok(x.clone());
+                }
+                set::new_set(ops::iter::collect(x)?, frozen)
+            }
+        };
+    }
+    if ty.ptr_eq(&t.range) {
+        return construct_range(args, kwargs);
+    }
+    if ty.ptr_eq(&t.slice) {
+        return match args.len() {
+            1 => Ok(slice::new_slice(Value::None, args[0].clone(), Value::None)),
+            2 => Ok(slice::new_slice(args[0].clone(), args[1].clone(), Value::None)),
+            3 => Ok(slice::new_slice(args[0].clone(), args[1].clone(), args[2].clone())),
+            0 => Err(type_error("slice expected at least 1 argument, got 0")),
+            n => Err(type_error(format!("slice expected at most 3 arguments, got {n}"))),
+        };
+    }
+    if exceptions::is_exception_type(ty) {
+        if !kwargs.is_empty() {
+            return Err(type_error(format!("{}() takes no keyword arguments", type_::type_name(ty))));
+        }
+        return Ok(Value::Obj(exceptions::new_exception_of(ty, args.to_vec())));
+    }
+    if let Some(ctor) = crate::modules::builtins::constructor_for(ty) {
+        return ctor(args, kwargs);
+    }
+    Err(type_error(format!("cannot create '{}' instances", type_::type_name(ty))))
+}
+
+pub fn register() {}

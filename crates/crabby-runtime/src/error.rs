@@ -1,0 +1,134 @@
+//! `PyErr`: a raised Python exception on its way up the Rust call stack.
+//!
+//! Errors travel as `Err(PyErr)` through `?`. The success path pays nothing for tracebacks: generated code keeps
+//! the current line in a local, and only when an error reaches a frame's handler or leaves the frame does it
+//! record that frame's entry (see [`PyErr::stamp`] and [`PyErr::leave`]).
+
+use std::cell::RefCell;
+
+use crate::builtins::exceptions::{self, ExcKind, TbEntry};
+use crate::object::ObjRef;
+use crate::ops::call::CodeInfo;
+use crate::Value;
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// A raised exception.
+#[derive(Debug)]
+pub struct PyErr {
+    /// The exception instance.
+    pub exc: ObjRef,
+    /// True while the frame the error is in has not yet recorded its traceback entry.
+    pending: bool,
+}
+
+thread_local! {
+    /// The exceptions being handled on this thread, innermost last (`sys.exc_info()` is the last one). Entering
+    /// an `except` or `finally` block for an exception pushes it; leaving the block pops it.
+    static HANDLED: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
+}
+
+impl PyErr {
+    /// Raises an existing exception instance (the `raise` statement); sets its `__context__` to the exception
+    /// being handled, as CPython does at raise time.
+    pub fn from_exception(exc: ObjRef) -> PyErr {
+        if let Some(handled) = current_handled() {
+            if !handled.ptr_eq(&exc) {
+                exceptions::set_context_if_unset(&exc, handled);
+            }
+        }
+        PyErr { exc, pending: true }
+    }
+
+    /// Re-raises an exception with its traceback as it stands (bare `raise`, end of a `finally`).
+    pub fn reraise(exc: ObjRef) -> PyErr {
+        PyErr { exc, pending: false }
+    }
+
+    /// A new exception of a built-in kind with a message.
+    pub fn new(kind: ExcKind, msg: impl Into<String>) -> PyErr {
+        let msg: String = msg.into();
+        PyErr::from_exception(exceptions::new_exception(kind, vec![Value::from(msg)]))
+    }
+
+    /// A new exception of a built-in kind with the given `args`.
+    pub fn with_args(kind: ExcKind, args: Vec<Value>) -> PyErr {
+        PyErr::from_exception(exceptions::new_exception(kind, args))
+    }
+
+    /// Whether the exception is an instance of the built-in kind (or a subclass of it).
+    pub fn matches(&self, kind: ExcKind) -> bool {
+        crate::builtins::type_::is_subtype(self.exc.ty(), exceptions::exc_type(kind))
+    }
+
+    /// The error has reached a handler (`except`, `finally`, a `with` exit) in the frame running `code` at `line`:
+    /// record the frame's traceback entry if it is not recorded yet.
+    #[inline(never)]
+    pub fn stamp(mut self, code: &'static CodeInfo, line: u32) -> PyErr {
+        if self.pending {
+            exceptions::push_traceback(&self.exc, TbEntry { code, line });
+            self.pending = false;
+        }
+        self
+    }
+
+    /// The error leaves the frame running `code` at `line`: record the frame's entry if needed; the caller's
+    /// frame will record its own.
+    #[inline(never)]
+    pub fn leave(self, code: &'static CodeInfo, line: u32) -> PyErr {
+        let mut e = self.stamp(code, line);
+        e.pending = true;
+        e
+    }
+
+    pub fn value(&self) -> Value {
+        Value::Obj(self.exc.clone())
+    }
+}
+
+/// The exception currently being handled on this thread (`sys.exception()`).
+pub fn current_handled() -> Option<ObjRef> {
+    HANDLED.with(|h| h.borrow().last().cloned())
+}
+
+/// Entering an `except` or `finally` block for `exc`.
+pub fn push_handled(exc: &ObjRef) {
+    HANDLED.with(|h| h.borrow_mut().push(exc.clone()));
+}
+
+/// Leaving the block entered with [`push_handled`].
+pub fn pop_handled() {
+    HANDLED.with(|h| {
+        h.borrow_mut().pop();
+    });
+}
+
+/// Shorthands for the errors the runtime raises most.
+pub fn type_error(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::TypeError, msg)
+}
+pub fn value_error(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::ValueError, msg)
+}
+pub fn index_error(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::IndexError, msg)
+}
+pub fn attribute_error(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::AttributeError, msg)
+}
+pub fn overflow_error(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::OverflowError, msg)
+}
+pub fn zero_division(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::ZeroDivisionError, msg)
+}
+pub fn runtime_error(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::RuntimeError, msg)
+}
+pub fn not_implemented(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::NotImplementedError, msg)
+}
+/// `KeyError(key)`: the key itself is the argument, so the message is its repr.
+pub fn key_error(key: Value) -> PyErr {
+    PyErr::with_args(ExcKind::KeyError, vec![key])
+}

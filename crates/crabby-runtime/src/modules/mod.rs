@@ -1,0 +1,4 @@
+//! Native modules, one file each, under CPython's names.
+
+pub mod builtins;
+pub mod sys;

@@ -1,0 +1,206 @@
+//! Heap objects and the one place that counts references.
+//!
+//! Every Python object that is not an inline [`Value`](crate::Value) is one allocation: an [`Object`] holding a
+//! reference count, a pointer to its type, an optional instance `__dict__` and a [`Payload`] chosen by the type's
+//! base layout. [`ObjRef`] is the owning pointer; cloning and dropping it is the only reference counting in the
+//! runtime, so the policy (immortal objects today, biased counting later) lives here alone.
+
+use std::ptr::NonNull;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use parking_lot::RwLock;
+
+use crate::builtins::{
+    dict::DictObj, exceptions::ExceptionObj, function::BuiltinFunctionObj, function::BoundMethodObj,
+    function::FunctionObj, iter::NativeIter, module::ModuleObj, range::RangeObj, set::SetObj, slice::SliceObj,
+    str::PyStr, type_::TypeObj,
+};
+use crate::Value;
+
+/// Reference counts at or above this bit belong to immortal objects: they are never freed and their count is
+/// never written, so threads sharing them never contend on the count's cache line.
+const IMMORTAL: usize = 1 << (usize::BITS - 2);
+
+/// The storage an object carries, chosen by the base layout of its type. A user class deriving from `list`
+/// has instances with a `List` payload and a `__dict__`.
+pub enum Payload {
+    /// Instances of `object` and of user classes with no built-in base other than `object`.
+    Instance,
+    /// An int outside the i64 range (plain ints inside it are inline values), or an instance of an int subclass.
+    Int(num_bigint::BigInt),
+    /// A float subclass instance (plain floats are inline values).
+    Float(f64),
+    Complex(f64, f64),
+    Str(PyStr),
+    Bytes(Box<[u8]>),
+    ByteArray(RwLock<Vec<u8>>),
+    Tuple(Box<[Value]>),
+    List(RwLock<Vec<Value>>),
+    Dict(DictObj),
+    /// `set` and `frozenset` (the type says which).
+    Set(SetObj),
+    Range(RangeObj),
+    Slice(SliceObj),
+    Function(FunctionObj),
+    BuiltinFunction(BuiltinFunctionObj),
+    BoundMethod(BoundMethodObj),
+    Type(TypeObj),
+    Module(ModuleObj),
+    /// A closure cell; `None` while the variable is unbound.
+    Cell(RwLock<Option<Value>>),
+    Exception(ExceptionObj),
+    /// Built-in iterators (list/tuple/str/range/dict iterators, `enumerate`, `zip`, `map`, generator
+    /// expressions, ...); the type says which.
+    Iter(Box<dyn NativeIter>),
+    /// `property`, `classmethod`, `staticmethod`: the wrapped callables.
+    Descriptor(crate::builtins::descriptor::DescriptorObj),
+    /// Singletons such as `NotImplemented` and `Ellipsis`, whose type is all there is to them.
+    Singleton,
+}
+
+/// A heap object.
+pub struct Object {
+    rc: AtomicUsize,
+    /// The object's type. Types are immortal, so this pointer needs no count of its own. It is written once,
+    /// before the object is shared.
+    ty: NonNull<Object>,
+    /// The instance `__dict__` (a dict object), for types whose instances have one.
+    pub dict: Option<ObjRef>,
+    pub payload: Payload,
+}
+
+/// An owning reference to a heap object.
+#[repr(transparent)]
+pub struct ObjRef(NonNull<Object>);
+
+// SAFETY: the pointee is only reachable through `ObjRef`s; its count is atomic, and every payload keeps its
+// mutable state behind locks or atomics, so sharing and sending references between threads is sound.
+unsafe impl Send for ObjRef {}
+// SAFETY: as above; `&ObjRef` only gives `&Object`, whose interior mutability is all thread-safe.
+unsafe impl Sync for ObjRef {}
+
+impl ObjRef {
+    /// Allocates a new object of type `ty` with a count of one.
+    pub fn new(ty: &ObjRef, payload: Payload) -> ObjRef {
+        Self::with_dict(ty, payload, None)
+    }
+
+    /// Allocates a new object that carries an instance `__dict__`.
+    pub fn with_dict(ty: &ObjRef, payload: Payload, dict: Option<ObjRef>) -> ObjRef {
+        let obj = Box::new(Object {
+            rc: AtomicUsize::new(1),
+            ty: ty.0,
+            dict,
+            payload,
+        });
+        ObjRef(NonNull::from(Box::leak(obj)))
+    }
+
+    /// Allocates an object whose type is not known yet (only for bootstrapping `type` itself); `set_type` must
+    /// be called before the object is used.
+    pub(crate) fn new_untyped(payload: Payload) -> ObjRef {
+        let obj = Box::new(Object {
+            rc: AtomicUsize::new(1),
+            ty: NonNull::dangling(),
+            dict: None,
+            payload,
+        });
+        ObjRef(NonNull::from(Box::leak(obj)))
+    }
+
+    /// Sets the type pointer while bootstrapping the type objects.
+    ///
+    /// # Safety
+    /// The object must not be shared with any other thread yet, and `ty` must be immortal.
+    pub(crate) unsafe fn set_type(&self, ty: &ObjRef) {
+        let p = &self.ty as *const NonNull<Object> as *mut NonNull<Object>;
+        // SAFETY: the caller guarantees nobody else can read the field concurrently.
+        unsafe { p.write(ty.0) };
+    }
+
+    /// Makes this object immortal: it is never freed, and counting it costs nothing.
+    pub fn make_immortal(self) -> ObjRef {
+        // Relaxed: the object is not yet shared, or is shared only through references that keep it alive.
+        self.rc.store(IMMORTAL | (IMMORTAL >> 1), Ordering::Relaxed);
+        self
+    }
+
+    pub fn is_immortal(&self) -> bool {
+        self.rc.load(Ordering::Relaxed) & IMMORTAL != 0
+    }
+
+    /// The object's type, as a borrowed reference.
+    #[inline]
+    pub fn ty(&self) -> &ObjRef {
+        let p = &self.ty as *const NonNull<Object> as *const ObjRef;
+        // SAFETY: `ObjRef` is a transparent `NonNull<Object>`, the field is never written after bootstrapping,
+        // and types are immortal, so the borrowed `ObjRef` never dangles and is never dropped through it.
+        unsafe { &*p }
+    }
+
+    /// Identity, as Python's `is` and `id()` see it.
+    #[inline]
+    pub fn ptr_eq(&self, other: &ObjRef) -> bool {
+        self.0 == other.0
+    }
+
+    #[inline]
+    pub fn addr(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+
+    /// The current count, for `sys.getrefcount`-style diagnostics only.
+    pub fn refcount(&self) -> usize {
+        self.rc.load(Ordering::Relaxed)
+    }
+}
+
+impl std::ops::Deref for ObjRef {
+    type Target = Object;
+    #[inline]
+    fn deref(&self) -> &Object {
+        // SAFETY: an `ObjRef` owns one count of a live object, so the object outlives the reference.
+        unsafe { self.0.as_ref() }
+    }
+}
+
+impl Clone for ObjRef {
+    #[inline]
+    fn clone(&self) -> ObjRef {
+        // Relaxed is enough for an increment: the caller already holds a reference, so the object cannot be
+        // freed concurrently, and no other memory is published by the count.
+        if self.rc.load(Ordering::Relaxed) & IMMORTAL == 0 {
+            self.rc.fetch_add(1, Ordering::Relaxed);
+        }
+        ObjRef(self.0)
+    }
+}
+
+impl Drop for ObjRef {
+    #[inline]
+    fn drop(&mut self) {
+        if self.rc.load(Ordering::Relaxed) & IMMORTAL != 0 {
+            return;
+        }
+        // Release so that this thread's writes to the object happen before its destruction by another thread;
+        // the Acquire fence below makes the destroying thread see them.
+        if self.rc.fetch_sub(1, Ordering::Release) == 1 {
+            std::sync::atomic::fence(Ordering::Acquire);
+            // SAFETY: the count reached zero, so this was the last reference and nobody else can reach the
+            // object; it was allocated by `Box` in `with_dict`/`new_untyped`.
+            unsafe { drop(Box::from_raw(self.0.as_ptr())) };
+        }
+    }
+}
+
+impl std::fmt::Debug for ObjRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<object at {:#x}>", self.addr())
+    }
+}
+
+// SAFETY: the only non-thread-safe field is the type pointer, which is written once before the object is
+// shared and points at an immortal type; everything else is atomics, locks or immutable data.
+unsafe impl Send for Object {}
+// SAFETY: as above.
+unsafe impl Sync for Object {}

@@ -1,0 +1,407 @@
+//! Calling: the one generic entry point for every callable, argument binding with CPython's messages, and
+//! the recursion limit.
+
+use std::cell::Cell;
+
+use crate::builtins::exceptions::ExcKind;
+use crate::builtins::function::{func_obj, FunctionObj};
+use crate::builtins::type_::{self, type_obj};
+use crate::builtins::{dict, tuple, types};
+use crate::error::{type_error, PyErr, PyResult};
+use crate::object::{ObjRef, Payload};
+use crate::Value;
+
+/// The body of a compiled function: receives the function object (for its globals, closure and defaults) and
+/// one value per parameter, in `co_varnames` order, `*args` as a tuple and `**kwargs` as a dict.
+pub type BodyFn = fn(func: &ObjRef, args: &mut [Value]) -> PyResult<Value>;
+
+/// What CPython keeps in a code object, for one compiled function (or module, or class body).
+#[derive(Debug)]
+pub struct CodeInfo {
+    pub name: &'static str,
+    pub qualname: &'static str,
+    pub filename: &'static str,
+    pub firstlineno: u32,
+    /// Parameter names in `co_varnames` order: positional-only, positional-or-keyword, `*args`, keyword-only,
+    /// `**kwargs`.
+    pub params: &'static [&'static str],
+    /// `co_posonlyargcount`.
+    pub posonly: u32,
+    /// `co_argcount`: positional parameters, positional-only included.
+    pub argcount: u32,
+    /// `co_kwonlyargcount`.
+    pub kwonly: u32,
+    pub varargs: bool,
+    pub varkw: bool,
+    /// `None` for code that is not a function body (modules, class bodies).
+    pub body: Option<BodyFn>,
+}
+
+impl CodeInfo {
+    fn nparams(&self) -> usize {
+        self.params.len()
+    }
+}
+
+thread_local! {
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
+}
+
+static RECURSION_LIMIT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1000);
+
+pub fn recursion_limit() -> u32 {
+    // Relaxed: the limit is a standalone setting; a thread seeing the old value for a moment is harmless.
+    RECURSION_LIMIT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+pub fn set_recursion_limit(n: u32) {
+    // Relaxed: see `recursion_limit`.
+    RECURSION_LIMIT.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Counts a Python-level call for the recursion limit while it runs.
+pub struct DepthGuard(());
+
+impl DepthGuard {
+    #[inline]
+    pub fn enter() -> PyResult<DepthGuard> {
+        let d = DEPTH.with(|c| {
+            let d = c.get() + 1;
+            c.set(d);
+            d
+        });
+        if d > recursion_limit() {
+            DEPTH.with(|c| c.set(c.get() - 1));
+            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        Ok(DepthGuard(()))
+    }
+}
+
+impl Drop for DepthGuard {
+    #[inline]
+    fn drop(&mut self) {
+        DEPTH.with(|c| c.set(c.get() - 1));
+    }
+}
+
+/// Calls any callable with positional and keyword arguments.
+pub fn call(f: &Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    if let Value::Obj(o) = f {
+        match &o.payload {
+            Payload::Function(_) => return call_function(o, None, args, kwargs),
+            Payload::BuiltinFunction(b) => {
+                return match &b.bound_self {
+                    None => (b.f)(args, kwargs),
+                    Some(this) => {
+                        let mut v = Vec::with_capacity(args.len() + 1);
+                        v.push(this.clone());
+                        v.extend_from_slice(args);
+                        (b.f)(&v, kwargs)
+                    }
+                };
+            }
+            Payload::BoundMethod(m) => return call_with_self(&m.func, &m.this, args, kwargs),
+            Payload::Type(_) => return crate::builtins::type_::call_type(o, args, kwargs),
+            _ => {}
+        }
+    }
+    // Any other object is callable through its type's `__call__`.
+    match type_::lookup(f.ty(), "__call__") {
+        Some(c) => call_with_self(&c, f, args, kwargs),
+        None => Err(type_error(format!("'{}' object is not callable", f.type_name()))),
+    }
+}
+
+/// Calls `f(this, *args, **kwargs)` without building a bound method.
+pub fn call_with_self(f: &Value, this: &Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    if let Value::Obj(o) = f {
+        if let Payload::Function(_) = &o.payload {
+            return call_function(o, Some(this), args, kwargs);
+        }
+    }
+    let mut v = Vec::with_capacity(args.len() + 1);
+    v.push(this.clone());
+    v.extend_from_slice(args);
+    call(f, &v, kwargs)
+}
+
+/// Calls a compiled function: binds the arguments to parameters and runs the body.
+pub fn call_function(f: &ObjRef, this: Option<&Value>, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let func = func_obj(f);
+    let code = func.code;
+    let Some(body) = code.body else {
+        return Err(type_error(format!("{}() is not callable", code.qualname)));
+    };
+    let _depth = DepthGuard::enter()?;
+    let nargs = args.len() + this.is_some() as usize;
+    let n = code.nparams();
+    // The fast path: exactly the positional parameters, nothing else to bind.
+    if kwargs.is_empty() && nargs == n && n == code.argcount as usize && n <= 8 {
+        let mut buf: [Value; 8] = Default::default();
+        let mut i = 0;
+        if let Some(t) = this {
+            buf[0] = t.clone();
+            i = 1;
+        }
+        for a in args {
+            buf[i] = a.clone();
+            i += 1;
+        }
+        return body(f, &mut buf[..n]);
+    }
+    let mut slots = bind(func, this, args, kwargs)?;
+    body(f, &mut slots)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`: CPython's list of missing argument names.
+fn name_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        k => format!("{}, and {}", quoted[..k - 1].join(", "), quoted[k - 1]),
+    }
+}
+
+/// Binds arguments to parameter slots as CPython's `_PyEval_MakeFrameVector` does, with its error messages.
+fn bind(func: &FunctionObj, this: Option<&Value>, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Vec<Value>> {
+    let code = func.code;
+    let qn = func.qualname.read().as_str().unwrap_or(code.qualname).to_string();
+    let argcount = code.argcount as usize;
+    let posonly = code.posonly as usize;
+    let kwonly = code.kwonly as usize;
+    let total_named = argcount + kwonly;
+    let mut slots: Vec<Option<Value>> = vec![None; code.nparams()];
+    let all: Vec<Value> = this.into_iter().cloned().chain(args.iter().cloned()).collect();
+    let nargs = all.len();
+    let mut extra = Vec::new();
+    for (i, a) in all.into_iter().enumerate() {
+        if i < argcount {
+            slots[i] = Some(a);
+        } else {
+            extra.push(a);
+        }
+    }
+    let varargs_ix = argcount;
+    let kwonly_start = argcount + code.varargs as usize;
+    let varkw_ix = kwonly_start + kwonly;
+    let kwdict = if code.varkw { Some(dict::new_dict_obj()) } else { None };
+    let mut posonly_as_kw: Vec<&str> = Vec::new();
+    for (k, v) in kwargs {
+        let Some(name) = k.as_str() else {
+            return Err(type_error(format!("{qn}() keywords must be strings")));
+        };
+        // Positional-or-keyword parameters, then keyword-only ones.
+        let found = (posonly..total_named).find(|&j| {
+            let slot = if j < argcount { j } else { kwonly_start + (j - argcount) };
+            code.params[slot] == name
+        });
+        match found {
+            Some(j) => {
+                let slot = if j < argcount { j } else { kwonly_start + (j - argcount) };
+                if slots[slot].is_some() {
+                    return Err(type_error(format!("{qn}() got multiple values for argument '{name}'")));
+                }
+                slots[slot] = Some(v.clone());
+            }
+            None => {
+                if let Some(d) = &kwdict {
+                    dict::set(d, k.clone(), v.clone())?;
+                } else if let Some(p) = code.params[..posonly].iter().find(|p| **p == name) {
+                    posonly_as_kw.push(p);
+                } else {
+                    return Err(type_error(format!("{qn}() got an unexpected keyword argument '{name}'")));
+                }
+            }
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(type_error(format!(
+            "{qn}() got some positional-only arguments passed as keyword arguments: '{}'",
+            posonly_as_kw.join(", ")
+        )));
+    }
+    let defaults = func.defaults.read().clone();
+    if !extra.is_empty() && !code.varargs {
+        let kwonly_given = (kwonly_start..kwonly_start + kwonly).filter(|&s| slots[s].is_some()).count();
+        let sig = if defaults.is_empty() {
+            format!("{argcount}")
+        } else {
+            format!("from {} to {argcount}", argcount - defaults.len())
+        };
+        let plural_s = if defaults.is_empty() && argcount == 1 { "" } else { "s" };
+        let kwonly_sig = if kwonly_given > 0 {
+            format!(" positional argument{} (and {kwonly_given} keyword-only argument{})", plural(nargs), plural(kwonly_given))
+        } else {
+            String::new()
+        };
+        let verb = if nargs == 1 && kwonly_given == 0 { "was" } else { "were" };
+        return Err(type_error(format!(
+            "{qn}() takes {sig} positional argument{plural_s} but {nargs}{kwonly_sig} {verb} given"
+        )));
+    }
+    // Fill positional parameters from defaults.
+    let first_default = argcount.saturating_sub(defaults.len());
+    let mut missing: Vec<&str> = Vec::new();
+    for i in nargs.min(argcount)..argcount {
+        if slots[i].is_none() {
+            if i >= first_default {
+                slots[i] = Some(defaults[i - first_default].clone());
+            } else {
+                missing.push(code.params[i]);
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(type_error(format!(
+            "{qn}() missing {} required positional argument{}: {}",
+            missing.len(),
+            plural(missing.len()),
+            name_list(&missing)
+        )));
+    }
+    if kwonly > 0 {
+        let kwdefaults = func.kwdefaults.read().clone();
+        for s in kwonly_start..kwonly_start + kwonly {
+            if slots[s].is_none() {
+                match kwdefaults.iter().find(|(n, _)| *n == code.params[s]) {
+                    Some((_, v)) => slots[s] = Some(v.clone()),
+                    None => missing.push(code.params[s]),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(type_error(format!(
+                "{qn}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                plural(missing.len()),
+                name_list(&missing)
+            )));
+        }
+    }
+    if code.varargs {
+        slots[varargs_ix] = Some(tuple::new_tuple(extra));
+    }
+    if let Some(d) = kwdict {
+        slots[varkw_ix] = Some(Value::Obj(d));
+    }
+    Ok(slots.into_iter().map(Option::unwrap_or_default).collect())
+}
+
+/// Calls the method `name` of `args[0]` with the rest of `args` (`obj.name(*args[1..], **kwargs)`), without
+/// making a bound method when the attribute is a plain function or native method found on the type.
+pub fn call_method(name: &Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let this = &args[0];
+    let name_str = name.as_str().unwrap_or("");
+    let has_instance_attr = match this {
+        Value::Obj(o) => match &o.dict {
+            Some(d) => dict::get_str(d, name_str).is_some(),
+            None => false,
+        },
+        _ => false,
+    };
+    let is_type = matches!(this.payload(), Some(Payload::Type(_)));
+    if !has_instance_attr && !is_type {
+        if let Some(m) = type_::lookup(this.ty(), name_str) {
+            match m.payload() {
+                Some(Payload::Function(_)) => {
+                    return call_function(m.as_obj().expect("function object"), Some(this), &args[1..], kwargs)
+                }
+                Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
+                    return (b.f)(args, kwargs)
+                }
+                _ => {}
+            }
+        }
+    }
+    let bound = crate::ops::attr::getattr(this, name)?;
+    call(&bound, &args[1..], kwargs)
+}
+
+/// `f(*a, **k)` at a call site with unpacking: the positional part is built by the caller as a list; this
+/// checks and flattens the keyword part, with CPython's messages.
+pub fn merge_kwargs(fname: &Value, target: &mut Vec<(Value, Value)>, mapping: &Value) -> PyResult<()> {
+    let items = match mapping.payload() {
+        Some(Payload::Dict(_)) => dict::items(mapping.as_obj().expect("dict")),
+        _ => {
+            if type_::lookup(mapping.ty(), "keys").is_none() {
+                return Err(type_error(format!(
+                    "{} argument after ** must be a mapping, not {}",
+                    crate::ops::call::callable_name(fname),
+                    mapping.type_name()
+                )));
+            }
+            let keys = crate::ops::call::call_method(&Value::from("keys"), std::slice::from_ref(mapping), &[])?;
+            let mut out = Vec::new();
+            for k in crate::ops::iter::collect(&keys)? {
+                let v = crate::ops::subscript::getitem(mapping, &k)?;
+                out.push((k, v));
+            }
+            out
+        }
+    };
+    for (k, v) in items {
+        if k.as_str().is_none() {
+            return Err(type_error(format!("{} keywords must be strings", callable_name(fname))));
+        }
+        if target.iter().any(|(n, _)| n.as_str() == k.as_str()) {
+            return Err(PyErr::new(
+                ExcKind::TypeError,
+                format!("{} got multiple values for keyword argument '{}'", callable_name(fname), k.as_str().unwrap_or("")),
+            ));
+        }
+        target.push((k, v));
+    }
+    Ok(())
+}
+
+/// How CPython names a callable in call-site errors: `f()` for functions, `int()` for types, `x.m()` ...
+pub fn callable_name(f: &Value) -> String {
+    match f.payload() {
+        Some(Payload::Function(func)) => format!("{}()", func.qualname.read().as_str().unwrap_or("?")),
+        Some(Payload::BuiltinFunction(b)) => format!("{}()", b.name),
+        Some(Payload::BoundMethod(m)) => callable_name(&m.func),
+        Some(Payload::Type(t)) => format!("{}()", t.name.read()),
+        _ => format!("{} object", f.type_name()),
+    }
+}
+
+/// The positional arguments of a call site with `*` unpacking, flattened.
+pub fn star_args(fname: &Value, it: &Value, out: &mut Vec<Value>) -> PyResult<()> {
+    if let Some(t) = it.as_tuple() {
+        out.extend_from_slice(t);
+        return Ok(());
+    }
+    match crate::ops::iter::iter(it) {
+        Ok(iter) => {
+            while let Some(v) = crate::ops::iter::next(&iter)? {
+                out.push(v);
+            }
+            Ok(())
+        }
+        Err(e) if e.matches(ExcKind::TypeError) && type_::lookup(it.ty(), "__iter__").is_none() => Err(type_error(
+            format!("{} argument after * must be an iterable, not {}", callable_name(fname), it.type_name()),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// The name `type_obj` is re-exported for generated code that checks call targets.
+pub fn is_type(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Type(_)))
+}
+
+#[allow(dead_code)]
+fn _assert_types() {
+    let _ = type_obj(&types().int);
+}

@@ -1,0 +1,464 @@
+//! Rich comparison (`==`, `<`, ...), `in`, and the fast equality used by dict and set probes.
+
+use std::cmp::Ordering;
+
+use num_bigint::BigInt;
+use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
+
+use crate::builtins::{dict, int, set, type_};
+use crate::error::{type_error, PyResult};
+use crate::object::Payload;
+use crate::ops;
+use crate::Value;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+    fn dunder(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "__lt__",
+            CmpOp::Le => "__le__",
+            CmpOp::Eq => "__eq__",
+            CmpOp::Ne => "__ne__",
+            CmpOp::Gt => "__gt__",
+            CmpOp::Ge => "__ge__",
+        }
+    }
+    fn swapped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Eq => CmpOp::Eq,
+            CmpOp::Ne => CmpOp::Ne,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+        }
+    }
+    fn holds(self, o: Ordering) -> bool {
+        match self {
+            CmpOp::Lt => o == Ordering::Less,
+            CmpOp::Le => o != Ordering::Greater,
+            CmpOp::Eq => o == Ordering::Equal,
+            CmpOp::Ne => o != Ordering::Equal,
+            CmpOp::Gt => o == Ordering::Greater,
+            CmpOp::Ge => o != Ordering::Less,
+        }
+    }
+}
+
+/// Whether a value is a negative int.
+pub fn is_negative(v: &Value) -> bool {
+    match v {
+        Value::Int(i) => *i < 0,
+        _ => int::to_bigint(v).is_some_and(|b| b.is_negative()),
+    }
+}
+
+/// Exact comparison of an integer with a float, as CPython does (no rounding of big ints).
+fn cmp_int_float(i: &BigInt, f: f64) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+    }
+    let fl = f.floor();
+    let fb = BigInt::from_f64(fl)?;
+    match i.cmp(&fb) {
+        Ordering::Equal => {
+            if f > fl {
+                Some(Ordering::Less)
+            } else {
+                Some(Ordering::Equal)
+            }
+        }
+        o => Some(o),
+    }
+}
+
+/// Compares two numbers (int, bool, float); `None` for NaN or non-numbers.
+fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(Some(x.cmp(y))),
+        (Value::Float(x), Value::Float(y)) => Some(x.partial_cmp(y)),
+        _ => {
+            let af = matches!(a, Value::Float(_)) || matches!(a.payload(), Some(Payload::Float(_)));
+            let bf = matches!(b, Value::Float(_)) || matches!(b.payload(), Some(Payload::Float(_)));
+            let ai = int::is_int(a);
+            let bi = int::is_int(b);
+            if ai && bi {
+                if let (Some(x), Some(y)) = (int::as_i64(a), int::as_i64(b)) {
+                    return Some(Some(x.cmp(&y)));
+                }
+                return Some(Some(int::to_bigint(a)?.cmp(&int::to_bigint(b)?)));
+            }
+            let fa = crate::builtins::float::as_f64(a);
+            let fb = crate::builtins::float::as_f64(b);
+            if af && bf {
+                return Some(fa?.partial_cmp(&fb?));
+            }
+            if ai && bf {
+                return Some(cmp_int_float(&int::to_bigint(a)?, fb?));
+            }
+            if af && bi {
+                return Some(cmp_int_float(&int::to_bigint(b)?, fa?).map(Ordering::reverse));
+            }
+            None
+        }
+    }
+}
+
+/// Equality that needs no Python code: `Some(answer)` for built-in keys (numbers, str, bytes, None, tuples of
+/// those), `None` when `__eq__` must run.
+pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    if let Some(o) = num_cmp(a, b) {
+        if type_::type_obj(a.ty()).heap || type_::type_obj(b.ty()).heap {
+            return None;
+        }
+        return Some(o == Some(Ordering::Equal));
+    }
+    match (a, b) {
+        (Value::None, _) | (_, Value::None) => Some(false),
+        (Value::Obj(x), Value::Obj(y)) => {
+            if type_::type_obj(x.ty()).heap || type_::type_obj(y.ty()).heap {
+                return None;
+            }
+            match (&x.payload, &y.payload) {
+                (Payload::Str(p), Payload::Str(q)) => Some(p.as_str() == q.as_str()),
+                (Payload::Bytes(p), Payload::Bytes(q)) => Some(p == q),
+                (Payload::Tuple(p), Payload::Tuple(q)) => {
+                    if p.len() != q.len() {
+                        return Some(false);
+                    }
+                    for (u, v) in p.iter().zip(q.iter()) {
+                        if !fast_eq(u, v)? {
+                            return Some(false);
+                        }
+                    }
+                    Some(true)
+                }
+                (Payload::Str(_), _) | (_, Payload::Str(_)) => {
+                    if matches!(x.payload, Payload::Str(_) | Payload::Bytes(_) | Payload::Tuple(_))
+                        && matches!(y.payload, Payload::Str(_) | Payload::Bytes(_) | Payload::Tuple(_))
+                    {
+                        Some(false)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            }
+        }
+        (Value::Obj(x), _) | (_, Value::Obj(x)) => {
+            if type_::type_obj(x.ty()).heap {
+                None
+            } else if matches!(x.payload, Payload::Str(_) | Payload::Bytes(_) | Payload::Tuple(_)) {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        _ => Some(false),
+    }
+}
+
+/// `a == b` as a Rust bool.
+pub fn eq_bool(a: &Value, b: &Value) -> PyResult<bool> {
+    if let Some(r) = fast_eq(a, b) {
+        return Ok(r);
+    }
+    let r = richcmp(a, b, CmpOp::Eq)?;
+    ops::truthy(&r)
+}
+
+/// Compares sequences item by item, as CPython's list and tuple comparisons do.
+fn seq_cmp(a: &[Value], b: &[Value], op: CmpOp) -> PyResult<bool> {
+    let n = a.len().min(b.len());
+    for i in 0..n {
+        if !eq_bool(&a[i], &b[i])? {
+            return match op {
+                CmpOp::Eq => Ok(false),
+                CmpOp::Ne => Ok(true),
+                _ => ops::truthy(&richcmp(&a[i], &b[i], op)?),
+            };
+        }
+    }
+    Ok(op.holds(a.len().cmp(&b.len())))
+}
+
+/// The comparison of built-in types, or `None` (NotImplemented) when they do not compare.
+fn builtin_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
+    if let Some(o) = num_cmp(a, b) {
+        return Ok(Some(match o {
+            Some(o) => op.holds(o),
+            None => op == CmpOp::Ne,
+        }));
+    }
+    let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+        return Ok(None);
+    };
+    Ok(match (&x.payload, &y.payload) {
+        (Payload::Str(p), Payload::Str(q)) => Some(op.holds(p.as_str().cmp(q.as_str()))),
+        (Payload::Bytes(p), Payload::Bytes(q)) => Some(op.holds(p.cmp(q))),
+        (Payload::Tuple(p), Payload::Tuple(q)) => Some(seq_cmp(p, q, op)?),
+        (Payload::List(p), Payload::List(q)) => {
+            // Snapshots: the comparison may run Python code that mutates the lists.
+            let p = p.read().clone();
+            let q = q.read().clone();
+            Some(seq_cmp(&p, &q, op)?)
+        }
+        (Payload::Dict(_), Payload::Dict(_)) => match op {
+            CmpOp::Eq | CmpOp::Ne => {
+                let eq = dict_eq(x, y)?;
+                Some(if op == CmpOp::Eq { eq } else { !eq })
+            }
+            _ => None,
+        },
+        (Payload::Set(_), Payload::Set(_)) => {
+            let (la, lb) = (set::len(x), set::len(y));
+            let sub = |s: &crate::object::ObjRef, t: &crate::object::ObjRef| -> PyResult<bool> {
+                for k in set::keys(s) {
+                    if !set::contains(t, &k)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            };
+            Some(match op {
+                CmpOp::Eq => la == lb && sub(x, y)?,
+                CmpOp::Ne => !(la == lb && sub(x, y)?),
+                CmpOp::Le => la <= lb && sub(x, y)?,
+                CmpOp::Lt => la < lb && sub(x, y)?,
+                CmpOp::Ge => la >= lb && sub(y, x)?,
+                CmpOp::Gt => la > lb && sub(y, x)?,
+            })
+        }
+        (Payload::Range(p), Payload::Range(q)) => match op {
+            CmpOp::Eq | CmpOp::Ne => {
+                let (lp, lq) = (p.len(), q.len());
+                let eq = lp == lq && (lp == 0 || (p.start == q.start && (lp == 1 || p.step == q.step)));
+                Some(if op == CmpOp::Eq { eq } else { !eq })
+            }
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+fn dict_eq(x: &crate::object::ObjRef, y: &crate::object::ObjRef) -> PyResult<bool> {
+    if dict::len(x) != dict::len(y) {
+        return Ok(false);
+    }
+    for (k, v) in dict::items(x) {
+        match dict::get(y, &k)? {
+            Some(w) => {
+                if !eq_bool(&v, &w)? {
+                    return Ok(false);
+                }
+            }
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+fn call_dunder(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<Value>> {
+    if !type_::type_obj(a.ty()).heap {
+        return Ok(None);
+    }
+    match type_::lookup(a.ty(), op.dunder()) {
+        Some(f) if !matches!(f.payload(), Some(Payload::BuiltinFunction(_))) => {
+            let r = ops::call::call_with_self(&f, a, std::slice::from_ref(b), &[])?;
+            if r.is(&Value::Obj(crate::builtins::types().not_implemented.clone())) {
+                Ok(None)
+            } else {
+                Ok(Some(r))
+            }
+        }
+        _ => Ok(None),
+    }
+}
+
+/// `a <op> b` with CPython's protocol: the reflected method of a right operand whose type is a subclass of the
+/// left's goes first; then the left's method, then the right's reflection; `==`/`!=` fall back to identity.
+pub fn richcmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
+    let a_heap = type_::type_obj(a.ty()).heap;
+    let b_heap = type_::type_obj(b.ty()).heap;
+    if !a_heap && !b_heap {
+        if let Some(r) = builtin_cmp(a, b, op)? {
+            return Ok(Value::Bool(r));
+        }
+    } else {
+        let b_first = !a.ty().ptr_eq(b.ty()) && type_::is_subtype(b.ty(), a.ty());
+        if b_first {
+            if let Some(r) = call_dunder(b, a, op.swapped())? {
+                return Ok(r);
+            }
+        }
+        if let Some(r) = call_dunder(a, b, op)? {
+            return Ok(r);
+        }
+        if !b_first {
+            if let Some(r) = call_dunder(b, a, op.swapped())? {
+                return Ok(r);
+            }
+        }
+        if op == CmpOp::Ne {
+            if let Some(r) = call_dunder(a, b, CmpOp::Eq)? {
+                return Ok(Value::Bool(!ops::truthy(&r)?));
+            }
+        }
+        if let Some(r) = builtin_cmp(a, b, op)? {
+            return Ok(Value::Bool(r));
+        }
+    }
+    match op {
+        CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+        CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+        _ => Err(type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            a.type_name(),
+            b.type_name()
+        ))),
+    }
+}
+
+pub fn lt(a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        return Ok(Value::Bool(x < y));
+    }
+    richcmp(a, b, CmpOp::Lt)
+}
+pub fn le(a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        return Ok(Value::Bool(x <= y));
+    }
+    richcmp(a, b, CmpOp::Le)
+}
+pub fn gt(a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        return Ok(Value::Bool(x > y));
+    }
+    richcmp(a, b, CmpOp::Gt)
+}
+pub fn ge(a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        return Ok(Value::Bool(x >= y));
+    }
+    richcmp(a, b, CmpOp::Ge)
+}
+pub fn eq(a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        return Ok(Value::Bool(x == y));
+    }
+    richcmp(a, b, CmpOp::Eq)
+}
+pub fn ne(a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        return Ok(Value::Bool(x != y));
+    }
+    richcmp(a, b, CmpOp::Ne)
+}
+
+/// `a is b`.
+pub fn is(a: &Value, b: &Value) -> Value {
+    Value::Bool(a.is(b))
+}
+
+/// `item in container`.
+pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
+    if let Value::Obj(o) = container {
+        if !type_::type_obj(o.ty()).heap {
+            match &o.payload {
+                Payload::Str(s) => {
+                    let Some(sub) = item.as_str() else {
+                        return Err(type_error(format!(
+                            "'in <string>' requires string as left operand, not {}",
+                            item.type_name()
+                        )));
+                    };
+                    return Ok(s.as_str().contains(sub));
+                }
+                Payload::Dict(_) => return Ok(dict::get(o, item)?.is_some()),
+                Payload::Set(_) => return set::contains(o, item),
+                Payload::List(l) => {
+                    let snapshot = l.read().clone();
+                    for v in &snapshot {
+                        if eq_bool(v, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+                Payload::Tuple(t) => {
+                    for v in t.iter() {
+                        if eq_bool(v, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+                Payload::Range(r) => {
+                    if let Value::Int(i) = item {
+                        let i = *i as i128;
+                        let (start, stop, step) = (r.start as i128, r.stop as i128, r.step as i128);
+                        let inside = if step > 0 { start <= i && i < stop } else { stop < i && i <= start };
+                        return Ok(inside && (i - start) % step == 0);
+                    }
+                }
+                Payload::Bytes(b) => {
+                    if let Some(i) = int::as_i64(item) {
+                        return Ok(b.contains(&(i as u8)) && (0..256).contains(&i));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(f) = type_::lookup(container.ty(), "__contains__") {
+        let r = ops::call::call_with_self(&f, container, std::slice::from_ref(item), &[])?;
+        return ops::truthy(&r);
+    }
+    let it = match ops::iter::iter(container) {
+        Ok(it) => it,
+        Err(_) => {
+            return Err(type_error(format!("argument of type '{}' is not iterable", container.type_name())));
+        }
+    };
+    while let Some(v) = ops::iter::next(&it)? {
+        if eq_bool(&v, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+#[allow(dead_code)]
+fn _keep(b: &BigInt) -> Option<f64> {
+    if b.is_zero() {
+        return Some(0.0);
+    }
+    b.to_f64()
+}

@@ -1,0 +1,176 @@
+//! The iteration protocol: `iter()`, `next()`, and unpacking into targets.
+
+use parking_lot::Mutex;
+
+use crate::builtins::iter::{
+    new_iter, DictIter, DictIterKind, ListIter, NativeIter, RangeIter, SeqIter, SetIter, StrIter, TupleIter,
+};
+use crate::builtins::type_;
+use crate::error::{type_error, value_error, PyErr, PyResult};
+use crate::object::Payload;
+use crate::ops;
+use crate::Value;
+
+/// `iter(v)`.
+pub fn iter(v: &Value) -> PyResult<Value> {
+    if let Value::Obj(o) = v {
+        let heap = type_::type_obj(o.ty()).heap;
+        if !heap || type_::lookup(o.ty(), "__iter__").is_some_and(|f| matches!(f.payload(), Some(Payload::BuiltinFunction(_)))) {
+            match &o.payload {
+                Payload::List(_) => {
+                    return Ok(new_iter("list_iterator", Box::new(ListIter { list: v.clone(), pos: Mutex::new(0) })))
+                }
+                Payload::Tuple(_) => {
+                    return Ok(new_iter("tuple_iterator", Box::new(TupleIter { tuple: v.clone(), pos: Mutex::new(0) })))
+                }
+                Payload::Str(_) => {
+                    return Ok(new_iter("str_ascii_iterator", Box::new(StrIter { s: v.clone(), pos: Mutex::new(0) })))
+                }
+                Payload::Range(r) => {
+                    return Ok(new_iter(
+                        "range_iterator",
+                        Box::new(RangeIter { next: Mutex::new((r.start, r.len())), step: r.step }),
+                    ))
+                }
+                Payload::Dict(_) => {
+                    let n = crate::builtins::dict::len(o);
+                    return Ok(new_iter(
+                        "dict_keyiterator",
+                        Box::new(DictIter { dict: o.clone(), kind: DictIterKind::Keys, state: Mutex::new((0, n)) }),
+                    ));
+                }
+                Payload::Set(_) => {
+                    let n = crate::builtins::set::len(o);
+                    return Ok(new_iter("set_iterator", Box::new(SetIter { set: o.clone(), state: Mutex::new((0, n)) })));
+                }
+                Payload::Iter(_) => return Ok(v.clone()),
+                Payload::Bytes(b) => {
+                    let items: Vec<Value> = b.iter().map(|x| Value::Int(*x as i64)).collect();
+                    let t = crate::builtins::tuple::new_tuple(items);
+                    return Ok(new_iter("bytes_iterator", Box::new(TupleIter { tuple: t, pos: Mutex::new(0) })));
+                }
+                _ => {}
+            }
+        }
+        if heap {
+            if let Some(f) = type_::lookup(o.ty(), "__iter__") {
+                if f.is_none() {
+                    return Err(not_iterable(v));
+                }
+                let it = ops::call::call_with_self(&f, v, &[], &[])?;
+                if type_::lookup(it.ty(), "__next__").is_none() && !matches!(it.payload(), Some(Payload::Iter(_))) {
+                    return Err(type_error(format!("iter() returned non-iterator of type '{}'", it.type_name())));
+                }
+                return Ok(it);
+            }
+            if type_::lookup(o.ty(), "__getitem__").is_some() {
+                return Ok(new_iter("iterator", Box::new(SeqIter { seq: v.clone(), pos: Mutex::new(Some(0)) })));
+            }
+        }
+    }
+    Err(not_iterable(v))
+}
+
+fn not_iterable(v: &Value) -> PyErr {
+    type_error(format!("'{}' object is not iterable", v.type_name()))
+}
+
+/// `next(it)`: `None` when exhausted (StopIteration is not raised through Rust code).
+pub fn next(it: &Value) -> PyResult<Option<Value>> {
+    if let Some(Payload::Iter(i)) = it.payload() {
+        return i.next();
+    }
+    match type_::lookup(it.ty(), "__next__") {
+        Some(f) => match ops::call::call_with_self(&f, it, &[], &[]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.matches(crate::builtins::exceptions::ExcKind::StopIteration) => Ok(None),
+            Err(e) => Err(e),
+        },
+        None => Err(type_error(format!("'{}' object is not an iterator", it.type_name()))),
+    }
+}
+
+/// All items of an iterable.
+pub fn collect(v: &Value) -> PyResult<Vec<Value>> {
+    match v.payload() {
+        Some(Payload::List(l)) if !type_::type_obj(v.ty()).heap => return Ok(l.read().clone()),
+        Some(Payload::Tuple(t)) if !type_::type_obj(v.ty()).heap => return Ok(t.to_vec()),
+        _ => {}
+    }
+    let it = iter(v)?;
+    let mut out = Vec::new();
+    if let Some(Payload::Iter(i)) = it.payload() {
+        if let Some(n) = i.length_hint() {
+            out.reserve(n);
+        }
+    }
+    while let Some(x) = next(&it)? {
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// Unpacks exactly `n` items (`a, b = v`), with CPython's messages.
+pub fn unpack(v: &Value, n: usize) -> PyResult<Vec<Value>> {
+    if let Some(t) = v.as_tuple() {
+        if t.len() == n {
+            return Ok(t.to_vec());
+        }
+    }
+    let it = iter(v).map_err(|_| type_error(format!("cannot unpack non-iterable {} object", v.type_name())))?;
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        match next(&it)? {
+            Some(x) => out.push(x),
+            None => {
+                return Err(value_error(format!(
+                    "not enough values to unpack (expected {n}, got {})",
+                    out.len()
+                )))
+            }
+        }
+    }
+    if next(&it)?.is_some() {
+        let total = match v.payload() {
+            Some(Payload::List(l)) => Some(l.read().len()),
+            Some(Payload::Tuple(t)) => Some(t.len()),
+            Some(Payload::Str(s)) => Some(s.char_len()),
+            Some(Payload::Dict(_)) => Some(crate::builtins::dict::len(v.as_obj().expect("dict"))),
+            _ => None,
+        };
+        return Err(value_error(match total {
+            Some(t) if !type_::type_obj(v.ty()).heap => format!("too many values to unpack (expected {n}, got {t})"),
+            _ => format!("too many values to unpack (expected {n})"),
+        }));
+    }
+    Ok(out)
+}
+
+/// Unpacks with a starred target (`a, *b, c = v`): `before` items, a list, then `after` items.
+pub fn unpack_ex(v: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+    let items = match iter(v) {
+        Ok(_) => collect(v)?,
+        Err(_) => return Err(type_error(format!("cannot unpack non-iterable {} object", v.type_name()))),
+    };
+    if items.len() < before + after {
+        return Err(value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
+    }
+    let mut out = Vec::with_capacity(before + after + 1);
+    out.extend_from_slice(&items[..before]);
+    out.push(crate::builtins::list::new_list(items[before..items.len() - after].to_vec()));
+    out.extend_from_slice(&items[items.len() - after..]);
+    Ok(out)
+}
+
+/// A native iterator from a Rust closure, for built-in functions such as `map` and `zip`.
+pub struct FnIter<F: FnMut() -> PyResult<Option<Value>> + Send>(pub Mutex<F>);
+
+impl<F: FnMut() -> PyResult<Option<Value>> + Send> NativeIter for FnIter<F> {
+    fn next(&self) -> PyResult<Option<Value>> {
+        (self.0.lock())()
+    }
+}

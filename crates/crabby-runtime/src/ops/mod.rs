@@ -1,0 +1,96 @@
+//! Abstract operations on values: what the interpreter loop of CPython does, as functions that generated code
+//! calls. One file per family of operations.
+
+pub mod args;
+pub mod attr;
+pub mod call;
+pub mod compare;
+pub mod format;
+pub mod hash;
+pub mod iter;
+pub mod number;
+pub mod subscript;
+
+use crate::builtins::type_;
+use crate::error::{type_error, PyErr, PyResult};
+use crate::object::Payload;
+use crate::Value;
+
+/// Truth value testing: `bool(v)`.
+#[inline]
+pub fn truthy(v: &Value) -> PyResult<bool> {
+    match v {
+        Value::None => Ok(false),
+        Value::Bool(b) => Ok(*b),
+        Value::Int(i) => Ok(*i != 0),
+        Value::Float(f) => Ok(*f != 0.0),
+        Value::Obj(o) => {
+            if type_::type_obj(o.ty()).heap {
+                if let Some(f) = type_::lookup(o.ty(), "__bool__") {
+                    let r = call::call_with_self(&f, v, &[], &[])?;
+                    return match r {
+                        Value::Bool(b) => Ok(b),
+                        _ => Err(type_error(format!("__bool__ should return bool, returned {}", r.type_name()))),
+                    };
+                }
+                if type_::lookup(o.ty(), "__len__").is_some() {
+                    return Ok(len(v)? != 0);
+                }
+            }
+            Ok(match &o.payload {
+                Payload::Str(s) => !s.as_str().is_empty(),
+                Payload::List(l) => !l.read().is_empty(),
+                Payload::Tuple(t) => !t.is_empty(),
+                Payload::Dict(_) => crate::builtins::dict::len(o) != 0,
+                Payload::Set(_) => crate::builtins::set::len(o) != 0,
+                Payload::Int(b) => !num_traits::Zero::is_zero(b),
+                Payload::Float(f) => *f != 0.0,
+                Payload::Complex(re, im) => *re != 0.0 || *im != 0.0,
+                Payload::Bytes(b) => !b.is_empty(),
+                Payload::ByteArray(b) => !b.read().is_empty(),
+                Payload::Range(r) => r.len() != 0,
+                _ => true,
+            })
+        }
+    }
+}
+
+/// `len(v)`.
+pub fn len(v: &Value) -> PyResult<usize> {
+    if let Value::Obj(o) = v {
+        if type_::type_obj(o.ty()).heap {
+            if let Some(f) = type_::lookup(o.ty(), "__len__") {
+                if !matches!(f.payload(), Some(Payload::BuiltinFunction(_))) {
+                    let r = call::call_with_self(&f, v, &[], &[])?;
+                    let n = number::index(&r).map_err(|_| {
+                        type_error(format!("'{}' object cannot be interpreted as an integer", r.type_name()))
+                    })?;
+                    if compare::is_negative(&n) {
+                        return Err(crate::error::value_error("__len__() should return >= 0"));
+                    }
+                    return crate::builtins::int::as_i64(&n).map(|n| n as usize).ok_or_else(|| {
+                        PyErr::new(
+                            crate::builtins::exceptions::ExcKind::OverflowError,
+                            "cannot fit 'int' into an index-sized integer",
+                        )
+                    });
+                }
+            }
+        }
+        let n = match &o.payload {
+            Payload::Str(s) => Some(s.char_len()),
+            Payload::List(l) => Some(l.read().len()),
+            Payload::Tuple(t) => Some(t.len()),
+            Payload::Dict(_) => Some(crate::builtins::dict::len(o)),
+            Payload::Set(_) => Some(crate::builtins::set::len(o)),
+            Payload::Bytes(b) => Some(b.len()),
+            Payload::ByteArray(b) => Some(b.read().len()),
+            Payload::Range(r) => Some(r.len() as usize),
+            _ => None,
+        };
+        if let Some(n) = n {
+            return Ok(n);
+        }
+    }
+    Err(type_error(format!("object of type '{}' has no len()", v.type_name())))
+}

@@ -1,0 +1,756 @@
+//! Arithmetic and bitwise operators: inline fast paths for small ints and floats, big ints on overflow,
+//! sequence concatenation and repetition, and the `__op__`/`__rop__` protocol for user classes.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Pow, Signed, ToPrimitive, Zero};
+
+use crate::builtins::exceptions::ExcKind;
+use crate::builtins::float::as_f64;
+use crate::builtins::int::{self, from_bigint, to_bigint};
+use crate::builtins::{list, set, tuple, type_, types};
+use crate::error::{overflow_error, type_error, value_error, zero_division, PyErr, PyResult};
+use crate::object::{ObjRef, Payload};
+use crate::ops;
+use crate::Value;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+    MatMul,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::TrueDiv => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "** or pow()",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::And => "&",
+            BinOp::Or => "|",
+            BinOp::Xor => "^",
+            BinOp::MatMul => "@",
+        }
+    }
+    fn name(self) -> &'static str {
+        match self {
+            BinOp::Add => "add",
+            BinOp::Sub => "sub",
+            BinOp::Mul => "mul",
+            BinOp::TrueDiv => "truediv",
+            BinOp::FloorDiv => "floordiv",
+            BinOp::Mod => "mod",
+            BinOp::Pow => "pow",
+            BinOp::LShift => "lshift",
+            BinOp::RShift => "rshift",
+            BinOp::And => "and",
+            BinOp::Or => "or",
+            BinOp::Xor => "xor",
+            BinOp::MatMul => "matmul",
+        }
+    }
+}
+
+fn is_float(v: &Value) -> bool {
+    matches!(v, Value::Float(_)) || matches!(v.payload(), Some(Payload::Float(_)))
+}
+
+fn float_mod(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m + b
+        } else {
+            m
+        }
+    } else {
+        0.0f64.copysign(b)
+    }
+}
+
+fn float_floordiv(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
+        div -= 1.0;
+    }
+    if div != 0.0 {
+        let fl = div.floor();
+        if div - fl > 0.5 {
+            fl + 1.0
+        } else {
+            fl
+        }
+    } else {
+        0.0f64.copysign(a / b)
+    }
+}
+
+fn float_pow(a: f64, b: f64) -> PyResult<Value> {
+    if a == 0.0 && b < 0.0 {
+        return Err(zero_division("0.0 cannot be raised to a negative power"));
+    }
+    if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+        // CPython returns a complex here; complex numbers come with the built-in types milestone.
+        return Err(crate::error::not_implemented("crabby does not support complex results of float powers yet"));
+    }
+    let r = a.powf(b);
+    if r.is_infinite() && a.is_finite() && b.is_finite() {
+        return Err(PyErr::with_args(
+            ExcKind::OverflowError,
+            vec![Value::Int(34), Value::from("Numerical result out of range")],
+        ));
+    }
+    Ok(Value::Float(r))
+}
+
+fn float_op(a: f64, b: f64, op: BinOp) -> PyResult<Option<Value>> {
+    Ok(Some(match op {
+        BinOp::Add => Value::Float(a + b),
+        BinOp::Sub => Value::Float(a - b),
+        BinOp::Mul => Value::Float(a * b),
+        BinOp::TrueDiv => {
+            if b == 0.0 {
+                return Err(zero_division("float division by zero"));
+            }
+            Value::Float(a / b)
+        }
+        BinOp::FloorDiv => {
+            if b == 0.0 {
+                return Err(zero_division("float floor division by zero"));
+            }
+            Value::Float(float_floordiv(a, b))
+        }
+        BinOp::Mod => {
+            if b == 0.0 {
+                return Err(zero_division("float modulo"));
+            }
+            Value::Float(float_mod(a, b))
+        }
+        BinOp::Pow => return float_pow(a, b).map(Some),
+        _ => return Ok(None),
+    }))
+}
+
+/// True division of two ints, correctly rounded when both fit in 53 bits.
+fn int_truediv(a: &BigInt, b: &BigInt) -> PyResult<Value> {
+    if b.is_zero() {
+        return Err(zero_division("division by zero"));
+    }
+    let (fa, fb) = (a.to_f64().unwrap_or(f64::INFINITY), b.to_f64().unwrap_or(f64::INFINITY));
+    if a.bits() <= 53 && b.bits() <= 53 {
+        return Ok(Value::Float(fa / fb));
+    }
+    // NOTE: big operands are divided by scaling to 64 significant bits; CPython rounds exactly.
+    let shift = (a.bits() as i64 - b.bits() as i64) - 64;
+    let (num, den) = if shift > 0 { (a.clone(), b << shift as usize) } else { (a << (-shift) as usize, b.clone()) };
+    let q = num.div_floor(&den).to_f64().unwrap_or(0.0);
+    let r = q * 2f64.powi(shift as i32);
+    if r.is_infinite() {
+        return Err(overflow_error("integer division result too large for a float"));
+    }
+    Ok(Value::Float(r))
+}
+
+fn big_op(a: &BigInt, b: &BigInt, op: BinOp) -> PyResult<Value> {
+    Ok(match op {
+        BinOp::Add => from_bigint(a + b),
+        BinOp::Sub => from_bigint(a - b),
+        BinOp::Mul => from_bigint(a * b),
+        BinOp::TrueDiv => return int_truediv(a, b),
+        BinOp::FloorDiv => {
+            if b.is_zero() {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            from_bigint(a.div_floor(b))
+        }
+        BinOp::Mod => {
+            if b.is_zero() {
+                return Err(zero_division("integer modulo by zero"));
+            }
+            from_bigint(a.mod_floor(b))
+        }
+        BinOp::Pow => {
+            if b.is_negative() {
+                let fa = a.to_f64().unwrap_or(f64::INFINITY);
+                let fb = b.to_f64().unwrap_or(f64::NEG_INFINITY);
+                return float_pow(fa, fb);
+            }
+            let Some(e) = b.to_u32() else {
+                if a.is_zero() || a == &BigInt::from(1) {
+                    return Ok(from_bigint(a.clone()));
+                }
+                if a == &BigInt::from(-1) {
+                    return Ok(from_bigint(if b.is_even() { BigInt::from(1) } else { a.clone() }));
+                }
+                return Err(PyErr::new(ExcKind::MemoryError, ""));
+            };
+            from_bigint(Pow::pow(a, e))
+        }
+        BinOp::LShift => {
+            if b.is_negative() {
+                return Err(value_error("negative shift count"));
+            }
+            if a.is_zero() {
+                return Ok(Value::Int(0));
+            }
+            let Some(s) = b.to_usize() else { return Err(overflow_error("too many digits in integer")) };
+            from_bigint(a << s)
+        }
+        BinOp::RShift => {
+            if b.is_negative() {
+                return Err(value_error("negative shift count"));
+            }
+            let s = b.to_usize().unwrap_or(usize::MAX);
+            if s >= a.bits() as usize + 1 {
+                return Ok(Value::Int(if a.is_negative() { -1 } else { 0 }));
+            }
+            // Arithmetic shift rounds toward negative infinity, as Python's does.
+            from_bigint(a >> s)
+        }
+        BinOp::And => from_bigint(a & b),
+        BinOp::Or => from_bigint(a | b),
+        BinOp::Xor => from_bigint(a ^ b),
+        BinOp::MatMul => return Err(unsupported_big(op)),
+    })
+}
+
+fn unsupported_big(op: BinOp) -> PyErr {
+    type_error(format!("unsupported operand type(s) for {}: 'int' and 'int'", op.symbol()))
+}
+
+fn small_int_op(x: i64, y: i64, op: BinOp) -> PyResult<Value> {
+    let r = match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::FloorDiv => {
+            if y == 0 {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            x.checked_div_euclid(y).map(|_| num_integer::Integer::div_floor(&x, &y))
+        }
+        BinOp::Mod => {
+            if y == 0 {
+                return Err(zero_division("integer modulo by zero"));
+            }
+            x.checked_rem_euclid(y).map(|_| num_integer::Integer::mod_floor(&x, &y))
+        }
+        BinOp::TrueDiv => {
+            if y == 0 {
+                return Err(zero_division("division by zero"));
+            }
+            if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+                return Ok(Value::Float(x as f64 / y as f64));
+            }
+            None
+        }
+        BinOp::Pow => {
+            if y < 0 {
+                if x == 0 {
+                    return Err(zero_division("0.0 cannot be raised to a negative power"));
+                }
+                return float_pow(x as f64, y as f64);
+            }
+            u32::try_from(y).ok().and_then(|e| x.checked_pow(e))
+        }
+        BinOp::LShift => {
+            if y < 0 {
+                return Err(value_error("negative shift count"));
+            }
+            if y < 63 && x.unsigned_abs() < (1u64 << (63 - y)) {
+                Some(x << y)
+            } else {
+                None
+            }
+        }
+        BinOp::RShift => {
+            if y < 0 {
+                return Err(value_error("negative shift count"));
+            }
+            Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+        }
+        BinOp::And => Some(x & y),
+        BinOp::Or => Some(x | y),
+        BinOp::Xor => Some(x ^ y),
+        BinOp::MatMul => return Err(unsupported_big(op)),
+    };
+    match r {
+        Some(v) => Ok(Value::Int(v)),
+        None => big_op(&BigInt::from(x), &BigInt::from(y), op),
+    }
+}
+
+/// A repetition count for `seq * n`: an int (or `__index__`), with CPython's message otherwise.
+fn repeat_count(n: &Value) -> PyResult<Option<usize>> {
+    if !int::is_int(n) {
+        return Ok(None);
+    }
+    match int::as_i64(n) {
+        Some(i) => Ok(Some(i.max(0) as usize)),
+        None if ops::compare::is_negative(n) => Ok(Some(0)),
+        None => Err(overflow_error("cannot fit 'int' into an index-sized integer")),
+    }
+}
+
+/// The operator on built-in types, or `None` when they do not support it (NotImplemented).
+fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+    let (ai, bi) = (int::is_int(a), int::is_int(b));
+    if ai && bi {
+        if let (Some(x), Some(y)) = (int::as_i64(a), int::as_i64(b)) {
+            if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+                match op {
+                    BinOp::And => return Ok(Some(Value::Bool(*p & *q))),
+                    BinOp::Or => return Ok(Some(Value::Bool(*p | *q))),
+                    BinOp::Xor => return Ok(Some(Value::Bool(*p ^ *q))),
+                    _ => {}
+                }
+            }
+            if op == BinOp::MatMul {
+                return Ok(None);
+            }
+            return small_int_op(x, y, op).map(Some);
+        }
+        if op == BinOp::MatMul {
+            return Ok(None);
+        }
+        return big_op(&to_bigint(a).unwrap_or_default(), &to_bigint(b).unwrap_or_default(), op).map(Some);
+    }
+    if (is_float(a) || ai) && (is_float(b) || bi) {
+        let fa = if ai { int::int_to_f64(a)? } else { as_f64(a).unwrap_or(0.0) };
+        let fb = if bi { int::int_to_f64(b)? } else { as_f64(b).unwrap_or(0.0) };
+        return float_op(fa, fb, op);
+    }
+    let pb = b.payload();
+    let Some(pa) = a.payload() else {
+        // An inline left operand with a sequence on the right: `3 * [1]`.
+        if op == BinOp::Mul && ai {
+            if let Some(pb) = pb {
+                if matches!(pb, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)) {
+                    return builtin_binop(b, a, op);
+                }
+            }
+        }
+        return Ok(None);
+    };
+    match (pa, op) {
+        (Payload::Str(s), BinOp::Add) => match pb {
+            Some(Payload::Str(t)) => {
+                let mut out = String::with_capacity(s.as_str().len() + t.as_str().len());
+                out.push_str(s.as_str());
+                out.push_str(t.as_str());
+                Ok(Some(Value::from(out)))
+            }
+            _ => Err(type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name()))),
+        },
+        (Payload::List(l), BinOp::Add) => match pb {
+            Some(Payload::List(m)) => {
+                let mut out = l.read().clone();
+                out.extend(m.read().iter().cloned());
+                Ok(Some(list::new_list(out)))
+            }
+            _ => Err(type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name()))),
+        },
+        (Payload::Tuple(t), BinOp::Add) => match pb {
+            Some(Payload::Tuple(u)) => {
+                let mut out = t.to_vec();
+                out.extend(u.iter().cloned());
+                Ok(Some(tuple::new_tuple(out)))
+            }
+            _ => Err(type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name()))),
+        },
+        (Payload::Bytes(x), BinOp::Add) => match pb {
+            Some(Payload::Bytes(y)) => Ok(Some(crate::builtins::bytes::new_bytes(&[&x[..], &y[..]].concat()))),
+            _ => Err(type_error(format!("can't concat {} to bytes", b.type_name()))),
+        },
+        (Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_), BinOp::Mul) => {
+            let Some(n) = repeat_count(b)? else {
+                if b.payload().is_some_and(|p| matches!(p, Payload::Float(_))) || is_float(b) || !type_::type_obj(b.ty()).heap {
+                    return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name())));
+                }
+                return Ok(None);
+            };
+            Ok(Some(match pa {
+                Payload::Str(s) => {
+                    let total = s.as_str().len().checked_mul(n).ok_or_else(|| PyErr::new(ExcKind::OverflowError, "repeated string is too long"))?;
+                    if total > isize::MAX as usize / 2 {
+                        return Err(PyErr::new(ExcKind::MemoryError, ""));
+                    }
+                    Value::from(s.as_str().repeat(n))
+                }
+                Payload::List(l) => {
+                    let items = l.read().clone();
+                    let mut out = Vec::with_capacity(items.len() * n);
+                    for _ in 0..n {
+                        out.extend(items.iter().cloned());
+                    }
+                    list::new_list(out)
+                }
+                Payload::Tuple(t) => {
+                    let mut out = Vec::with_capacity(t.len() * n);
+                    for _ in 0..n {
+                        out.extend(t.iter().cloned());
+                    }
+                    tuple::new_tuple(out)
+                }
+                Payload::Bytes(x) => crate::builtins::bytes::new_bytes(&x.repeat(n)),
+                _ => unreachable!("sequence payload"),
+            }))
+        }
+        (Payload::Str(_), BinOp::Mod) => crate::ops::format::percent_format(a, b).map(Some),
+        (Payload::Set(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => match pb {
+            Some(Payload::Set(_)) => set_op(a.as_obj().expect("set"), b.as_obj().expect("set"), op).map(Some),
+            _ => Ok(None),
+        },
+        (Payload::Dict(_), BinOp::Or) => match pb {
+            Some(Payload::Dict(_)) => {
+                let out = crate::builtins::dict::copy(a.as_obj().expect("dict"));
+                crate::builtins::dict::update_from_dict(out.as_obj().expect("dict"), b.as_obj().expect("dict"))?;
+                Ok(Some(out))
+            }
+            _ => Ok(None),
+        },
+        _ => Ok(None),
+    }
+}
+
+/// Set algebra, building the result in CPython's insertion order.
+fn set_op(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Value> {
+    let frozen = a.ty().ptr_eq(&types().frozenset);
+    let out = set::new_empty(frozen);
+    match op {
+        BinOp::Or => {
+            for k in set::keys(a).into_iter().chain(set::keys(b)) {
+                set::add(&out, k)?;
+            }
+        }
+        BinOp::And => {
+            let (small, big) = if set::len(b) > set::len(a) { (a, b) } else { (b, a) };
+            for k in set::keys(small) {
+                if set::contains(big, &k)? {
+                    set::add(&out, k)?;
+                }
+            }
+        }
+        BinOp::Sub => {
+            for k in set::keys(a) {
+                if !set::contains(b, &k)? {
+                    set::add(&out, k)?;
+                }
+            }
+        }
+        _ => {
+            for k in set::keys(a) {
+                set::add(&out, k)?;
+            }
+            for k in set::keys(b) {
+                if set::contains(a, &k)? {
+                    set::discard(&out, &k)?;
+                } else {
+                    set::add(&out, k)?;
+                }
+            }
+        }
+    }
+    Ok(Value::Obj(out))
+}
+
+fn not_implemented() -> Value {
+    Value::Obj(types().not_implemented.clone())
+}
+
+/// Calls `a.__name__(b)` for a user class, treating a missing method or NotImplemented as `None`.
+fn call_slot(a: &Value, name: &str, b: &Value) -> PyResult<Option<Value>> {
+    if !type_::type_obj(a.ty()).heap {
+        return Ok(None);
+    }
+    match type_::lookup(a.ty(), name) {
+        Some(f) if !matches!(f.payload(), Some(Payload::BuiltinFunction(_))) => {
+            let r = ops::call::call_with_self(&f, a, std::slice::from_ref(b), &[])?;
+            if r.is(&not_implemented()) {
+                Ok(None)
+            } else {
+                Ok(Some(r))
+            }
+        }
+        _ => Ok(None),
+    }
+}
+
+fn unsupported(a: &Value, b: &Value, op: BinOp) -> PyErr {
+    type_error(format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        op.symbol(),
+        a.type_name(),
+        b.type_name()
+    ))
+}
+
+/// `a <op> b`.
+pub fn binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
+    let a_heap = type_::type_obj(a.ty()).heap;
+    let b_heap = type_::type_obj(b.ty()).heap;
+    if !a_heap && !b_heap {
+        return match builtin_binop(a, b, op)? {
+            Some(v) => Ok(v),
+            None => Err(unsupported(a, b, op)),
+        };
+    }
+    let name = op.name();
+    let b_first = !a.ty().ptr_eq(b.ty()) && type_::is_subtype(b.ty(), a.ty());
+    let rname = format!("__r{name}__");
+    if b_first {
+        if let Some(r) = call_slot(b, &rname, a)? {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = call_slot(a, &format!("__{name}__"), b)? {
+        return Ok(r);
+    }
+    if !b_first && !a.ty().ptr_eq(b.ty()) {
+        if let Some(r) = call_slot(b, &rname, a)? {
+            return Ok(r);
+        }
+    }
+    match builtin_binop(a, b, op) {
+        Ok(Some(v)) => Ok(v),
+        _ => Err(unsupported(a, b, op)),
+    }
+}
+
+/// `a <op>= b`: `__iop__` first, then the binary operator; lists extend in place.
+pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
+    if let Some(Payload::List(l)) = a.payload() {
+        if !type_::type_obj(a.ty()).heap || type_::lookup(a.ty(), "__iadd__").is_none() {
+            match op {
+                BinOp::Add => {
+                    let items = ops::iter::collect(b)?;
+                    l.write().extend(items);
+                    return Ok(a.clone());
+                }
+                BinOp::Mul => {
+                    if let Some(n) = repeat_count(b)? {
+                        let mut g = l.write();
+                        let items = g.clone();
+                        g.clear();
+                        for _ in 0..n {
+                            g.extend(items.iter().cloned());
+                        }
+                        return Ok(a.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(Payload::Set(_)) = a.payload() {
+        if a.ty().ptr_eq(&types().set) && matches!(b.payload(), Some(Payload::Set(_))) {
+            let s = a.as_obj().expect("set");
+            match op {
+                BinOp::Or => {
+                    for k in set::keys(b.as_obj().expect("set")) {
+                        set::add(s, k)?;
+                    }
+                    return Ok(a.clone());
+                }
+                BinOp::Sub => {
+                    for k in set::keys(b.as_obj().expect("set")) {
+                        set::discard(s, &k)?;
+                    }
+                    return Ok(a.clone());
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(Payload::Dict(_)) = a.payload() {
+        if op == BinOp::Or && !type_::type_obj(a.ty()).heap {
+            ops::call::call_method(&Value::from("update"), &[a.clone(), b.clone()], &[])?;
+            return Ok(a.clone());
+        }
+    }
+    if type_::type_obj(a.ty()).heap {
+        if let Some(r) = call_slot(a, &format!("__i{}__", op.name()), b)? {
+            return Ok(r);
+        }
+    }
+    binop(a, b, op).map_err(|e| {
+        if e.matches(ExcKind::TypeError) && e.value().type_name() == "TypeError" {
+            let msg = crate::ops::format::str_of(&e.value()).unwrap_or_default();
+            if msg.starts_with("unsupported operand") {
+                let sym = op.symbol();
+                return type_error(msg.replacen(&format!("for {sym}:"), &format!("for {sym}=:"), 1));
+            }
+        }
+        e
+    })
+}
+
+macro_rules! binops {
+    ($($f:ident, $fi:ident => $op:ident;)*) => {$(
+        #[inline]
+        pub fn $f(a: &Value, b: &Value) -> PyResult<Value> {
+            binop(a, b, BinOp::$op)
+        }
+        #[inline]
+        pub fn $fi(a: &Value, b: &Value) -> PyResult<Value> {
+            inplace(a, b, BinOp::$op)
+        }
+    )*};
+}
+
+binops! {
+    sub, isub => Sub;
+    mul, imul => Mul;
+    truediv, itruediv => TrueDiv;
+    floordiv, ifloordiv => FloorDiv;
+    mod_, imod => Mod;
+    pow, ipow => Pow;
+    lshift, ilshift => LShift;
+    rshift, irshift => RShift;
+    and, iand => And;
+    or, ior => Or;
+    xor, ixor => Xor;
+    matmul, imatmul => MatMul;
+}
+
+#[inline]
+pub fn add(a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        if let Some(r) = x.checked_add(*y) {
+            return Ok(Value::Int(r));
+        }
+    }
+    if let (Value::Float(x), Value::Float(y)) = (a, b) {
+        return Ok(Value::Float(x + y));
+    }
+    binop(a, b, BinOp::Add)
+}
+
+#[inline]
+pub fn iadd(a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        if let Some(r) = x.checked_add(*y) {
+            return Ok(Value::Int(r));
+        }
+    }
+    inplace(a, b, BinOp::Add)
+}
+
+fn unary_slot(a: &Value, name: &str, sym: &str) -> PyResult<Value> {
+    if type_::type_obj(a.ty()).heap {
+        if let Some(f) = type_::lookup(a.ty(), name) {
+            return ops::call::call_with_self(&f, a, &[], &[]);
+        }
+    }
+    Err(type_error(format!("bad operand type for unary {sym}: '{}'", a.type_name())))
+}
+
+/// `-a`.
+pub fn neg(a: &Value) -> PyResult<Value> {
+    match a {
+        Value::Int(i) => Ok(i.checked_neg().map(Value::Int).unwrap_or_else(|| from_bigint(-BigInt::from(*i)))),
+        Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
+        Value::Float(f) => Ok(Value::Float(-f)),
+        _ if !type_::type_obj(a.ty()).heap => match to_bigint(a) {
+            Some(b) => Ok(from_bigint(-b)),
+            None => match as_f64(a) {
+                Some(f) => Ok(Value::Float(-f)),
+                None => unary_slot(a, "__neg__", "-"),
+            },
+        },
+        _ => unary_slot(a, "__neg__", "-"),
+    }
+}
+
+/// `+a`.
+pub fn pos(a: &Value) -> PyResult<Value> {
+    match a {
+        Value::Int(_) | Value::Float(_) => Ok(a.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        _ if !type_::type_obj(a.ty()).heap => match to_bigint(a) {
+            Some(b) => Ok(from_bigint(b)),
+            None => match as_f64(a) {
+                Some(f) => Ok(Value::Float(f)),
+                None => unary_slot(a, "__pos__", "+"),
+            },
+        },
+        _ => unary_slot(a, "__pos__", "+"),
+    }
+}
+
+/// `~a`.
+pub fn invert(a: &Value) -> PyResult<Value> {
+    match a {
+        Value::Int(i) => Ok(Value::Int(!i)),
+        Value::Bool(b) => Ok(Value::Int(!(*b as i64))),
+        _ if !type_::type_obj(a.ty()).heap => match to_bigint(a) {
+            Some(b) => Ok(from_bigint(-b - 1)),
+            None => unary_slot(a, "__invert__", "~"),
+        },
+        _ => unary_slot(a, "__invert__", "~"),
+    }
+}
+
+/// `not a`.
+pub fn not(a: &Value) -> PyResult<Value> {
+    Ok(Value::Bool(!ops::truthy(a)?))
+}
+
+/// `operator.index(v)`: the int value of an int or of an object with `__index__`.
+pub fn index(v: &Value) -> PyResult<Value> {
+    if int::is_int(v) {
+        return Ok(match v {
+            Value::Bool(b) => Value::Int(*b as i64),
+            Value::Obj(_) => from_bigint(to_bigint(v).unwrap_or_default()),
+            _ => v.clone(),
+        });
+    }
+    if type_::type_obj(v.ty()).heap {
+        if let Some(f) = type_::lookup(v.ty(), "__index__") {
+            let r = ops::call::call_with_self(&f, v, &[], &[])?;
+            if int::is_int(&r) {
+                return Ok(r);
+            }
+            return Err(type_error(format!("__index__ returned non-int (type {})", r.type_name())));
+        }
+    }
+    Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())))
+}
+
+/// An index as `i64`, with CPython's messages (`what` names the context, e.g. "list indices").
+pub fn index_i64(v: &Value, what: &str) -> PyResult<i64> {
+    if let Value::Int(i) = v {
+        return Ok(*i);
+    }
+    let i = match index(v) {
+        Ok(i) => i,
+        Err(e) if e.matches(ExcKind::TypeError) => {
+            return Err(type_error(format!("{what} must be integers or slices, not {}", v.type_name())))
+        }
+        Err(e) => return Err(e),
+    };
+    int::as_i64(&i).ok_or_else(|| {
+        PyErr::new(
+            ExcKind::IndexError,
+            format!("cannot fit '{}' into an index-sized integer", i.type_name()),
+        )
+    })
+}

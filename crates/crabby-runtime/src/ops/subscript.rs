@@ -1,0 +1,226 @@
+//! Subscripts and slices: `x[i]`, `x[i] = v`, `del x[i]`, for sequences, mappings and user classes.
+
+use crate::builtins::exceptions::ExcKind;
+use crate::builtins::slice::SliceObj;
+use crate::builtins::str::new_str;
+use crate::builtins::{dict, list, tuple, type_};
+use crate::error::{index_error, key_error, type_error, value_error, PyErr, PyResult};
+use crate::object::Payload;
+use crate::ops;
+use crate::Value;
+
+/// Normalises a possibly negative index against `len`; `None` when out of range.
+fn norm(i: i64, len: usize) -> Option<usize> {
+    let len = len as i64;
+    let j = if i < 0 { i + len } else { i };
+    (0..len).contains(&j).then_some(j as usize)
+}
+
+/// The items selected by a slice of a sequence of `len` items.
+fn slice_positions(s: &SliceObj, len: usize) -> PyResult<Vec<usize>> {
+    let (start, _stop, step, n) = s.indices(len as i64)?;
+    Ok((0..n).map(|k| (start + k * step) as usize).collect())
+}
+
+fn user_dunder(v: &Value, name: &str, args: &[Value]) -> Option<PyResult<Value>> {
+    if !type_::type_obj(v.ty()).heap {
+        return None;
+    }
+    let f = type_::lookup(v.ty(), name)?;
+    if matches!(f.payload(), Some(Payload::BuiltinFunction(_))) {
+        return None;
+    }
+    Some(ops::call::call_with_self(&f, v, args, &[]))
+}
+
+/// `v[key]`.
+pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
+    if let Some(r) = user_dunder(v, "__getitem__", std::slice::from_ref(key)) {
+        return r;
+    }
+    let Some(p) = v.payload() else {
+        return Err(not_subscriptable(v));
+    };
+    match p {
+        Payload::List(l) => {
+            if let Some(Payload::Slice(s)) = key.payload() {
+                let g = l.read();
+                let pos = slice_positions(s, g.len())?;
+                return Ok(list::new_list(pos.into_iter().map(|i| g[i].clone()).collect()));
+            }
+            let i = ops::number::index_i64(key, "list indices")?;
+            let g = l.read();
+            norm(i, g.len()).map(|j| g[j].clone()).ok_or_else(|| index_error("list index out of range"))
+        }
+        Payload::Tuple(t) => {
+            if let Some(Payload::Slice(s)) = key.payload() {
+                let pos = slice_positions(s, t.len())?;
+                return Ok(tuple::new_tuple(pos.into_iter().map(|i| t[i].clone()).collect()));
+            }
+            let i = ops::number::index_i64(key, "tuple indices")?;
+            norm(i, t.len()).map(|j| t[j].clone()).ok_or_else(|| index_error("tuple index out of range"))
+        }
+        Payload::Str(s) => {
+            if let Some(Payload::Slice(sl)) = key.payload() {
+                let (start, _stop, step, n) = sl.indices(s.char_len() as i64)?;
+                if step == 1 {
+                    let a = s.byte_offset(start.max(0) as usize);
+                    let b = s.byte_offset((start + n).max(0) as usize);
+                    return Ok(new_str(&s.as_str()[a..b]));
+                }
+                let chars: Vec<char> = s.as_str().chars().collect();
+                let out: String = (0..n).map(|k| chars[(start + k * step) as usize]).collect();
+                return Ok(new_str(&out));
+            }
+            let i = ops::number::index_i64(key, "string indices")?;
+            match norm(i, s.char_len()) {
+                Some(j) => {
+                    let c = s.char_at(j);
+                    let mut b = [0u8; 4];
+                    Ok(new_str(c.encode_utf8(&mut b)))
+                }
+                None => Err(index_error("string index out of range")),
+            }
+        }
+        Payload::Bytes(b) => {
+            if let Some(Payload::Slice(sl)) = key.payload() {
+                let pos = slice_positions(sl, b.len())?;
+                let out: Vec<u8> = pos.into_iter().map(|i| b[i]).collect();
+                return Ok(crate::builtins::bytes::new_bytes(&out));
+            }
+            let i = ops::number::index_i64(key, "byte indices")?;
+            norm(i, b.len()).map(|j| Value::Int(b[j] as i64)).ok_or_else(|| index_error("index out of range"))
+        }
+        Payload::Range(r) => {
+            if let Some(Payload::Slice(sl)) = key.payload() {
+                let (start, stop, step, n) = sl.indices(r.len())?;
+                let _ = stop;
+                let new_start = r.start + start * r.step;
+                let new_step = r.step * step;
+                let new_stop = new_start + n * new_step;
+                return Ok(crate::builtins::range::new_range(new_start, new_stop, new_step));
+            }
+            let i = ops::number::index_i64(key, "range indices")?;
+            let len = r.len();
+            let j = if i < 0 { i + len } else { i };
+            if j < 0 || j >= len {
+                return Err(index_error("range object index out of range"));
+            }
+            Ok(Value::Int(r.item(j)))
+        }
+        Payload::Dict(_) => {
+            let d = v.as_obj().expect("dict");
+            match dict::get(d, key)? {
+                Some(x) => Ok(x),
+                None => {
+                    if type_::type_obj(v.ty()).heap {
+                        if let Some(m) = type_::lookup(v.ty(), "__missing__") {
+                            return ops::call::call_with_self(&m, v, std::slice::from_ref(key), &[]);
+                        }
+                    }
+                    Err(key_error(key.clone()))
+                }
+            }
+        }
+        Payload::Type(_) => {
+            if let Some(f) = type_::lookup(v.as_obj().expect("type"), "__class_getitem__") {
+                return ops::call::call(&ops::attr::bind_descriptor(f, None, v)?, std::slice::from_ref(key), &[]);
+            }
+            Err(type_error(format!("type '{}' is not subscriptable", type_::type_name(v.as_obj().expect("type")))))
+        }
+        _ => Err(not_subscriptable(v)),
+    }
+}
+
+fn not_subscriptable(v: &Value) -> PyErr {
+    type_error(format!("'{}' object is not subscriptable", v.type_name()))
+}
+
+/// `v[key] = value`.
+pub fn setitem(v: &Value, key: &Value, value: Value) -> PyResult<()> {
+    if let Some(r) = user_dunder(v, "__setitem__", &[key.clone(), value.clone()]) {
+        return r.map(|_| ());
+    }
+    match v.payload() {
+        Some(Payload::List(l)) => {
+            if let Some(Payload::Slice(s)) = key.payload() {
+                let items = ops::iter::collect(&value)?;
+                let mut g = l.write();
+                let (start, stop, step, n) = s.indices(g.len() as i64)?;
+                if step == 1 {
+                    let start = start as usize;
+                    let stop = (stop.max(start as i64)) as usize;
+                    g.splice(start..stop, items);
+                    return Ok(());
+                }
+                if items.len() as i64 != n {
+                    return Err(value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {n}",
+                        items.len()
+                    )));
+                }
+                for (k, item) in items.into_iter().enumerate() {
+                    g[(start + k as i64 * step) as usize] = item;
+                }
+                return Ok(());
+            }
+            let i = ops::number::index_i64(key, "list indices")?;
+            let mut g = l.write();
+            match norm(i, g.len()) {
+                Some(j) => {
+                    let old = std::mem::replace(&mut g[j], value);
+                    drop(g);
+                    drop(old);
+                    Ok(())
+                }
+                None => Err(index_error("list assignment index out of range")),
+            }
+        }
+        Some(Payload::Dict(_)) => dict::set(v.as_obj().expect("dict"), key.clone(), value),
+        Some(Payload::ByteArray(_)) | None | Some(_) => Err(type_error(format!(
+            "'{}' object does not support item assignment",
+            v.type_name()
+        ))),
+    }
+}
+
+/// `del v[key]`.
+pub fn delitem(v: &Value, key: &Value) -> PyResult<()> {
+    if let Some(r) = user_dunder(v, "__delitem__", std::slice::from_ref(key)) {
+        return r.map(|_| ());
+    }
+    match v.payload() {
+        Some(Payload::List(l)) => {
+            if let Some(Payload::Slice(s)) = key.payload() {
+                let mut g = l.write();
+                let mut pos = slice_positions(s, g.len())?;
+                pos.sort_unstable();
+                let removed: Vec<Value> = pos.iter().rev().map(|&i| g.remove(i)).collect();
+                drop(g);
+                drop(removed);
+                return Ok(());
+            }
+            let i = ops::number::index_i64(key, "list indices")?;
+            let mut g = l.write();
+            match norm(i, g.len()) {
+                Some(j) => {
+                    let old = g.remove(j);
+                    drop(g);
+                    drop(old);
+                    Ok(())
+                }
+                None => Err(index_error("list assignment index out of range")),
+            }
+        }
+        Some(Payload::Dict(_)) => dict::del_item(v.as_obj().expect("dict"), key),
+        _ => Err(PyErr::new(
+            ExcKind::TypeError,
+            format!("'{}' object doesn't support item deletion", v.type_name()),
+        )),
+    }
+}
+
+/// `v[start:stop:step]` built by generated code.
+pub fn slice(start: Value, stop: Value, step: Value) -> Value {
+    crate::builtins::slice::new_slice(start, stop, step)
+}

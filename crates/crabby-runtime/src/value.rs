@@ -1,0 +1,142 @@
+//! `Value`: a Python value in two machine words.
+//!
+//! `None`, `bool`, ints that fit in an `i64` and floats are stored inline: arithmetic on them allocates nothing
+//! and touches no reference count. Everything else is an [`ObjRef`] to a heap object.
+
+use crate::builtins::types;
+use crate::object::{ObjRef, Payload};
+
+#[derive(Clone, Debug)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Obj(ObjRef),
+}
+
+impl Default for Value {
+    fn default() -> Self {
+        Value::None
+    }
+}
+
+impl Value {
+    /// The value's type object.
+    #[inline]
+    pub fn ty(&self) -> &ObjRef {
+        let t = types();
+        match self {
+            Value::None => &t.none_type,
+            Value::Bool(_) => &t.bool,
+            Value::Int(_) => &t.int,
+            Value::Float(_) => &t.float,
+            Value::Obj(o) => o.ty(),
+        }
+    }
+
+    /// The type's name, as error messages show it.
+    pub fn type_name(&self) -> String {
+        crate::builtins::type_::type_name(self.ty())
+    }
+
+    #[inline]
+    pub fn as_obj(&self) -> Option<&ObjRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn payload(&self) -> Option<&Payload> {
+        match self {
+            Value::Obj(o) => Some(&o.payload),
+            _ => None,
+        }
+    }
+
+    /// Python's `is`.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // NOTE: small ints and floats are inline, so `is` compares them by value; Python does not promise
+            // identity for equal ints either way.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => a.ptr_eq(b),
+            _ => false,
+        }
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// An identity for `id()`: the address of heap objects, a stable tagged number for inline values.
+    pub fn id(&self) -> i64 {
+        match self {
+            Value::Obj(o) => o.addr() as i64,
+            Value::None => 0x1000,
+            Value::Bool(b) => 0x2000 + *b as i64,
+            Value::Int(i) => i.wrapping_mul(16).wrapping_add(0x3),
+            Value::Float(f) => (f.to_bits() as i64) | 0x5,
+        }
+    }
+
+    /// The string payload, if this is a `str` (or subclass) object.
+    #[inline]
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Obj(o) => match &o.payload {
+                Payload::Str(s) => Some(s.as_str()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The tuple items, if this is a `tuple` (or subclass) object.
+    #[inline]
+    pub fn as_tuple(&self) -> Option<&[Value]> {
+        match self {
+            Value::Obj(o) => match &o.payload {
+                Payload::Tuple(t) => Some(t),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+impl From<ObjRef> for Value {
+    fn from(o: ObjRef) -> Self {
+        Value::Obj(o)
+    }
+}
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+impl From<i64> for Value {
+    fn from(i: i64) -> Self {
+        Value::Int(i)
+    }
+}
+impl From<f64> for Value {
+    fn from(f: f64) -> Self {
+        Value::Float(f)
+    }
+}
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        crate::builtins::str::new_str(s)
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        crate::builtins::str::new_str(&s)
+    }
+}
