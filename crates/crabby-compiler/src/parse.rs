@@ -36,15 +36,5 @@ impl CompileError {
 
 /// CPython's SyntaxError report.
 pub fn render_error(e: &CompileError) -> String {
-    let mut out = format!("  File \"{}\", line {}\n", e.filename, e.lineno);
-    if let Some(line) = &e.line {
-        let trimmed = line.trim_start();
-        let skipped = line.chars().count() - trimmed.chars().count();
-        out.push_str(&format!("    {}\n", trimmed.trim_end()));
-        let col = e.col.saturating_sub(1).saturating_sub(skipped);
-        let width = e.end_col.saturating_sub(e.col).max(1);
-        out.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
-    }
-    out.push_str(&format!("{}: {}\n", e.kind, e.msg));
-    out
+    e.render()
 }

@@ -11,6 +11,12 @@ use ruff_text_size::TextRange;
 
 use crate::CompileError;
 
+mod analyze;
+mod checks;
+mod collect;
+#[cfg(test)]
+mod tests;
+
 /// Index of a scope in [`SymbolTable::scopes`]; the module scope is always 0.
 pub type ScopeId = usize;
 
@@ -23,6 +29,16 @@ pub enum ScopeKind {
     /// A list, set or dict comprehension. CPython 3.12 inlines these into the enclosing scope (PEP 709): names
     /// the comprehension binds (its `for` targets) are its own; every other name it uses is resolved as if used
     /// in the enclosing scope (and recorded there as a use).
+    ///
+    /// Precisely, as CPython: every name of the comprehension is copied into the enclosing scope's symbols if
+    /// that scope doesn't have it already (so a `for` target also shows up there, as `Local`, or `Cell` when a
+    /// lambda or generator expression in the comprehension captures it). The comprehension's own symbol says
+    /// how the name is accessed while the comprehension runs: its targets are `Local`/`Cell`; a name that is
+    /// a local, cell or free variable of the enclosing function is `Free` here (use the enclosing scope's
+    /// entry); a global is `GlobalImplicit`/`GlobalExplicit`. In a class body the comprehension's entry wins
+    /// over the class's (class-level names are not visible inside comprehensions: they are globals there). A
+    /// walrus target is `Free` (or `GlobalExplicit` at module level) and is bound in the enclosing function.
+    /// The implicit iterator parameter is named `.0` (its only `params` entry).
     InlinedComprehension,
     /// A generator expression: a real nested function scope.
     GeneratorExpression,
@@ -55,7 +71,17 @@ pub struct Symbol {
     pub is_used: bool,
     /// In a class scope: the name is also free (used by the class body while bound in an enclosing function), so
     /// loads look in the class namespace first and then in the cell (CPython's `LOAD_FROM_DICT_OR_DEREF`).
+    /// Always `scope == Free` in a class scope.
     pub class_free: bool,
+    /// CPython's `DEF_FREE_CLASS`: in a class scope, a method (or other nested scope) captures a variable of an
+    /// enclosing function that has this name, while the class body itself binds or declares the name (so its
+    /// `scope` is `Local`/global). The class passes the cell through: the name is in the class's `freevars`,
+    /// but the class body's own accesses go by `scope`.
+    pub free_class: bool,
+    /// Annotated in this scope (`x: int`, with or without a value).
+    pub is_annotated: bool,
+    /// Bound by an `import` (a binding too: `is_bound` is set).
+    pub is_imported: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -71,12 +97,23 @@ pub struct Scope {
     /// The range of the AST node that opened the scope (the `def`, `lambda`, `class` or comprehension node); the
     /// module's is the whole file.
     pub range: TextRange,
-    /// Symbols in order of first appearance.
+    /// Symbols in order of first appearance. Names are mangled as CPython mangles private names (`__x` in
+    /// class `C` is `_C__x`), which is also the key used at run time.
     pub symbols: Vec<Symbol>,
+    /// Maps mangled names to indexes of `symbols`.
     pub index: HashMap<String, usize>,
-    /// Parameter names in CPython's `co_varnames` order: positional-only, positional-or-keyword, `*args`,
-    /// keyword-only, `**kwargs`.
+    /// Parameter names (mangled) in CPython's `co_varnames` order: positional-only, positional-or-keyword,
+    /// keyword-only, then `*args`, then `**kwargs` (the counts below tell them apart).
     pub params: Vec<String>,
+    pub posonly_count: usize,
+    /// Positional-or-keyword parameters (not counting positional-only ones).
+    pub arg_count: usize,
+    pub kwonly_count: usize,
+    pub has_varargs: bool,
+    pub has_varkeywords: bool,
+    /// The class name that private names in this scope are mangled with (the innermost enclosing class,
+    /// or the class itself for a class scope's body); see [`mangle`].
+    pub private: Option<String>,
     /// Names this scope keeps in cells, in CPython's `co_cellvars` order (sorted).
     pub cellvars: Vec<String>,
     /// Names this scope receives from enclosing scopes, in CPython's `co_freevars` order (sorted).
@@ -85,12 +122,19 @@ pub struct Scope {
     pub needs_class_cell: bool,
     /// A function whose body contains `yield` or `yield from` (a generator function or generator expression).
     pub is_generator: bool,
-    /// An `async def`.
+    /// An `async def`; for a comprehension or generator expression: an asynchronous one (`async for` or
+    /// `await` in it).
     pub is_coroutine: bool,
 }
 
 impl Scope {
+    /// The symbol for `name` as written in the source (mangled here if it is a private name).
     pub fn symbol(&self, name: &str) -> Option<&Symbol> {
+        self.symbol_mangled(&mangle(self.private.as_deref(), name))
+    }
+
+    /// The symbol for an already mangled name.
+    pub fn symbol_mangled(&self, name: &str) -> Option<&Symbol> {
         self.index.get(name).map(|&i| &self.symbols[i])
     }
 }
@@ -103,14 +147,150 @@ pub struct SymbolTable {
 }
 
 impl SymbolTable {
-    /// Runs the scope pass over a parsed module.
-    pub fn build(module: &ModModule, source: &str, filename: &str) -> Result<SymbolTable, CompileError> {
-        let _ = (module, source, filename);
-        unimplemented!("scope pass")
+    /// Runs the scope pass over a parsed module: CPython's symtable errors first, then the structural errors
+    /// its compiler raises (`'return' outside function`, `'break' outside loop`, ...), in source order.
+    pub fn build(
+        module: &ModModule,
+        source: &str,
+        filename: &str,
+    ) -> Result<SymbolTable, CompileError> {
+        checks::check_future(module, source, filename)?;
+        let mut collector = collect::Collector::new(source, filename, module.range);
+        collector.visit_body(&module.body)?;
+        let collect::Collector {
+            mut scopes,
+            by_range,
+            ..
+        } = collector;
+        analyze::Analyzer {
+            scopes: &mut scopes,
+            source,
+            filename,
+        }
+        .run()?;
+        let table = finish(scopes, by_range);
+        checks::check_module(module, &table, source, filename)?;
+        Ok(table)
     }
 
     /// The scope opened by the node with this range.
     pub fn scope_at(&self, range: TextRange) -> ScopeId {
         self.by_range[&range]
+    }
+}
+
+/// CPython's private name mangling: inside class `C`, `__x` (not ending in `__`, without dots) is `_C__x`.
+pub fn mangle(private: Option<&str>, name: &str) -> String {
+    let Some(class) = private else {
+        return name.to_string();
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.to_string();
+    }
+    let class = class.trim_start_matches('_');
+    if class.is_empty() {
+        return name.to_string();
+    }
+    format!("_{class}{name}")
+}
+
+/// Turns the resolved raw scopes into the public table: symbols, cell and free variables, qualified names.
+fn finish(raw: Vec<collect::RawScope>, by_range: HashMap<TextRange, ScopeId>) -> SymbolTable {
+    use collect::{
+        DEF_ANNOT, DEF_COMP_CELL, DEF_FREE_CLASS, DEF_IMPORT, DEF_LOCAL, DEF_PARAM, USE,
+    };
+    let mut scopes: Vec<Scope> = Vec::with_capacity(raw.len());
+    for r in &raw {
+        let mut symbols = Vec::with_capacity(r.names.len());
+        let mut index = HashMap::new();
+        let mut cellvars = Vec::new();
+        let mut freevars = Vec::new();
+        for name in &r.names {
+            let flags = r.flags_of(name);
+            let scope = r
+                .resolved
+                .get(name)
+                .copied()
+                .unwrap_or(SymScope::GlobalImplicit);
+            if scope == SymScope::Cell || flags & DEF_COMP_CELL != 0 {
+                cellvars.push(name.clone());
+            }
+            if scope == SymScope::Free || flags & DEF_FREE_CLASS != 0 {
+                freevars.push(name.clone());
+            }
+            index.insert(name.clone(), symbols.len());
+            symbols.push(Symbol {
+                name: name.clone(),
+                scope,
+                is_param: flags & DEF_PARAM != 0,
+                is_bound: flags & (DEF_LOCAL | DEF_IMPORT) != 0,
+                is_used: flags & USE != 0,
+                class_free: r.kind == ScopeKind::Class && scope == SymScope::Free,
+                free_class: flags & DEF_FREE_CLASS != 0,
+                is_annotated: flags & DEF_ANNOT != 0,
+                is_imported: flags & DEF_IMPORT != 0,
+            });
+        }
+        if r.needs_class_cell {
+            cellvars.push("__class__".to_string());
+        }
+        cellvars.sort();
+        cellvars.dedup();
+        freevars.sort();
+        scopes.push(Scope {
+            kind: r.kind,
+            name: r.name.clone(),
+            qualname: String::new(),
+            parent: r.parent,
+            children: r.children.clone(),
+            range: r.range,
+            symbols,
+            index,
+            params: r.params.clone(),
+            cellvars,
+            freevars,
+            needs_class_cell: r.needs_class_cell,
+            is_generator: r.is_generator,
+            is_coroutine: r.is_coroutine,
+            private: r.private.clone(),
+            posonly_count: r.posonly_count,
+            arg_count: r.arg_count,
+            kwonly_count: r.kwonly_count,
+            has_varargs: r.has_varargs,
+            has_varkeywords: r.has_varkeywords,
+        });
+    }
+    // Qualified names, parents first (children always have larger ids).
+    for id in 1..scopes.len() {
+        let qualname = qualname_of(&scopes, id);
+        scopes[id].qualname = qualname;
+    }
+    scopes[0].qualname = "<module>".to_string();
+    SymbolTable { scopes, by_range }
+}
+
+/// CPython's `compiler_set_qualname`: the parent is the enclosing code object (inlined comprehensions have
+/// none); a function or class declared `global` there gets its plain name.
+fn qualname_of(scopes: &[Scope], id: ScopeId) -> String {
+    let s = &scopes[id];
+    let mut parent = s.parent.expect("non-module scopes have a parent");
+    while scopes[parent].kind == ScopeKind::InlinedComprehension {
+        parent = scopes[parent].parent.expect("comprehensions have a parent");
+    }
+    let p = &scopes[parent];
+    if p.kind == ScopeKind::Module {
+        return s.name.clone();
+    }
+    if matches!(s.kind, ScopeKind::Function | ScopeKind::Class) {
+        let mangled = mangle(p.private.as_deref(), &s.name);
+        if p.symbol_mangled(&mangled)
+            .is_some_and(|sym| sym.scope == SymScope::GlobalExplicit)
+        {
+            return s.name.clone();
+        }
+    }
+    match p.kind {
+        ScopeKind::Function | ScopeKind::Lambda => format!("{}.<locals>.{}", p.qualname, s.name),
+        _ => format!("{}.{}", p.qualname, s.name),
     }
 }
