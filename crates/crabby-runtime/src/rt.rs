@@ -1,1 +1,527 @@
-//! rt
+//! The documented surface that generated code calls. Everything generated modules use is re-exported or
+//! defined here, so the runtime's insides can change without touching codegen. This is also the base of the
+//! future Rust extension API.
+
+use std::sync::OnceLock;
+
+pub use crate::builtins::dict::new_dict_obj;
+pub use crate::builtins::generator::new_genexpr;
+pub use crate::builtins::list::new_list;
+pub use crate::builtins::module::module_dict;
+pub use crate::builtins::tuple::new_tuple;
+pub use crate::error::{pop_handled, push_handled, PyErr, PyResult};
+pub use crate::object::ObjRef;
+pub use crate::ops::attr::{delattr, getattr, setattr};
+pub use crate::ops::call::{call, merge_kwargs, star_args, CodeInfo};
+pub use crate::ops::compare::{contains, eq, ge, gt, le, lt, ne};
+pub use crate::ops::format::fstring_field;
+pub use crate::ops::iter::{iter, next, unpack, unpack_ex};
+pub use crate::ops::number::{
+    add, and, floordiv, iadd, iand, ifloordiv, ilshift, imatmul, imod, imul, invert, ior, ipow, irshift, isub,
+    itruediv, ixor, lshift, matmul, mod_, mul, neg, or, pos, pow, rshift, sub, truediv, xor,
+};
+pub use crate::ops::subscript::{delitem, getitem, setitem, slice};
+pub use crate::ops::truthy;
+pub use crate::traceback::register_source;
+pub use crate::value::Value;
+
+use crate::builtins::exceptions::{self, ExcKind};
+use crate::builtins::function::func_obj;
+use crate::builtins::{dict, set, str, type_, types};
+use crate::error::{type_error, PyErr as Err_};
+use crate::object::Payload;
+use crate::ops;
+
+/// Unwraps a `PyResult`, sending an error to the handler labeled `$l` (a labeled block of the frame).
+#[macro_export]
+macro_rules! q {
+    ($l:lifetime, $e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => break $l Err(e),
+        }
+    };
+}
+pub use crate::q;
+
+/// A module's interned string constants, made immortal on first use.
+pub struct StrTable {
+    texts: &'static [&'static str],
+    values: OnceLock<Box<[Value]>>,
+}
+
+impl StrTable {
+    pub const fn new(texts: &'static [&'static str]) -> StrTable {
+        StrTable { texts, values: OnceLock::new() }
+    }
+
+    #[inline]
+    pub fn get(&'static self, i: usize) -> &'static Value {
+        &self.values.get_or_init(|| self.texts.iter().map(|t| str::new_static_str(t)).collect())[i]
+    }
+}
+
+/// A module's int constants too large for an i64.
+pub struct BigTable {
+    texts: &'static [&'static str],
+    values: OnceLock<Box<[Value]>>,
+}
+
+impl BigTable {
+    pub const fn new(texts: &'static [&'static str]) -> BigTable {
+        BigTable { texts, values: OnceLock::new() }
+    }
+
+    pub fn get(&'static self, i: usize) -> &'static Value {
+        &self.values.get_or_init(|| {
+            self.texts
+                .iter()
+                .map(|t| crate::builtins::int::from_bigint(crate::builtins::int::parse_int(t, 0).unwrap_or_default()))
+                .collect()
+        })[i]
+    }
+}
+
+/// The globals dict of the function running.
+#[inline]
+pub fn globals(func: &ObjRef) -> &ObjRef {
+    &func_obj(func).globals
+}
+
+/// The closure cells of the function running.
+#[inline]
+pub fn closure(func: &ObjRef) -> &[ObjRef] {
+    &func_obj(func).closure
+}
+
+#[inline]
+pub fn take_arg(args: &mut [Value], i: usize) -> Value {
+    std::mem::take(&mut args[i])
+}
+
+pub fn new_cell() -> ObjRef {
+    ObjRef::new(&types().cell, Payload::Cell(parking_lot::RwLock::new(None)))
+}
+
+pub fn new_cell_with(v: Value) -> ObjRef {
+    ObjRef::new(&types().cell, Payload::Cell(parking_lot::RwLock::new(Some(v))))
+}
+
+fn cell_lock(c: &ObjRef) -> &parking_lot::RwLock<Option<Value>> {
+    match &c.payload {
+        Payload::Cell(x) => x,
+        _ => unreachable!("not a cell"),
+    }
+}
+
+pub fn unbound_local(name: &str) -> PyErr {
+    PyErr::new(
+        ExcKind::UnboundLocalError,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+fn unbound_free(name: &str) -> PyErr {
+    PyErr::new(
+        ExcKind::NameError,
+        format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+    )
+}
+
+/// Loads a cell's value; `free` says whether the cell belongs to an enclosing scope (for the message).
+#[inline]
+pub fn cell_get(c: &ObjRef, name: &str, free: bool) -> PyResult<Value> {
+    match &*cell_lock(c).read() {
+        Some(v) => Ok(v.clone()),
+        None => Err(if free { unbound_free(name) } else { unbound_local(name) }),
+    }
+}
+
+#[inline]
+pub fn cell_set(c: &ObjRef, v: Value) {
+    let old = cell_lock(c).write().replace(v);
+    drop(old);
+}
+
+pub fn cell_del(c: &ObjRef, name: &str, free: bool) -> PyResult<()> {
+    let old = cell_lock(c).write().take();
+    match old {
+        Some(_) => Ok(()),
+        None => Err(if free { unbound_free(name) } else { unbound_local(name) }),
+    }
+}
+
+pub fn cell_clear(c: &ObjRef) {
+    let old = cell_lock(c).write().take();
+    drop(old);
+}
+
+/// Loads a local variable.
+#[inline]
+pub fn ld(v: &Option<Value>, name: &str) -> PyResult<Value> {
+    match v {
+        Some(x) => Ok(x.clone()),
+        None => Err(unbound_local(name)),
+    }
+}
+
+fn name_error(name: &Value) -> PyErr {
+    let n = name.as_str().unwrap_or("");
+    let e = PyErr::new(ExcKind::NameError, format!("name '{n}' is not defined"));
+    e
+}
+
+/// Loads a global: the module's globals, then builtins.
+#[inline]
+pub fn load_global(g: &ObjRef, name: &Value) -> PyResult<Value> {
+    let key = name.as_str().unwrap_or("");
+    if let Some(v) = dict::get_str(g, key) {
+        return Ok(v);
+    }
+    match crate::modules::builtins::lookup(key) {
+        Some(v) => Ok(v),
+        None => Err(name_error(name)),
+    }
+}
+
+pub fn store_global(g: &ObjRef, name: &Value, v: Value) -> PyResult<()> {
+    dict::set(g, name.clone(), v)
+}
+
+pub fn del_global(g: &ObjRef, name: &Value) -> PyResult<()> {
+    match dict::remove(g, name)? {
+        Some(_) => Ok(()),
+        None => Err(name_error(name)),
+    }
+}
+
+/// A class body's name lookup: the namespace, then globals, then builtins (CPython's `LOAD_NAME`).
+pub fn load_class_name(ns: &ObjRef, g: &ObjRef, name: &Value) -> PyResult<Value> {
+    if let Some(v) = dict::get(ns, name)? {
+        return Ok(v);
+    }
+    load_global(g, name)
+}
+
+/// A class body's load of a name that is also free: the namespace, then the cell.
+pub fn load_class_free(ns: &ObjRef, cell: &ObjRef, name: &Value) -> PyResult<Value> {
+    if let Some(v) = dict::get(ns, name)? {
+        return Ok(v);
+    }
+    cell_get(cell, name.as_str().unwrap_or(""), true)
+}
+
+pub fn store_class_name(ns: &ObjRef, name: &Value, v: Value) -> PyResult<()> {
+    dict::set(ns, name.clone(), v)
+}
+
+pub fn del_class_name(ns: &ObjRef, name: &Value) -> PyResult<()> {
+    match dict::remove(ns, name)? {
+        Some(_) => Ok(()),
+        None => Err(name_error(name)),
+    }
+}
+
+pub fn set_global_doc(g: &ObjRef, doc: Value) {
+    dict::set_str(g, "__doc__", doc);
+}
+
+pub fn set_function_doc(f: &Value, doc: Value) {
+    if let Some(Payload::Function(fo)) = f.payload() {
+        *fo.doc.write() = doc;
+    }
+}
+
+/// Makes a function object (the `def` statement and `lambda`).
+pub fn make_function(
+    code: &'static CodeInfo,
+    g: &ObjRef,
+    defaults: Vec<Value>,
+    kwdefaults: Vec<(&'static str, Value)>,
+    closure: Vec<ObjRef>,
+) -> Value {
+    crate::builtins::function::new_function(code, g, defaults, kwdefaults, closure)
+}
+
+/// What calling a generator function or coroutine does until those are compiled.
+pub fn unsupported_call(kind: &str, name: &str) -> PyErr {
+    crate::error::not_implemented(format!("crabby does not support {kind} yet (calling '{name}')"))
+}
+
+/// A construct crabby does not compile yet, reached at run time.
+pub fn not_supported(what: &str) -> PyErr {
+    crate::error::not_implemented(format!("crabby does not support {what} yet"))
+}
+
+/// The `class` statement: runs the body in a fresh namespace, then makes the class, as
+/// `builtins.__build_class__` does.
+pub fn build_class(body: &Value, name: &Value, qualname: &Value, bases: Vec<Value>, kwargs: Vec<(Value, Value)>) -> PyResult<Value> {
+    if !kwargs.is_empty() {
+        return Err(not_supported("class keyword arguments and metaclasses"));
+    }
+    let mut base_types = Vec::with_capacity(bases.len());
+    for b in &bases {
+        match b.payload() {
+            Some(Payload::Type(_)) => base_types.push(b.as_obj().expect("type").clone()),
+            _ => return Err(type_error(format!("bases must be types"))),
+        }
+    }
+    let ns = new_dict_obj();
+    let g = globals(body.as_obj().expect("class body"));
+    if let Some(m) = dict::get_str(g, "__name__") {
+        dict::set_str(&ns, "__module__", m);
+    }
+    dict::set_str(&ns, "__qualname__", qualname.clone());
+    let cell = call(body, &[Value::Obj(ns.clone())], &[])?;
+    let qn = dict::get_str(&ns, "__qualname__").and_then(|q| q.as_str().map(|s| s.to_string()));
+    let _ = dict::remove(&ns, &Value::from("__qualname__"));
+    let cls = type_::new_class(
+        name.as_str().unwrap_or(""),
+        qn.as_deref().unwrap_or(qualname.as_str().unwrap_or("")),
+        base_types,
+        &ns,
+    )?;
+    if let Some(c) = cell.as_obj() {
+        cell_set(c, cls.clone());
+    }
+    Ok(cls)
+}
+
+/// `obj.name` for a call: `(callable, true)` when the callable wants `obj` as its first argument (a plain
+/// function or native method found on the type), so no bound method is made.
+#[inline]
+pub fn load_method(obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
+    let n = name.as_str().unwrap_or("");
+    let in_instance = match obj {
+        Value::Obj(o) => match &o.dict {
+            Some(d) => dict::get_str(d, n).is_some(),
+            None => false,
+        },
+        _ => false,
+    };
+    if !in_instance && !matches!(obj.payload(), Some(Payload::Type(_))) {
+        let ty = obj.ty();
+        let plain_getattr = !type_::type_obj(ty).heap || type_::lookup(ty, "__getattribute__").is_none();
+        if plain_getattr {
+            if let Some(m) = type_::lookup(ty, n) {
+                match m.payload() {
+                    Some(Payload::Function(_)) => return Ok((m, true)),
+                    Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => return Ok((m, true)),
+                    _ => {}
+                }
+            }
+        }
+    }
+    Ok((getattr(obj, name)?, false))
+}
+
+/// Calls what `load_method` returned; `args[0]` is the receiver.
+#[inline]
+pub fn call_loaded(m: &Value, with_self: bool, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    if !with_self {
+        return call(m, &args[1..], kwargs);
+    }
+    match m.payload() {
+        Some(Payload::Function(_)) => {
+            crate::ops::call::call_function(m.as_obj().expect("function"), Some(&args[0]), &args[1..], kwargs)
+        }
+        Some(Payload::BuiltinFunction(b)) => (b.f)(args, kwargs),
+        _ => call(m, args, kwargs),
+    }
+}
+
+/// A keyword argument at a call site that also unpacks `**`: CPython's duplicate check.
+pub fn push_kwarg(f: &Value, kw: &mut Vec<(Value, Value)>, name: &Value, v: Value) -> PyResult<()> {
+    if kw.iter().any(|(k, _)| k.as_str() == name.as_str()) {
+        return Err(type_error(format!(
+            "{} got multiple values for keyword argument '{}'",
+            crate::ops::call::callable_name(f),
+            name.as_str().unwrap_or("")
+        )));
+    }
+    kw.push((name.clone(), v));
+    Ok(())
+}
+
+/// `[*x]`, `(*x,)`, `{*x}`: appends the items of an iterable.
+pub fn extend_from_iterable(v: &mut Vec<Value>, it: &Value) -> PyResult<()> {
+    match crate::ops::iter::iter(it) {
+        Ok(i) => {
+            while let Some(x) = crate::ops::iter::next(&i)? {
+                v.push(x);
+            }
+            Ok(())
+        }
+        Err(e) if e.matches(ExcKind::TypeError) => {
+            Err(type_error(format!("Value after * must be an iterable, not {}", it.type_name())))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub fn set_from_vec(items: Vec<Value>) -> PyResult<Value> {
+    set::new_set(items, false)
+}
+
+pub fn new_set_obj() -> ObjRef {
+    set::new_empty(false)
+}
+
+pub fn set_add(s: &ObjRef, v: Value) -> PyResult<()> {
+    set::add(s, v)
+}
+
+pub fn dict_set(d: &ObjRef, k: Value, v: Value) -> PyResult<()> {
+    dict::set(d, k, v)
+}
+
+/// `{**m}` in a dict display.
+pub fn dict_merge(d: &ObjRef, m: &Value) -> PyResult<()> {
+    if let Some(Payload::Dict(_)) = m.payload() {
+        return dict::update_from_dict(d, m.as_obj().expect("dict"));
+    }
+    if type_::lookup(m.ty(), "keys").is_none() {
+        return Err(type_error(format!("'{}' object is not a mapping", m.type_name())));
+    }
+    crate::builtins::object::dict_update(d, m)
+}
+
+pub fn bytes_const(b: &[u8]) -> Value {
+    crate::builtins::bytes::new_bytes(b)
+}
+
+pub fn ellipsis() -> Value {
+    Value::Obj(types().ellipsis.clone())
+}
+
+/// The `raise` statement: accepts an exception instance or class, and `from` a cause.
+pub fn raise_exc(v: Value, cause: Option<Value>) -> PyErr {
+    let exc = match make_exception(v) {
+        Ok(e) => e,
+        Err(e) => return e,
+    };
+    if let Some(c) = cause {
+        let cause_v = match &c {
+            Value::None => Value::None,
+            _ => match make_exception(c) {
+                Ok(e) => Value::Obj(e),
+                Err(_) => return type_error("exception causes must derive from BaseException"),
+            },
+        };
+        exceptions::set_cause(&exc, cause_v);
+    }
+    Err_::from_exception(exc)
+}
+
+fn make_exception(v: Value) -> PyResult<ObjRef> {
+    if exceptions::is_exception_instance(&v) {
+        return Ok(v.as_obj().expect("exception").clone());
+    }
+    if let Some(Payload::Type(_)) = v.payload() {
+        if exceptions::is_exception_type(v.as_obj().expect("type")) {
+            let inst = call(&v, &[], &[])?;
+            if exceptions::is_exception_instance(&inst) {
+                return Ok(inst.as_obj().expect("exception").clone());
+            }
+            return Err(type_error(format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                crate::ops::format::repr(&v)?,
+                inst.type_name()
+            )));
+        }
+    }
+    Err(type_error("exceptions must derive from BaseException"))
+}
+
+/// Bare `raise`: re-raises the exception being handled.
+pub fn reraise_current() -> PyErr {
+    match crate::error::current_handled() {
+        Some(e) => PyErr::reraise(e),
+        None => crate::error::runtime_error("No active exception to reraise"),
+    }
+}
+
+pub fn assertion_error(msg: Option<Value>) -> PyErr {
+    PyErr::with_args(ExcKind::AssertionError, msg.into_iter().collect())
+}
+
+/// `except T:` matching, with CPython's error for non-exception classes.
+pub fn exc_match(exc: &ObjRef, t: &Value) -> PyResult<bool> {
+    if let Some(items) = t.as_tuple() {
+        for i in items {
+            if exc_match(exc, i)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    match t.payload() {
+        Some(Payload::Type(_)) if exceptions::is_exception_type(t.as_obj().expect("type")) => {
+            Ok(type_::is_subtype(exc.ty(), t.as_obj().expect("type")))
+        }
+        _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
+    }
+}
+
+/// `with`: looks up `__exit__` and calls `__enter__`; returns the bound exit and the entered value.
+pub fn with_enter(mgr: &Value) -> PyResult<(Value, Value)> {
+    let ty = mgr.ty();
+    let enter = type_::lookup(ty, "__enter__");
+    let exit = type_::lookup(ty, "__exit__");
+    let (Some(enter), Some(exit)) = (enter, exit) else {
+        let missing = if type_::lookup(ty, "__enter__").is_none() { "" } else { " (missed __exit__ method)" };
+        return Err(type_error(format!(
+            "'{}' object does not support the context manager protocol{missing}",
+            mgr.type_name()
+        )));
+    };
+    let exit_bound = ops::attr::bind_descriptor(exit, Some(mgr), &Value::Obj(ty.clone()))?;
+    let entered = ops::call::call_with_self(&enter, mgr, &[], &[])?;
+    Ok((exit_bound, entered))
+}
+
+pub fn with_exit_ok(exit: &Value) -> PyResult<()> {
+    call(exit, &[Value::None, Value::None, Value::None], &[])?;
+    Ok(())
+}
+
+/// `__exit__` with the exception; a true result swallows it.
+pub fn with_exit_err(exit: &Value, e: PyErr) -> PyResult<()> {
+    let exc = e.exc.clone();
+    push_handled(&exc);
+    let r = call(exit, &[Value::Obj(exc.ty().clone()), Value::Obj(exc.clone()), Value::None], &[]);
+    pop_handled();
+    if truthy(&r?)? {
+        Ok(())
+    } else {
+        Err(PyErr::reraise(exc))
+    }
+}
+
+fn no_module(name: &Value) -> PyErr {
+    PyErr::new(
+        ExcKind::ImportError,
+        format!("crabby does not support module {} yet", name.as_str().unwrap_or("?")),
+    )
+}
+
+/// `import a.b.c`: returns the top package (the modules milestone implements imports).
+pub fn import_module(name: &Value) -> PyResult<Value> {
+    Err(no_module(name))
+}
+
+pub fn import_submodule(_top: &Value, name: &Value) -> PyResult<Value> {
+    Err(no_module(name))
+}
+
+pub fn import_from_module(name: &Value) -> PyResult<Value> {
+    Err(no_module(name))
+}
+
+pub fn import_from(m: &Value, name: &Value) -> PyResult<Value> {
+    getattr(m, name)
+}
+
+pub fn import_star(_g: &ObjRef, m: &Value) -> PyResult<()> {
+    Err(no_module(m))
+}

@@ -1,0 +1,624 @@
+//! Expressions. Each Python expression becomes one self-contained Rust expression of type `Value` (a block
+//! expression where statements are needed), so Rust's left-to-right evaluation of nested calls keeps
+//! Python's evaluation order. Errors leave through `q!` to the frame's current handler.
+
+use std::fmt::Write;
+
+use ruff_python_ast::{
+    BoolOp, CmpOp, Comprehension, ConversionFlag, Expr, InterpolatedStringElement, Number, Operator, UnaryOp,
+};
+
+
+use super::func::{self, mangle, CompFrame, FnCtx, FnKind, NameRef};
+use super::stmt::store;
+use super::{rust_str, ModuleGen};
+use crate::scope::SymScope;
+use crate::CompileError;
+
+/// Runs `f` with an empty output buffer and returns what it emitted, restoring the buffer.
+fn capture<'a, T>(
+    ctx: &mut FnCtx<'a>,
+    f: impl FnOnce(&mut FnCtx<'a>) -> Result<T, CompileError>,
+) -> Result<(String, T), CompileError> {
+    let saved = std::mem::take(&mut ctx.out);
+    let r = f(ctx);
+    let emitted = std::mem::replace(&mut ctx.out, saved);
+    Ok((emitted, r?))
+}
+
+pub(crate) fn binop_fn(op: Operator) -> &'static str {
+    match op {
+        Operator::Add => "add",
+        Operator::Sub => "sub",
+        Operator::Mult => "mul",
+        Operator::MatMult => "matmul",
+        Operator::Div => "truediv",
+        Operator::Mod => "mod_",
+        Operator::Pow => "pow",
+        Operator::LShift => "lshift",
+        Operator::RShift => "rshift",
+        Operator::BitOr => "or",
+        Operator::BitXor => "xor",
+        Operator::BitAnd => "and",
+        Operator::FloorDiv => "floordiv",
+    }
+}
+
+pub(crate) fn inplace_fn(op: Operator) -> &'static str {
+    match op {
+        Operator::Add => "iadd",
+        Operator::Sub => "isub",
+        Operator::Mult => "imul",
+        Operator::MatMult => "imatmul",
+        Operator::Div => "itruediv",
+        Operator::Mod => "imod",
+        Operator::Pow => "ipow",
+        Operator::LShift => "ilshift",
+        Operator::RShift => "irshift",
+        Operator::BitOr => "ior",
+        Operator::BitXor => "ixor",
+        Operator::BitAnd => "iand",
+        Operator::FloorDiv => "ifloordiv",
+    }
+}
+
+/// The Rust expression loading a name.
+pub(crate) fn load_name(g: &mut ModuleGen, ctx: &FnCtx, name: &str) -> String {
+    let n = rust_str(name);
+    match ctx.resolve(g, name) {
+        NameRef::Local(v) => ctx.q(&format!("ld(&{v}, {n})")),
+        NameRef::Cell(v, free) => ctx.q(&format!("cell_get(&{v}, {n}, {free})")),
+        NameRef::Global => {
+            let s = g.s(name);
+            ctx.q(&format!("load_global(g, {s})"))
+        }
+        NameRef::ClassNs => {
+            let s = g.s(name);
+            ctx.q(&format!("load_class_name(ns, g, {s})"))
+        }
+        NameRef::ClassFree(v) => {
+            let s = g.s(name);
+            ctx.q(&format!("load_class_free(ns, &{v}, {s})"))
+        }
+    }
+}
+
+fn not_supported(ctx: &FnCtx, what: &str) -> String {
+    format!("{{ break {} Err(not_supported({})); }}", ctx.err, rust_str(what))
+}
+
+pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) -> Result<String, CompileError> {
+    Ok(match e {
+        Expr::NoneLiteral(_) => "Value::None".into(),
+        Expr::BooleanLiteral(b) => format!("Value::Bool({})", b.value),
+        Expr::EllipsisLiteral(_) => "ellipsis()".into(),
+        Expr::NumberLiteral(n) => match &n.value {
+            Number::Int(i) => match i.as_i64() {
+                Some(v) => format!("Value::Int({v}i64)"),
+                None => g.bigint(&i.to_string()),
+            },
+            Number::Float(f) => format!("Value::Float(f64::from_bits({:#x}))", f.to_bits()),
+            Number::Complex { .. } => not_supported(ctx, "complex numbers"),
+        },
+        Expr::StringLiteral(s) => format!("{}.clone()", g.s(s.value.to_str())),
+        Expr::BytesLiteral(b) => {
+            let bytes: Vec<u8> = b.value.iter().flat_map(|p| p.value.iter().copied()).collect();
+            format!("bytes_const(&{bytes:?})")
+        }
+        Expr::FString(f) => fstring(g, ctx, f)?,
+        Expr::TString(_) => not_supported(ctx, "template strings"),
+        Expr::Name(n) => load_name(g, ctx, &n.id),
+        Expr::Attribute(a) => {
+            let v = expr(g, ctx, &a.value)?;
+            let s = g.s(&a.attr.id);
+            ctx.q(&format!("getattr(&{v}, {s})"))
+        }
+        Expr::Subscript(s) => {
+            let v = expr(g, ctx, &s.value)?;
+            let k = expr(g, ctx, &s.slice)?;
+            ctx.q(&format!("getitem(&{v}, &{k})"))
+        }
+        Expr::Slice(s) => {
+            let part = |g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, p: &'a Option<Box<Expr>>| -> Result<String, CompileError> {
+                match p {
+                    Some(x) => expr(g, ctx, x),
+                    None => Ok("Value::None".into()),
+                }
+            };
+            let lo = part(g, ctx, &s.lower)?;
+            let hi = part(g, ctx, &s.upper)?;
+            let st = part(g, ctx, &s.step)?;
+            format!("slice({lo}, {hi}, {st})")
+        }
+        Expr::BinOp(b) => {
+            let l = expr(g, ctx, &b.left)?;
+            let r = expr(g, ctx, &b.right)?;
+            ctx.q(&format!("{}(&{l}, &{r})", binop_fn(b.op)))
+        }
+        Expr::UnaryOp(u) => {
+            let v = expr(g, ctx, &u.operand)?;
+            match u.op {
+                UnaryOp::Not => format!("Value::Bool(!{})", ctx.q(&format!("truthy(&{v})"))),
+                UnaryOp::USub => ctx.q(&format!("neg(&{v})")),
+                UnaryOp::UAdd => ctx.q(&format!("pos(&{v})")),
+                UnaryOp::Invert => ctx.q(&format!("invert(&{v})")),
+            }
+        }
+        Expr::BoolOp(b) => {
+            let id = g.fresh();
+            let mut code = expr(g, ctx, &b.values[b.values.len() - 1])?;
+            for (i, v) in b.values.iter().enumerate().rev().skip(1) {
+                let cur = expr(g, ctx, v)?;
+                let t = format!("b_{id}_{i}");
+                let test = ctx.q(&format!("truthy(&{t})"));
+                code = match b.op {
+                    BoolOp::And => format!("{{ let {t}: Value = {cur}; if !{test} {{ {t} }} else {{ {code} }} }}"),
+                    BoolOp::Or => format!("{{ let {t}: Value = {cur}; if {test} {{ {t} }} else {{ {code} }} }}"),
+                };
+            }
+            code
+        }
+        Expr::Compare(c) => compare(g, ctx, c)?,
+        Expr::If(i) => {
+            let t = expr(g, ctx, &i.test)?;
+            let b = expr(g, ctx, &i.body)?;
+            let o = expr(g, ctx, &i.orelse)?;
+            format!("if {} {{ {b} }} else {{ {o} }}", ctx.q(&format!("truthy(&{t})")))
+        }
+        Expr::Named(n) => {
+            let v = expr(g, ctx, &n.value)?;
+            let id = g.fresh();
+            let (stores, ()) = capture(ctx, |ctx| store(g, ctx, &n.target, &format!("w_{id}.clone()")))?;
+            format!("{{ let w_{id}: Value = {v};\n{stores}w_{id} }}")
+        }
+        Expr::Call(c) => call(g, ctx, c)?,
+        Expr::List(l) => display(g, ctx, &l.elts, "new_list")?,
+        Expr::Tuple(t) => display(g, ctx, &t.elts, "new_tuple")?,
+        Expr::Set(s) => {
+            let v = display(g, ctx, &s.elts, "set_from_vec")?;
+            ctx.q(&v)
+        }
+        Expr::Dict(d) => {
+            let id = g.fresh();
+            let mut code = format!("{{ let d_{id}: ObjRef = new_dict_obj();\n");
+            for item in &d.items {
+                match &item.key {
+                    Some(k) => {
+                        let k = expr(g, ctx, k)?;
+                        let v = expr(g, ctx, &item.value)?;
+                        let _ = writeln!(code, "{};", ctx.q(&format!("dict_set(&d_{id}, {k}, {v})")));
+                    }
+                    None => {
+                        let v = expr(g, ctx, &item.value)?;
+                        let _ = writeln!(code, "{};", ctx.q(&format!("dict_merge(&d_{id}, &{v})")));
+                    }
+                }
+            }
+            let _ = write!(code, "Value::Obj(d_{id}) }}");
+            code
+        }
+        Expr::Lambda(l) => {
+            let scope_id = g.table.scope_at(l.range);
+            let params = l.parameters.as_deref();
+            let code = func::emit_function(g, scope_id, params, func::Body::Expr(&l.body), l.range)?;
+            func::make_function(g, ctx, scope_id, params, &code)?
+        }
+        Expr::ListComp(c) => comprehension(g, ctx, c.range, &c.generators, CompKind::List(&c.elt))?,
+        Expr::SetComp(c) => comprehension(g, ctx, c.range, &c.generators, CompKind::Set(&c.elt))?,
+        Expr::DictComp(c) => match &c.key {
+            Some(k) => comprehension(g, ctx, c.range, &c.generators, CompKind::Dict(k, &c.value))?,
+            None => not_supported(ctx, "this dict comprehension"),
+        },
+        Expr::Generator(gen) => genexpr(g, ctx, gen)?,
+        Expr::Starred(_) => not_supported(ctx, "a starred expression here"),
+        Expr::Yield(_) | Expr::YieldFrom(_) => not_supported(ctx, "generators"),
+        Expr::Await(_) => not_supported(ctx, "coroutines"),
+        Expr::IpyEscapeCommand(_) => not_supported(ctx, "IPython escapes"),
+    })
+}
+
+fn compare<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::ExprCompare) -> Result<String, CompileError> {
+    let id = g.fresh();
+    let first = expr(g, ctx, &c.left)?;
+    let mut operands = Vec::new();
+    for x in c.comparators.iter() {
+        operands.push(expr(g, ctx, x)?);
+    }
+    let cmp = |ctx: &FnCtx, op: CmpOp, a: &str, b: &str| -> String {
+        match op {
+            CmpOp::Eq => ctx.q(&format!("eq(&{a}, &{b})")),
+            CmpOp::NotEq => ctx.q(&format!("ne(&{a}, &{b})")),
+            CmpOp::Lt => ctx.q(&format!("lt(&{a}, &{b})")),
+            CmpOp::LtE => ctx.q(&format!("le(&{a}, &{b})")),
+            CmpOp::Gt => ctx.q(&format!("gt(&{a}, &{b})")),
+            CmpOp::GtE => ctx.q(&format!("ge(&{a}, &{b})")),
+            CmpOp::Is => format!("Value::Bool({a}.is(&{b}))"),
+            CmpOp::IsNot => format!("Value::Bool(!{a}.is(&{b}))"),
+            CmpOp::In => format!("Value::Bool({})", ctx.q(&format!("contains(&{b}, &{a})"))),
+            CmpOp::NotIn => format!("Value::Bool(!{})", ctx.q(&format!("contains(&{b}, &{a})"))),
+        }
+    };
+    if operands.len() == 1 {
+        let a = format!("c_{id}_0");
+        let b = format!("c_{id}_1");
+        return Ok(format!(
+            "{{ let {a}: Value = {first}; let {b}: Value = {}; {} }}",
+            operands[0],
+            cmp(ctx, c.ops[0], &a, &b)
+        ));
+    }
+    // Chained: `a < b < c` evaluates b once and stops at the first false comparison.
+    let n = operands.len();
+    let mut code = String::new();
+    let last_a = format!("c_{id}_{}", n - 1);
+    let last_b = format!("c_{id}_{n}");
+    let mut inner = format!(
+        "{{ let {last_b}: Value = {}; {} }}",
+        operands[n - 1],
+        cmp(ctx, c.ops[n - 1], &last_a, &last_b)
+    );
+    for i in (0..n - 1).rev() {
+        let a = format!("c_{id}_{i}");
+        let b = format!("c_{id}_{}", i + 1);
+        let r = format!("r_{id}_{i}");
+        let test = ctx.q(&format!("truthy(&{r})"));
+        inner = format!(
+            "{{ let {b}: Value = {}; let {r}: Value = {}; if !{test} {{ {r} }} else {inner} }}",
+            operands[i],
+            cmp(ctx, c.ops[i], &a, &b)
+        );
+    }
+    let _ = write!(code, "{{ let c_{id}_0: Value = {first}; {inner} }}");
+    Ok(code)
+}
+
+/// `[a, *b]`, `(a, b)`, `{a, *b}`: built with `ctor(Vec<Value>)`.
+fn display<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, elts: &'a [Expr], ctor: &str) -> Result<String, CompileError> {
+    if !elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
+        let mut items = Vec::new();
+        for e in elts {
+            items.push(expr(g, ctx, e)?);
+        }
+        return Ok(format!("{ctor}(vec![{}])", items.join(", ")));
+    }
+    let id = g.fresh();
+    let mut code = format!("{{ let mut v_{id}: Vec<Value> = Vec::new();\n");
+    for e in elts {
+        match e {
+            Expr::Starred(s) => {
+                let v = expr(g, ctx, &s.value)?;
+                let _ = writeln!(code, "{};", ctx.q(&format!("extend_from_iterable(&mut v_{id}, &{v})")));
+            }
+            other => {
+                let v = expr(g, ctx, other)?;
+                let _ = writeln!(code, "v_{id}.push({v});");
+            }
+        }
+    }
+    let _ = write!(code, "{ctor}(v_{id}) }}");
+    Ok(code)
+}
+
+fn call<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::ExprCall) -> Result<String, CompileError> {
+    let id = g.fresh();
+    let simple = !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_)))
+        && c.arguments.keywords.iter().all(|k| k.arg.is_some());
+    // Zero-argument super() inside a method: the class cell and the first argument.
+    if let Expr::Name(n) = &*c.func {
+        if n.id.as_str() == "super" && c.arguments.args.is_empty() && c.arguments.keywords.is_empty() {
+            if let Some(code) = super_zero(g, ctx) {
+                return Ok(code);
+            }
+        }
+    }
+    let (callee, method_obj) = match &*c.func {
+        Expr::Attribute(a) if simple => (String::new(), Some(a)),
+        f => (expr(g, ctx, f)?, None),
+    };
+    let mut code = String::from("{ ");
+    if let Some(a) = method_obj {
+        let o = expr(g, ctx, &a.value)?;
+        let s = g.s(&a.attr.id);
+        let _ = write!(code, "let o_{id}: Value = {o}; let (m_{id}, sf_{id}) = {}; ", ctx.q(&format!("load_method(&o_{id}, {s})")));
+    } else {
+        let _ = write!(code, "let f_{id}: Value = {callee}; ");
+    }
+    if simple {
+        let mut args = Vec::new();
+        if method_obj.is_some() {
+            args.push(format!("o_{id}"));
+        }
+        for a in c.arguments.args.iter() {
+            args.push(expr(g, ctx, a)?);
+        }
+        let mut kws = Vec::new();
+        for k in c.arguments.keywords.iter() {
+            let v = expr(g, ctx, &k.value)?;
+            let name = k.arg.as_ref().map(|n| n.id.to_string()).unwrap_or_default();
+            kws.push(format!("({}.clone(), {v})", g.s(&name)));
+        }
+        let call = if method_obj.is_some() {
+            format!("call_loaded(&m_{id}, sf_{id}, &[{}], &[{}])", args.join(", "), kws.join(", "))
+        } else {
+            format!("call(&f_{id}, &[{}], &[{}])", args.join(", "), kws.join(", "))
+        };
+        let _ = write!(code, "{} }}", ctx.q(&call));
+        return Ok(code);
+    }
+    let _ = write!(code, "let mut pa_{id}: Vec<Value> = Vec::new(); let mut ka_{id}: Vec<(Value, Value)> = Vec::new();\n");
+    for a in c.arguments.args.iter() {
+        match a {
+            Expr::Starred(s) => {
+                let v = expr(g, ctx, &s.value)?;
+                let _ = writeln!(code, "{};", ctx.q(&format!("star_args(&f_{id}, &{v}, &mut pa_{id})")));
+            }
+            other => {
+                let v = expr(g, ctx, other)?;
+                let _ = writeln!(code, "pa_{id}.push({v});");
+            }
+        }
+    }
+    for k in c.arguments.keywords.iter() {
+        let v = expr(g, ctx, &k.value)?;
+        match &k.arg {
+            Some(name) => {
+                let s = g.s(&name.id);
+                let _ = writeln!(code, "{};", ctx.q(&format!("push_kwarg(&f_{id}, &mut ka_{id}, {s}, {v})")));
+            }
+            None => {
+                let _ = writeln!(code, "{};", ctx.q(&format!("merge_kwargs(&f_{id}, &mut ka_{id}, &{v})")));
+            }
+        }
+    }
+    let _ = write!(code, "{} }}", ctx.q(&format!("call(&f_{id}, &pa_{id}, &ka_{id})")));
+    Ok(code)
+}
+
+/// `super()` with no arguments in a function nested in a class: uses the `__class__` cell and the first
+/// parameter, as CPython does.
+fn super_zero(g: &mut ModuleGen, ctx: &FnCtx) -> Option<String> {
+    if ctx.kind != FnKind::Function || !ctx.comps.is_empty() {
+        return None;
+    }
+    let scope = &g.table.scopes[ctx.scope];
+    if !scope.freevars.iter().any(|f| f == "__class__") {
+        return None;
+    }
+    let first = scope.params.first()?.clone();
+    let load_super = load_name(g, ctx, "super");
+    let first_v = load_name(g, ctx, &first);
+    let class_v = ctx.q("cell_get(&c___class__, \"__class__\", true)");
+    Some(ctx.q(&format!("call(&{load_super}, &[{class_v}, {first_v}], &[])")))
+}
+
+fn fstring<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, f: &'a ruff_python_ast::ExprFString) -> Result<String, CompileError> {
+    let id = g.fresh();
+    let buf = format!("fs_{id}");
+    let mut code = format!("{{ let mut {buf} = String::new();\n");
+    for part in f.value.as_slice() {
+        match part {
+            ruff_python_ast::FStringPart::Literal(l) => {
+                let _ = writeln!(code, "{buf}.push_str({});", rust_str(&l.value));
+            }
+            ruff_python_ast::FStringPart::FString(fs) => {
+                code.push_str(&fstring_elements(g, ctx, &fs.elements, &buf)?);
+            }
+        }
+    }
+    let _ = write!(code, "Value::from({buf}) }}");
+    Ok(code)
+}
+
+fn fstring_elements<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    elements: &'a [InterpolatedStringElement],
+    buf: &str,
+) -> Result<String, CompileError> {
+    let mut code = String::new();
+    for el in elements {
+        match el {
+            InterpolatedStringElement::Literal(l) => {
+                let _ = writeln!(code, "{buf}.push_str({});", rust_str(&l.value));
+            }
+            InterpolatedStringElement::Interpolation(i) => {
+                let v = expr(g, ctx, &i.expression)?;
+                let mut conv = match i.conversion {
+                    ConversionFlag::None => ' ',
+                    ConversionFlag::Str => 's',
+                    ConversionFlag::Ascii => 'a',
+                    ConversionFlag::Repr => 'r',
+                };
+                if let Some(d) = &i.debug_text {
+                    let text = format!("{}{}{}", d.leading(), d.expression(), d.trailing());
+                    let _ = writeln!(code, "{buf}.push_str({});", rust_str(&text));
+                    if conv == ' ' && i.format_spec.is_none() {
+                        conv = 'r';
+                    }
+                }
+                let spec = match &i.format_spec {
+                    Some(s) => {
+                        let sid = g.fresh();
+                        let sb = format!("sp_{sid}");
+                        let inner = fstring_elements(g, ctx, &s.elements, &sb)?;
+                        format!("{{ let mut {sb} = String::new();\n{inner}{sb} }}")
+                    }
+                    None => "String::new()".into(),
+                };
+                let field = ctx.q(&format!("fstring_field(&{v}, {conv:?}, &{spec})"));
+                let _ = writeln!(code, "{buf}.push_str(&{field});");
+            }
+        }
+    }
+    Ok(code)
+}
+
+enum CompKind<'a> {
+    List(&'a Expr),
+    Set(&'a Expr),
+    Dict(&'a Expr, &'a Expr),
+}
+
+/// Names the comprehension scope binds itself, with fresh Rust variables.
+fn comp_frame(g: &mut ModuleGen, scope_id: usize, suffix: usize) -> (CompFrame, String) {
+    let mut vars = std::collections::HashMap::new();
+    let mut decl = String::new();
+    for sym in &g.table.scopes[scope_id].symbols {
+        if !sym.is_bound {
+            continue;
+        }
+        match sym.scope {
+            SymScope::Local => {
+                let v = format!("l_{}_c{suffix}", mangle(&sym.name));
+                let _ = writeln!(decl, "let mut {v}: Option<Value> = None;");
+                vars.insert(sym.name.clone(), v);
+            }
+            SymScope::Cell => {
+                let v = format!("c_{}_c{suffix}", mangle(&sym.name));
+                let _ = writeln!(decl, "let {v}: ObjRef = new_cell();");
+                vars.insert(sym.name.clone(), v);
+            }
+            _ => {}
+        }
+    }
+    (CompFrame { scope: scope_id, vars }, decl)
+}
+
+/// An inlined list, set or dict comprehension (PEP 709): nested Rust loops in the enclosing frame.
+fn comprehension<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    range: ruff_text_size::TextRange,
+    gens: &'a [Comprehension],
+    kind: CompKind<'a>,
+) -> Result<String, CompileError> {
+    if gens.iter().any(|c| c.is_async) {
+        return Ok(not_supported(ctx, "asynchronous comprehensions"));
+    }
+    let scope_id = g.table.scope_at(range);
+    let id = g.fresh();
+    // The first iterable is evaluated in the enclosing scope.
+    let first_iter = expr(g, ctx, &gens[0].iter)?;
+    let (frame, decl) = comp_frame(g, scope_id, id);
+    let acc = format!("acc_{id}");
+    let (init, finish) = match kind {
+        CompKind::List(_) => (format!("let mut {acc}: Vec<Value> = Vec::new();"), format!("new_list({acc})")),
+        CompKind::Set(_) => (format!("let {acc}: ObjRef = new_set_obj();"), format!("Value::Obj({acc})")),
+        CompKind::Dict(..) => (format!("let {acc}: ObjRef = new_dict_obj();"), format!("Value::Obj({acc})")),
+    };
+    ctx.comps.push(frame);
+    let r = capture(ctx, |ctx| {
+        let it0 = ctx.q(&format!("iter(&{first_iter})"));
+        ctx.emit(&format!("let it_{id}_0: Value = {it0};"));
+        for (k, c) in gens.iter().enumerate() {
+            if k > 0 {
+                let e = expr(g, ctx, &c.iter)?;
+                let it = ctx.q(&format!("iter(&{e})"));
+                ctx.emit(&format!("let it_{id}_{k}: Value = {it};"));
+            }
+            ctx.emit(&format!("'c{id}_{k}: loop {{"));
+            let nx = ctx.q(&format!("next(&it_{id}_{k})"));
+            ctx.emit(&format!("let x_{id}_{k}: Value = match {nx} {{ Some(v) => v, None => break }};"));
+            store(g, ctx, &c.target, &format!("x_{id}_{k}"))?;
+            for cond in &c.ifs {
+                let t = expr(g, ctx, cond)?;
+                let test = ctx.q(&format!("truthy(&{t})"));
+                ctx.emit(&format!("if !{test} {{ continue 'c{id}_{k}; }}"));
+            }
+        }
+        match kind {
+            CompKind::List(elt) => {
+                let v = expr(g, ctx, elt)?;
+                ctx.emit(&format!("{acc}.push({v});"));
+            }
+            CompKind::Set(elt) => {
+                let v = expr(g, ctx, elt)?;
+                let line = ctx.q(&format!("set_add(&{acc}, {v})"));
+                ctx.emit(&format!("{line};"));
+            }
+            CompKind::Dict(k, v) => {
+                let kc = expr(g, ctx, k)?;
+                let vc = expr(g, ctx, v)?;
+                let line = ctx.q(&format!("dict_set(&{acc}, {kc}, {vc})"));
+                ctx.emit(&format!("{line};"));
+            }
+        }
+        for _ in gens {
+            ctx.emit("}");
+        }
+        Ok(())
+    });
+    ctx.comps.pop();
+    let (body, ()) = r?;
+    Ok(format!("{{ {init}\n{decl}{body}{finish} }}"))
+}
+
+/// A generator expression: a resumable closure over its own loop state, wrapped as a `generator` object.
+fn genexpr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, gen: &'a ruff_python_ast::ExprGenerator) -> Result<String, CompileError> {
+    if gen.generators.iter().any(|c| c.is_async) {
+        return Ok(not_supported(ctx, "asynchronous generator expressions"));
+    }
+    let scope_id = g.table.scope_at(gen.range);
+    let id = g.fresh();
+    let code_name = format!("CODE_{id}");
+    let line = g.line_of(gen.range.start());
+    let first_iter = expr(g, ctx, &gen.generators[0].iter)?;
+    let scope = &g.table.scopes[scope_id];
+    let qualname = scope.qualname.clone();
+    // What the closure captures: the globals, the cells of free variables, and its own locals.
+    let mut pre = format!("let it_{id}_0: Option<Value> = Some({});\nlet g_own: ObjRef = g.clone();\n", ctx.q(&format!("iter(&{first_iter})")));
+    for f in &scope.freevars {
+        let cell = ctx.cell_for(g, f)?;
+        let _ = writeln!(pre, "let c_{}: ObjRef = {cell}.clone();", mangle(f));
+    }
+    for sym in &scope.symbols {
+        match sym.scope {
+            SymScope::Local => {
+                let _ = writeln!(pre, "let mut l_{}: Option<Value> = None;", mangle(&sym.name));
+            }
+            SymScope::Cell => {
+                let _ = writeln!(pre, "let c_{}: ObjRef = new_cell();", mangle(&sym.name));
+            }
+            _ => {}
+        }
+    }
+    for k in 1..gen.generators.len() {
+        let _ = writeln!(pre, "let mut it_{id}_{k}: Option<Value> = None;");
+    }
+    let _ = writeln!(pre, "let mut depth_{id}: usize = 0;");
+    let mut inner = FnCtx::new(scope_id, FnKind::GenExpr, code_name.clone());
+    let n = gen.generators.len();
+    inner.emit("loop {");
+    inner.emit(&format!("match depth_{id} {{"));
+    for (k, c) in gen.generators.iter().enumerate() {
+        inner.emit(&format!("{k} => {{"));
+        let nx = inner.q(&format!("next(it_{id}_{k}.as_ref().expect(\"iterator\"))"));
+        let exhausted = if k == 0 { "break 'f Ok(None)".to_string() } else { format!("{{ depth_{id} = {}; continue; }}", k - 1) };
+        inner.emit(&format!("let x_{id}: Value = match {nx} {{ Some(v) => v, None => {exhausted} }};"));
+        store(g, &mut inner, &c.target, &format!("x_{id}"))?;
+        for cond in &c.ifs {
+            let t = expr(g, &mut inner, cond)?;
+            let test = inner.q(&format!("truthy(&{t})"));
+            inner.emit(&format!("if !{test} {{ continue; }}"));
+        }
+        if k + 1 < n {
+            let e = expr(g, &mut inner, &gen.generators[k + 1].iter)?;
+            let it = inner.q(&format!("iter(&{e})"));
+            inner.emit(&format!("it_{id}_{} = Some({it});\ndepth_{id} = {};\ncontinue;", k + 1, k + 1));
+        } else {
+            let v = expr(g, &mut inner, &gen.elt)?;
+            inner.emit(&format!("break 'f Ok(Some({v}));"));
+        }
+        inner.emit("}");
+    }
+    inner.emit("_ => break 'f Ok(None),\n}\n}");
+    let _ = writeln!(
+        g.items,
+        "static {code_name}: CodeInfo = CodeInfo {{ name: \"<genexpr>\", qualname: {}, filename: FILE, firstlineno: {line}, params: &[\".0\"], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: None }};",
+        rust_str(&qualname)
+    );
+    Ok(format!(
+        "{{ {pre}new_genexpr(Box::new(move || -> PyResult<Option<Value>> {{\nlet g: &ObjRef = &g_own;\nlet mut ln: u32 = {line};\nlet r: PyResult<Option<Value>> = 'f: {{\n{}\n}};\nr.map_err(|e| e.leave(&{code_name}, ln))\n}})) }}",
+        inner.out
+    ))
+}

@@ -1,0 +1,651 @@
+//! Statements: assignment and deletion targets, control flow, and the lowering of `try`/`except`/`finally`,
+//! `with`, and jumps (`return`, `break`, `continue`) that pass through `finally` blocks and handlers.
+
+use std::fmt::Write;
+
+use ruff_python_ast::{ExceptHandler, Expr, Stmt};
+use ruff_text_size::Ranged;
+
+use super::expr::expr;
+use super::func::{self, mangle, FnCtx, FnKind, LoopFrame, NameRef, Unwind};
+use super::{rust_str, ModuleGen};
+use crate::CompileError;
+
+pub(crate) fn stmts<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, body: &'a [Stmt]) -> Result<(), CompileError> {
+    for s in body {
+        stmt(g, ctx, s)?;
+    }
+    Ok(())
+}
+
+/// Sets `__doc__` from a leading string literal, formatting `template` with its value.
+pub(crate) fn docstring(g: &mut ModuleGen, ctx: &mut FnCtx, body: &[Stmt], template: &str) {
+    if let Some(Stmt::Expr(e)) = body.first() {
+        if let Expr::StringLiteral(s) = &*e.value {
+            let v = format!("{}.clone()", g.s(s.value.to_str()));
+            ctx.emit(&format!("{};", template.replace("{}", &v)));
+        }
+    }
+}
+
+/// Stores an already evaluated value (a Rust expression of type `Value`) into a name.
+pub(crate) fn store_name(g: &mut ModuleGen, ctx: &mut FnCtx, name: &str, value: &str) {
+    let line = match ctx.resolve(g, name) {
+        NameRef::Local(v) => format!("{v} = Some({value});"),
+        NameRef::Cell(v, _) => format!("cell_set(&{v}, {value});"),
+        NameRef::Global => {
+            let s = g.s(name);
+            ctx.q(&format!("store_global(g, {s}, {value})")) + ";"
+        }
+        NameRef::ClassNs | NameRef::ClassFree(_) => {
+            let s = g.s(name);
+            ctx.q(&format!("store_class_name(ns, {s}, {value})")) + ";"
+        }
+    };
+    ctx.emit(&line);
+}
+
+/// Assigns the value held in the Rust variable `tmp` to an assignment target.
+pub(crate) fn store<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, target: &'a Expr, tmp: &str) -> Result<(), CompileError> {
+    match target {
+        Expr::Name(n) => store_name(g, ctx, &n.id, tmp),
+        Expr::Attribute(a) => {
+            let obj = expr(g, ctx, &a.value)?;
+            let s = g.s(&a.attr.id);
+            let line = ctx.q(&format!("setattr(&{obj}, {s}, {tmp})"));
+            ctx.emit(&format!("{line};"));
+        }
+        Expr::Subscript(sub) => {
+            let obj = expr(g, ctx, &sub.value)?;
+            let key = expr(g, ctx, &sub.slice)?;
+            let line = ctx.q(&format!("setitem(&{obj}, &{key}, {tmp})"));
+            ctx.emit(&format!("{line};"));
+        }
+        Expr::Tuple(t) => store_seq(g, ctx, &t.elts, tmp)?,
+        Expr::List(l) => store_seq(g, ctx, &l.elts, tmp)?,
+        Expr::Starred(s) => return Err(func::unsupported(g, s.range(), "this starred assignment target")),
+        other => return Err(func::unsupported(g, other.range(), "this assignment target")),
+    }
+    Ok(())
+}
+
+fn store_seq<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, elts: &'a [Expr], tmp: &str) -> Result<(), CompileError> {
+    let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+    let id = g.fresh();
+    let items = format!("u_{id}");
+    let call = match star {
+        None => format!("unpack(&{tmp}, {})", elts.len()),
+        Some(i) => format!("unpack_ex(&{tmp}, {i}, {})", elts.len() - i - 1),
+    };
+    let line = ctx.q(&call);
+    ctx.emit(&format!("let mut {items}: Vec<Value> = {line};"));
+    for (i, e) in elts.iter().enumerate() {
+        let v = format!("v_{id}_{i}");
+        ctx.emit(&format!("let {v} = std::mem::take(&mut {items}[{i}]);"));
+        let target = match e {
+            Expr::Starred(s) => &*s.value,
+            other => other,
+        };
+        store(g, ctx, target, &v)?;
+    }
+    Ok(())
+}
+
+fn delete<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, target: &'a Expr) -> Result<(), CompileError> {
+    match target {
+        Expr::Name(n) => {
+            let line = match ctx.resolve(g, &n.id) {
+                NameRef::Local(v) => {
+                    format!("if {v}.take().is_none() {{ break {} Err(unbound_local({})); }}", ctx.err, rust_str(&n.id))
+                }
+                NameRef::Cell(v, free) => ctx.q(&format!("cell_del(&{v}, {}, {free})", rust_str(&n.id))) + ";",
+                NameRef::Global => {
+                    let s = g.s(&n.id);
+                    ctx.q(&format!("del_global(g, {s})")) + ";"
+                }
+                NameRef::ClassNs | NameRef::ClassFree(_) => {
+                    let s = g.s(&n.id);
+                    ctx.q(&format!("del_class_name(ns, {s})")) + ";"
+                }
+            };
+            ctx.emit(&line);
+        }
+        Expr::Attribute(a) => {
+            let obj = expr(g, ctx, &a.value)?;
+            let s = g.s(&a.attr.id);
+            let line = ctx.q(&format!("delattr(&{obj}, {s})"));
+            ctx.emit(&format!("{line};"));
+        }
+        Expr::Subscript(sub) => {
+            let obj = expr(g, ctx, &sub.value)?;
+            let key = expr(g, ctx, &sub.slice)?;
+            let line = ctx.q(&format!("delitem(&{obj}, &{key})"));
+            ctx.emit(&format!("{line};"));
+        }
+        Expr::Tuple(t) => {
+            for e in &t.elts {
+                delete(g, ctx, e)?;
+            }
+        }
+        Expr::List(l) => {
+            for e in &l.elts {
+                delete(g, ctx, e)?;
+            }
+        }
+        other => return Err(func::unsupported(g, other.range(), "this del target")),
+    }
+    Ok(())
+}
+
+/// Emits the undo actions of the constructs a jump leaves, innermost first, down to `depth`.
+fn unwind_to<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, depth: usize) -> Result<(), CompileError> {
+    let mut i = ctx.unwind.len();
+    while i > depth {
+        i -= 1;
+        let action = ctx.unwind[i].clone();
+        match action {
+            Unwind::PopHandled => ctx.emit("pop_handled();"),
+            Unwind::ClearName(v) => ctx.emit(&v),
+            Unwind::WithExit { exit_var, err } => ctx.emit(&format!("q!({err}, with_exit_ok(&{exit_var}));")),
+            Unwind::Finally { body, err } => {
+                // The finally body runs as if outside its `try`: jumps in it unwind only what encloses the try.
+                let saved_unwind = ctx.unwind.split_off(i);
+                let saved_err = std::mem::replace(&mut ctx.err, err);
+                ctx.emit("{");
+                stmts(g, ctx, body)?;
+                ctx.emit("}");
+                ctx.err = saved_err;
+                ctx.unwind.extend(saved_unwind);
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) -> Result<(), CompileError> {
+    let line = g.line_of(s.range().start());
+    ctx.emit(&format!("ln = {line};"));
+    match s {
+        Stmt::Expr(e) => {
+            let v = expr(g, ctx, &e.value)?;
+            ctx.emit(&format!("drop({v});"));
+        }
+        Stmt::Pass(_) => {}
+        Stmt::Assign(a) => {
+            let v = expr(g, ctx, &a.value)?;
+            let id = g.fresh();
+            let tmp = format!("a_{id}");
+            ctx.emit(&format!("let {tmp}: Value = {v};"));
+            for (i, t) in a.targets.iter().enumerate() {
+                let val = if i + 1 == a.targets.len() { tmp.clone() } else { format!("{tmp}.clone()") };
+                store(g, ctx, t, &val)?;
+            }
+        }
+        Stmt::AnnAssign(a) => {
+            if let Some(v) = &a.value {
+                let v = expr(g, ctx, v)?;
+                let id = g.fresh();
+                let tmp = format!("a_{id}");
+                ctx.emit(&format!("let {tmp}: Value = {v};"));
+                store(g, ctx, &a.target, &tmp)?;
+            }
+        }
+        Stmt::AugAssign(a) => aug_assign(g, ctx, a)?,
+        Stmt::Delete(d) => {
+            for t in &d.targets {
+                delete(g, ctx, t)?;
+            }
+        }
+        Stmt::Return(r) => {
+            let v = match &r.value {
+                Some(v) => expr(g, ctx, v)?,
+                None => "Value::None".into(),
+            };
+            let id = g.fresh();
+            ctx.emit(&format!("let r_{id}: Value = {v};"));
+            unwind_to(g, ctx, 0)?;
+            ctx.emit(&format!("break 'f Ok(r_{id});"));
+        }
+        Stmt::If(i) => {
+            let t = expr(g, ctx, &i.test)?;
+            let c = ctx.q(&format!("truthy(&{t})"));
+            ctx.emit(&format!("if {c} {{"));
+            stmts(g, ctx, &i.body)?;
+            let mut closers = 1;
+            for clause in &i.elif_else_clauses {
+                match &clause.test {
+                    Some(test) => {
+                        ctx.emit("} else {");
+                        ctx.emit(&format!("ln = {};", g.line_of(test.range().start())));
+                        let t = expr(g, ctx, test)?;
+                        let c = ctx.q(&format!("truthy(&{t})"));
+                        ctx.emit(&format!("if {c} {{"));
+                        closers += 1;
+                        stmts(g, ctx, &clause.body)?;
+                    }
+                    None => {
+                        ctx.emit("} else {");
+                        stmts(g, ctx, &clause.body)?;
+                    }
+                }
+            }
+            for _ in 0..closers {
+                ctx.emit("}");
+            }
+        }
+        Stmt::While(w) => {
+            let id = g.fresh();
+            let label = format!("'w{id}");
+            let broke = (!w.orelse.is_empty()).then(|| format!("broke_{id}"));
+            if let Some(b) = &broke {
+                ctx.emit(&format!("let mut {b} = false;"));
+            }
+            ctx.emit(&format!("{label}: loop {{"));
+            ctx.emit(&format!("ln = {line};"));
+            let t = expr(g, ctx, &w.test)?;
+            let c = ctx.q(&format!("truthy(&{t})"));
+            ctx.emit(&format!("if !{c} {{ break; }}"));
+            ctx.loops.push(LoopFrame { label: label.clone(), unwind_len: ctx.unwind.len(), broke: broke.clone() });
+            stmts(g, ctx, &w.body)?;
+            ctx.loops.pop();
+            ctx.emit("}");
+            if let Some(b) = &broke {
+                ctx.emit(&format!("if !{b} {{"));
+                stmts(g, ctx, &w.orelse)?;
+                ctx.emit("}");
+            }
+        }
+        Stmt::For(f) => {
+            if f.is_async {
+                return Err(func::unsupported(g, f.range(), "'async for'"));
+            }
+            let id = g.fresh();
+            let label = format!("'l{id}");
+            let it = expr(g, ctx, &f.iter)?;
+            let itv = format!("it_{id}");
+            let line_iter = ctx.q(&format!("iter(&{it})"));
+            ctx.emit(&format!("let {itv}: Value = {line_iter};"));
+            let broke = (!f.orelse.is_empty()).then(|| format!("broke_{id}"));
+            if let Some(b) = &broke {
+                ctx.emit(&format!("let mut {b} = false;"));
+            }
+            ctx.emit(&format!("{label}: loop {{"));
+            let nx = ctx.q(&format!("next(&{itv})"));
+            ctx.emit(&format!("let x_{id}: Value = match {nx} {{ Some(v) => v, None => break }};"));
+            store(g, ctx, &f.target, &format!("x_{id}"))?;
+            ctx.loops.push(LoopFrame { label: label.clone(), unwind_len: ctx.unwind.len(), broke: broke.clone() });
+            stmts(g, ctx, &f.body)?;
+            ctx.loops.pop();
+            ctx.emit(&format!("ln = {line};"));
+            ctx.emit("}");
+            if let Some(b) = &broke {
+                ctx.emit(&format!("if !{b} {{"));
+                stmts(g, ctx, &f.orelse)?;
+                ctx.emit("}");
+            }
+        }
+        Stmt::Break(_) => {
+            let Some(lp) = ctx.loops.last() else {
+                return Err(func::internal(g, "'break' outside loop reached codegen"));
+            };
+            let (label, depth, broke) = (lp.label.clone(), lp.unwind_len, lp.broke.clone());
+            unwind_to(g, ctx, depth)?;
+            if let Some(b) = broke {
+                ctx.emit(&format!("{b} = true;"));
+            }
+            ctx.emit(&format!("break {label};"));
+        }
+        Stmt::Continue(_) => {
+            let Some(lp) = ctx.loops.last() else {
+                return Err(func::internal(g, "'continue' outside loop reached codegen"));
+            };
+            let (label, depth) = (lp.label.clone(), lp.unwind_len);
+            unwind_to(g, ctx, depth)?;
+            ctx.emit(&format!("continue {label};"));
+        }
+        Stmt::Raise(r) => {
+            let e = match &r.exc {
+                None => "reraise_current()".to_string(),
+                Some(exc) => {
+                    let v = expr(g, ctx, exc)?;
+                    let cause = match &r.cause {
+                        Some(c) => format!("Some({})", expr(g, ctx, c)?),
+                        None => "None".into(),
+                    };
+                    format!("raise_exc({v}, {cause})")
+                }
+            };
+            ctx.emit(&format!("break {} Err({e});", ctx.err));
+        }
+        Stmt::Assert(a) => {
+            let t = expr(g, ctx, &a.test)?;
+            let c = ctx.q(&format!("truthy(&{t})"));
+            ctx.emit(&format!("if !{c} {{"));
+            let msg = match &a.msg {
+                Some(m) => format!("Some({})", expr(g, ctx, m)?),
+                None => "None".into(),
+            };
+            ctx.emit(&format!("break {} Err(assertion_error({msg}));", ctx.err));
+            ctx.emit("}");
+        }
+        Stmt::Global(_) | Stmt::Nonlocal(_) => {}
+        Stmt::FunctionDef(f) => {
+            let scope_id = g.table.scope_at(f.range);
+            let mut decorators = Vec::new();
+            for d in &f.decorator_list {
+                let v = expr(g, ctx, &d.expression)?;
+                let id = g.fresh();
+                ctx.emit(&format!("let d_{id}: Value = {v};"));
+                decorators.push(format!("d_{id}"));
+            }
+            let code = func::emit_function(g, scope_id, Some(&f.parameters), func::Body::Stmts(&f.body), f.range)?;
+            let mk = func::make_function(g, ctx, scope_id, Some(&f.parameters), &code)?;
+            let id = g.fresh();
+            ctx.emit(&format!("let mut f_{id}: Value = {mk};"));
+            if let Some(Stmt::Expr(e)) = f.body.first() {
+                if let Expr::StringLiteral(s) = &*e.value {
+                    let v = g.s(s.value.to_str());
+                    ctx.emit(&format!("set_function_doc(&f_{id}, {v}.clone());"));
+                }
+            }
+            for d in decorators.iter().rev() {
+                let c = ctx.q(&format!("call(&{d}, &[f_{id}], &[])"));
+                ctx.emit(&format!("f_{id} = {c};"));
+            }
+            store_name(g, ctx, &f.name.id, &format!("f_{id}"));
+        }
+        Stmt::ClassDef(c) => class_def(g, ctx, c)?,
+        Stmt::Try(t) => try_stmt(g, ctx, t)?,
+        Stmt::With(w) => {
+            if w.is_async {
+                return Err(func::unsupported(g, w.range(), "'async with'"));
+            }
+            with_items(g, ctx, &w.items, &w.body)?;
+        }
+        Stmt::Import(imp) => {
+            for alias in &imp.names {
+                let name = alias.name.id.as_str();
+                let s = g.s(name);
+                let m = ctx.q(&format!("import_module({s})"));
+                let id = g.fresh();
+                ctx.emit(&format!("let m_{id}: Value = {m};"));
+                match &alias.asname {
+                    Some(a) => {
+                        let v = ctx.q(&format!("import_submodule(&m_{id}, {s})"));
+                        ctx.emit(&format!("let m2_{id}: Value = {v};"));
+                        store_name(g, ctx, &a.id, &format!("m2_{id}"));
+                    }
+                    None => {
+                        let top = name.split('.').next().unwrap_or(name).to_string();
+                        store_name(g, ctx, &top, &format!("m_{id}"));
+                    }
+                }
+            }
+        }
+        Stmt::ImportFrom(imp) => {
+            let module = imp.module.as_ref().map(|m| m.id.to_string()).unwrap_or_default();
+            let full = format!("{}{module}", ".".repeat(imp.level as usize));
+            let s = g.s(&full);
+            let m = ctx.q(&format!("import_from_module({s})"));
+            let id = g.fresh();
+            ctx.emit(&format!("let m_{id}: Value = {m};"));
+            for alias in &imp.names {
+                if alias.name.id.as_str() == "*" {
+                    if ctx.kind != FnKind::Module {
+                        return Err(func::unsupported(g, imp.range(), "'import *' outside a module"));
+                    }
+                    let line = ctx.q(&format!("import_star(g, &m_{id})"));
+                    ctx.emit(&format!("{line};"));
+                    continue;
+                }
+                let n = g.s(&alias.name.id);
+                let v = ctx.q(&format!("import_from(&m_{id}, {n})"));
+                let vid = g.fresh();
+                ctx.emit(&format!("let v_{vid}: Value = {v};"));
+                let bind = alias.asname.as_ref().map(|a| a.id.to_string()).unwrap_or_else(|| alias.name.id.to_string());
+                store_name(g, ctx, &bind, &format!("v_{vid}"));
+            }
+        }
+        Stmt::Match(m) => return Err(func::unsupported(g, m.range(), "the match statement")),
+        Stmt::TypeAlias(t) => return Err(func::unsupported(g, t.range(), "type aliases")),
+        Stmt::IpyEscapeCommand(c) => return Err(func::unsupported(g, c.range(), "IPython escapes")),
+    }
+    Ok(())
+}
+
+fn aug_assign<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, a: &'a ruff_python_ast::StmtAugAssign) -> Result<(), CompileError> {
+    let op = super::expr::inplace_fn(a.op);
+    let id = g.fresh();
+    match &*a.target {
+        Expr::Name(n) => {
+            let cur = super::expr::load_name(g, ctx, &n.id);
+            ctx.emit(&format!("let o_{id}: Value = {cur};"));
+            let v = expr(g, ctx, &a.value)?;
+            let r = ctx.q(&format!("{op}(&o_{id}, &{v})"));
+            ctx.emit(&format!("let n_{id}: Value = {r};"));
+            store_name(g, ctx, &n.id, &format!("n_{id}"));
+        }
+        Expr::Attribute(at) => {
+            let obj = expr(g, ctx, &at.value)?;
+            ctx.emit(&format!("let t_{id}: Value = {obj};"));
+            let s = g.s(&at.attr.id);
+            let cur = ctx.q(&format!("getattr(&t_{id}, {s})"));
+            ctx.emit(&format!("let o_{id}: Value = {cur};"));
+            let v = expr(g, ctx, &a.value)?;
+            let r = ctx.q(&format!("{op}(&o_{id}, &{v})"));
+            let st = ctx.q(&format!("setattr(&t_{id}, {s}, {r})"));
+            ctx.emit(&format!("{st};"));
+        }
+        Expr::Subscript(sub) => {
+            let obj = expr(g, ctx, &sub.value)?;
+            ctx.emit(&format!("let t_{id}: Value = {obj};"));
+            let key = expr(g, ctx, &sub.slice)?;
+            ctx.emit(&format!("let k_{id}: Value = {key};"));
+            let cur = ctx.q(&format!("getitem(&t_{id}, &k_{id})"));
+            ctx.emit(&format!("let o_{id}: Value = {cur};"));
+            let v = expr(g, ctx, &a.value)?;
+            let r = ctx.q(&format!("{op}(&o_{id}, &{v})"));
+            let st = ctx.q(&format!("setitem(&t_{id}, &k_{id}, {r})"));
+            ctx.emit(&format!("{st};"));
+        }
+        other => return Err(func::unsupported(g, other.range(), "this augmented assignment target")),
+    }
+    Ok(())
+}
+
+fn class_def<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::StmtClassDef) -> Result<(), CompileError> {
+    let scope_id = g.table.scope_at(c.range);
+    let mut decorators = Vec::new();
+    for d in &c.decorator_list {
+        let v = expr(g, ctx, &d.expression)?;
+        let id = g.fresh();
+        ctx.emit(&format!("let d_{id}: Value = {v};"));
+        decorators.push(format!("d_{id}"));
+    }
+    let id = g.fresh();
+    ctx.emit(&format!("let mut cb_{id}: Vec<Value> = Vec::new();\nlet mut ck_{id}: Vec<(Value, Value)> = Vec::new();"));
+    if let Some(args) = &c.arguments {
+        for a in args.args.iter() {
+            match a {
+                Expr::Starred(s) => {
+                    let v = expr(g, ctx, &s.value)?;
+                    let line = ctx.q(&format!("extend_from_iterable(&mut cb_{id}, &{v})"));
+                    ctx.emit(&format!("{line};"));
+                }
+                other => {
+                    let v = expr(g, ctx, other)?;
+                    ctx.emit(&format!("cb_{id}.push({v});"));
+                }
+            }
+        }
+        for k in args.keywords.iter() {
+            let v = expr(g, ctx, &k.value)?;
+            match &k.arg {
+                Some(name) => {
+                    let s = g.s(&name.id);
+                    ctx.emit(&format!("ck_{id}.push(({s}.clone(), {v}));"));
+                }
+                None => {
+                    let line = ctx.q(&format!("merge_kwargs(&Value::None, &mut ck_{id}, &{v})"));
+                    ctx.emit(&format!("{line};"));
+                }
+            }
+        }
+    }
+    let code = func::emit_class_body(g, scope_id, &c.body, c.range)?;
+    let mk = func::make_function(g, ctx, scope_id, None, &code)?;
+    let name = g.s(&c.name.id);
+    let qualname = g.table.scopes[scope_id].qualname.clone();
+    let qn = g.s(&qualname);
+    let build = ctx.q(&format!("build_class(&{mk}, {name}, {qn}, cb_{id}, ck_{id})"));
+    ctx.emit(&format!("let mut k_{id}: Value = {build};"));
+    for d in decorators.iter().rev() {
+        let c = ctx.q(&format!("call(&{d}, &[k_{id}], &[])"));
+        ctx.emit(&format!("k_{id} = {c};"));
+    }
+    store_name(g, ctx, &c.name.id, &format!("k_{id}"));
+    Ok(())
+}
+
+fn try_stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, t: &'a ruff_python_ast::StmtTry) -> Result<(), CompileError> {
+    if t.is_star {
+        return Err(func::unsupported(g, t.range(), "'except*'"));
+    }
+    let id = g.fresh();
+    let outer_err = ctx.err.clone();
+    let has_finally = !t.finalbody.is_empty();
+    if has_finally {
+        ctx.emit(&format!("let rf_{id}: PyResult<()> = 'tf{id}: {{"));
+        ctx.err = format!("'tf{id}");
+        ctx.unwind.push(Unwind::Finally { body: &t.finalbody, err: outer_err.clone() });
+    }
+    if t.handlers.is_empty() {
+        stmts(g, ctx, &t.body)?;
+        stmts(g, ctx, &t.orelse)?;
+    } else {
+        let handler_err = ctx.err.clone();
+        ctx.emit(&format!("let rb_{id}: PyResult<()> = 'tb{id}: {{"));
+        ctx.err = format!("'tb{id}");
+        stmts(g, ctx, &t.body)?;
+        ctx.emit("Ok(())\n};");
+        ctx.err = handler_err.clone();
+        ctx.emit(&format!("match rb_{id} {{\nOk(()) => {{"));
+        stmts(g, ctx, &t.orelse)?;
+        ctx.emit("}\nErr(e) => {");
+        ctx.emit(&format!("let e = e.stamp(&{}, ln);\nlet exc_{id}: ObjRef = e.exc.clone();\ndrop(e);\npush_handled(&exc_{id});", ctx.code));
+        ctx.emit(&format!("let rh_{id}: PyResult<()> = 'th{id}: {{"));
+        ctx.err = format!("'th{id}");
+        ctx.unwind.push(Unwind::PopHandled);
+        let mut first = true;
+        let mut has_bare = false;
+        for h in &t.handlers {
+            let ExceptHandler::ExceptHandler(h) = h;
+            ctx.emit(&format!("ln = {};", g.line_of(h.range.start())));
+            match &h.type_ {
+                Some(ty) => {
+                    let tv = expr(g, ctx, ty)?;
+                    let m = ctx.q(&format!("exc_match(&exc_{id}, &{tv})"));
+                    ctx.emit(&format!("{}if {m} {{", if first { "" } else { "else " }));
+                }
+                None => {
+                    ctx.emit(&format!("{}{{", if first { "" } else { "else " }));
+                    has_bare = true;
+                }
+            }
+            first = false;
+            match &h.name {
+                Some(n) => {
+                    store_name(g, ctx, &n.id, &format!("Value::Obj(exc_{id}.clone())"));
+                    let clear = match ctx.resolve(g, &n.id) {
+                        NameRef::Local(v) => format!("{v} = None;"),
+                        NameRef::Cell(v, _) => format!("cell_clear(&{v});"),
+                        NameRef::Global => format!("let _ = del_global(g, {});", g.s(&n.id)),
+                        NameRef::ClassNs | NameRef::ClassFree(_) => format!("let _ = del_class_name(ns, {});", g.s(&n.id)),
+                    };
+                    ctx.unwind.push(Unwind::ClearName(clear.clone()));
+                    stmts(g, ctx, &h.body)?;
+                    ctx.unwind.pop();
+                    ctx.emit(&clear);
+                }
+                None => stmts(g, ctx, &h.body)?,
+            }
+            ctx.emit("}");
+            if has_bare {
+                break;
+            }
+        }
+        if !has_bare {
+            ctx.emit(&format!("else {{ break 'th{id} Err(PyErr::reraise(exc_{id}.clone())); }}"));
+        }
+        ctx.unwind.pop();
+        ctx.emit("Ok(())\n};");
+        ctx.emit("pop_handled();");
+        ctx.err = handler_err;
+        let prop = ctx.q(&format!("rh_{id}"));
+        ctx.emit(&format!("{prop};"));
+        ctx.emit("}\n}");
+    }
+    if has_finally {
+        ctx.unwind.pop();
+        ctx.emit("Ok(())\n};");
+        ctx.err = outer_err.clone();
+        ctx.emit(&format!("match rf_{id} {{\nOk(()) => {{"));
+        stmts(g, ctx, &t.finalbody)?;
+        ctx.emit("}\nErr(e) => {");
+        ctx.emit(&format!("let e = e.stamp(&{}, ln);\npush_handled(&e.exc);", ctx.code));
+        ctx.emit(&format!("let rff_{id}: PyResult<()> = 'ff{id}: {{"));
+        ctx.err = format!("'ff{id}");
+        ctx.unwind.push(Unwind::PopHandled);
+        stmts(g, ctx, &t.finalbody)?;
+        ctx.unwind.pop();
+        ctx.emit("Ok(())\n};");
+        ctx.emit("pop_handled();");
+        ctx.err = outer_err.clone();
+        let prop = ctx.q(&format!("rff_{id}"));
+        ctx.emit(&format!("{prop};"));
+        ctx.emit(&format!("break {outer_err} Err(e);"));
+        ctx.emit("}\n}");
+    }
+    Ok(())
+}
+
+fn with_items<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    items: &'a [ruff_python_ast::WithItem],
+    body: &'a [Stmt],
+) -> Result<(), CompileError> {
+    let Some((item, rest)) = items.split_first() else {
+        return stmts(g, ctx, body);
+    };
+    let id = g.fresh();
+    let mgr = expr(g, ctx, &item.context_expr)?;
+    let enter = ctx.q(&format!("with_enter(&{mgr})"));
+    ctx.emit(&format!("let (wx_{id}, wv_{id}): (Value, Value) = {enter};"));
+    let outer_err = ctx.err.clone();
+    ctx.emit(&format!("let rw_{id}: PyResult<()> = 'wb{id}: {{"));
+    ctx.err = format!("'wb{id}");
+    if let Some(target) = &item.optional_vars {
+        store(g, ctx, target, &format!("wv_{id}"))?;
+    } else {
+        ctx.emit(&format!("drop(wv_{id});"));
+    }
+    ctx.unwind.push(Unwind::WithExit { exit_var: format!("wx_{id}"), err: outer_err.clone() });
+    with_items(g, ctx, rest, body)?;
+    ctx.unwind.pop();
+    ctx.emit("Ok(())\n};");
+    ctx.err = outer_err;
+    ctx.emit(&format!("match rw_{id} {{"));
+    let ok = ctx.q(&format!("with_exit_ok(&wx_{id})"));
+    ctx.emit(&format!("Ok(()) => {{ {ok}; }}"));
+    let exit_err = ctx.q(&format!("with_exit_err(&wx_{id}, e)"));
+    ctx.emit(&format!("Err(e) => {{ let e = e.stamp(&{}, ln); {exit_err}; }}", ctx.code));
+    ctx.emit("}");
+    let _ = mangle;
+    Ok(())
+}
+
+#[allow(dead_code)]
+fn _unused(s: &mut String) {
+    let _ = write!(s, "");
+}
