@@ -34,6 +34,8 @@ pub const DRIVER_SALT: &str = "crabby-driver-3";
 const MAX_BINARIES: usize = 200;
 /// How many module crates a cache keeps before the least recently used are removed.
 const MAX_MODULES: usize = 1000;
+/// How many index entries and bad-module records are kept (they are tiny; this only bounds the count).
+const MAX_SMALL_ENTRIES: usize = 5000;
 
 /// A stable 128-bit FNV-1a hash. Keys must stay the same across crabby builds and Rust versions
 /// (std's `DefaultHasher` promises neither); collisions only need to be unlikely, not adversarially hard.
@@ -397,6 +399,14 @@ impl Workspace {
                 if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
                     self.forget_artifacts(Profile::Run, name);
                     self.forget_artifacts(Profile::Build, name);
+                }
+            }
+        }
+        for small in ["index", "bad"] {
+            let entries = entries_by_age(&self.dir.join(small));
+            if entries.len() > MAX_SMALL_ENTRIES {
+                for (path, _) in &entries[..entries.len() - MAX_SMALL_ENTRIES] {
+                    let _ = fs::remove_file(path);
                 }
             }
         }

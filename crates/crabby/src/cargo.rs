@@ -39,10 +39,25 @@ const SLOW_NOTICE_AFTER: Duration = Duration::from_secs(3);
 
 /// The cargo to run: `$CARGO` when set (inside `cargo test`, that is the toolchain's own binary), else
 /// whatever `cargo` is on PATH (usually rustup's proxy, which honours the workspace's rust-toolchain.toml).
+/// When there is no `cargo` on PATH, rustup's default install location is tried.
 fn cargo_program() -> std::ffi::OsString {
-    std::env::var_os("CARGO")
-        .filter(|c| !c.is_empty())
-        .unwrap_or_else(|| "cargo".into())
+    if let Some(cargo) = std::env::var_os("CARGO").filter(|c| !c.is_empty()) {
+        return cargo;
+    }
+    let on_path = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("cargo").is_file()));
+    if !on_path {
+        let home = std::env::var_os("CARGO_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+        if let Some(cargo) = home
+            .map(|h| h.join("bin").join("cargo"))
+            .filter(|c| c.is_file())
+        {
+            return cargo.into_os_string();
+        }
+    }
+    "cargo".into()
 }
 
 impl Build<'_> {

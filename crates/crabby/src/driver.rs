@@ -575,6 +575,10 @@ fn build(
             }
         })
         .map_err(cache_error)?;
+    // Another crabby may have built this very program while we waited for the lock.
+    if let Some(bin) = ws.binary(program_key) {
+        return Ok(bin);
+    }
     ws.prepare(&lock).map_err(cache_error)?;
 
     let mut deps = ws.runtime_dependency();

@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     let tests_dir = std::env::var_os("CRABBY_TESTS_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests")));
+    let tests_dir = tests_dir.canonicalize().unwrap_or(tests_dir);
     // CARGO_TARGET_TMPDIR is `<target dir>/tmp`; the cache goes beside it.
     let cache = std::env::var_os("CRABBY_TEST_CACHE")
         .map(PathBuf::from)

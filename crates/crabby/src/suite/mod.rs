@@ -48,8 +48,8 @@ impl Config {
                 .and_then(|v| v.parse::<u64>().ok())
                 .filter(|&n| n > 0)
         };
-        let filter = var("CRABBY_TEST_FILTER")
-            .or_else(|| std::env::args().skip(1).find(|a| !a.starts_with('-')));
+        let filter =
+            var("CRABBY_TEST_FILTER").or_else(|| filter_argument(std::env::args().skip(1)));
         Config {
             tests_dir,
             cache_root,
@@ -68,6 +68,28 @@ impl Config {
             verbose: var("CRABBY_TEST_VERBOSE").is_some_and(|v| v != "0"),
         }
     }
+}
+
+/// The test-name filter among libtest-style arguments (`cargo test NAME -- --test-threads 1`): the first
+/// argument that is neither an option nor the value of one.
+fn filter_argument(args: impl Iterator<Item = String>) -> Option<String> {
+    const WITH_VALUE: [&str; 6] = [
+        "--test-threads",
+        "--skip",
+        "--logfile",
+        "--format",
+        "--color",
+        "-Z",
+    ];
+    let mut args = args;
+    while let Some(arg) = args.next() {
+        if WITH_VALUE.contains(&arg.as_str()) {
+            args.next();
+        } else if !arg.starts_with('-') {
+            return Some(arg);
+        }
+    }
+    None
 }
 
 /// One test program.
@@ -410,6 +432,14 @@ mod tests {
         let names: Vec<String> = discover(&dir).into_iter().map(|t| t.name).collect();
         assert_eq!(names, vec!["area/bless", "area/sub/t2", "area/t1"]);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn filter_from_arguments() {
+        let f = |a: &[&str]| filter_argument(a.iter().map(|s| s.to_string()));
+        assert_eq!(f(&["--test-threads", "1", "core/"]), Some("core/".into()));
+        assert_eq!(f(&["--nocapture", "--test-threads=2"]), None);
+        assert_eq!(f(&["types"]), Some("types".into()));
     }
 
     #[test]
