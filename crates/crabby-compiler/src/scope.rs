@@ -114,7 +114,9 @@ pub struct Scope {
     /// The class name that private names in this scope are mangled with (the innermost enclosing class,
     /// or the class itself for a class scope's body); see [`mangle`].
     pub private: Option<String>,
-    /// Names this scope keeps in cells, in CPython's `co_cellvars` order (sorted).
+    /// Names this scope keeps in cells, in (nearly) CPython's `co_cellvars` order: parameters first (in
+    /// `params` order), then the others sorted, then a class's `__class__`. (CPython also moves a cell that an
+    /// inlined comprehension uses as a fast local ahead of the sorted ones.)
     pub cellvars: Vec<String>,
     /// Names this scope receives from enclosing scopes, in CPython's `co_freevars` order (sorted).
     pub freevars: Vec<String>,
@@ -144,6 +146,9 @@ pub struct SymbolTable {
     pub scopes: Vec<Scope>,
     /// Maps the range of each scope-opening node to its scope.
     pub by_range: HashMap<TextRange, ScopeId>,
+    /// `from __future__ import annotations` (PEP 563) is in effect: annotations are not evaluated (they are
+    /// kept as strings), so names in them are not recorded as uses.
+    pub future_annotations: bool,
 }
 
 impl SymbolTable {
@@ -154,8 +159,9 @@ impl SymbolTable {
         source: &str,
         filename: &str,
     ) -> Result<SymbolTable, CompileError> {
-        checks::check_future(module, source, filename)?;
+        let future_annotations = checks::check_future(module, source, filename)?;
         let mut collector = collect::Collector::new(source, filename, module.range);
+        collector.future_annotations = future_annotations;
         collector.visit_body(&module.body)?;
         let collect::Collector {
             mut scopes,
@@ -168,7 +174,8 @@ impl SymbolTable {
             filename,
         }
         .run()?;
-        let table = finish(scopes, by_range);
+        let mut table = finish(scopes, by_range);
+        table.future_annotations = future_annotations;
         checks::check_module(module, &table, source, filename)?;
         Ok(table)
     }
@@ -231,11 +238,18 @@ fn finish(raw: Vec<collect::RawScope>, by_range: HashMap<TextRange, ScopeId>) ->
                 is_imported: flags & DEF_IMPORT != 0,
             });
         }
-        if r.needs_class_cell {
-            cellvars.push("__class__".to_string());
-        }
+        // Parameters that are cells come first, in parameter order; then the other cells, sorted (a class's
+        // implicit `__class__` cell last).
         cellvars.sort();
         cellvars.dedup();
+        let (mut param_cells, other_cells): (Vec<String>, Vec<String>) =
+            cellvars.into_iter().partition(|n| r.params.contains(n));
+        param_cells.sort_by_key(|n| r.params.iter().position(|p| p == n));
+        param_cells.extend(other_cells);
+        let mut cellvars = param_cells;
+        if r.needs_class_cell && !cellvars.iter().any(|c| c == "__class__") {
+            cellvars.push("__class__".to_string());
+        }
         freevars.sort();
         scopes.push(Scope {
             kind: r.kind,
@@ -266,7 +280,11 @@ fn finish(raw: Vec<collect::RawScope>, by_range: HashMap<TextRange, ScopeId>) ->
         scopes[id].qualname = qualname;
     }
     scopes[0].qualname = "<module>".to_string();
-    SymbolTable { scopes, by_range }
+    SymbolTable {
+        scopes,
+        by_range,
+        future_annotations: false,
+    }
 }
 
 /// CPython's `compiler_set_qualname`: the parent is the enclosing code object (inlined comprehensions have

@@ -71,8 +71,30 @@ fn future_header(
     Ok(last)
 }
 
-pub(super) fn check_future(module: &ast::ModModule, source: &str, filename: &str) -> Res {
-    future_header(module, source, filename).map(|_| ())
+/// Checks the `__future__` imports at the top of the module; returns whether `from __future__ import
+/// annotations` (PEP 563) is in effect.
+pub(super) fn check_future(
+    module: &ast::ModModule,
+    source: &str,
+    filename: &str,
+) -> Result<bool, CompileError> {
+    future_header(module, source, filename)?;
+    let mut body = module.body.iter().peekable();
+    if let Some(Stmt::Expr(e)) = body.peek() {
+        if e.value.is_string_literal_expr() {
+            body.next();
+        }
+    }
+    for stmt in body {
+        let Stmt::ImportFrom(i) = stmt else { break };
+        if i.module.as_ref().is_none_or(|m| m.as_str() != "__future__") {
+            break;
+        }
+        if i.names.iter().any(|a| a.name.as_str() == "annotations") {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 pub(super) fn check_module(
@@ -81,24 +103,15 @@ pub(super) fn check_module(
     source: &str,
     filename: &str,
 ) -> Res {
-    let future_end = future_header(module, source, filename)?;
-    let future_line = future_end.map(|o| line_of(source, o.to_usize()));
+    let future_start = future_header(module, source, filename)?;
     let mut c = Checker {
         table,
         source,
         filename,
         units: vec![Unit::new(0)],
-        future_line,
+        future_start,
     };
     c.body(&module.body)
-}
-
-fn line_of(source: &str, offset: usize) -> usize {
-    source[..offset.min(source.len())]
-        .bytes()
-        .filter(|&b| b == b'\n')
-        .count()
-        + 1
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -129,7 +142,8 @@ struct Checker<'a> {
     source: &'a str,
     filename: &'a str,
     units: Vec<Unit>,
-    future_line: Option<usize>,
+    /// Where the last `__future__` import of the module's header starts.
+    future_start: Option<TextSize>,
 }
 
 /// Pattern-compilation state: names captured so far, and whether an irrefutable pattern is allowed here.
@@ -429,9 +443,7 @@ impl Checker<'_> {
                 if i.module
                     .as_ref()
                     .is_some_and(|m| m.as_str() == "__future__")
-                    && self
-                        .future_line
-                        .is_none_or(|l| line_of(self.source, i.range.start().to_usize()) > l)
+                    && self.future_start.is_none_or(|l| i.range.start() > l)
                 {
                     return Err(self.err(
                         "from __future__ imports must occur at the beginning of the file",

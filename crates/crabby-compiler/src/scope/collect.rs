@@ -110,6 +110,8 @@ pub(super) struct Collector<'a> {
     pub by_range: HashMap<TextRange, ScopeId>,
     stack: Vec<ScopeId>,
     private: Option<String>,
+    /// PEP 563: annotations are strings, not expressions to analyse.
+    pub future_annotations: bool,
 }
 
 type Res = Result<(), CompileError>;
@@ -123,6 +125,7 @@ impl<'a> Collector<'a> {
             by_range: HashMap::new(),
             stack: Vec::new(),
             private: None,
+            future_annotations: false,
         };
         c.push_scope(ScopeKind::Module, "<module>", module_range, None);
         c
@@ -256,9 +259,11 @@ impl<'a> Collector<'a> {
                 for d in &f.decorator_list {
                     self.visit_expr(&d.expression)?;
                 }
-                self.visit_annotations(&f.parameters)?;
-                if let Some(r) = &f.returns {
-                    self.visit_expr(r)?;
+                if !self.future_annotations {
+                    self.visit_annotations(&f.parameters)?;
+                    if let Some(r) = &f.returns {
+                        self.visit_expr(r)?;
+                    }
                 }
                 let id = self.push_scope(ScopeKind::Function, f.name.as_str(), f.range, None);
                 self.scopes[id].is_coroutine = f.is_async;
@@ -324,7 +329,9 @@ impl<'a> Collector<'a> {
                 } else {
                     self.visit_expr(&a.target)?;
                 }
-                self.visit_expr(&a.annotation)?;
+                if !self.future_annotations {
+                    self.visit_expr(&a.annotation)?;
+                }
                 if let Some(v) = &a.value {
                     self.visit_expr(v)?;
                 }
