@@ -299,7 +299,7 @@ pub fn load_method(obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
         },
         _ => false,
     };
-    if !in_instance && !matches!(obj.payload(), Some(Payload::Type(_))) {
+    if !in_instance && !matches!(obj.payload(), Some(Payload::Type(_) | Payload::Super(_))) {
         let ty = obj.ty();
         let plain_getattr = !type_::type_obj(ty).heap || type_::lookup(ty, "__getattribute__").is_none();
         if plain_getattr {

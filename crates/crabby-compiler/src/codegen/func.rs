@@ -71,8 +71,6 @@ pub(crate) struct FnCtx<'a> {
     pub err: String,
     pub loops: Vec<LoopFrame>,
     pub out: String,
-    /// Names of this frame's Rust variables for its own symbols.
-    pub vars: HashMap<String, String>,
 }
 
 /// A Rust identifier fragment for a Python name (which may be non-ASCII).
@@ -99,7 +97,6 @@ impl<'a> FnCtx<'a> {
             err: "'f".into(),
             loops: Vec::new(),
             out: String::new(),
-            vars: HashMap::new(),
         }
     }
 

@@ -540,15 +540,15 @@ fn try_stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, t: &'a ruff_python_a
         let mut has_bare = false;
         for h in &t.handlers {
             let ExceptHandler::ExceptHandler(h) = h;
-            ctx.emit(&format!("ln = {};", g.line_of(h.range.start())));
+            let hline = g.line_of(h.range.start());
             match &h.type_ {
                 Some(ty) => {
                     let tv = expr(g, ctx, ty)?;
                     let m = ctx.q(&format!("exc_match(&exc_{id}, &{tv})"));
-                    ctx.emit(&format!("{}if {m} {{", if first { "" } else { "else " }));
+                    ctx.emit(&format!("{}if {{ ln = {hline}; {m} }} {{", if first { "" } else { "else " }));
                 }
                 None => {
-                    ctx.emit(&format!("{}{{", if first { "" } else { "else " }));
+                    ctx.emit(&format!("{}{{ ln = {hline};", if first { "" } else { "else " }));
                     has_bare = true;
                 }
             }

@@ -191,4 +191,70 @@ pub fn set_cause(exc: &ObjRef, cause: Value) {
     // Relaxed: the flag is read by the thread printing the traceback after the raise completed.
     e.suppress_context.store(true, Ordering::Relaxed);
 }
-pub fn register() {}
+fn exc_init(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResult<Value> {
+    if let Some(Payload::Exception(e)) = args.first().and_then(|a| a.payload()) {
+        *e.args.write() = tuple::new_tuple(args[1..].to_vec());
+    }
+    Ok(Value::None)
+}
+
+fn exc_str(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResult<Value> {
+    let this = args.first().cloned().unwrap_or_default();
+    let Some(Payload::Exception(e)) = this.payload() else {
+        return Err(crate::error::type_error("descriptor '__str__' requires a 'BaseException' object"));
+    };
+    let a = e.args.read().clone();
+    Ok(Value::from(match a.as_tuple() {
+        Some([]) | None => String::new(),
+        Some([one]) => crate::ops::format::str_of(one)?,
+        Some(_) => crate::ops::format::repr(&a)?,
+    }))
+}
+
+fn exc_repr(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResult<Value> {
+    let this = args.first().cloned().unwrap_or_default();
+    let name = type_::type_name(this.ty());
+    let Some(Payload::Exception(e)) = this.payload() else {
+        return Err(crate::error::type_error("descriptor '__repr__' requires a 'BaseException' object"));
+    };
+    let a = e.args.read().clone();
+    let items = a.as_tuple().unwrap_or(&[]);
+    let inner: Vec<String> = items.iter().map(crate::ops::format::repr).collect::<Result<_, _>>()?;
+    Ok(Value::from(format!("{name}({})", inner.join(", "))))
+}
+
+fn exc_with_traceback(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResult<Value> {
+    Ok(args.first().cloned().unwrap_or_default())
+}
+
+fn exc_add_note(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResult<Value> {
+    let (Some(this), Some(note)) = (args.first(), args.get(1)) else {
+        return Err(crate::error::type_error("add_note() takes exactly one argument"));
+    };
+    if note.as_str().is_none() {
+        return Err(crate::error::type_error(format!("note must be a str, not '{}'", note.type_name())));
+    }
+    let notes = match crate::ops::attr::getattr_opt(this, "__notes__")? {
+        Some(n) => n,
+        None => {
+            let l = crate::builtins::list::new_list(Vec::new());
+            crate::ops::attr::setattr_str(this, "__notes__", l.clone())?;
+            l
+        }
+    };
+    crate::builtins::list::append(&notes, note.clone());
+    Ok(Value::None)
+}
+
+pub fn register() {
+    crate::builtins::add_methods(
+        &types().exceptions[0],
+        &[
+            ("__init__", exc_init),
+            ("__str__", exc_str),
+            ("__repr__", exc_repr),
+            ("with_traceback", exc_with_traceback),
+            ("add_note", exc_add_note),
+        ],
+    );
+}

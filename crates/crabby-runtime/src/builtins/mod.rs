@@ -28,6 +28,7 @@ pub mod range;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod super_;
 pub mod tuple;
 pub mod type_;
 
@@ -60,6 +61,7 @@ pub struct Types {
     pub property: ObjRef,
     pub classmethod: ObjRef,
     pub staticmethod: ObjRef,
+    pub super_: ObjRef,
     pub dict_keys: ObjRef,
     pub dict_values: ObjRef,
     pub dict_items: ObjRef,
@@ -202,6 +204,7 @@ fn bootstrap() -> Types {
         property: new_type("property", Layout::Other, o, true),
         classmethod: new_type("classmethod", Layout::Other, o, true),
         staticmethod: new_type("staticmethod", Layout::Other, o, true),
+        super_: new_type("super", Layout::Other, o, true),
         dict_keys: new_type("dict_keys", Layout::Other, o, false),
         dict_values: new_type("dict_values", Layout::Other, o, false),
         dict_items: new_type("dict_items", Layout::Other, o, false),
@@ -253,6 +256,7 @@ impl Types {
             &self.property,
             &self.classmethod,
             &self.staticmethod,
+            &self.super_,
             &self.dict_keys,
             &self.dict_values,
             &self.dict_items,

@@ -430,4 +430,130 @@ pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)])
     Err(type_error(format!("cannot create '{}' instances", type_::type_name(ty))))
 }
 
-pub fn register() {}
+
+fn object_init(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    if args.len() > 1 || !kwargs.is_empty() {
+        let this = &args[0];
+        let ty = this.ty();
+        let init_overridden = type_::lookup(ty, "__init__").is_some_and(|f| matches!(f.payload(), Some(Payload::Function(_))));
+        let new_overridden = type_::lookup(ty, "__new__").is_some_and(|f| !matches!(f.payload(), Some(Payload::Descriptor(_))));
+        if init_overridden || !new_overridden {
+            return Err(type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+    }
+    Ok(Value::None)
+}
+
+fn object_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let Some(cls) = args.first() else {
+        return Err(type_error("object.__new__(): not enough arguments"));
+    };
+    let Some(Payload::Type(_)) = cls.payload() else {
+        return Err(type_error(format!("object.__new__(X): X is not a type object ({})", cls.type_name())));
+    };
+    let ty = cls.as_obj().expect("type");
+    if !type_obj(ty).heap {
+        return construct_builtin(ty, &args[1..], kwargs);
+    }
+    new_instance(ty, &args[1..], &[])
+}
+
+fn object_repr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("object.__repr__", args, kwargs).exact(1)?;
+    Ok(Value::from(ops::format::default_repr(&a[0])))
+}
+
+fn object_str(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("object.__str__", args, kwargs).exact(1)?;
+    Ok(Value::from(ops::format::repr(&a[0])?))
+}
+
+fn object_eq(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("object.__eq__", args, kwargs).exact(2)?;
+    Ok(if a[0].is(&a[1]) { Value::Bool(true) } else { Value::Obj(types().not_implemented.clone()) })
+}
+
+fn object_ne(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("object.__ne__", args, kwargs).exact(2)?;
+    let eq = ops::compare::richcmp(&a[0], &a[1], ops::compare::CmpOp::Eq)?;
+    if eq.is(&Value::Obj(types().not_implemented.clone())) {
+        return Ok(eq);
+    }
+    Ok(Value::Bool(!ops::truthy(&eq)?))
+}
+
+fn object_hash(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("object.__hash__", args, kwargs).exact(1)?;
+    Ok(Value::Int((a[0].id() >> 4) as i64))
+}
+
+fn object_getattribute(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("object.__getattribute__", args, kwargs).exact(2)?;
+    let name = a[1].as_str().ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
+    ops::attr::generic_getattr(&a[0], name)
+}
+
+fn object_setattr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("object.__setattr__", args, kwargs).exact(3)?;
+    let name = a[1].as_str().ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
+    ops::attr::generic_setattr(&a[0], name, a[2].clone())?;
+    Ok(Value::None)
+}
+
+fn object_delattr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("object.__delattr__", args, kwargs).exact(2)?;
+    if let Value::Obj(o) = &a[0] {
+        if let Some(d) = &o.dict {
+            if dict::remove(d, &a[1])?.is_some() {
+                return Ok(Value::None);
+            }
+        }
+    }
+    Err(crate::error::attribute_error(format!(
+        "'{}' object has no attribute '{}'",
+        a[0].type_name(),
+        a[1].as_str().unwrap_or("")
+    )))
+}
+
+fn object_format(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("object.__format__", args, kwargs).exact(2)?;
+    if a[1].as_str().is_some_and(|s| !s.is_empty()) {
+        return Err(type_error(format!("unsupported format string passed to {}.__format__", a[0].type_name())));
+    }
+    Ok(Value::from(ops::format::str_of(&a[0])?))
+}
+
+fn object_init_subclass(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+pub fn register() {
+    let t = types();
+    crate::builtins::add_methods(
+        &t.object,
+        &[
+            ("__init__", object_init),
+            ("__repr__", object_repr),
+            ("__str__", object_str),
+            ("__eq__", object_eq),
+            ("__ne__", object_ne),
+            ("__hash__", object_hash),
+            ("__getattribute__", object_getattribute),
+            ("__setattr__", object_setattr),
+            ("__delattr__", object_delattr),
+            ("__format__", object_format),
+        ],
+    );
+    // `__new__` is a static method, and `__init_subclass__` a class method, as in CPython.
+    let d = &type_obj(&t.object).dict;
+    let new = crate::builtins::function::new_builtin("__new__", object_new, None);
+    dict::set_str(d, "__new__", static_method(new));
+    let isc = crate::builtins::function::new_builtin("__init_subclass__", object_init_subclass, None);
+    dict::set_str(d, "__init_subclass__", Value::Obj(ObjRef::new(&t.classmethod, Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::ClassMethod(isc)))));
+}
+
+/// Wraps a callable as a `staticmethod`.
+pub fn static_method(f: Value) -> Value {
+    Value::Obj(ObjRef::new(&types().staticmethod, Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::StaticMethod(f))).make_immortal())
+}

@@ -193,18 +193,28 @@ pub fn call_type(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> crat
     if !t.heap {
         return crate::builtins::object::construct_builtin(ty, args, kwargs);
     }
-    let obj = match lookup(ty, "__new__") {
-        Some(new) if matches!(new.payload(), Some(Payload::Function(_)) | Some(Payload::Descriptor(_))) => {
-            let f = match new.payload() {
-                Some(Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::StaticMethod(f))) => f.clone(),
-                _ => new,
-            };
+    // A `__new__` written in Python (a function, or one wrapped in staticmethod) runs; otherwise the
+    // instance is made directly with the payload its built-in base needs.
+    let custom_new = match lookup(ty, "__new__") {
+        Some(f) if matches!(f.payload(), Some(Payload::Function(_))) => Some(f),
+        Some(d) => match d.payload() {
+            Some(Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::StaticMethod(f)))
+                if matches!(f.payload(), Some(Payload::Function(_))) =>
+            {
+                Some(f.clone())
+            }
+            _ => None,
+        },
+        None => None,
+    };
+    let obj = match custom_new {
+        Some(f) => {
             let mut v = Vec::with_capacity(args.len() + 1);
             v.push(Value::Obj(ty.clone()));
             v.extend_from_slice(args);
             crate::ops::call::call(&f, &v, kwargs)?
         }
-        _ => crate::builtins::object::new_instance(ty, args, kwargs)?,
+        None => crate::builtins::object::new_instance(ty, args, kwargs)?,
     };
     if !is_subtype(obj.ty(), ty) {
         return Ok(obj);
@@ -220,7 +230,13 @@ pub fn call_type(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> crat
             }
         }
         _ => {
-            let has_custom_new = lookup(ty, "__new__").is_some_and(|n| !matches!(n.payload(), Some(Payload::BuiltinFunction(_))));
+            let has_custom_new = lookup(ty, "__new__").is_some_and(|n| match n.payload() {
+                Some(Payload::Function(_)) => true,
+                Some(Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::StaticMethod(f))) => {
+                    matches!(f.payload(), Some(Payload::Function(_)))
+                }
+                _ => false,
+            });
             if (!args.is_empty() || !kwargs.is_empty()) && !has_custom_new && t.layout == Layout::Object {
                 return Err(crate::error::type_error(format!("{}() takes no arguments", type_name(ty))));
             }

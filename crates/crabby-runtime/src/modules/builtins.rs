@@ -46,6 +46,7 @@ pub fn builtins_dict() -> &'static ObjRef {
             ("property", &t.property),
             ("classmethod", &t.classmethod),
             ("staticmethod", &t.staticmethod),
+            ("super", &t.super_),
         ] {
             dict::set_str(&d, name, Value::Obj(ty.clone()));
         }
@@ -734,14 +735,8 @@ fn zip(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         }
     }
     let mut iters = Vec::with_capacity(args.len());
-    for (i, a) in args.iter().enumerate() {
-        iters.push(ops::iter::iter(a).map_err(|e| {
-            if e.matches(ExcKind::TypeError) {
-                type_error(format!("zip argument #{} must support iteration", i + 1))
-            } else {
-                e
-            }
-        })?);
+    for a in args {
+        iters.push(ops::iter::iter(a)?);
     }
     let mut done = false;
     Ok(new_iter(
@@ -882,7 +877,8 @@ fn staticmethod_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value
 pub fn constructor_for(ty: &ObjRef) -> Option<NativeFn> {
     let t = types();
     let it = crate::builtins::iter::iter_type;
-    let table: [(&ObjRef, NativeFn); 8] = [
+    let table: [(&ObjRef, NativeFn); 9] = [
+        (&t.super_, crate::builtins::super_::new_super),
         (it("enumerate"), enumerate),
         (it("zip"), zip),
         (it("map"), map),

@@ -145,6 +145,7 @@ fn payload_attr(v: &Value, name: &str) -> PyResult<Option<Value>> {
         (Payload::Float(_), "imag") => Some(Value::Float(0.0)),
         (Payload::Complex(re, _), "real") => Some(Value::Float(*re)),
         (Payload::Complex(_, im), "imag") => Some(Value::Float(*im)),
+        (Payload::Descriptor(d), _) => crate::builtins::descriptor::descriptor_attr(d, name),
         _ => None,
     })
 }
@@ -168,8 +169,10 @@ fn no_attribute(v: &Value, name: &str) -> crate::error::PyErr {
 
 /// `getattr(v, name)`.
 pub fn getattr_str(v: &Value, name: &str) -> PyResult<Value> {
-    if let Some(Payload::Type(_)) = v.payload() {
-        return type_getattr(v, name);
+    match v.payload() {
+        Some(Payload::Type(_)) => return type_getattr(v, name),
+        Some(Payload::Super(s)) => return crate::builtins::super_::super_getattr(s, name),
+        _ => {}
     }
     let ty = v.ty();
     let heap = type_obj(ty).heap;

@@ -5,8 +5,8 @@ use std::cell::Cell;
 
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::function::{func_obj, FunctionObj};
-use crate::builtins::type_::{self, type_obj};
-use crate::builtins::{dict, tuple, types};
+use crate::builtins::type_;
+use crate::builtins::{dict, tuple};
 use crate::error::{type_error, PyErr, PyResult};
 use crate::object::{ObjRef, Payload};
 use crate::Value;
@@ -310,7 +310,7 @@ pub fn call_method(name: &Value, args: &[Value], kwargs: &[(Value, Value)]) -> P
         },
         _ => false,
     };
-    let is_type = matches!(this.payload(), Some(Payload::Type(_)));
+    let is_type = matches!(this.payload(), Some(Payload::Type(_) | Payload::Super(_)));
     if !has_instance_attr && !is_type {
         if let Some(m) = type_::lookup(this.ty(), name_str) {
             match m.payload() {
@@ -368,7 +368,13 @@ pub fn merge_kwargs(fname: &Value, target: &mut Vec<(Value, Value)>, mapping: &V
 /// How CPython names a callable in call-site errors: `f()` for functions, `int()` for types, `x.m()` ...
 pub fn callable_name(f: &Value) -> String {
     match f.payload() {
-        Some(Payload::Function(func)) => format!("{}()", func.qualname.read().as_str().unwrap_or("?")),
+        Some(Payload::Function(func)) => {
+            let qn = func.qualname.read().as_str().unwrap_or("?").to_string();
+            match dict::get_str(&func.globals, "__name__").and_then(|m| m.as_str().map(str::to_string)) {
+                Some(m) if m != "builtins" => format!("{m}.{qn}()"),
+                _ => format!("{qn}()"),
+            }
+        }
         Some(Payload::BuiltinFunction(b)) => format!("{}()", b.name),
         Some(Payload::BoundMethod(m)) => callable_name(&m.func),
         Some(Payload::Type(t)) => format!("{}()", t.name.read()),
@@ -401,7 +407,3 @@ pub fn is_type(v: &Value) -> bool {
     matches!(v.payload(), Some(Payload::Type(_)))
 }
 
-#[allow(dead_code)]
-fn _assert_types() {
-    let _ = type_obj(&types().int);
-}

@@ -223,6 +223,7 @@ pub fn repr(v: &Value) -> PyResult<String> {
             "Ellipsis".into()
         }),
         Payload::Cell(_) => Ok(format!("<cell at {:#x}>", o.addr())),
+        Payload::Super(s) => Ok(crate::builtins::super_::super_repr(s)),
         _ => Ok(default_repr(v)),
     }
 }

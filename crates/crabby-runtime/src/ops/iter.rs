@@ -131,17 +131,7 @@ pub fn unpack(v: &Value, n: usize) -> PyResult<Vec<Value>> {
         }
     }
     if next(&it)?.is_some() {
-        let total = match v.payload() {
-            Some(Payload::List(l)) => Some(l.read().len()),
-            Some(Payload::Tuple(t)) => Some(t.len()),
-            Some(Payload::Str(s)) => Some(s.char_len()),
-            Some(Payload::Dict(_)) => Some(crate::builtins::dict::len(v.as_obj().expect("dict"))),
-            _ => None,
-        };
-        return Err(value_error(match total {
-            Some(t) if !type_::type_obj(v.ty()).heap => format!("too many values to unpack (expected {n}, got {t})"),
-            _ => format!("too many values to unpack (expected {n})"),
-        }));
+        return Err(value_error(format!("too many values to unpack (expected {n})")));
     }
     Ok(out)
 }

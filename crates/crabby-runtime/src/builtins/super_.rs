@@ -1,0 +1,67 @@
+//! `super`: attribute lookup that starts after a given class in the MRO of an object's type.
+
+use crate::builtins::type_::{self, type_obj};
+use crate::builtins::types;
+use crate::error::{runtime_error, type_error, PyResult};
+use crate::object::{ObjRef, Payload};
+use crate::ops;
+use crate::Value;
+
+pub struct SuperObj {
+    /// The class whose successors are searched.
+    pub start: ObjRef,
+    /// The bound object (an instance, or a class for class methods).
+    pub obj: Value,
+    /// The type whose MRO is searched: `type(obj)`, or `obj` itself when it is a subclass of `start`.
+    pub obj_type: ObjRef,
+}
+
+/// `super(type, obj)` (the compiler passes `__class__` and the first argument for `super()`).
+pub fn new_super(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    if !kwargs.is_empty() {
+        return Err(type_error("super() takes no keyword arguments"));
+    }
+    let (start, obj) = match args {
+        [] => return Err(runtime_error("super(): no arguments")),
+        [t] => (t.clone(), Value::None),
+        [t, o] => (t.clone(), o.clone()),
+        _ => return Err(type_error(format!("super() expected at most 2 arguments, got {}", args.len()))),
+    };
+    let Some(Payload::Type(_)) = start.payload() else {
+        return Err(type_error(format!("super() argument 1 must be a type, not {}", start.type_name())));
+    };
+    let start = start.as_obj().expect("type").clone();
+    if obj.is_none() {
+        return Err(crate::error::not_implemented("crabby does not support unbound super objects yet"));
+    }
+    let obj_type = match obj.payload() {
+        Some(Payload::Type(_)) if type_::is_subtype(obj.as_obj().expect("type"), &start) => obj.as_obj().expect("type").clone(),
+        _ if type_::is_subtype(obj.ty(), &start) => obj.ty().clone(),
+        _ => return Err(type_error("super(type, obj): obj must be an instance or subtype of type")),
+    };
+    Ok(Value::Obj(ObjRef::new(&types().super_, Payload::Super(SuperObj { start, obj, obj_type }))))
+}
+
+/// `super_obj.name`.
+pub fn super_getattr(s: &SuperObj, name: &str) -> PyResult<Value> {
+    if name != "__class__" {
+        let mro = type_obj(&s.obj_type).mro.read().clone();
+        let pos = mro.iter().position(|t| t.ptr_eq(&s.start)).map_or(mro.len(), |p| p + 1);
+        for t in &mro[pos..] {
+            if let Some(v) = crate::builtins::dict::get_str(&type_obj(t).dict, name) {
+                let instance = if s.obj.as_obj().is_some_and(|o| o.ptr_eq(&s.obj_type)) { None } else { Some(&s.obj) };
+                return ops::attr::bind_descriptor(v, instance, &Value::Obj(s.obj_type.clone()));
+            }
+        }
+    }
+    if name == "__class__" {
+        return Ok(Value::Obj(types().super_.clone()));
+    }
+    Err(crate::error::attribute_error(format!("'super' object has no attribute '{name}'")))
+}
+
+pub fn super_repr(s: &SuperObj) -> String {
+    format!("<super: <class '{}'>, <{} object>>", type_::type_name(&s.start), type_::type_name(&s.obj_type))
+}
+
+pub fn register() {}
