@@ -188,10 +188,50 @@ impl Drop for ObjRef {
         // the Acquire fence below makes the destroying thread see them.
         if self.rc.fetch_sub(1, Ordering::Release) == 1 {
             std::sync::atomic::fence(Ordering::Acquire);
-            // SAFETY: the count reached zero, so this was the last reference and nobody else can reach the
-            // object; it was allocated by `Box` in `with_dict`/`new_untyped`.
-            unsafe { drop(Box::from_raw(self.0.as_ptr())) };
+            dealloc(self.0);
         }
+    }
+}
+
+thread_local! {
+    /// Whether this thread is freeing an object, and the objects whose freeing was deferred meanwhile.
+    static DEALLOC: (std::cell::Cell<bool>, std::cell::RefCell<Vec<NonNull<Object>>>) =
+        const { (std::cell::Cell::new(false), std::cell::RefCell::new(Vec::new())) };
+}
+
+/// Frees an object whose count reached zero. Freeing a container frees its items, which may free theirs: to
+/// keep the native stack flat however deep the nesting (CPython's "trashcan"), objects that become garbage
+/// while another is being freed are queued and freed by the outermost call, one after another.
+fn dealloc(p: NonNull<Object>) {
+    let free = |p: NonNull<Object>| {
+        // SAFETY: the count reached zero, so this was the last reference and nobody else can reach the
+        // object; it was allocated by `Box` in `with_dict`/`new_untyped`, and is freed exactly once (either
+        // here directly or after being queued, never both).
+        unsafe { drop(Box::from_raw(p.as_ptr())) };
+    };
+    let queued = DEALLOC.try_with(|(busy, pending)| {
+        if busy.get() {
+            pending.borrow_mut().push(p);
+            return true;
+        }
+        busy.set(true);
+        false
+    });
+    match queued {
+        Ok(true) => {}
+        Ok(false) => {
+            free(p);
+            loop {
+                let next = DEALLOC.with(|(_, pending)| pending.borrow_mut().pop());
+                match next {
+                    Some(q) => free(q),
+                    None => break,
+                }
+            }
+            DEALLOC.with(|(busy, _)| busy.set(false));
+        }
+        // The thread is shutting down and its queue is gone: free directly.
+        Err(_) => free(p),
     }
 }
 
@@ -206,3 +246,30 @@ impl std::fmt::Debug for ObjRef {
 unsafe impl Send for Object {}
 // SAFETY: as above.
 unsafe impl Sync for Object {}
+
+#[cfg(test)]
+mod tests {
+    use crate::builtins::list::new_list;
+    use crate::Value;
+
+    #[test]
+    fn freeing_deep_nesting_does_not_recurse() {
+        // A million nested lists would overflow the 2 MiB test-thread stack if freeing recursed.
+        let mut v = new_list(vec![]);
+        for _ in 0..1_000_000 {
+            v = new_list(vec![v]);
+        }
+        drop(v);
+    }
+
+    #[test]
+    fn immortal_objects_are_not_counted() {
+        let s = crate::builtins::str::new_static_str("interned");
+        let o = s.as_obj().expect("str object");
+        let before = o.refcount();
+        let copies: Vec<Value> = (0..10).map(|_| s.clone()).collect();
+        assert_eq!(o.refcount(), before);
+        drop(copies);
+        assert!(o.is_immortal());
+    }
+}
