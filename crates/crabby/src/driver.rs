@@ -407,7 +407,7 @@ pub fn compile_or_fail(module: &ModuleSource) -> Result<String, Failure> {
 /// The key of a module's crate: everything its generated code depends on.
 pub fn module_key(module: &ModuleSource) -> String {
     StableHasher::new()
-        .field(cache::DRIVER_SALT)
+        .field(cache::key_salt())
         .field(crabby_compiler::COMPILER_VERSION)
         .field(&module.name)
         .field(&module.filename)
@@ -467,7 +467,7 @@ pub fn entry_call(filename: &str, exec_path: &str) -> String {
 /// The key under which the index remembers a program: its main module and how it is built.
 fn entry_key(ws: &Workspace, main: &ModuleSource, profile: Profile) -> String {
     StableHasher::new()
-        .field(cache::DRIVER_SALT)
+        .field(cache::key_salt())
         .field(crabby_compiler::COMPILER_VERSION)
         .field(profile.cargo_name())
         .field(ws.runtime.as_os_str().as_encoded_bytes())
@@ -524,7 +524,7 @@ pub fn binary_for(
 
     let mut program_key = StableHasher::new();
     program_key
-        .field(cache::DRIVER_SALT)
+        .field(cache::key_salt())
         .field(crabby_compiler::COMPILER_VERSION)
         .field(profile.cargo_name());
     for (module, crate_name, _) in &compiled {

@@ -43,7 +43,7 @@ struct Batch {
 impl Batch {
     fn new(members: Vec<Member>) -> Batch {
         let mut h = StableHasher::new();
-        h.field(cache::DRIVER_SALT)
+        h.field(cache::key_salt())
             .field(crabby_compiler::COMPILER_VERSION)
             .field("batch");
         for m in &members {
