@@ -33,7 +33,13 @@ impl CompileError {
     pub fn render(&self) -> String {
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
         if let Some(line) = &self.line {
-            render_source_line(&mut out, line, self.col, self.end_col);
+            // CPython shows a single caret for IndentationError (and TabError).
+            let end_col = if self.kind == "SyntaxError" {
+                self.end_col
+            } else {
+                0
+            };
+            render_source_line(&mut out, line, self.col, end_col);
         }
         out.push_str(&format!("{}: {}\n", self.kind, self.msg));
         out
