@@ -103,6 +103,30 @@ pub fn pop_handled() {
     });
 }
 
+/// How many exceptions are being handled on this thread.
+pub fn handled_depth() -> usize {
+    HANDLED.with(|h| h.borrow().len())
+}
+
+/// Drops handled exceptions above `depth` (a generator finished while handling some).
+pub fn truncate_handled(depth: usize) {
+    let dropped: Vec<ObjRef> = HANDLED.with(|h| {
+        let mut h = h.borrow_mut();
+        let n = h.len().min(depth);
+        h.split_off(n)
+    });
+    drop(dropped);
+}
+
+/// Removes and returns the handled exceptions above `depth` (a generator suspended inside handlers).
+pub fn take_handled_above(depth: usize) -> Vec<ObjRef> {
+    HANDLED.with(|h| {
+        let mut h = h.borrow_mut();
+        let n = h.len().min(depth);
+        h.split_off(n)
+    })
+}
+
 /// Shorthands for the errors the runtime raises most.
 pub fn type_error(msg: impl Into<String>) -> PyErr {
     PyErr::new(ExcKind::TypeError, msg)

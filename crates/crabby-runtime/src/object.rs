@@ -54,6 +54,8 @@ pub enum Payload {
     Iter(Box<dyn NativeIter>),
     /// `property`, `classmethod`, `staticmethod`: the wrapped callables.
     Descriptor(crate::builtins::descriptor::DescriptorObj),
+    /// A generator or coroutine made by calling a generator function or `async def`.
+    Generator(crate::builtins::generator::GeneratorObj),
     /// `super(type, obj)`: the class to start after and the object (or class) bound.
     Super(crate::builtins::super_::SuperObj),
     /// Singletons such as `NotImplemented` and `Ellipsis`, whose type is all there is to them.

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 pub use crate::builtins::dict::new_dict_obj;
-pub use crate::builtins::generator::new_genexpr;
+pub use crate::builtins::generator::{await_value, new_generator, new_genexpr, yield_from, yield_value};
 pub use crate::builtins::list::new_list;
 pub use crate::builtins::module::module_dict;
 pub use crate::builtins::tuple::new_tuple;

@@ -211,8 +211,21 @@ pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
         },
         Expr::Generator(gen) => genexpr(g, ctx, gen)?,
         Expr::Starred(_) => not_supported(ctx, "a starred expression here"),
-        Expr::Yield(_) | Expr::YieldFrom(_) => not_supported(ctx, "generators"),
-        Expr::Await(_) => not_supported(ctx, "coroutines"),
+        Expr::Yield(y) => {
+            let v = match &y.value {
+                Some(v) => expr(g, ctx, v)?,
+                None => "Value::None".into(),
+            };
+            ctx.q(&format!("yield_value({v}).await"))
+        }
+        Expr::YieldFrom(y) => {
+            let v = expr(g, ctx, &y.value)?;
+            ctx.q(&format!("yield_from({v}).await"))
+        }
+        Expr::Await(a) => {
+            let v = expr(g, ctx, &a.value)?;
+            ctx.q(&format!("await_value({v}).await"))
+        }
         Expr::IpyEscapeCommand(_) => not_supported(ctx, "IPython escapes"),
     })
 }

@@ -281,17 +281,13 @@ pub(crate) fn emit_function<'a>(
     let first_line = g.line_of(range.start());
     let name = scope.name.clone();
     let qualname = scope.qualname.clone();
-    let unsupported_kind = if scope.is_coroutine {
-        Some("coroutines")
-    } else if scope.is_generator {
-        Some("generator functions")
-    } else {
-        None
-    };
+    let is_gen = scope.is_generator || scope.is_coroutine;
+    let async_gen = scope.is_generator && scope.is_coroutine;
+    let coroutine = scope.is_coroutine;
     let mut ctx = FnCtx::new(scope_id, FnKind::Function, code.clone());
-    if let Some(kind) = unsupported_kind {
-        // NOTE: generator functions and coroutines are the generators milestone; until then calling one raises.
-        let _ = writeln!(ctx.out, "break 'f Err(unsupported_call({}, {}));", rust_str(kind), rust_str(&qualname));
+    if async_gen {
+        // NOTE: asynchronous generators come with the generators milestone; calling one raises until then.
+        let _ = writeln!(ctx.out, "break 'f Err(unsupported_call(\"asynchronous generators\", {}));", rust_str(&qualname));
     } else {
         for (i, p) in pi.names.iter().enumerate() {
             let m = mangle(p);
@@ -329,10 +325,21 @@ pub(crate) fn emit_function<'a>(
         pi.varkw
     );
     let _ = writeln!(item, "fn {fname}(func: &ObjRef, args: &mut [Value]) -> PyResult<Value> {{");
+    if is_gen && !async_gen {
+        // A generator's frame is the state of an `async` block: calling the function only captures the
+        // arguments; `yield` points are its `.await`s (see the runtime's builtins/generator.rs).
+        item.push_str("let func_own: ObjRef = func.clone();\nlet mut args_own: Vec<Value> = args.iter_mut().map(std::mem::take).collect();\n");
+        let _ = writeln!(item, "Ok(new_generator(&{code}, {coroutine}, Box::pin(async move {{");
+        item.push_str("let func: &ObjRef = &func_own;\nlet args: &mut [Value] = &mut args_own[..];\n");
+    }
     let _ = writeln!(item, "let g: &ObjRef = globals(func);\nlet cl: &[ObjRef] = closure(func);\nlet mut ln: u32 = {first_line};");
     item.push_str("let r: PyResult<Value> = 'f: {\n");
     item.push_str(&ctx.out);
-    let _ = writeln!(item, "Ok(Value::None)\n}};\nr.map_err(|e| e.leave(&{code}, ln))\n}}");
+    let _ = writeln!(item, "Ok(Value::None)\n}};\nr.map_err(|e| e.leave(&{code}, ln))");
+    if is_gen && !async_gen {
+        item.push_str("})))\n");
+    }
+    item.push_str("}\n");
     g.items.push_str(&item);
     Ok(code)
 }

@@ -1,11 +1,27 @@
-//! Generators. Generator expressions are compiled to a resumable Rust closure (a small state machine over
-//! their `for` loops) wrapped in a `generator` object. Generator functions (`yield` in a `def`) are the
-//! generators milestone: calling one raises NotImplementedError until then.
+//! Generators and coroutines.
+//!
+//! A generator function's body is compiled to a Rust `async` block: rustc turns it into a state machine whose
+//! locals live in one heap allocation (the frame), and every `yield` is an `.await` on [`yield_value`]. Resuming
+//! the generator polls that future once with a no-op waker on the calling thread; the values going in (`send`,
+//! `throw`) and out (`yield`) pass through a per-thread slot. No thread or native stack is made per generator.
+//! Try/finally, `with`, loops and handlers inside the body are compiled exactly as in ordinary functions, so a
+//! `close()` (or dropping a suspended generator) raises `GeneratorExit` at the paused `yield` and runs them.
+//!
+//! Generator expressions are simpler: a resumable closure over their loops ([`new_genexpr`]).
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use parking_lot::Mutex;
 
+use crate::builtins::exceptions::{self, ExcKind};
 use crate::builtins::iter::{new_iter, NativeIter};
-use crate::error::{PyErr, PyResult};
+use crate::builtins::{add_methods, types};
+use crate::error::{type_error, value_error, PyErr, PyResult};
+use crate::object::{ObjRef, Payload};
+use crate::ops::call::CodeInfo;
 use crate::Value;
 
 /// The resumable body of a generator expression: returns the next value, or `None` when finished.
@@ -22,7 +38,7 @@ impl NativeIter for GenExpr {
         use std::sync::atomic::Ordering;
         // Acquire/Release bracket the step so one thread's resumption happens-before the next one's.
         if self.running.swap(true, Ordering::Acquire) {
-            return Err(crate::error::value_error("generator already executing"));
+            return Err(value_error("generator already executing"));
         }
         let taken = self.step.lock().take();
         let result = match taken {
@@ -36,15 +52,19 @@ impl NativeIter for GenExpr {
             }
         };
         self.running.store(false, Ordering::Release);
-        // PEP 479: a StopIteration escaping the body becomes RuntimeError.
-        match result {
-            Err(e) if e.matches(crate::builtins::exceptions::ExcKind::StopIteration) => {
-                let err = crate::error::runtime_error("generator raised StopIteration");
-                crate::builtins::exceptions::set_cause(&err.exc, e.value());
-                Err(err)
-            }
-            r => r,
+        pep479(result)
+    }
+}
+
+/// PEP 479: a StopIteration escaping a generator body becomes RuntimeError.
+fn pep479<T>(r: PyResult<T>) -> PyResult<T> {
+    match r {
+        Err(e) if e.matches(ExcKind::StopIteration) => {
+            let err = crate::error::runtime_error("generator raised StopIteration");
+            exceptions::set_cause(&err.exc, e.value());
+            Err(err)
         }
+        r => r,
     }
 }
 
@@ -53,9 +73,385 @@ pub fn new_genexpr(step: GenStep) -> Value {
     new_iter("generator", Box::new(GenExpr { step: Mutex::new(Some(step)), running: false.into() }))
 }
 
-/// What calling a generator function does until the generators milestone lands.
-pub fn generator_functions_unsupported(name: &str) -> PyErr {
-    crate::error::not_implemented(format!("crabby does not support generator functions yet ('{name}')"))
+/// The compiled body of a generator function or coroutine.
+pub type Body = Pin<Box<dyn Future<Output = PyResult<Value>> + Send>>;
+
+enum State {
+    /// Created, not yet started.
+    Fresh(Body),
+    /// Paused at a `yield`; the exceptions it was handling there are stashed until it resumes.
+    Suspended(Body, Vec<ObjRef>),
+    Finished,
 }
 
-pub fn register() {}
+pub struct GeneratorObj {
+    pub code: &'static CodeInfo,
+    pub coroutine: bool,
+    /// `None` while the body runs: a resumption meanwhile (from this or another thread) is refused.
+    state: Mutex<Option<State>>,
+}
+
+/// What one resumption produced.
+pub enum GenResult {
+    Yield(Value),
+    Return(Value),
+}
+
+thread_local! {
+    /// The value passing through the `yield` being resumed or suspended on this thread: in (`send`/`throw`)
+    /// before the poll, out (the yielded value) after it.
+    static SLOT: RefCell<Option<PyResult<Value>>> = const { RefCell::new(None) };
+}
+
+/// The future a `yield` awaits: the first poll hands the value out and suspends; the next poll returns what
+/// was sent (or thrown) in.
+pub struct YieldValue {
+    value: Option<Value>,
+}
+
+impl Future for YieldValue {
+    type Output = PyResult<Value>;
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<PyResult<Value>> {
+        match self.value.take() {
+            Some(v) => {
+                SLOT.with(|s| *s.borrow_mut() = Some(Ok(v)));
+                Poll::Pending
+            }
+            None => Poll::Ready(SLOT.with(|s| s.borrow_mut().take()).unwrap_or(Ok(Value::None))),
+        }
+    }
+}
+
+/// `yield v` in a compiled generator body: `let sent = q!(yield_value(v).await)`.
+pub fn yield_value(v: Value) -> YieldValue {
+    YieldValue { value: Some(v) }
+}
+
+/// `yield from it` (and `await` on an iterator-based awaitable): delegates `send`, `throw` and `close` to the
+/// sub-iterator and evaluates to its return value.
+pub async fn yield_from(it: Value) -> PyResult<Value> {
+    let it = crate::ops::iter::iter(&it)?;
+    let mut to_send: PyResult<Value> = Ok(Value::None);
+    loop {
+        let step = match to_send {
+            Ok(v) => send_to(&it, v),
+            Err(e) => throw_to(&it, e)?,
+        };
+        match step? {
+            GenResult::Return(r) => return Ok(r),
+            GenResult::Yield(y) => to_send = yield_value(y).await,
+        }
+    }
+}
+
+/// Sends a value into any iterator: generators resume; other iterators get `next()` for `None` and their
+/// `send` method otherwise.
+fn send_to(it: &Value, v: Value) -> PyResult<GenResult> {
+    if let Some(Payload::Generator(g)) = it.payload() {
+        return g.resume(Ok(v));
+    }
+    if v.is_none() {
+        return match crate::ops::iter::next(it) {
+            Ok(Some(y)) => Ok(GenResult::Yield(y)),
+            Ok(None) => Ok(GenResult::Return(Value::None)),
+            Err(e) => Err(e),
+        };
+    }
+    match crate::ops::call::call_method(&Value::from("send"), &[it.clone(), v], &[]) {
+        Ok(y) => Ok(GenResult::Yield(y)),
+        Err(e) if e.matches(ExcKind::StopIteration) => Ok(GenResult::Return(stop_value(&e))),
+        Err(e) => Err(e),
+    }
+}
+
+/// Throws into a sub-iterator: `GeneratorExit` closes it and propagates; other exceptions go to its `throw`
+/// (or are raised here if it has none).
+fn throw_to(it: &Value, e: PyErr) -> PyResult<PyResult<GenResult>> {
+    if e.matches(ExcKind::GeneratorExit) {
+        if let Some(Payload::Generator(g)) = it.payload() {
+            g.close()?;
+        } else if let Some(close) = crate::ops::attr::getattr_opt(it, "close")? {
+            crate::ops::call::call(&close, &[], &[])?;
+        }
+        return Err(e);
+    }
+    if let Some(Payload::Generator(g)) = it.payload() {
+        return Ok(g.resume(Err(e)));
+    }
+    match crate::ops::attr::getattr_opt(it, "throw")? {
+        None => Err(e),
+        Some(throw) => Ok(match crate::ops::call::call(&throw, &[e.value()], &[]) {
+            Ok(y) => Ok(GenResult::Yield(y)),
+            Err(e) if e.matches(ExcKind::StopIteration) => Ok(GenResult::Return(stop_value(&e))),
+            Err(e) => Err(e),
+        }),
+    }
+}
+
+/// The value a StopIteration carries.
+pub fn stop_value(e: &PyErr) -> Value {
+    exceptions::args_of(&e.exc).as_tuple().and_then(|t| t.first().cloned()).unwrap_or(Value::None)
+}
+
+fn stop_iteration(v: Value) -> PyErr {
+    if v.is_none() {
+        PyErr::with_args(ExcKind::StopIteration, vec![])
+    } else {
+        PyErr::with_args(ExcKind::StopIteration, vec![v])
+    }
+}
+
+impl GeneratorObj {
+    fn kind(&self) -> &'static str {
+        if self.coroutine {
+            "coroutine"
+        } else {
+            "generator"
+        }
+    }
+
+    /// Resumes the body with a sent value (`Ok`) or a thrown exception (`Err`).
+    pub fn resume(&self, input: PyResult<Value>) -> PyResult<GenResult> {
+        let taken = {
+            let mut st = self.state.lock();
+            match st.take() {
+                None => return Err(value_error(format!("{} already executing", self.kind()))),
+                Some(s) => s,
+            }
+        };
+        let (mut body, stash) = match taken {
+            State::Finished => {
+                *self.state.lock() = Some(State::Finished);
+                if self.coroutine {
+                    return Err(crate::error::runtime_error("cannot reuse already awaited coroutine"));
+                }
+                return match input {
+                    Err(e) => Err(e),
+                    Ok(_) => Ok(GenResult::Return(Value::None)),
+                };
+            }
+            State::Fresh(body) => match input {
+                Ok(ref v) if !v.is_none() => {
+                    *self.state.lock() = Some(State::Fresh(body));
+                    return Err(type_error(format!("can't send non-None value to a just-started {}", self.kind())));
+                }
+                Err(e) => {
+                    // Throwing into a generator that never started ends it without running any of its code.
+                    *self.state.lock() = Some(State::Finished);
+                    return Err(e);
+                }
+                Ok(_) => (body, Vec::new()),
+            },
+            State::Suspended(body, stash) => (body, stash),
+        };
+        let depth = crate::error::handled_depth();
+        for e in &stash {
+            crate::error::push_handled(e);
+        }
+        let guard = crate::ops::call::DepthGuard::enter();
+        let polled = match guard {
+            Err(e) => {
+                crate::error::truncate_handled(depth);
+                *self.state.lock() = Some(State::Suspended(body, stash));
+                return Err(e);
+            }
+            Ok(_g) => {
+                SLOT.with(|s| *s.borrow_mut() = Some(input));
+                let mut cx = Context::from_waker(std::task::Waker::noop());
+                body.as_mut().poll(&mut cx)
+            }
+        };
+        match polled {
+            Poll::Pending => {
+                let stash = crate::error::take_handled_above(depth);
+                let out = SLOT.with(|s| s.borrow_mut().take());
+                *self.state.lock() = Some(State::Suspended(body, stash));
+                match out {
+                    Some(Ok(v)) => Ok(GenResult::Yield(v)),
+                    _ => Err(crate::error::runtime_error(format!("{} suspended without a value", self.kind()))),
+                }
+            }
+            Poll::Ready(r) => {
+                crate::error::truncate_handled(depth);
+                *self.state.lock() = Some(State::Finished);
+                drop(body);
+                pep479(r).map(GenResult::Return)
+            }
+        }
+    }
+
+    /// `close()`: raises GeneratorExit at the paused `yield` so its `finally` blocks run.
+    pub fn close(&self) -> PyResult<()> {
+        {
+            let mut st = self.state.lock();
+            match st.as_ref() {
+                Some(State::Suspended(..)) => {}
+                Some(_) => {
+                    *st = Some(State::Finished);
+                    return Ok(());
+                }
+                None => return Err(value_error(format!("{} already executing", self.kind()))),
+            }
+        }
+        let exit = PyErr::with_args(ExcKind::GeneratorExit, vec![]);
+        match self.resume(Err(exit)) {
+            Ok(GenResult::Yield(_)) => {
+                Err(crate::error::runtime_error(format!("{} ignored GeneratorExit", self.kind())))
+            }
+            Ok(GenResult::Return(_)) => Ok(()),
+            Err(e) if e.matches(ExcKind::GeneratorExit) || e.matches(ExcKind::StopIteration) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.state.lock().is_none()
+    }
+}
+
+impl NativeIter for GeneratorObj {
+    fn next(&self) -> PyResult<Option<Value>> {
+        match self.resume(Ok(Value::None))? {
+            GenResult::Yield(v) => Ok(Some(v)),
+            GenResult::Return(_) => Ok(None),
+        }
+    }
+}
+
+impl Drop for GeneratorObj {
+    fn drop(&mut self) {
+        // An abandoned generator runs its pending `finally` blocks and `with` exits, as CPython's does.
+        if matches!(self.state.get_mut(), Some(State::Suspended(..))) {
+            if let Err(e) = self.close() {
+                let text = crate::traceback::format_exception(&e.exc);
+                crate::modules::sys::write_stderr(&format!(
+                    "Exception ignored in: <{} object {}>\n{text}",
+                    self.kind(),
+                    self.code.qualname
+                ));
+            }
+        }
+    }
+}
+
+/// Makes the generator (or coroutine) object for a call of a compiled generator function.
+pub fn new_generator(code: &'static CodeInfo, coroutine: bool, body: Body) -> Value {
+    let ty = if coroutine { crate::builtins::iter::iter_type("coroutine") } else { crate::builtins::iter::iter_type("generator") };
+    Value::Obj(ObjRef::new(
+        ty,
+        Payload::Generator(GeneratorObj { code, coroutine, state: Mutex::new(Some(State::Fresh(body))) }),
+    ))
+}
+
+fn gen_of<'a>(v: &'a Value, method: &str) -> PyResult<&'a GeneratorObj> {
+    match v.payload() {
+        Some(Payload::Generator(g)) => Ok(g),
+        _ => Err(type_error(format!("descriptor '{method}' requires a 'generator' object but received a '{}'", v.type_name()))),
+    }
+}
+
+fn g_send(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = gen_of(&args[0], "send")?;
+    let v = args.get(1).cloned().ok_or_else(|| type_error(format!("{}.send() takes exactly one argument (0 given)", g.kind())))?;
+    match g.resume(Ok(v))? {
+        GenResult::Yield(y) => Ok(y),
+        GenResult::Return(r) => Err(stop_iteration(r)),
+    }
+}
+
+fn g_throw(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = gen_of(&args[0], "throw")?;
+    let Some(t) = args.get(1) else {
+        return Err(type_error("throw expected at least 1 argument, got 0"));
+    };
+    // throw(type[, value[, traceback]]) or throw(instance).
+    let exc = match (t.payload(), args.get(2)) {
+        (Some(Payload::Type(_)), v) => {
+            let arg: Vec<Value> = match v {
+                None | Some(Value::None) => vec![],
+                Some(v) if exceptions::is_exception_instance(v) => return finish_throw(g, crate::rt::raise_exc(v.clone(), None)),
+                Some(v) => vec![v.clone()],
+            };
+            crate::rt::raise_exc(crate::ops::call::call(t, &arg, &[])?, None)
+        }
+        _ if exceptions::is_exception_instance(t) => {
+            if args.get(2).is_some_and(|v| !v.is_none()) {
+                return Err(type_error("instance exception may not have a separate value"));
+            }
+            PyErr::from_exception(t.as_obj().expect("exception").clone())
+        }
+        _ => return Err(type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string() + &t.type_name())),
+    };
+    finish_throw(g, exc)
+}
+
+fn finish_throw(g: &GeneratorObj, exc: PyErr) -> PyResult<Value> {
+    match g.resume(Err(exc))? {
+        GenResult::Yield(y) => Ok(y),
+        GenResult::Return(r) => Err(stop_iteration(r)),
+    }
+}
+
+fn g_close(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    gen_of(&args[0], "close")?.close()?;
+    Ok(Value::None)
+}
+
+fn g_iter(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+
+fn g_next(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = gen_of(&args[0], "__next__")?;
+    match g.resume(Ok(Value::None))? {
+        GenResult::Yield(y) => Ok(y),
+        GenResult::Return(r) => Err(stop_iteration(r)),
+    }
+}
+
+/// `coroutine.__await__()`: the coroutine itself drives the awaiting `yield from`.
+fn c_await(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+
+/// `await x` in a coroutine: `yield from` over `x.__await__()` (or `x` itself for a coroutine).
+pub async fn await_value(v: Value) -> PyResult<Value> {
+    let it = match v.payload() {
+        Some(Payload::Generator(g)) if g.coroutine => v.clone(),
+        _ => match crate::builtins::type_::lookup(v.ty(), "__await__") {
+            Some(f) => crate::ops::call::call_with_self(&f, &v, &[], &[])?,
+            None => {
+                return Err(type_error(format!("object {} can't be used in 'await' expression", v.type_name())))
+            }
+        },
+    };
+    yield_from(it).await
+}
+
+/// Attributes of generator objects.
+pub fn gen_attr(g: &GeneratorObj, name: &str) -> Option<Value> {
+    match name {
+        "__name__" => Some(Value::from(g.code.name)),
+        "__qualname__" => Some(Value::from(g.code.qualname)),
+        "gi_running" | "cr_running" => Some(Value::Bool(g.is_running())),
+        "gi_code" | "cr_code" => Some(Value::None),
+        _ => None,
+    }
+}
+
+pub fn gen_repr(g: &GeneratorObj, addr: usize) -> String {
+    format!("<{} object {} at {addr:#x}>", g.kind(), g.code.qualname)
+}
+
+/// What calling a generator function does when crabby cannot compile its body (async generators).
+pub fn generator_functions_unsupported(name: &str) -> PyErr {
+    crate::error::not_implemented(format!("crabby does not support asynchronous generators yet ('{name}')"))
+}
+
+pub fn register() {
+    let methods: &[(&str, crate::builtins::function::NativeFn)] =
+        &[("send", g_send), ("throw", g_throw), ("close", g_close), ("__iter__", g_iter), ("__next__", g_next)];
+    add_methods(crate::builtins::iter::iter_type("generator"), methods);
+    add_methods(crate::builtins::iter::iter_type("coroutine"), &[("send", g_send), ("throw", g_throw), ("close", g_close), ("__await__", c_await)]);
+    let _ = types();
+}

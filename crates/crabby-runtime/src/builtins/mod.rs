@@ -119,6 +119,8 @@ pub const ITERATOR_TYPES: &[&str] = &[
     "filter",
     "reversed",
     "generator",
+    "coroutine",
+    "coroutine_wrapper",
 ];
 
 fn bootstrap() -> Types {

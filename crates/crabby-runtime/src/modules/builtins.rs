@@ -604,6 +604,16 @@ fn iter(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn next(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("next", args, kwargs).between(1, 2)?;
     let it = &a[0];
+    if let Some(Payload::Generator(g)) = it.payload() {
+        // A generator's return value travels in the StopIteration, as CPython's `next()` reports it.
+        return match g.resume(Ok(Value::None))? {
+            crate::builtins::generator::GenResult::Yield(v) => Ok(v),
+            crate::builtins::generator::GenResult::Return(r) => match a.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(PyErr::with_args(ExcKind::StopIteration, if r.is_none() { vec![] } else { vec![r] })),
+            },
+        };
+    }
     if !matches!(it.payload(), Some(Payload::Iter(_))) && type_::lookup(it.ty(), "__next__").is_none() {
         return Err(type_error(format!("'{}' object is not an iterator", it.type_name())));
     }

@@ -146,6 +146,7 @@ fn payload_attr(v: &Value, name: &str) -> PyResult<Option<Value>> {
         (Payload::Complex(re, _), "real") => Some(Value::Float(*re)),
         (Payload::Complex(_, im), "imag") => Some(Value::Float(*im)),
         (Payload::Descriptor(d), _) => crate::builtins::descriptor::descriptor_attr(d, name),
+        (Payload::Generator(g), _) => crate::builtins::generator::gen_attr(g, name),
         _ => None,
     })
 }

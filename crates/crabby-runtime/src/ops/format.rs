@@ -224,6 +224,7 @@ pub fn repr(v: &Value) -> PyResult<String> {
         }),
         Payload::Cell(_) => Ok(format!("<cell at {:#x}>", o.addr())),
         Payload::Super(s) => Ok(crate::builtins::super_::super_repr(s)),
+        Payload::Generator(g) => Ok(crate::builtins::generator::gen_repr(g, o.addr())),
         _ => Ok(default_repr(v)),
     }
 }
@@ -430,151 +431,469 @@ fn sign_str(neg: bool, s: &Spec) -> &'static str {
     }
 }
 
+/// `format(n, spec)` for an int: CPython's `format_long_internal` (and `format_float_internal` for the float
+/// presentation types).
 fn format_int(v: &Value, s: &Spec) -> PyResult<String> {
-    let b = to_bigint(v).unwrap_or_default();
-    let neg = b.sign() == num_bigint::Sign::Minus;
-    let mag = if neg { -b.clone() } else { b.clone() };
-    if s.precision.is_some() && !matches!(s.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
+    let ty = s.ty.unwrap_or('d');
+    if !matches!(ty, 'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
+        return Err(unknown_format_code(ty, &v.type_name()));
+    }
+    let mut checked = s.clone();
+    checked.ty = Some(ty);
+    check_grouping(&checked)?;
+    if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
+        return format_float_typed(crate::builtins::int::int_to_f64(v)?, s, "float");
+    }
+    if s.precision.is_some() {
         return Err(value_error("Precision not allowed in integer format specifier"));
     }
-    let (prefix, digits) = match s.ty {
-        None | Some('d') | Some('n') => ("", mag.to_string()),
-        Some('b') => ("0b", mag.to_str_radix(2)),
-        Some('o') => ("0o", mag.to_str_radix(8)),
-        Some('x') => ("0x", mag.to_str_radix(16)),
-        Some('X') => ("0X", mag.to_str_radix(16).to_uppercase()),
-        Some('c') => {
-            let c = num_traits::ToPrimitive::to_u32(&b)
-                .and_then(char::from_u32)
-                .ok_or_else(|| crate::error::overflow_error("%c arg not in range(0x110000)"))?;
-            return Ok(pad(s, "", &c.to_string(), '<'));
+    if s.z {
+        return Err(value_error("Negative zero coercion (z) not allowed in integer format specifier"));
+    }
+    let b = to_bigint(v).unwrap_or_default();
+    let neg = b.sign() == num_bigint::Sign::Minus;
+    let mag = b.magnitude();
+    if ty == 'c' {
+        if s.sign.is_some() {
+            return Err(value_error("Sign not allowed with integer format specifier 'c'"));
         }
-        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-            return format_float(crate::builtins::int::int_to_f64(v)?, s);
+        if s.alt {
+            return Err(value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
-        Some(c) => {
-            return Err(value_error(format!("Unknown format code '{c}' for object of type '{}'", v.type_name())))
-        }
+        let c = num_traits::ToPrimitive::to_u32(&b)
+            .filter(|c| *c <= 0x10ffff)
+            .and_then(|c| char::from_u32(c).or(Some('\u{fffd}')))
+            .ok_or_else(|| crate::error::overflow_error("%c arg not in range(0x110000)"))?;
+        return Ok(fill_number(s, false, "", "", &c.to_string(), 3));
+    }
+    let (prefix, digits) = match ty {
+        'b' => ("0b", mag.to_str_radix(2)),
+        'o' => ("0o", mag.to_str_radix(8)),
+        'x' => ("0x", mag.to_str_radix(16)),
+        'X' => ("0X", mag.to_str_radix(16).to_uppercase()),
+        _ => ("", crate::builtins::int::bigint_to_decimal(&b)?.trim_start_matches('-').to_string()),
     };
-    let digits = match s.grouping {
-        Some(sep) => {
-            let every = if matches!(s.ty, Some('b' | 'o' | 'x' | 'X')) { 4 } else { 3 };
-            if sep == ',' && every == 4 {
-                return Err(value_error(format!("Cannot specify ',' with '{}'.", s.ty.unwrap_or('d'))));
-            }
-            if s.zero && s.align.is_none() && s.width.is_some() {
-                // Zero padding goes between the separators, as CPython does.
-                let want = s.width.unwrap_or(0).saturating_sub(sign_str(neg, s).len() + if s.alt { prefix.len() } else { 0 });
-                let mut d = digits.clone();
-                while group(&d, sep, every).len() < want {
-                    d.insert(0, '0');
-                }
-                group(&d, sep, every)
-            } else {
-                group(&digits, sep, every)
-            }
-        }
-        None => digits,
-    };
+    let every = if matches!(ty, 'b' | 'o' | 'x' | 'X') { 4 } else { 3 };
     let prefix = if s.alt { prefix } else { "" };
-    Ok(pad(s, &format!("{}{prefix}", sign_str(neg, s)), &digits, '>'))
+    Ok(fill_number(s, neg, prefix, &digits, "", every))
 }
 
-/// Fixed-point digits of `x` with `prec` decimals (correctly rounded, like CPython's).
-fn fixed(x: f64, prec: usize) -> String {
-    format!("{x:.prec$}")
-}
-
-/// Scientific notation with CPython's exponent style (`1.5e+02`).
-fn sci(x: f64, prec: usize, upper: bool) -> String {
-    let s = format!("{x:.prec$e}");
-    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-    let e: i32 = e.parse().unwrap_or(0);
-    let out = format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
-    if upper {
-        out.to_uppercase()
-    } else {
-        out
-    }
-}
-
-/// `%g`-style: scientific or fixed depending on the exponent, trailing zeros removed unless `alt`.
-fn general(x: f64, prec: usize, upper: bool, alt: bool) -> String {
-    let p = if prec == 0 { 1 } else { prec };
+/// CPython's `_Py_dg_dtoa` for a finite float: `(digits, decpt)` with `|x| == 0.digits * 10**decpt`, trailing
+/// zeros removed. Mode 0 is the shortest round-tripping text, mode 2 `ndigits` significant digits, mode 3
+/// `ndigits` digits after the point; all correctly rounded, ties to even (Rust's exact formatting rounds the
+/// same way). Zero, and a value that rounds to zero, give `("0", 1)` and `("", _)` alike: callers treat both
+/// as zero.
+fn dtoa(x: f64, mode: u8, ndigits: usize) -> (String, i64) {
+    let x = x.abs();
     if x == 0.0 {
-        let z = if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
-        return if x.is_sign_negative() { format!("-{z}") } else { z };
+        return ("0".into(), 1);
     }
-    let s = format!("{:.*e}", p - 1, x);
-    let exp: i32 = s.split_once('e').map_or(0, |(_, e)| e.parse().unwrap_or(0));
-    let mut out = if -4 <= exp && exp < p as i32 {
-        fixed(x, (p as i32 - 1 - exp).max(0) as usize)
-    } else {
-        sci(x, p - 1, upper)
+    let (digits, decpt) = match mode {
+        0 => {
+            let (d, p) = crate::builtins::float::shortest_digits(x);
+            (d, p as i64)
+        }
+        2 => {
+            let s = format!("{:.*e}", ndigits.max(1) - 1, x);
+            let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+            (m.replace('.', ""), e.parse::<i64>().unwrap_or(0) + 1)
+        }
+        _ => {
+            let s = format!("{x:.ndigits$}");
+            let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
+            let all = format!("{int_part}{frac}");
+            let lead = all.len() - all.trim_start_matches('0').len();
+            (all[lead..].to_string(), int_part.len() as i64 - lead as i64)
+        }
     };
-    if !alt {
-        let (mant, rest) = match out.find(['e', 'E']) {
-            Some(i) => (out[..i].to_string(), out[i..].to_string()),
-            None => (out.clone(), String::new()),
-        };
-        let mant = if mant.contains('.') { mant.trim_end_matches('0').trim_end_matches('.').to_string() } else { mant };
-        out = format!("{mant}{rest}");
-    } else if !out.contains('.') {
-        let i = out.find(['e', 'E']).unwrap_or(out.len());
-        out.insert(i, '.');
+    let digits = digits.trim_end_matches('0').to_string();
+    if digits.is_empty() {
+        return ("0".into(), 1);
+    }
+    (digits, decpt)
+}
+
+/// CPython's `PyOS_double_to_string` (`format_float_short`): `code` is one of `e E f F g G r`, `sign` always
+/// writes a sign, `add_dot_0` makes integral results end in `.0`, `alt` keeps the point and trailing zeros,
+/// `no_neg_0` drops the sign of a result that shows as zero.
+pub fn double_to_string(val: f64, code: char, precision: usize, sign: bool, add_dot_0: bool, alt: bool, no_neg_0: bool) -> String {
+    let upper = code.is_ascii_uppercase();
+    let code = code.to_ascii_lowercase();
+    let mut out = String::new();
+    let negative = val.is_sign_negative() && !val.is_nan();
+    if !val.is_finite() {
+        if negative {
+            out.push('-');
+        } else if sign {
+            out.push('+');
+        }
+        out.push_str(match (val.is_nan(), upper) {
+            (true, false) => "nan",
+            (true, true) => "NAN",
+            (false, false) => "inf",
+            (false, true) => "INF",
+        });
+        return out;
+    }
+    let (mode, precision) = match code {
+        'e' => (2, precision + 1),
+        'f' => (3, precision),
+        'g' => (2, precision.max(1)),
+        _ => (0, 0),
+    };
+    let (digits, mut decpt) = dtoa(val, mode, precision);
+    let digits = digits.as_bytes();
+    let digits_len = digits.len() as i64;
+    let precision = precision as i64;
+    let mut use_exp = false;
+    let mut vdigits_end = digits_len;
+    match code {
+        'e' => {
+            use_exp = true;
+            vdigits_end = precision;
+        }
+        'f' => vdigits_end = decpt + precision,
+        'g' => {
+            if decpt <= -4 || decpt > (if add_dot_0 { precision - 1 } else { precision }) {
+                use_exp = true;
+            }
+            if alt {
+                vdigits_end = precision;
+            }
+        }
+        _ => {
+            // repr switches to an exponent at 1e16.
+            if decpt <= -4 || decpt > 16 {
+                use_exp = true;
+            }
+        }
+    }
+    let mut exp = 0;
+    if use_exp {
+        exp = decpt - 1;
+        decpt = 1;
+    }
+    let vdigits_start = if decpt <= 0 { decpt - 1 } else { 0 };
+    vdigits_end = if !use_exp && add_dot_0 { vdigits_end.max(decpt + 1) } else { vdigits_end.max(decpt) };
+    let shows_zero = digits == b"0";
+    if negative && !(no_neg_0 && shows_zero) {
+        out.push('-');
+    } else if sign {
+        out.push('+');
+    }
+    let zeros = |out: &mut String, n: i64| {
+        for _ in 0..n.max(0) {
+            out.push('0');
+        }
+    };
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    if decpt <= 0 {
+        zeros(&mut out, decpt - vdigits_start);
+        out.push('.');
+        zeros(&mut out, -decpt);
+    } else {
+        zeros(&mut out, -vdigits_start);
+    }
+    if 0 < decpt && decpt <= digits_len {
+        out.push_str(&text(&digits[..decpt as usize]));
+        out.push('.');
+        out.push_str(&text(&digits[decpt as usize..]));
+    } else {
+        out.push_str(&text(digits));
+    }
+    if digits_len < decpt {
+        zeros(&mut out, decpt - digits_len);
+        out.push('.');
+        zeros(&mut out, vdigits_end - decpt);
+    } else {
+        zeros(&mut out, vdigits_end - digits_len);
+    }
+    if out.ends_with('.') && !alt {
+        out.pop();
+    }
+    if use_exp {
+        out.push(if upper { 'E' } else { 'e' });
+        out.push(if exp < 0 { '-' } else { '+' });
+        out.push_str(&format!("{:02}", exp.abs()));
     }
     out
 }
 
-fn format_float(x: f64, s: &Spec) -> PyResult<String> {
-    let neg = x.is_sign_negative() && !(s.z && x == 0.0) && !x.is_nan();
-    let ax = x.abs();
-    let upper = matches!(s.ty, Some('E' | 'F' | 'G'));
-    let mut body = if x.is_nan() {
-        "nan".to_string()
-    } else if x.is_infinite() {
-        "inf".to_string()
-    } else {
-        match s.ty {
-            Some('f' | 'F') => fixed(ax, s.precision.unwrap_or(6)),
-            Some('e' | 'E') => sci(ax, s.precision.unwrap_or(6), upper),
-            Some('g' | 'G') => general(ax, s.precision.unwrap_or(6), upper, s.alt),
-            Some('n') => general(ax, s.precision.unwrap_or(6), false, s.alt),
-            Some('%') => format!("{}%", fixed(ax * 100.0, s.precision.unwrap_or(6))),
-            None => match s.precision {
-                None => {
-                    let r = float_repr(ax);
-                    r.to_string()
-                }
-                Some(p) => {
-                    let g = general(ax, p, false, s.alt);
-                    if g.contains(['.', 'e', 'n', 'i']) {
-                        g
-                    } else {
-                        format!("{g}.0")
-                    }
-                }
-            },
-            Some(c) => {
-                return Err(value_error(format!("Unknown format code '{c}' for object of type 'float'")));
+/// CPython's `_PyUnicode_InsertThousandsGrouping`: the digits with a separator every `every` digits (none
+/// when `sep` is `None`), padded on the left with zeros (and separators) up to `min_width` characters.
+fn insert_grouping(digits: &str, min_width: i64, sep: Option<char>, every: usize) -> String {
+    let d: Vec<char> = digits.chars().collect();
+    let mut remaining = d.len() as i64;
+    let mut min_width = min_width;
+    // Groups are produced right to left, then reversed.
+    let mut groups: Vec<String> = Vec::new();
+    let mut end = d.len();
+    let mut take = |n_chars: i64, n_zeros: i64, groups: &mut Vec<String>| {
+        let start = end - n_chars as usize;
+        let mut g: String = "0".repeat(n_zeros.max(0) as usize);
+        g.extend(&d[start..end]);
+        end = start;
+        groups.push(g);
+    };
+    let mut broken = false;
+    if let Some(_sep) = sep {
+        let len = every as i64;
+        loop {
+            let l = len.min(remaining.max(min_width).max(1));
+            let n_zeros = (l - remaining).max(0);
+            let n_chars = remaining.min(l).max(0);
+            take(n_chars, n_zeros, &mut groups);
+            remaining -= n_chars;
+            min_width -= len;
+            if remaining <= 0 && min_width <= 0 {
+                broken = true;
+                break;
             }
+            min_width -= 1;
+        }
+    }
+    if !broken {
+        let l = remaining.max(min_width).max(1);
+        let n_zeros = (l - remaining).max(0);
+        let n_chars = remaining.min(l).max(0);
+        take(n_chars, n_zeros, &mut groups);
+    }
+    groups.reverse();
+    match sep {
+        Some(s) => groups.join(&s.to_string()),
+        None => groups.concat(),
+    }
+}
+
+/// CPython's `calc_number_widths` and `fill_number`: lays out a formatted number (its integer digits, then
+/// the rest: an optional decimal point and remainder such as `e+05` or `%`) with its sign, an optional prefix
+/// (`0x`), grouping and padding.
+fn fill_number(s: &Spec, negative: bool, prefix: &str, int_digits: &str, rest: &str, every: usize) -> String {
+    let sign = match (negative, s.sign) {
+        (true, _) => "-",
+        (false, Some('+')) => "+",
+        (false, Some(' ')) => " ",
+        _ => "",
+    };
+    let (fill, align) = number_fill_align(s);
+    let width = s.width.map_or(-1, |w| w as i64);
+    let non_digits = (sign.len() + prefix.chars().count() + rest.chars().count()) as i64;
+    let min_width = if fill == '0' && align == '=' { width - non_digits } else { 0 };
+    let grouped = if int_digits.is_empty() {
+        String::new()
+    } else {
+        insert_grouping(int_digits, min_width, s.grouping, every)
+    };
+    let n_padding = width - (non_digits + grouped.chars().count() as i64);
+    let (mut l, mut m, mut r) = (0, 0, 0);
+    if n_padding > 0 {
+        match align {
+            '<' => r = n_padding,
+            '^' => {
+                l = n_padding / 2;
+                r = n_padding - l;
+            }
+            '=' => m = n_padding,
+            _ => l = n_padding,
+        }
+    }
+    let f = |n: i64| std::iter::repeat_n(fill, n as usize).collect::<String>();
+    format!("{}{sign}{prefix}{}{grouped}{rest}{}", f(l), f(m), f(r))
+}
+
+/// [`fill_number`] for the text of a float (`-1.5e+05`, `inf`, `12.5%`).
+fn fill_float(s: &Spec, text: &str) -> String {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, text),
+    };
+    let n_int = body.bytes().take_while(|b| b.is_ascii_digit()).count();
+    let (int_digits, rest) = body.split_at(n_int);
+    fill_number(s, negative, "", int_digits, rest, 3)
+}
+
+/// The fill character and alignment of a numeric field: `0` before the width means zero padding after the
+/// sign, unless a fill is given (CPython's backwards-compatible special case).
+fn number_fill_align(s: &Spec) -> (char, char) {
+    match (s.fill, s.align, s.zero) {
+        (Some(f), Some(a), _) => (f, a),
+        (None, Some(a), true) => ('0', a),
+        (None, Some(a), false) => (' ', a),
+        (_, None, true) => ('0', '='),
+        (_, None, false) => (' ', '>'),
+    }
+}
+
+/// `format(x, spec)` for a float: CPython's `format_float_internal`.
+fn format_float(x: f64, s: &Spec) -> PyResult<String> {
+    format_float_typed(x, s, "float")
+}
+
+fn format_float_typed(x: f64, s: &Spec, type_name: &str) -> PyResult<String> {
+    let mut ty = match s.ty {
+        None => 'r',
+        Some(c @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) => c,
+        Some('n') => 'g',
+        Some(c) => return Err(unknown_format_code(c, type_name)),
+    };
+    check_grouping(s)?;
+    let mut val = x;
+    let mut precision = s.precision;
+    if ty == '%' {
+        ty = 'f';
+        val *= 100.0;
+    }
+    let default_precision = if s.ty.is_none() { 0 } else { 6 };
+    if precision.is_some() && ty == 'r' {
+        ty = 'g';
+    }
+    if precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(value_error("precision too big"));
+    }
+    let p = precision.take().unwrap_or(default_precision);
+    let mut body = double_to_string(val, ty, p, false, s.ty.is_none(), s.alt, s.z);
+    if s.ty == Some('%') {
+        body.push('%');
+    }
+    Ok(fill_float(s, &body))
+}
+
+fn unknown_format_code(c: char, type_name: &str) -> crate::error::PyErr {
+    if (c as u32) > 32 && (c as u32) < 128 {
+        value_error(format!("Unknown format code '{c}' for object of type '{type_name}'"))
+    } else {
+        value_error(format!("Unknown format code '\\x{:x}' for object of type '{type_name}'", c as u32))
+    }
+}
+
+/// PEP 378/515: thousands separators only go with some presentation types.
+fn check_grouping(s: &Spec) -> PyResult<()> {
+    let Some(sep) = s.grouping else { return Ok(()) };
+    match s.ty {
+        None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => Ok(()),
+        Some('b' | 'o' | 'x' | 'X') if sep == '_' => Ok(()),
+        Some(c) if (c as u32) > 32 && (c as u32) < 128 => Err(value_error(format!("Cannot specify '{sep}' with '{c}'."))),
+        Some(c) => Err(value_error(format!("Cannot specify '{sep}' with '\\x{:x}'.", c as u32))),
+    }
+}
+
+/// `format(z, spec)` for a complex number: CPython's `format_complex_internal`.
+pub fn format_complex(re: f64, im: f64, spec: &str) -> PyResult<String> {
+    let s = parse_spec(spec)?;
+    let ty = match s.ty {
+        None => 'r',
+        Some(c @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G')) => c,
+        Some('n') => 'g',
+        Some(c) => return Err(unknown_format_code(c, "complex")),
+    };
+    check_grouping(&s)?;
+    let (fill, align) = number_fill_align(&s);
+    if fill == '0' {
+        return Err(value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    if align == '=' {
+        return Err(value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    let mut ty = ty;
+    let (mut skip_re, mut parens) = (false, false);
+    if s.ty.is_none() {
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            parens = true;
+        }
+    }
+    let precision = match s.precision {
+        None if s.ty.is_none() => 0,
+        None => 6,
+        Some(p) => {
+            if ty == 'r' {
+                ty = 'g';
+            }
+            p
         }
     };
-    if upper {
-        body = body.to_uppercase();
+    let re_s = double_to_string(re, ty, precision, false, false, s.alt, s.z);
+    let im_s = double_to_string(im, ty, precision, false, false, s.alt, s.z);
+    // Each part is laid out without padding; the imaginary part always has a sign unless it stands alone.
+    let mut part = s.clone();
+    part.width = None;
+    part.fill = None;
+    part.align = Some('<');
+    part.zero = false;
+    let re_txt = fill_float(&part, &re_s);
+    if !skip_re {
+        part.sign = Some('+');
     }
-    if s.alt && matches!(s.ty, Some('f' | 'F' | 'e' | 'E' | '%')) && !body.contains('.') && x.is_finite() {
-        let i = body.find(['e', 'E', '%']).unwrap_or(body.len());
-        body.insert(i, '.');
+    let im_txt = fill_float(&part, &im_s);
+    let mut body = String::new();
+    if parens {
+        body.push('(');
     }
-    if let Some(sep) = s.grouping {
-        if x.is_finite() {
-            let end = body.find(['.', 'e', 'E', '%']).unwrap_or(body.len());
-            let (int_part, rest) = body.split_at(end);
-            body = format!("{}{rest}", group(int_part, sep, 3));
-        }
+    if !skip_re {
+        body.push_str(&re_txt);
     }
-    Ok(pad(s, sign_str(neg, s), &body, '>'))
+    body.push_str(&im_txt);
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
+    let mut outer = Spec { fill: Some(fill), align: Some(align), width: s.width, ..Spec::default() };
+    outer.zero = false;
+    Ok(pad_text(&outer, &body))
+}
+
+/// Pads already formatted text to the spec's width (fill and alignment given).
+fn pad_text(s: &Spec, body: &str) -> String {
+    let len = body.chars().count();
+    let width = s.width.unwrap_or(0);
+    if len >= width {
+        return body.to_string();
+    }
+    let n = width - len;
+    let fill = s.fill.unwrap_or(' ');
+    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+    match s.align.unwrap_or('>') {
+        '<' => format!("{body}{}", f(n)),
+        '^' => format!("{}{body}{}", f(n / 2), f(n - n / 2)),
+        _ => format!("{}{body}", f(n)),
+    }
+}
+
+/// printf-style `%e %f %g` (and upper-case) of a float: CPython's `formatfloat` followed by the sign, zero
+/// padding and justification of `unicode_format_arg_output`.
+fn percent_float(x: f64, conv: char, spec: &Spec) -> String {
+    let body = double_to_string(x, conv, spec.precision.unwrap_or(6), false, false, spec.alt, false);
+    percent_number_output(&body, spec)
+}
+
+/// The sign, fill and justification of a printf-style numeric conversion (`unicode_format_arg_output`).
+fn percent_number_output(text: &str, spec: &Spec) -> String {
+    let ljust = spec.align == Some('<');
+    let fill = if spec.zero && !ljust { '0' } else { ' ' };
+    let (sign, body) = match text.as_bytes().first() {
+        Some(b'-') => ("-", &text[1..]),
+        Some(b'+') => ("+", &text[1..]),
+        _ => match spec.sign {
+            Some('+') => ("+", text),
+            Some(' ') => (" ", text),
+            _ => ("", text),
+        },
+    };
+    let len = sign.len() + body.chars().count();
+    let width = spec.width.unwrap_or(0);
+    if width <= len {
+        return format!("{sign}{body}");
+    }
+    let n = width - len;
+    let f = |k: usize, c: char| std::iter::repeat_n(c, k).collect::<String>();
+    if ljust {
+        format!("{sign}{body}{}", f(n, ' '))
+    } else if fill == '0' {
+        format!("{sign}{}{body}", f(n, '0'))
+    } else {
+        format!("{}{sign}{body}", f(n, ' '))
+    }
 }
 
 fn format_str(text: &str, s: &Spec) -> PyResult<String> {
@@ -852,12 +1171,7 @@ pub fn percent_format(fmt_v: &Value, args: &Value) -> PyResult<Value> {
                     Some(f) => f,
                     None => return Err(type_error(format!("must be real number, not {}", arg.type_name()))),
                 };
-                let mut sp = spec.clone();
-                sp.ty = Some(conv);
-                if sp.precision.is_none() {
-                    sp.precision = Some(6);
-                }
-                format_float(f, &sp)?
+                percent_float(f, conv, &spec)
             }
             'c' => {
                 let ch = if let Some(s) = arg.as_str() {

@@ -43,7 +43,7 @@ pub fn iter(v: &Value) -> PyResult<Value> {
                     let n = crate::builtins::set::len(o);
                     return Ok(new_iter("set_iterator", Box::new(SetIter { set: o.clone(), state: Mutex::new((0, n)) })));
                 }
-                Payload::Iter(_) => return Ok(v.clone()),
+                Payload::Iter(_) | Payload::Generator(_) => return Ok(v.clone()),
                 Payload::Bytes(b) => {
                     let items: Vec<Value> = b.iter().map(|x| Value::Int(*x as i64)).collect();
                     let t = crate::builtins::tuple::new_tuple(items);
@@ -77,8 +77,10 @@ fn not_iterable(v: &Value) -> PyErr {
 
 /// `next(it)`: `None` when exhausted (StopIteration is not raised through Rust code).
 pub fn next(it: &Value) -> PyResult<Option<Value>> {
-    if let Some(Payload::Iter(i)) = it.payload() {
-        return i.next();
+    match it.payload() {
+        Some(Payload::Iter(i)) => return i.next(),
+        Some(Payload::Generator(g)) => return g.next(),
+        _ => {}
     }
     match type_::lookup(it.ty(), "__next__") {
         Some(f) => match ops::call::call_with_self(&f, it, &[], &[]) {
