@@ -31,6 +31,14 @@ pub fn parse_module(source: &str, filename: &str) -> Result<ModModule, CompileEr
         })
         .collect();
     for e in parsed.unsupported_syntax_errors() {
+        // `f((a)=1)` is one; `f((a = 1))` is reported as such too, but is a misplaced `=` in a group.
+        if matches!(
+            e.kind,
+            UnsupportedSyntaxErrorKind::ParenthesizedKeywordArgumentName
+        ) && !source[e.range.start().to_usize()..e.range.end().to_usize()].ends_with(')')
+        {
+            continue;
+        }
         errors.push(RuffError {
             kind: RuffErrorKind::Unsupported(e.kind),
             range: e.range,
@@ -213,6 +221,12 @@ impl<'a> Scan<'a> {
             at_line_start: true,
             error: None,
         };
+        // A UTF-8 byte order mark at the start is not part of the source.
+        if src.starts_with('\u{feff}') {
+            s.pos = 3;
+            s.line_start = 3;
+            s.buf_start = 3;
+        }
         if let Err(e) = s.scan() {
             s.error = Some(e);
         }
@@ -959,7 +973,9 @@ impl<'a> Scan<'a> {
                 if closes {
                     if in_spec {
                         // The f-string ends inside a format spec: the replacement field was never closed.
-                        return Err(self.err_at("f-string: expecting '}'", self.pos + 1));
+                        return Err(
+                            self.err_at("f-string: expecting '}', or format specs", self.pos + 1)
+                        );
                     }
                     if self.pos > start {
                         self.push(Tk::FStringMiddle, start, self.pos);
@@ -1353,13 +1369,30 @@ impl Ctx<'_> {
         if let Some(err) = self.forgot_comma(start) {
             return err;
         }
+        if let Some(err) = self.misplaced_equal(start) {
+            return err;
+        }
         match kind {
             ParseErrorType::ExpectedExpression => self.expected_expression(start),
             ParseErrorType::ExpectedToken { expected, .. } => self.expected_token(*expected, start),
             ParseErrorType::SimpleStatementsOnSameLine
-            | ParseErrorType::SimpleAndCompoundStatementOnSameLine => self
-                .legacy_print(start)
-                .unwrap_or_else(|| self.generic(start)),
+            | ParseErrorType::SimpleAndCompoundStatementOnSameLine => {
+                if let Some(err) = self.legacy_print(start) {
+                    return err;
+                }
+                // `a not b`: CPython looked for `in` after `not` and fails at the next token.
+                if self
+                    .token(start)
+                    .is_some_and(|t| self.token_text(&t) == "not")
+                {
+                    if let Some(next) = self.scan.tokens.iter().find(|t| t.start > start) {
+                        if self.token_text(next) != "in" {
+                            return self.generic(next.start);
+                        }
+                    }
+                }
+                self.generic(start)
+            }
             ParseErrorType::InvalidAssignmentTarget
             | ParseErrorType::InvalidDeleteTarget
             | ParseErrorType::InvalidAugmentedAssignmentTarget
@@ -1397,6 +1430,27 @@ impl Ctx<'_> {
             ),
             ParseErrorType::ParamAfterVarKeywordParam => {
                 self.at("arguments cannot follow var-keyword argument", start, end)
+            }
+            ParseErrorType::ExpectedKeywordParam if self.in_lambda(start) => {
+                // `lambda *: 1`: CPython points at what follows the `*` (and a `,`).
+                let star = self
+                    .scan
+                    .tokens
+                    .iter()
+                    .rev()
+                    .find(|t| t.start <= start && self.token_text(t) == "*");
+                let mut next = star
+                    .and_then(|s| self.scan.tokens.iter().find(|t| t.start > s.start))
+                    .copied();
+                if let Some(n) = next {
+                    if self.token_text(&n) == "," {
+                        next = self.scan.tokens.iter().find(|t| t.start > n.start).copied();
+                    }
+                }
+                match next {
+                    Some(t) => self.at("named arguments must follow bare *", t.start, t.end),
+                    None => self.generic(start),
+                }
             }
             ParseErrorType::ExpectedKeywordParam => {
                 let star =
@@ -1465,6 +1519,24 @@ impl Ctx<'_> {
             }
             UnsupportedSyntaxErrorKind::UnpackingInComprehension(_) => {
                 self.at_node("iterable unpacking cannot be used in comprehension", range)
+            }
+            UnsupportedSyntaxErrorKind::UnparenthesizedExceptionTypes => {
+                self.at_node("multiple exception types must be parenthesized", range)
+            }
+            UnsupportedSyntaxErrorKind::ParenthesizedKeywordArgumentName => {
+                let inner = self.text(start, range.end().to_usize());
+                let skip = inner.len() - inner.trim_start_matches(['(', ' ', '\t']).len();
+                let eq = self
+                    .scan
+                    .tokens
+                    .iter()
+                    .find(|t| t.start >= range.end().to_usize() && self.token_text(t) == "=");
+                let eq_end = eq.map_or(range.end().to_usize(), |t| t.end);
+                self.at(
+                    "expression cannot contain assignment, perhaps you meant \"==\"?",
+                    start + skip,
+                    eq_end,
+                )
             }
             _ => self.generic(start),
         }
@@ -1579,6 +1651,48 @@ impl Ctx<'_> {
     }
 
     fn expected_expression(&self, offset: usize) -> CompileError {
+        if let (Some(t), Some(prev)) = (self.token(offset), self.prev_token(offset)) {
+            let prev_text = self.token_text(&prev);
+            let text = self.token_text(&t);
+            // `def f() -> :`
+            if prev_text == "->" && self.compound_keyword(offset) == Some("def") {
+                return self.at("expected ':'", prev.start, prev.end);
+            }
+            if prev_text == "=" && matches!(text, ")" | ",") {
+                let finder = NodeFinder::run(self.module);
+                for node in finder.path_at(prev.start).iter().rev() {
+                    match node {
+                        AnyNodeRef::StmtFunctionDef(_) => {
+                            return self.at(
+                                "expected default value expression",
+                                prev.start,
+                                prev.end,
+                            );
+                        }
+                        AnyNodeRef::ExprLambda(_) => break,
+                        AnyNodeRef::Arguments(_) => {
+                            let name = self.prev_token(prev.start).map_or(prev.start, |n| n.start);
+                            return self.at("expected argument value expression", name, prev.end);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            // `{1:}`
+            if prev_text == ":" && matches!(text, "}" | ",") {
+                let finder = NodeFinder::run(self.module);
+                if finder
+                    .innermost_expr_at(prev.start, |e| matches!(e, Expr::Dict(_)))
+                    .is_some()
+                {
+                    return self.at(
+                        "expression expected after dictionary key and ':'",
+                        prev.start,
+                        prev.end,
+                    );
+                }
+            }
+        }
         // `f"{}"`, `f"{!r}"`, `f"{:x}"`: a replacement field without an expression.
         if let (Some(t), Some(prev)) = (self.token(offset), self.prev_token(offset)) {
             let text = self.token_text(&t);
@@ -1611,15 +1725,29 @@ impl Ctx<'_> {
         let found_text = found.map_or("", |t| self.token_text(&t));
         if expected == K::Colon {
             if let Some(kw) = self.compound_keyword(offset) {
-                if found_text == "=" && matches!(kw, "if" | "elif" | "while") {
-                    if let Some(err) = self.maybe_meant_equal(offset) {
-                        return err;
+                // `else`, `finally`, `try` and `def` demand their colon whatever follows; the other headers
+                // only report it missing at the end of the line.
+                let forced = matches!(kw, "else" | "finally" | "try" | "def");
+                if let Some(t) = found {
+                    if forced || t.kind == Tk::Newline {
+                        let end = if t.end > t.start { t.end } else { t.start + 1 };
+                        return self.at("expected ':'", t.start, end);
                     }
                 }
-                if let Some(t) = found {
-                    let end = if t.end > t.start { t.end } else { t.start + 1 };
-                    return self.at("expected ':'", t.start, end);
+            }
+            // `{1: 2, 3}`: a key without a value.
+            if matches!(found_text, "}" | ",") {
+                if let Some(err) = self.dict_key_without_value(offset) {
+                    return err;
                 }
+            }
+        }
+        if matches!(
+            expected,
+            K::Rpar | K::Comma | K::Rsqb | K::Rbrace | K::Colon
+        ) {
+            if let Some(err) = self.misplaced_equal(offset) {
+                return err;
             }
         }
         if expected == K::Else {
@@ -1662,21 +1790,101 @@ impl Ctx<'_> {
         self.generic(offset)
     }
 
-    /// `if x = 1:` — "invalid syntax. Maybe you meant '==' or ':=' instead of '='?" from `x` to the value.
-    fn maybe_meant_equal(&self, eq_offset: usize) -> Option<CompileError> {
-        let name = self.prev_token(eq_offset)?;
-        if name.kind != Tk::Name || KEYWORDS.contains(&self.token_text(&name)) {
+    /// CPython's `invalid_named_expression`: `=` where an expression was expected (`if x = 1:`, `(a.b = 1)`).
+    fn misplaced_equal(&self, eq_offset: usize) -> Option<CompileError> {
+        let eq = self.token(eq_offset)?;
+        if eq.start != eq_offset || self.token_text(&eq) != "=" {
+            return None;
+        }
+        let in_header = eq.level == 0
+            && matches!(
+                self.compound_keyword(eq_offset),
+                Some("if" | "elif" | "while")
+            );
+        if !in_header && eq.level == 0 {
+            return None;
+        }
+        let prev = self.prev_token(eq_offset)?;
+        if !self.ends_expression(&prev) {
             return None;
         }
         let finder = NodeFinder::run(self.module);
+        let open = self
+            .scan
+            .tokens
+            .iter()
+            .rev()
+            .find(|t| t.end <= prev.start && t.level < eq.level);
+        let lhs = finder.outermost_expr_ending_at(prev.end, open.map_or(0, |t| t.end));
+        // What `bitwise_or` matches after the `=`, and that no other `=` follows it.
         let value_tok = self.scan.tokens.iter().find(|t| t.start > eq_offset)?;
-        let value = finder.outermost_expr_starting_at(value_tok.start)?;
-        let value_end = leftmost_bitwise(value, self)?.range().end().to_usize();
-        Some(self.at(
-            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-            name.start,
-            value_end,
-        ))
+        let value = finder.outermost_expr_starting_at(value_tok.start);
+        let b_end = match value.and_then(|v| leftmost_bitwise(v, self)) {
+            Some(b) => b.range().end().to_usize(),
+            None if value.is_none() && self.starts_expression(value_tok) => value_tok.end,
+            None => return None,
+        };
+        if let Some(after) = self.token(b_end) {
+            if matches!(self.token_text(&after), "=" | ":=") {
+                return None;
+            }
+        }
+        match lhs {
+            Some(Expr::Name(n)) => Some(self.at(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                n.range.start().to_usize(),
+                b_end,
+            )),
+            Some(e) if is_bitwise_level(e, self) && !excluded_atom(e) => Some(self.at_node(
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(e)
+                ),
+                e.range(),
+            )),
+            None if prev.kind == Tk::Name && !KEYWORDS.contains(&self.token_text(&prev)) => {
+                Some(self.at(
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    prev.start,
+                    b_end,
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// `{1: 2, 3}`: CPython points at the last character of the key.
+    fn dict_key_without_value(&self, offset: usize) -> Option<CompileError> {
+        let finder = NodeFinder::run(self.module);
+        let Some(Expr::Dict(d)) = finder.innermost_expr_at(offset, |e| matches!(e, Expr::Dict(_)))
+        else {
+            return None;
+        };
+        let prev = self.prev_token(offset)?;
+        let idx = d.items.iter().position(|i| {
+            i.key
+                .as_ref()
+                .is_some_and(|k| k.range().end().to_usize() == prev.end)
+                || i.value.range().end().to_usize() == prev.end
+        })?;
+        if idx == 0 {
+            return None;
+        }
+        let item = &d.items[idx];
+        let key_end = item
+            .key
+            .as_ref()
+            .map_or(item.value.range().end(), |k| k.range().end());
+        let pos = crate::error::Position::of(self.source, key_end.to_usize());
+        Some(CompileError {
+            kind: "SyntaxError",
+            msg: "':' expected after dictionary key".into(),
+            filename: self.filename.into(),
+            lineno: pos.lineno,
+            col: pos.col - 1,
+            end_col: 0,
+            line: Some(pos.line_text(self.source).to_string()),
+        })
     }
 
     /// The keyword of the compound statement whose header contains `offset`, if any.
@@ -1754,6 +1962,76 @@ impl Ctx<'_> {
         }
     }
 
+    fn in_lambda(&self, offset: usize) -> bool {
+        let finder = NodeFinder::run(self.module);
+        let path = finder.path_at(offset);
+        let scope = path.iter().rev().find(|n| {
+            matches!(
+                n,
+                AnyNodeRef::ExprLambda(_) | AnyNodeRef::StmtFunctionDef(_)
+            )
+        });
+        matches!(scope, Some(AnyNodeRef::ExprLambda(_)))
+    }
+
+    fn logical_line_starts_with(&self, offset: usize, word: &str) -> bool {
+        let i = self.scan.logical_starts.partition_point(|&s| s <= offset);
+        i.checked_sub(1)
+            .and_then(|i| self.scan.logical_starts.get(i))
+            .and_then(|&s| self.token(s))
+            .is_some_and(|t| self.token_text(&t) == word)
+    }
+
+    /// A bad escape sequence in a string literal: CPython's codec error, with positions in the
+    /// literal's body.
+    fn escape_error(&self, offset: usize) -> Option<CompileError> {
+        let tok = self
+            .scan
+            .tokens
+            .iter()
+            .find(|t| t.start <= offset && offset < t.end && t.kind == Tk::String)?;
+        let text = self.token_text(tok);
+        let quote_at = text.find(['\'', '"'])?;
+        let prefix = text[..quote_at].to_ascii_lowercase();
+        let quote = &text[quote_at..];
+        let qlen = if quote.starts_with("\"\"\"") || quote.starts_with("\'\'\'") {
+            3
+        } else {
+            1
+        };
+        let body_start = tok.start + quote_at + qlen;
+        let rel = offset.checked_sub(body_start)?;
+        let body = self.text(body_start, tok.end - qlen);
+        let bs = body[..rel.min(body.len())].rfind('\\')?;
+        let esc = body[bs + 1..].chars().next()?;
+        let msg = if prefix.contains('b') {
+            format!("(value error) invalid \\x escape at position {bs}")
+        } else {
+            let digits = |n: usize| {
+                body[bs + 2..]
+                    .chars()
+                    .take(n)
+                    .take_while(|c| c.is_ascii_hexdigit())
+                    .count()
+            };
+            let (end, what) = match esc {
+                'x' => (bs + 1 + digits(2), "truncated \\xXX escape"),
+                'u' => (bs + 1 + digits(4), "truncated \\uXXXX escape"),
+                'U' => (bs + 1 + digits(8), "truncated \\UXXXXXXXX escape"),
+                'N' if body[bs + 2..].starts_with('{') => match body[bs..].find('}') {
+                    Some(close) => (bs + close, "unknown Unicode character name"),
+                    None => (bs + 1, "malformed \\N character escape"),
+                },
+                'N' => (bs + 1, "malformed \\N character escape"),
+                _ => return None,
+            };
+            format!(
+                "(unicode error) 'unicodeescape' codec can't decode bytes in position {bs}-{end}: {what}"
+            )
+        };
+        Some(self.at(msg, tok.start, tok.end))
+    }
+
     fn in_class_bases(&self, offset: usize) -> bool {
         let finder = NodeFinder::run(self.module);
         finder.path_at(offset).iter().any(|n| match n {
@@ -1821,7 +2099,17 @@ impl Ctx<'_> {
                 )
             }
             F::SingleRbrace => self.at("f-string: single '}' is not allowed", start, start + 1),
-            F::UnclosedLbrace => self.at("f-string: expecting '}'", start, start + 1),
+            F::UnclosedLbrace => {
+                // After a conversion (`!r`), only a format spec or the end of the field may follow.
+                let prev = self.prev_token(start);
+                let before = prev.and_then(|p| self.prev_token(p.start));
+                if before.is_some_and(|b| self.token_text(&b) == "!")
+                    && prev.is_some_and(|p| p.kind == Tk::Name)
+                {
+                    return self.at("f-string: expecting ':' or '}'", start, start + 1);
+                }
+                self.at("f-string: expecting '}'", start, start + 1)
+            }
             F::ConversionFlagNotImmediatelyAfterExclamation => self.at(
                 "f-string: conversion type must come right after the exclamanation mark",
                 start,
@@ -1833,6 +2121,16 @@ impl Ctx<'_> {
 
     fn lexical(&self, l: &LexicalErrorType, start: usize, end: usize) -> CompileError {
         match l {
+            LexicalErrorType::InvalidByteLiteral => {
+                let tok = self.token(start).filter(|t| t.start <= start);
+                let (s, e) = tok.map_or((start, end), |t| (t.start, t.end));
+                self.at("bytes can only contain ASCII literal characters", s, e)
+            }
+            LexicalErrorType::UnicodeError
+            | LexicalErrorType::MissingUnicodeLbrace
+            | LexicalErrorType::MissingUnicodeRbrace => self
+                .escape_error(start)
+                .unwrap_or_else(|| self.generic(start)),
             LexicalErrorType::Eof => self.at("unexpected EOF while parsing", start, start + 1),
             LexicalErrorType::FStringError(f) => self.fstring_error(f, start, end),
             _ => self.generic(start),
@@ -1867,7 +2165,30 @@ impl Ctx<'_> {
                 }
             }
             "Expected `except` or `finally` after `try` block" => {
-                self.at_token("SyntaxError", "expected 'except' or 'finally' block", start)
+                // At the first token after the `try` block.
+                let finder = NodeFinder::run(self.module);
+                let try_stmt = finder
+                    .stmts()
+                    .filter(|s| {
+                        matches!(s, Stmt::Try(t) if t.handlers.is_empty() && t.finalbody.is_empty())
+                    })
+                    .filter(|s| s.range().start().to_usize() <= start)
+                    .max_by_key(|s| s.range().start());
+                let after = match try_stmt {
+                    Some(Stmt::Try(t)) => {
+                        t.body.last().map_or(start, |b| b.range().end().to_usize())
+                    }
+                    _ => start,
+                };
+                let next = self.scan.tokens.iter().find(|t| {
+                    t.start >= after && !matches!(t.kind, Tk::Newline | Tk::Indent | Tk::Dedent)
+                });
+                let at = next.map_or(start, |t| t.start);
+                self.at_token("SyntaxError", "expected 'except' or 'finally' block", at)
+            }
+            "Star import must be the only import" => {
+                let next = self.scan.tokens.iter().find(|t| t.start > start);
+                self.generic(next.map_or(start, |t| t.start))
             }
             "Trailing comma not allowed" => {
                 let next = self
@@ -1876,6 +2197,13 @@ impl Ctx<'_> {
                     .iter()
                     .find(|t| t.start >= end)
                     .map_or(end, |t| t.start);
+                if self.logical_line_starts_with(start, "from") {
+                    return self.at_token(
+                        "SyntaxError",
+                        "trailing comma not allowed without surrounding parentheses",
+                        next,
+                    );
+                }
                 self.generic(next)
             }
             _ => self.generic(start),
@@ -2033,12 +2361,7 @@ impl Ctx<'_> {
                         b.range().end().to_usize(),
                     ));
                 }
-                let excluded = matches!(
-                    leftmost_atom(last),
-                    Expr::List(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_)
-                ) || matches!(leftmost_atom(last), Expr::Tuple(t) if t.parenthesized)
-                    || matches!(leftmost_atom(last), Expr::Generator(g) if g.parenthesized);
-                if !excluded && is_bitwise_level(last, self) {
+                if !excluded_atom(last) && is_bitwise_level(last, self) {
                     return Some(self.at_node(
                         format!(
                             "cannot assign to {} here. Maybe you meant '==' instead of '='?",
@@ -2178,6 +2501,17 @@ fn leftmost_bitwise<'e>(e: &'e Expr, ctx: &Ctx) -> Option<&'e Expr> {
     }
 }
 
+/// Whether the expression starts with a list, a parenthesized tuple or generator, `True`, `False` or
+/// `None` (CPython's `invalid_named_expression` does not apply to those).
+fn excluded_atom(e: &Expr) -> bool {
+    match leftmost_atom(e) {
+        Expr::List(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => true,
+        Expr::Tuple(t) => t.parenthesized,
+        Expr::Generator(g) => g.parenthesized,
+        _ => false,
+    }
+}
+
 /// The atom an expression starts with.
 fn leftmost_atom(e: &Expr) -> &Expr {
     match e {
@@ -2276,5 +2610,1126 @@ impl<'a> NodeFinder<'a> {
         self.stmts()
             .filter(|s| s.range().start().to_usize() == offset)
             .max_by_key(|s| s.range().len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(src: &str) -> String {
+        match parse_module(src, "x.py")
+            .and_then(|m| crate::scope::SymbolTable::build(&m, src, "x.py").map(|_| ()))
+        {
+            Ok(()) => "OK".to_string(),
+            Err(e) => e.render(),
+        }
+    }
+
+    /// Programs and the stderr of `python3.12 x.py` for them (recorded; "OK" when CPython compiles them).
+    #[test]
+    fn reports_match_cpython() {
+        let cases: &[(&str, &str)] = &[
+            (
+                r#"x = = 1
+"#,
+                r#"  File "x.py", line 1
+    x = = 1
+        ^
+SyntaxError: invalid syntax
+"#,
+            ),
+            (
+                r#"1 = x
+"#,
+                r#"  File "x.py", line 1
+    1 = x
+    ^
+SyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?
+"#,
+            ),
+            (
+                r#"f() = 1
+"#,
+                r#"  File "x.py", line 1
+    f() = 1
+    ^^^
+SyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?
+"#,
+            ),
+            (
+                r#"del 1
+"#,
+                r#"  File "x.py", line 1
+    del 1
+        ^
+SyntaxError: cannot delete literal
+"#,
+            ),
+            (
+                r#"f(**x, *y)
+"#,
+                r#"  File "x.py", line 1
+    f(**x, *y)
+           ^
+SyntaxError: iterable argument unpacking follows keyword argument unpacking
+"#,
+            ),
+            (
+                r#"f(x=1, y)
+"#,
+                r#"  File "x.py", line 1
+    f(x=1, y)
+            ^
+SyntaxError: positional argument follows keyword argument
+"#,
+            ),
+            (
+                r#"if x
+  pass
+"#,
+                r#"  File "x.py", line 1
+    if x
+        ^
+SyntaxError: expected ':'
+"#,
+            ),
+            (
+                r#"x = "abc
+"#,
+                r#"  File "x.py", line 1
+    x = "abc
+        ^
+SyntaxError: unterminated string literal (detected at line 1)
+"#,
+            ),
+            (
+                r#"x = '''abc
+
+"#,
+                r#"  File "x.py", line 1
+    x = '''abc
+        ^
+SyntaxError: unterminated triple-quoted string literal (detected at line 2)
+"#,
+            ),
+            (
+                r#"x = $
+"#,
+                r#"  File "x.py", line 1
+    x = $
+        ^
+SyntaxError: invalid syntax
+"#,
+            ),
+            (
+                r#"print "x"
+"#,
+                r#"  File "x.py", line 1
+    print "x"
+    ^^^^^^^^^
+SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?
+"#,
+            ),
+            (
+                r#"else: pass
+"#,
+                r#"  File "x.py", line 1
+    else: pass
+    ^^^^
+SyntaxError: invalid syntax
+"#,
+            ),
+            (
+                r#"x = 1abc
+"#,
+                r#"  File "x.py", line 1
+    x = 1abc
+        ^
+SyntaxError: invalid decimal literal
+"#,
+            ),
+            (
+                r#"def f(a=1, b): pass
+"#,
+                r#"  File "x.py", line 1
+    def f(a=1, b): pass
+               ^
+SyntaxError: parameter without a default follows parameter with a default
+"#,
+            ),
+            (
+                r#"*a, *b = x
+"#,
+                r#"  File "x.py", line 1
+    *a, *b = x
+    ^^^^^^
+SyntaxError: multiple starred expressions in assignment
+"#,
+            ),
+            (
+                r#"*a
+"#,
+                r#"  File "x.py", line 1
+    *a
+    ^^
+SyntaxError: can't use starred expression here
+"#,
+            ),
+            (
+                r#"x = (1,
+2
+"#,
+                r#"  File "x.py", line 1
+    x = (1,
+        ^
+SyntaxError: '(' was never closed
+"#,
+            ),
+            (
+                r#"x = [1, 2)
+"#,
+                r#"  File "x.py", line 1
+    x = [1, 2)
+             ^
+SyntaxError: closing parenthesis ')' does not match opening parenthesis '['
+"#,
+            ),
+            (
+                r#"x = 1)
+"#,
+                r#"  File "x.py", line 1
+    x = 1)
+         ^
+SyntaxError: unmatched ')'
+"#,
+            ),
+            (
+                r#"    x = 1
+"#,
+                r#"  File "x.py", line 1
+    x = 1
+IndentationError: unexpected indent
+"#,
+            ),
+            (
+                r#"if x:
+pass
+"#,
+                r#"  File "x.py", line 2
+    pass
+    ^
+IndentationError: expected an indented block after 'if' statement on line 1
+"#,
+            ),
+            (
+                r#"if x:
+    a
+  b
+"#,
+                r#"  File "x.py", line 3
+    b
+     ^
+IndentationError: unindent does not match any outer indentation level
+"#,
+            ),
+            (
+                r#"if x:
+	a
+        b
+"#,
+                r#"  File "x.py", line 3
+    b
+TabError: inconsistent use of tabs and spaces in indentation
+"#,
+            ),
+            (
+                r#"f(a b)
+"#,
+                r#"  File "x.py", line 1
+    f(a b)
+      ^^^
+SyntaxError: invalid syntax. Perhaps you forgot a comma?
+"#,
+            ),
+            (
+                r#"f(a for a in b, c)
+"#,
+                r#"  File "x.py", line 1
+    f(a for a in b, c)
+      ^^^^^^^^^^^^
+SyntaxError: Generator expression must be parenthesized
+"#,
+            ),
+            (
+                r#"x + 1 = 2
+"#,
+                r#"  File "x.py", line 1
+    x + 1 = 2
+    ^^^^^
+SyntaxError: cannot assign to expression here. Maybe you meant '==' instead of '='?
+"#,
+            ),
+            (
+                r#"(a, 1) = x
+"#,
+                r#"  File "x.py", line 1
+    (a, 1) = x
+        ^
+SyntaxError: cannot assign to literal
+"#,
+            ),
+            (
+                r#"[a, f()] = x
+"#,
+                r#"  File "x.py", line 1
+    [a, f()] = x
+        ^^^
+SyntaxError: cannot assign to function call
+"#,
+            ),
+            (
+                r#"x += 1 += 2
+"#,
+                r#"  File "x.py", line 1
+    x += 1 += 2
+           ^^
+SyntaxError: invalid syntax
+"#,
+            ),
+            (
+                r#"f() += 1
+"#,
+                r#"  File "x.py", line 1
+    f() += 1
+    ^^^
+SyntaxError: 'function call' is an illegal expression for augmented assignment
+"#,
+            ),
+            (
+                r#"[a, b] += 1
+"#,
+                r#"  File "x.py", line 1
+    [a, b] += 1
+    ^^^^^^
+SyntaxError: 'list' is an illegal expression for augmented assignment
+"#,
+            ),
+            (
+                r#"del f()
+"#,
+                r#"  File "x.py", line 1
+    del f()
+        ^^^
+SyntaxError: cannot delete function call
+"#,
+            ),
+            (
+                r#"try:
+  pass
+"#,
+                r#"  File "x.py", line 2
+    pass
+SyntaxError: expected 'except' or 'finally' block
+"#,
+            ),
+            (
+                r#"x = {'a': 1
+y = 2
+"#,
+                r#"  File "x.py", line 1
+    x = {'a': 1
+        ^
+SyntaxError: '{' was never closed
+"#,
+            ),
+            (
+                r#"def f(a, a=1, *, b): pass
+"#,
+                r#"  File "x.py", line 1
+    def f(a, a=1, *, b): pass
+             ^
+SyntaxError: duplicate argument 'a' in function definition
+"#,
+            ),
+            (
+                r#"def f(*): pass
+"#,
+                r#"  File "x.py", line 1
+    def f(*): pass
+          ^
+SyntaxError: named arguments must follow bare *
+"#,
+            ),
+            (
+                r#"def f(**k, a): pass
+"#,
+                r#"  File "x.py", line 1
+    def f(**k, a): pass
+               ^
+SyntaxError: arguments cannot follow var-keyword argument
+"#,
+            ),
+            (
+                r#"def f(*a, *b): pass
+"#,
+                r#"  File "x.py", line 1
+    def f(*a, *b): pass
+              ^
+SyntaxError: * argument may appear only once
+"#,
+            ),
+            (
+                r#"def f(a, /, b, /): pass
+"#,
+                r#"  File "x.py", line 1
+    def f(a, /, b, /): pass
+                   ^
+SyntaxError: / may appear only once
+"#,
+            ),
+            (
+                r#"x = yield = 1
+"#,
+                r#"  File "x.py", line 1
+    x = yield = 1
+        ^^^^^
+SyntaxError: assignment to yield expression not possible
+"#,
+            ),
+            (
+                r#"a if b
+"#,
+                r#"  File "x.py", line 1
+    a if b
+    ^^^^^^
+SyntaxError: expected 'else' after 'if' expression
+"#,
+            ),
+            (
+                r#"x = (1 2)
+"#,
+                r#"  File "x.py", line 1
+    x = (1 2)
+         ^^^
+SyntaxError: invalid syntax. Perhaps you forgot a comma?
+"#,
+            ),
+            (
+                r#"x = [1 2]
+"#,
+                r#"  File "x.py", line 1
+    x = [1 2]
+         ^^^
+SyntaxError: invalid syntax. Perhaps you forgot a comma?
+"#,
+            ),
+            (
+                r#"x = {1 2}
+"#,
+                r#"  File "x.py", line 1
+    x = {1 2}
+         ^^^
+SyntaxError: invalid syntax. Perhaps you forgot a comma?
+"#,
+            ),
+            (
+                r#"(x.y := 1)
+"#,
+                r#"  File "x.py", line 1
+    (x.y := 1)
+     ^^^
+SyntaxError: cannot use assignment expressions with attribute
+"#,
+            ),
+            (
+                r#"x = [
+"#,
+                r#"  File "x.py", line 1
+    x = [
+        ^
+SyntaxError: '[' was never closed
+"#,
+            ),
+            (
+                r#"x = 0777
+"#,
+                r#"  File "x.py", line 1
+    x = 0777
+        ^
+SyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers
+"#,
+            ),
+            (
+                r#"x = 0b2
+"#,
+                r#"  File "x.py", line 1
+    x = 0b2
+          ^
+SyntaxError: invalid digit '2' in binary literal
+"#,
+            ),
+            (
+                r#"True = 1
+"#,
+                r#"  File "x.py", line 1
+    True = 1
+    ^^^^
+SyntaxError: cannot assign to True
+"#,
+            ),
+            (
+                r#"None = 1
+"#,
+                r#"  File "x.py", line 1
+    None = 1
+    ^^^^
+SyntaxError: cannot assign to None
+"#,
+            ),
+            (
+                r#"__debug__ = 2
+"#,
+                r#"  File "x.py", line 1
+    __debug__ = 2
+    ^^^^^^^^^
+SyntaxError: cannot assign to __debug__
+"#,
+            ),
+            (
+                r#"f(a.b=1)
+"#,
+                r#"  File "x.py", line 1
+    f(a.b=1)
+      ^^^^
+SyntaxError: expression cannot contain assignment, perhaps you meant "=="?
+"#,
+            ),
+            (
+                r#"from . import *
+"#,
+                r#"OK"#,
+            ),
+            (
+                r#"print(f"{x")
+"#,
+                r#"  File "x.py", line 1
+    print(f"{x")
+              ^
+SyntaxError: f-string: expecting '}'
+"#,
+            ),
+            (
+                r#"print(f"{}")
+"#,
+                r#"  File "x.py", line 1
+    print(f"{}")
+             ^
+SyntaxError: f-string: valid expression required before '}'
+"#,
+            ),
+            (
+                r#"f"{x!z}"
+"#,
+                r#"  File "x.py", line 1
+    f"{x!z}"
+         ^
+SyntaxError: f-string: invalid conversion character 'z': expected 's', 'r', or 'a'
+"#,
+            ),
+            (
+                r#"return
+"#,
+                r#"  File "x.py", line 1
+    return
+    ^^^^^^
+SyntaxError: 'return' outside function
+"#,
+            ),
+            (
+                r#"x = (yield)
+"#,
+                r#"  File "x.py", line 1
+    x = (yield)
+         ^^^^^
+SyntaxError: 'yield' outside function
+"#,
+            ),
+            (
+                r#"match x:
+  case 1+1: pass
+"#,
+                r#"  File "x.py", line 2
+    case 1+1: pass
+           ^
+SyntaxError: imaginary number required in complex literal
+"#,
+            ),
+            (
+                r#"x = {**a for a in b}
+"#,
+                r#"  File "x.py", line 1
+    x = {**a for a in b}
+         ^^
+SyntaxError: dict unpacking cannot be used in dict comprehension
+"#,
+            ),
+            (
+                r#"x = {a: *b}
+"#,
+                r#"  File "x.py", line 1
+    x = {a: *b}
+            ^^
+SyntaxError: cannot use a starred expression in a dictionary value
+"#,
+            ),
+            (
+                r#"x = [*a for a in b]
+"#,
+                r#"  File "x.py", line 1
+    x = [*a for a in b]
+         ^^
+SyntaxError: iterable unpacking cannot be used in comprehension
+"#,
+            ),
+            (
+                r#"l = [1, 2
+     3, 4]
+"#,
+                r#"  File "x.py", line 1
+    l = [1, 2
+            ^
+SyntaxError: invalid syntax. Perhaps you forgot a comma?
+"#,
+            ),
+            (
+                r#"f"{x}" = 1
+"#,
+                r#"  File "x.py", line 1
+    f"{x}" = 1
+    ^^^^^^
+SyntaxError: cannot assign to f-string expression here. Maybe you meant '==' instead of '='?
+"#,
+            ),
+            (
+                r#"x, y += 1
+"#,
+                r#"  File "x.py", line 1
+    x, y += 1
+    ^^^^
+SyntaxError: 'tuple' is an illegal expression for augmented assignment
+"#,
+            ),
+            (
+                r#"(x for x in y) = 1
+"#,
+                r#"  File "x.py", line 1
+    (x for x in y) = 1
+    ^^^^^^^^^^^^^^
+SyntaxError: cannot assign to generator expression
+"#,
+            ),
+            (
+                r#"{a: b} = 1
+"#,
+                r#"  File "x.py", line 1
+    {a: b} = 1
+    ^^^^^^
+SyntaxError: cannot assign to dict literal here. Maybe you meant '==' instead of '='?
+"#,
+            ),
+            (
+                r#"{a} = 1
+"#,
+                r#"  File "x.py", line 1
+    {a} = 1
+    ^^^
+SyntaxError: cannot assign to set display here. Maybe you meant '==' instead of '='?
+"#,
+            ),
+            (
+                r#"a and b = 1
+"#,
+                r#"  File "x.py", line 1
+    a and b = 1
+    ^^^^^^^
+SyntaxError: cannot assign to expression
+"#,
+            ),
+            (
+                r#"a < b = 1
+"#,
+                r#"  File "x.py", line 1
+    a < b = 1
+    ^^^^^
+SyntaxError: cannot assign to comparison
+"#,
+            ),
+            (
+                r#"a if b else c = 1
+"#,
+                r#"  File "x.py", line 1
+    a if b else c = 1
+    ^^^^^^^^^^^^^
+SyntaxError: cannot assign to conditional expression
+"#,
+            ),
+            (
+                r#"await x = 1
+"#,
+                r#"  File "x.py", line 1
+    await x = 1
+    ^^^^^^^
+SyntaxError: cannot assign to await expression here. Maybe you meant '==' instead of '='?
+"#,
+            ),
+            (
+                r#"... = 1
+"#,
+                r#"  File "x.py", line 1
+    ... = 1
+    ^^^
+SyntaxError: cannot assign to ellipsis here. Maybe you meant '==' instead of '='?
+"#,
+            ),
+            (
+                r#"lambda: 1 = 1
+"#,
+                r#"  File "x.py", line 1
+    lambda: 1 = 1
+    ^^^^^^^^^
+SyntaxError: cannot assign to lambda
+"#,
+            ),
+            (
+                r#"(yield) = 1
+"#,
+                r#"  File "x.py", line 1
+    (yield) = 1
+     ^^^^^
+SyntaxError: cannot assign to yield expression here. Maybe you meant '==' instead of '='?
+"#,
+            ),
+            (
+                r#"[i for i in x] = 1
+"#,
+                r#"  File "x.py", line 1
+    [i for i in x] = 1
+    ^^^^^^^^^^^^^^
+SyntaxError: cannot assign to list comprehension here. Maybe you meant '==' instead of '='?
+"#,
+            ),
+            (
+                r#"del a + b
+"#,
+                r#"  File "x.py", line 1
+    del a + b
+        ^^^^^
+SyntaxError: cannot delete expression
+"#,
+            ),
+            (
+                r#"del *a
+"#,
+                r#"  File "x.py", line 1
+    del *a
+        ^^
+SyntaxError: cannot delete starred
+"#,
+            ),
+            (
+                r#"(*a) = 1
+"#,
+                r#"  File "x.py", line 1
+    (*a) = 1
+     ^^
+SyntaxError: cannot use starred expression here
+"#,
+            ),
+            (
+                r#"\
+"#,
+                r#"  File "x.py", line 1
+    \
+SyntaxError: unexpected EOF while parsing
+"#,
+            ),
+            (
+                r#"x = 1 \ 2
+"#,
+                r#"  File "x.py", line 1
+    x = 1 \ 2
+           ^
+SyntaxError: unexpected character after line continuation character
+"#,
+            ),
+            (
+                r#"€ = 1
+"#,
+                r#"  File "x.py", line 1
+    € = 1
+    ^
+SyntaxError: invalid character '€' (U+20AC)
+"#,
+            ),
+            (
+                r#"x = 'a' + 1€
+"#,
+                r#"  File "x.py", line 1
+    x = 'a' + 1€
+               ^
+SyntaxError: invalid character '€' (U+20AC)
+"#,
+            ),
+            (
+                r#"def f():
+    x = 1
+    if x = 2:
+        pass
+"#,
+                r#"  File "x.py", line 3
+    if x = 2:
+       ^^^^^
+SyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?
+"#,
+            ),
+            (
+                r#"x = [1, 2, 3]]
+"#,
+                r#"  File "x.py", line 1
+    x = [1, 2, 3]]
+                 ^
+SyntaxError: unmatched ']'
+"#,
+            ),
+            (
+                r#"print(f"{x!}")
+"#,
+                r#"  File "x.py", line 1
+    print(f"{x!}")
+               ^
+SyntaxError: f-string: missing conversion character
+"#,
+            ),
+            (
+                r#"print(f"{x:{y:{z:{w}}}}")
+"#,
+                r#"  File "x.py", line 1
+    print(f"{x:{y:{z:{w}}}}")
+                    ^
+SyntaxError: f-string: expressions nested too deeply
+"#,
+            ),
+            (
+                r#"print(f"{lambda x: 1}")
+"#,
+                r#"  File "x.py", line 1
+    print(f"{lambda x: 1}")
+             ^^^^^^^^^
+SyntaxError: f-string: lambda expressions are not allowed without parentheses
+"#,
+            ),
+            (
+                r#"print(f"{x!r=}")
+"#,
+                r#"  File "x.py", line 1
+    print(f"{x!r=}")
+                ^
+SyntaxError: f-string: expecting ':' or '}'
+"#,
+            ),
+            (
+                r#"print(f"abc)
+"#,
+                r#"  File "x.py", line 1
+    print(f"abc)
+          ^
+SyntaxError: unterminated f-string literal (detected at line 1)
+"#,
+            ),
+            (
+                r#"s = f"""abc
+def
+"#,
+                r#"  File "x.py", line 1
+    s = f"""abc
+        ^
+SyntaxError: unterminated triple-quoted f-string literal (detected at line 2)
+"#,
+            ),
+            (
+                r#"f"{x)}"
+"#,
+                r#"  File "x.py", line 1
+    f"{x)}"
+        ^
+SyntaxError: f-string: unmatched ')'
+"#,
+            ),
+            (
+                r#"lambda: await x
+"#,
+                r#"  File "x.py", line 1
+    lambda: await x
+            ^^^^^^^
+SyntaxError: 'await' outside async function
+"#,
+            ),
+            (
+                r#"try:
+    pass
+except ValueError, TypeError:
+    pass
+"#,
+                r#"  File "x.py", line 3
+    except ValueError, TypeError:
+           ^^^^^^^^^^^^^^^^^^^^^
+SyntaxError: multiple exception types must be parenthesized
+"#,
+            ),
+            (
+                r#"from os import path,
+"#,
+                r#"  File "x.py", line 1
+    from os import path,
+                        ^
+SyntaxError: trailing comma not allowed without surrounding parentheses
+"#,
+            ),
+            (
+                r#"def f():
+    nonlocal x
+"#,
+                r#"  File "x.py", line 2
+    nonlocal x
+    ^^^^^^^^^^
+SyntaxError: no binding for nonlocal 'x' found
+"#,
+            ),
+            (
+                r#"x = {1: 2, 3}
+"#,
+                r#"  File "x.py", line 1
+    x = {1: 2, 3}
+               ^
+SyntaxError: ':' expected after dictionary key
+"#,
+            ),
+            (
+                r#"def f(x: int = ) -> int: pass
+"#,
+                r#"  File "x.py", line 1
+    def f(x: int = ) -> int: pass
+                 ^
+SyntaxError: expected default value expression
+"#,
+            ),
+            (
+                r#"await x
+"#,
+                r#"  File "x.py", line 1
+    await x
+    ^^^^^^^
+SyntaxError: 'await' outside function
+"#,
+            ),
+            (
+                r#"for x in y:
+    def g():
+        continue
+"#,
+                r#"  File "x.py", line 3
+    continue
+    ^^^^^^^^
+SyntaxError: 'continue' not properly in loop
+"#,
+            ),
+            (
+                r#"x = 0x
+"#,
+                r#"  File "x.py", line 1
+    x = 0x
+         ^
+SyntaxError: invalid hexadecimal literal
+"#,
+            ),
+            (
+                r#"x = 0o78
+"#,
+                r#"  File "x.py", line 1
+    x = 0o78
+           ^
+SyntaxError: invalid digit '8' in octal literal
+"#,
+            ),
+            (
+                r#"x = b'é'
+"#,
+                r#"  File "x.py", line 1
+    x = b'é'
+        ^^^^^
+SyntaxError: bytes can only contain ASCII literal characters
+"#,
+            ),
+            (
+                r#"x = '\N{foo}'
+"#,
+                r#"  File "x.py", line 1
+    x = '\N{foo}'
+        ^^^^^^^^^
+SyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in position 0-6: unknown Unicode character name
+"#,
+            ),
+            (
+                r#"x = b'\xg'
+"#,
+                r#"  File "x.py", line 1
+    x = b'\xg'
+        ^^^^^^
+SyntaxError: (value error) invalid \x escape at position 0
+"#,
+            ),
+            (
+                r#""""docstring"""
+from __future__ import annotations
+from __future__ import nonexistent
+"#,
+                r#"  File "x.py", line 3
+    from __future__ import nonexistent
+    ^
+SyntaxError: future feature nonexistent is not defined
+"#,
+            ),
+            (
+                r#"x = 1
+from __future__ import annotations
+"#,
+                r#"  File "x.py", line 2
+    from __future__ import annotations
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+SyntaxError: from __future__ imports must occur at the beginning of the file
+"#,
+            ),
+            (
+                r#"f(a=1, a=2)
+"#,
+                r#"  File "x.py", line 1
+    f(a=1, a=2)
+           ^^^
+SyntaxError: keyword argument repeated: a
+"#,
+            ),
+            (
+                r#"class A(metaclass=M, metaclass=N): pass
+"#,
+                r#"  File "x.py", line 1
+    class A(metaclass=M, metaclass=N): pass
+                         ^^^^^^^^^^^
+SyntaxError: keyword argument repeated: metaclass
+"#,
+            ),
+            (
+                r#"x = (1, 2, 3]
+"#,
+                r#"  File "x.py", line 1
+    x = (1, 2, 3]
+                ^
+SyntaxError: closing parenthesis ']' does not match opening parenthesis '('
+"#,
+            ),
+            (
+                r#"if (x := 1) and (y = 2): pass
+"#,
+                r#"  File "x.py", line 1
+    if (x := 1) and (y = 2): pass
+                     ^^^^^
+SyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?
+"#,
+            ),
+            (
+                r#"f(a=)
+"#,
+                r#"  File "x.py", line 1
+    f(a=)
+      ^^
+SyntaxError: expected argument value expression
+"#,
+            ),
+            (
+                r#"x = {1:}
+"#,
+                r#"  File "x.py", line 1
+    x = {1:}
+          ^
+SyntaxError: expression expected after dictionary key and ':'
+"#,
+            ),
+            (
+                r#"(a.b = 1)
+"#,
+                r#"  File "x.py", line 1
+    (a.b = 1)
+     ^^^
+SyntaxError: cannot assign to attribute here. Maybe you meant '==' instead of '='?
+"#,
+            ),
+            (
+                r#"[x = 1]
+"#,
+                r#"  File "x.py", line 1
+    [x = 1]
+     ^^^^^
+SyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?
+"#,
+            ),
+            (
+                r#"f(a, (b = 1))
+"#,
+                r#"  File "x.py", line 1
+    f(a, (b = 1))
+          ^^^^^
+SyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?
+"#,
+            ),
+            (
+                r#"f"{x:"
+"#,
+                r#"  File "x.py", line 1
+    f"{x:"
+         ^
+SyntaxError: f-string: expecting '}', or format specs
+"#,
+            ),
+            (
+                r#"def f():
+    x = 1
+    return [x := 2 for x in y]
+"#,
+                r#"  File "x.py", line 3
+    return [x := 2 for x in y]
+            ^
+SyntaxError: assignment expression cannot rebind comprehension iteration variable 'x'
+"#,
+            ),
+        ];
+        let mut failures = Vec::new();
+        for &(src, expected) in cases {
+            let got = report(src);
+            if got.trim_end() != expected.trim_end() {
+                failures.push(format!("--- {src:?}\nexpected:\n{expected}\ngot:\n{got}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} mismatches:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn valid_code_parses() {
+        let src = "x = f\"{a!r:>{w}}\" + rf'\\d{b}'\nclass C(B, metaclass=M):\n    def f(self, /, a, *b, c=1, **d):\n        return [i async for i in a]\n";
+        assert!(parse_module(src, "x.py").is_ok());
     }
 }
