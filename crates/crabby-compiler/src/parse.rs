@@ -721,6 +721,7 @@ impl<'a> Scan<'a> {
                 }
                 self.pos += 1;
             }
+            // CPython notes where the zeros end after reading the next character.
             let zeros_end = self.pos;
             let mut nonzero = false;
             if self.peek().is_some_and(|c| c.is_ascii_digit()) {
@@ -735,7 +736,7 @@ impl<'a> Scan<'a> {
                 Some(b'e' | b'E' | b'j' | b'J') => self.exponent_and_imaginary()?,
                 _ if nonzero => {
                     let col = self.chars_between(self.line_start, start) + 1;
-                    let end_col = self.chars_between(self.line_start, zeros_end);
+                    let end_col = self.chars_between(self.line_start, zeros_end + 1);
                     return Err(self.err_range(
                         "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                         col,

@@ -3,6 +3,12 @@
 //! Every module, function, lambda, class body and comprehension gets a [`Scope`]; every name used or bound in a
 //! scope gets a [`Symbol`] saying where it lives (local, cell, free, global). CPython's compile-time errors about
 //! names (`nonlocal` at module level, `return` outside function, ...) are raised here as [`CompileError`]s.
+//!
+//! The work follows CPython's phases, so that a program with several errors reports the one CPython reports:
+//! the `__future__` checks, then `collect` (the symtable walk, recording flags per name), then `analyze`
+//! (resolution, with PEP 709 comprehension inlining), then `checks` (the errors CPython's compiler raises,
+//! in compilation order). PEP 695 type parameters get no scopes of their own (`type X = ...` only binds
+//! `X`).
 
 use std::collections::HashMap;
 
