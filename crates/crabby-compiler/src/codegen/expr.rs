@@ -216,7 +216,8 @@ pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
                 Some(v) => expr(g, ctx, v)?,
                 None => "Value::None".into(),
             };
-            ctx.q(&format!("yield_value({v}).await"))
+            let f = if ctx.async_gen { "async_gen_yield" } else { "yield_value" };
+            ctx.q(&format!("{f}({v}).await"))
         }
         Expr::YieldFrom(y) => {
             let v = expr(g, ctx, &y.value)?;
@@ -505,9 +506,6 @@ fn comprehension<'a>(
     gens: &'a [Comprehension],
     kind: CompKind<'a>,
 ) -> Result<String, CompileError> {
-    if gens.iter().any(|c| c.is_async) {
-        return Ok(not_supported(ctx, "asynchronous comprehensions"));
-    }
     let scope_id = g.table.scope_at(range);
     let id = g.fresh();
     // The first iterable is evaluated in the enclosing scope.
@@ -521,16 +519,21 @@ fn comprehension<'a>(
     };
     ctx.comps.push(frame);
     let r = capture(ctx, |ctx| {
-        let it0 = ctx.q(&format!("iter(&{first_iter})"));
+        let iter_fn = |c: &Comprehension| if c.is_async { "aiter" } else { "iter" };
+        let it0 = ctx.q(&format!("{}(&{first_iter})", iter_fn(&gens[0])));
         ctx.emit(&format!("let it_{id}_0: Value = {it0};"));
         for (k, c) in gens.iter().enumerate() {
             if k > 0 {
                 let e = expr(g, ctx, &c.iter)?;
-                let it = ctx.q(&format!("iter(&{e})"));
+                let it = ctx.q(&format!("{}(&{e})", iter_fn(c)));
                 ctx.emit(&format!("let it_{id}_{k}: Value = {it};"));
             }
             ctx.emit(&format!("'c{id}_{k}: loop {{"));
-            let nx = ctx.q(&format!("next(&it_{id}_{k})"));
+            let nx = if c.is_async {
+                ctx.q(&format!("anext_or_stop(&it_{id}_{k}).await"))
+            } else {
+                ctx.q(&format!("next(&it_{id}_{k})"))
+            };
             ctx.emit(&format!("let x_{id}_{k}: Value = match {nx} {{ Some(v) => v, None => break }};"));
             store(g, ctx, &c.target, &format!("x_{id}_{k}"))?;
             for cond in &c.ifs {

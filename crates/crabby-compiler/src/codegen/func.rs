@@ -43,7 +43,7 @@ pub(crate) enum Unwind<'a> {
     /// Leaving a `try` with a `finally`: its body runs, with errors going to `err`.
     Finally { body: &'a [Stmt], err: String },
     /// Leaving a `with` block: `__exit__(None, None, None)` runs, errors going to `err`.
-    WithExit { exit_var: String, err: String },
+    WithExit { exit_var: String, err: String, is_async: bool },
     /// Leaving an `except ... as name` block: the name is unbound.
     ClearName(String),
 }
@@ -69,6 +69,8 @@ pub(crate) struct FnCtx<'a> {
     pub unwind: Vec<Unwind<'a>>,
     /// The label errors currently break to.
     pub err: String,
+    /// The frame is an async generator: `yield` produces a value instead of suspending to the event loop.
+    pub async_gen: bool,
     pub loops: Vec<LoopFrame>,
     pub out: String,
 }
@@ -95,6 +97,7 @@ impl<'a> FnCtx<'a> {
             comps: Vec::new(),
             unwind: Vec::new(),
             err: "'f".into(),
+            async_gen: false,
             loops: Vec::new(),
             out: String::new(),
         }
@@ -285,10 +288,8 @@ pub(crate) fn emit_function<'a>(
     let async_gen = scope.is_generator && scope.is_coroutine;
     let coroutine = scope.is_coroutine;
     let mut ctx = FnCtx::new(scope_id, FnKind::Function, code.clone());
-    if async_gen {
-        // NOTE: asynchronous generators come with the generators milestone; calling one raises until then.
-        let _ = writeln!(ctx.out, "break 'f Err(unsupported_call(\"asynchronous generators\", {}));", rust_str(&qualname));
-    } else {
+    ctx.async_gen = async_gen;
+    {
         for (i, p) in pi.names.iter().enumerate() {
             let m = mangle(p);
             match g.table.scopes[scope_id].symbol(p).map(|s| s.scope) {
@@ -325,18 +326,25 @@ pub(crate) fn emit_function<'a>(
         pi.varkw
     );
     let _ = writeln!(item, "fn {fname}(func: &ObjRef, args: &mut [Value]) -> PyResult<Value> {{");
-    if is_gen && !async_gen {
+    let gen_kind = if async_gen {
+        "GenKind::AsyncGenerator"
+    } else if coroutine {
+        "GenKind::Coroutine"
+    } else {
+        "GenKind::Generator"
+    };
+    if is_gen {
         // A generator's frame is the state of an `async` block: calling the function only captures the
         // arguments; `yield` points are its `.await`s (see the runtime's builtins/generator.rs).
         item.push_str("let func_own: ObjRef = func.clone();\nlet mut args_own: Vec<Value> = args.iter_mut().map(std::mem::take).collect();\n");
-        let _ = writeln!(item, "Ok(new_generator(&{code}, {coroutine}, Box::pin(async move {{");
+        let _ = writeln!(item, "Ok(new_generator(&{code}, {gen_kind}, Box::pin(async move {{");
         item.push_str("let func: &ObjRef = &func_own;\nlet args: &mut [Value] = &mut args_own[..];\n");
     }
     let _ = writeln!(item, "let g: &ObjRef = globals(func);\nlet cl: &[ObjRef] = closure(func);\nlet mut ln: u32 = {first_line};");
     item.push_str("let r: PyResult<Value> = 'f: {\n");
     item.push_str(&ctx.out);
     let _ = writeln!(item, "Ok(Value::None)\n}};\nr.map_err(|e| e.leave(&{code}, ln))");
-    if is_gen && !async_gen {
+    if is_gen {
         item.push_str("})))\n");
     }
     item.push_str("}\n");

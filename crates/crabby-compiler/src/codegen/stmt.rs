@@ -146,7 +146,10 @@ fn unwind_to<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, depth: usize) -> Re
         match action {
             Unwind::PopHandled => ctx.emit("pop_handled();"),
             Unwind::ClearName(v) => ctx.emit(&v),
-            Unwind::WithExit { exit_var, err } => ctx.emit(&format!("q!({err}, with_exit_ok(&{exit_var}));")),
+            Unwind::WithExit { exit_var, err, is_async: false } => ctx.emit(&format!("q!({err}, with_exit_ok(&{exit_var}));")),
+            Unwind::WithExit { exit_var, err, is_async: true } => {
+                ctx.emit(&format!("q!({err}, async_with_exit_ok(&{exit_var}).await);"))
+            }
             Unwind::Finally { body, err } => {
                 // The finally body runs as if outside its `try`: jumps in it unwind only what encloses the try.
                 let saved_unwind = ctx.unwind.split_off(i);
@@ -256,21 +259,22 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
             }
         }
         Stmt::For(f) => {
-            if f.is_async {
-                return Err(func::unsupported(g, f.range(), "'async for'"));
-            }
             let id = g.fresh();
             let label = format!("'l{id}");
             let it = expr(g, ctx, &f.iter)?;
             let itv = format!("it_{id}");
-            let line_iter = ctx.q(&format!("iter(&{it})"));
+            let line_iter = ctx.q(&format!("{}(&{it})", if f.is_async { "aiter" } else { "iter" }));
             ctx.emit(&format!("let {itv}: Value = {line_iter};"));
             let broke = (!f.orelse.is_empty()).then(|| format!("broke_{id}"));
             if let Some(b) = &broke {
                 ctx.emit(&format!("let mut {b} = false;"));
             }
             ctx.emit(&format!("{label}: loop {{"));
-            let nx = ctx.q(&format!("next(&{itv})"));
+            let nx = if f.is_async {
+                ctx.q(&format!("anext_or_stop(&{itv}).await"))
+            } else {
+                ctx.q(&format!("next(&{itv})"))
+            };
             ctx.emit(&format!("let x_{id}: Value = match {nx} {{ Some(v) => v, None => break }};"));
             store(g, ctx, &f.target, &format!("x_{id}"))?;
             ctx.loops.push(LoopFrame { label: label.clone(), unwind_len: ctx.unwind.len(), broke: broke.clone() });
@@ -356,12 +360,7 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
         }
         Stmt::ClassDef(c) => class_def(g, ctx, c)?,
         Stmt::Try(t) => try_stmt(g, ctx, t)?,
-        Stmt::With(w) => {
-            if w.is_async {
-                return Err(func::unsupported(g, w.range(), "'async with'"));
-            }
-            with_items(g, ctx, &w.items, &w.body)?;
-        }
+        Stmt::With(w) => with_items(g, ctx, &w.items, &w.body, w.is_async)?,
         Stmt::Import(imp) => {
             for alias in &imp.names {
                 let name = alias.name.id.as_str();
@@ -614,13 +613,18 @@ fn with_items<'a>(
     ctx: &mut FnCtx<'a>,
     items: &'a [ruff_python_ast::WithItem],
     body: &'a [Stmt],
+    is_async: bool,
 ) -> Result<(), CompileError> {
     let Some((item, rest)) = items.split_first() else {
         return stmts(g, ctx, body);
     };
     let id = g.fresh();
     let mgr = expr(g, ctx, &item.context_expr)?;
-    let enter = ctx.q(&format!("with_enter(&{mgr})"));
+    let enter = if is_async {
+        ctx.q(&format!("async_with_enter(&{mgr}).await"))
+    } else {
+        ctx.q(&format!("with_enter(&{mgr})"))
+    };
     ctx.emit(&format!("let (wx_{id}, wv_{id}): (Value, Value) = {enter};"));
     let outer_err = ctx.err.clone();
     ctx.emit(&format!("let rw_{id}: PyResult<()> = 'wb{id}: {{"));
@@ -630,15 +634,17 @@ fn with_items<'a>(
     } else {
         ctx.emit(&format!("drop(wv_{id});"));
     }
-    ctx.unwind.push(Unwind::WithExit { exit_var: format!("wx_{id}"), err: outer_err.clone() });
-    with_items(g, ctx, rest, body)?;
+    ctx.unwind.push(Unwind::WithExit { exit_var: format!("wx_{id}"), err: outer_err.clone(), is_async });
+    with_items(g, ctx, rest, body, is_async)?;
     ctx.unwind.pop();
     ctx.emit("Ok(())\n};");
     ctx.err = outer_err;
     ctx.emit(&format!("match rw_{id} {{"));
-    let ok = ctx.q(&format!("with_exit_ok(&wx_{id})"));
+    let aw = if is_async { ".await" } else { "" };
+    let pre = if is_async { "async_" } else { "" };
+    let ok = ctx.q(&format!("{pre}with_exit_ok(&wx_{id}){aw}"));
     ctx.emit(&format!("Ok(()) => {{ {ok}; }}"));
-    let exit_err = ctx.q(&format!("with_exit_err(&wx_{id}, e)"));
+    let exit_err = ctx.q(&format!("{pre}with_exit_err(&wx_{id}, e){aw}"));
     ctx.emit(&format!("Err(e) => {{ let e = e.stamp(&{}, ln); {exit_err}; }}", ctx.code));
     ctx.emit("}");
     let _ = mangle;

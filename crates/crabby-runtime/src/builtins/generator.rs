@@ -84,16 +84,31 @@ enum State {
     Finished,
 }
 
+/// Which kind of resumable frame a `GeneratorObj` is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
 pub struct GeneratorObj {
     pub code: &'static CodeInfo,
-    pub coroutine: bool,
+    pub kind: GenKind,
+    /// The awaitable made by an async generator's `asend`/`athrow`/`aclose` is a coroutine whose repr and
+    /// errors name it differently.
+    pub label: &'static str,
     /// `None` while the body runs: a resumption meanwhile (from this or another thread) is refused.
     state: Mutex<Option<State>>,
 }
 
 /// What one resumption produced.
 pub enum GenResult {
+    /// Suspended at a `yield` (or, in coroutines and async generators, an `await` passing a value up to the
+    /// event loop).
     Yield(Value),
+    /// An async generator produced a value with `yield`.
+    Produced(Value),
     Return(Value),
 }
 
@@ -101,12 +116,15 @@ thread_local! {
     /// The value passing through the `yield` being resumed or suspended on this thread: in (`send`/`throw`)
     /// before the poll, out (the yielded value) after it.
     static SLOT: RefCell<Option<PyResult<Value>>> = const { RefCell::new(None) };
+    /// Set when the suspension was an async generator's own `yield` rather than an `await`.
+    static PRODUCED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The future a `yield` awaits: the first poll hands the value out and suspends; the next poll returns what
 /// was sent (or thrown) in.
 pub struct YieldValue {
     value: Option<Value>,
+    produced: bool,
 }
 
 impl Future for YieldValue {
@@ -115,6 +133,7 @@ impl Future for YieldValue {
         match self.value.take() {
             Some(v) => {
                 SLOT.with(|s| *s.borrow_mut() = Some(Ok(v)));
+                PRODUCED.with(|p| p.set(self.produced));
                 Poll::Pending
             }
             None => Poll::Ready(SLOT.with(|s| s.borrow_mut().take()).unwrap_or(Ok(Value::None))),
@@ -124,7 +143,12 @@ impl Future for YieldValue {
 
 /// `yield v` in a compiled generator body: `let sent = q!(yield_value(v).await)`.
 pub fn yield_value(v: Value) -> YieldValue {
-    YieldValue { value: Some(v) }
+    YieldValue { value: Some(v), produced: false }
+}
+
+/// `yield v` in an async generator: produces `v` to the `async for` (or `__anext__` awaiter).
+pub fn async_gen_yield(v: Value) -> YieldValue {
+    YieldValue { value: Some(v), produced: true }
 }
 
 /// `yield from it` (and `await` on an iterator-based awaitable): delegates `send`, `throw` and `close` to the
@@ -139,7 +163,7 @@ pub async fn yield_from(it: Value) -> PyResult<Value> {
         };
         match step? {
             GenResult::Return(r) => return Ok(r),
-            GenResult::Yield(y) => to_send = yield_value(y).await,
+            GenResult::Yield(y) | GenResult::Produced(y) => to_send = yield_value(y).await,
         }
     }
 }
@@ -203,11 +227,7 @@ fn stop_iteration(v: Value) -> PyErr {
 
 impl GeneratorObj {
     fn kind(&self) -> &'static str {
-        if self.coroutine {
-            "coroutine"
-        } else {
-            "generator"
-        }
+        self.label
     }
 
     /// Resumes the body with a sent value (`Ok`) or a thrown exception (`Err`).
@@ -222,8 +242,8 @@ impl GeneratorObj {
         let (mut body, stash) = match taken {
             State::Finished => {
                 *self.state.lock() = Some(State::Finished);
-                if self.coroutine {
-                    return Err(crate::error::runtime_error("cannot reuse already awaited coroutine"));
+                if self.kind == GenKind::Coroutine {
+                    return Err(crate::error::runtime_error(format!("cannot reuse already awaited {}", self.label)));
                 }
                 return match input {
                     Err(e) => Err(e),
@@ -266,7 +286,9 @@ impl GeneratorObj {
                 let stash = crate::error::take_handled_above(depth);
                 let out = SLOT.with(|s| s.borrow_mut().take());
                 *self.state.lock() = Some(State::Suspended(body, stash));
+                let produced = PRODUCED.with(|p| p.replace(false));
                 match out {
+                    Some(Ok(v)) if produced => Ok(GenResult::Produced(v)),
                     Some(Ok(v)) => Ok(GenResult::Yield(v)),
                     _ => Err(crate::error::runtime_error(format!("{} suspended without a value", self.kind()))),
                 }
@@ -295,7 +317,7 @@ impl GeneratorObj {
         }
         let exit = PyErr::with_args(ExcKind::GeneratorExit, vec![]);
         match self.resume(Err(exit)) {
-            Ok(GenResult::Yield(_)) => {
+            Ok(GenResult::Yield(_) | GenResult::Produced(_)) => {
                 Err(crate::error::runtime_error(format!("{} ignored GeneratorExit", self.kind())))
             }
             Ok(GenResult::Return(_)) => Ok(()),
@@ -312,7 +334,7 @@ impl GeneratorObj {
 impl NativeIter for GeneratorObj {
     fn next(&self) -> PyResult<Option<Value>> {
         match self.resume(Ok(Value::None))? {
-            GenResult::Yield(v) => Ok(Some(v)),
+            GenResult::Yield(v) | GenResult::Produced(v) => Ok(Some(v)),
             GenResult::Return(_) => Ok(None),
         }
     }
@@ -335,11 +357,19 @@ impl Drop for GeneratorObj {
 }
 
 /// Makes the generator (or coroutine) object for a call of a compiled generator function.
-pub fn new_generator(code: &'static CodeInfo, coroutine: bool, body: Body) -> Value {
-    let ty = if coroutine { crate::builtins::iter::iter_type("coroutine") } else { crate::builtins::iter::iter_type("generator") };
+pub fn new_generator(code: &'static CodeInfo, kind: GenKind, body: Body) -> Value {
+    let label = match kind {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async_generator",
+    };
+    new_frame_object(code, kind, label, body)
+}
+
+fn new_frame_object(code: &'static CodeInfo, kind: GenKind, label: &'static str, body: Body) -> Value {
     Value::Obj(ObjRef::new(
-        ty,
-        Payload::Generator(GeneratorObj { code, coroutine, state: Mutex::new(Some(State::Fresh(body))) }),
+        crate::builtins::iter::iter_type(label),
+        Payload::Generator(GeneratorObj { code, kind, label, state: Mutex::new(Some(State::Fresh(body))) }),
     ))
 }
 
@@ -354,7 +384,7 @@ fn g_send(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = gen_of(&args[0], "send")?;
     let v = args.get(1).cloned().ok_or_else(|| type_error(format!("{}.send() takes exactly one argument (0 given)", g.kind())))?;
     match g.resume(Ok(v))? {
-        GenResult::Yield(y) => Ok(y),
+        GenResult::Yield(y) | GenResult::Produced(y) => Ok(y),
         GenResult::Return(r) => Err(stop_iteration(r)),
     }
 }
@@ -387,7 +417,7 @@ fn g_throw(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
 
 fn finish_throw(g: &GeneratorObj, exc: PyErr) -> PyResult<Value> {
     match g.resume(Err(exc))? {
-        GenResult::Yield(y) => Ok(y),
+        GenResult::Yield(y) | GenResult::Produced(y) => Ok(y),
         GenResult::Return(r) => Err(stop_iteration(r)),
     }
 }
@@ -404,7 +434,7 @@ fn g_iter(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
 fn g_next(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = gen_of(&args[0], "__next__")?;
     match g.resume(Ok(Value::None))? {
-        GenResult::Yield(y) => Ok(y),
+        GenResult::Yield(y) | GenResult::Produced(y) => Ok(y),
         GenResult::Return(r) => Err(stop_iteration(r)),
     }
 }
@@ -417,7 +447,7 @@ fn c_await(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
 /// `await x` in a coroutine: `yield from` over `x.__await__()` (or `x` itself for a coroutine).
 pub async fn await_value(v: Value) -> PyResult<Value> {
     let it = match v.payload() {
-        Some(Payload::Generator(g)) if g.coroutine => v.clone(),
+        Some(Payload::Generator(g)) if g.kind == GenKind::Coroutine => v.clone(),
         _ => match crate::builtins::type_::lookup(v.ty(), "__await__") {
             Some(f) => crate::ops::call::call_with_self(&f, &v, &[], &[])?,
             None => {
@@ -428,13 +458,170 @@ pub async fn await_value(v: Value) -> PyResult<Value> {
     yield_from(it).await
 }
 
+fn agen_of(v: &Value) -> PyResult<ObjRef> {
+    match v.payload() {
+        Some(Payload::Generator(g)) if g.kind == GenKind::AsyncGenerator => Ok(v.as_obj().expect("async generator").clone()),
+        _ => Err(type_error(format!("descriptor requires an 'async_generator' object but received a '{}'", v.type_name()))),
+    }
+}
+
+fn agen(o: &ObjRef) -> &GeneratorObj {
+    match &o.payload {
+        Payload::Generator(g) => g,
+        _ => unreachable!("checked by agen_of"),
+    }
+}
+
+/// The awaitable of `asend(v)`/`athrow(e)`/`__anext__()`: a coroutine that resumes the async generator,
+/// passes its awaits up to the event loop, and completes with the next produced value.
+fn asend_awaitable(o: ObjRef, first: PyResult<Value>, label: &'static str) -> Value {
+    let code = agen(&o).code;
+    new_frame_object(
+        code,
+        GenKind::Coroutine,
+        label,
+        Box::pin(async move {
+            let mut input = first;
+            loop {
+                match agen(&o).resume(input)? {
+                    GenResult::Yield(v) => input = yield_value(v).await,
+                    GenResult::Produced(v) => return Ok(v),
+                    GenResult::Return(_) => return Err(PyErr::with_args(ExcKind::StopAsyncIteration, vec![])),
+                }
+            }
+        }),
+    )
+}
+
+fn ag_anext(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(asend_awaitable(agen_of(&args[0])?, Ok(Value::None), "async_generator_asend"))
+}
+
+fn ag_asend(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let v = args.get(1).cloned().ok_or_else(|| type_error("asend() takes exactly one argument (0 given)"))?;
+    Ok(asend_awaitable(agen_of(&args[0])?, Ok(v), "async_generator_asend"))
+}
+
+fn ag_athrow(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let o = agen_of(&args[0])?;
+    let t = args.get(1).cloned().ok_or_else(|| type_error("athrow expected at least 1 argument, got 0"))?;
+    let exc = crate::rt::raise_exc(t, None);
+    Ok(asend_awaitable(o, Err(exc), "async_generator_athrow"))
+}
+
+fn ag_aclose(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let o = agen_of(&args[0])?;
+    let code = agen(&o).code;
+    Ok(new_frame_object(
+        code,
+        GenKind::Coroutine,
+        "async_generator_athrow",
+        Box::pin(async move {
+            if !matches!(*agen(&o).state.lock(), Some(State::Suspended(..))) {
+                *agen(&o).state.lock() = Some(State::Finished);
+                return Ok(Value::None);
+            }
+            let mut input: PyResult<Value> = Err(PyErr::with_args(ExcKind::GeneratorExit, vec![]));
+            loop {
+                match agen(&o).resume(input) {
+                    Ok(GenResult::Yield(v)) => input = yield_value(v).await,
+                    Ok(GenResult::Produced(_)) => {
+                        return Err(crate::error::runtime_error("async generator ignored GeneratorExit"))
+                    }
+                    Ok(GenResult::Return(_)) => return Ok(Value::None),
+                    Err(e) if e.matches(ExcKind::GeneratorExit) || e.matches(ExcKind::StopAsyncIteration) => {
+                        return Ok(Value::None)
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        }),
+    ))
+}
+
+/// `aiter(x)` for `async for`: `type(x).__aiter__(x)`.
+pub fn aiter(v: &Value) -> PyResult<Value> {
+    if let Some(Payload::Generator(g)) = v.payload() {
+        if g.kind == GenKind::AsyncGenerator {
+            return Ok(v.clone());
+        }
+    }
+    match crate::builtins::type_::lookup(v.ty(), "__aiter__") {
+        Some(f) => {
+            let it = crate::ops::call::call_with_self(&f, v, &[], &[])?;
+            let is_agen = matches!(it.payload(), Some(Payload::Generator(g)) if g.kind == GenKind::AsyncGenerator);
+            if !is_agen && crate::builtins::type_::lookup(it.ty(), "__anext__").is_none() {
+                return Err(type_error(format!(
+                    "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                    it.type_name()
+                )));
+            }
+            Ok(it)
+        }
+        None => Err(type_error(format!("'async for' requires an object with __aiter__ method, got {}", v.type_name()))),
+    }
+}
+
+/// One step of `async for`: awaits `__anext__()`; `None` at StopAsyncIteration.
+pub async fn anext_or_stop(it: &Value) -> PyResult<Option<Value>> {
+    let awaitable = match it.payload() {
+        Some(Payload::Generator(g)) if g.kind == GenKind::AsyncGenerator => {
+            asend_awaitable(it.as_obj().expect("async generator").clone(), Ok(Value::None), "async_generator_asend")
+        }
+        _ => crate::ops::call::call_method(&Value::from("__anext__"), std::slice::from_ref(it), &[])?,
+    };
+    match await_value(awaitable).await {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.matches(ExcKind::StopAsyncIteration) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `async with`: looks up `__aexit__` and awaits `__aenter__()`.
+pub async fn async_with_enter(mgr: &Value) -> PyResult<(Value, Value)> {
+    let ty = mgr.ty();
+    let (Some(enter), Some(exit)) = (crate::builtins::type_::lookup(ty, "__aenter__"), crate::builtins::type_::lookup(ty, "__aexit__")) else {
+        let missing = if crate::builtins::type_::lookup(ty, "__aenter__").is_none() { "" } else { " (missed __aexit__ method)" };
+        return Err(type_error(format!(
+            "'{}' object does not support the asynchronous context manager protocol{missing}",
+            mgr.type_name()
+        )));
+    };
+    let exit_bound = crate::ops::attr::bind_descriptor(exit, Some(mgr), &Value::Obj(ty.clone()))?;
+    let awaitable = crate::ops::call::call_with_self(&enter, mgr, &[], &[])?;
+    let entered = await_value(awaitable).await?;
+    Ok((exit_bound, entered))
+}
+
+pub async fn async_with_exit_ok(exit: &Value) -> PyResult<()> {
+    let awaitable = crate::ops::call::call(exit, &[Value::None, Value::None, Value::None], &[])?;
+    await_value(awaitable).await?;
+    Ok(())
+}
+
+/// `__aexit__` with the exception; a true result swallows it.
+pub async fn async_with_exit_err(exit: &Value, e: PyErr) -> PyResult<()> {
+    let exc = e.exc.clone();
+    crate::error::push_handled(&exc);
+    let r = match crate::ops::call::call(exit, &[Value::Obj(exc.ty().clone()), Value::Obj(exc.clone()), Value::None], &[]) {
+        Ok(awaitable) => await_value(awaitable).await,
+        Err(e) => Err(e),
+    };
+    crate::error::pop_handled();
+    if crate::ops::truthy(&r?)? {
+        Ok(())
+    } else {
+        Err(PyErr::reraise(exc))
+    }
+}
+
 /// Attributes of generator objects.
 pub fn gen_attr(g: &GeneratorObj, name: &str) -> Option<Value> {
     match name {
         "__name__" => Some(Value::from(g.code.name)),
         "__qualname__" => Some(Value::from(g.code.qualname)),
-        "gi_running" | "cr_running" => Some(Value::Bool(g.is_running())),
-        "gi_code" | "cr_code" => Some(Value::None),
+        "gi_running" | "cr_running" | "ag_running" => Some(Value::Bool(g.is_running())),
+        "gi_code" | "cr_code" | "ag_code" => Some(Value::None),
         _ => None,
     }
 }
@@ -452,6 +639,14 @@ pub fn register() {
     let methods: &[(&str, crate::builtins::function::NativeFn)] =
         &[("send", g_send), ("throw", g_throw), ("close", g_close), ("__iter__", g_iter), ("__next__", g_next)];
     add_methods(crate::builtins::iter::iter_type("generator"), methods);
-    add_methods(crate::builtins::iter::iter_type("coroutine"), &[("send", g_send), ("throw", g_throw), ("close", g_close), ("__await__", c_await)]);
+    let coro: &[(&str, crate::builtins::function::NativeFn)] =
+        &[("send", g_send), ("throw", g_throw), ("close", g_close), ("__await__", c_await), ("__iter__", g_iter), ("__next__", g_next)];
+    add_methods(crate::builtins::iter::iter_type("coroutine"), &coro[..4]);
+    add_methods(crate::builtins::iter::iter_type("async_generator_asend"), coro);
+    add_methods(crate::builtins::iter::iter_type("async_generator_athrow"), coro);
+    add_methods(
+        crate::builtins::iter::iter_type("async_generator"),
+        &[("__aiter__", g_iter), ("__anext__", ag_anext), ("asend", ag_asend), ("athrow", ag_athrow), ("aclose", ag_aclose)],
+    );
     let _ = types();
 }

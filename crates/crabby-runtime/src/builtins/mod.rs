@@ -121,6 +121,9 @@ pub const ITERATOR_TYPES: &[&str] = &[
     "generator",
     "coroutine",
     "coroutine_wrapper",
+    "async_generator",
+    "async_generator_asend",
+    "async_generator_athrow",
 ];
 
 fn bootstrap() -> Types {

@@ -607,7 +607,7 @@ fn next(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     if let Some(Payload::Generator(g)) = it.payload() {
         // A generator's return value travels in the StopIteration, as CPython's `next()` reports it.
         return match g.resume(Ok(Value::None))? {
-            crate::builtins::generator::GenResult::Yield(v) => Ok(v),
+            crate::builtins::generator::GenResult::Yield(v) | crate::builtins::generator::GenResult::Produced(v) => Ok(v),
             crate::builtins::generator::GenResult::Return(r) => match a.get(1) {
                 Some(d) => Ok(d.clone()),
                 None => Err(PyErr::with_args(ExcKind::StopIteration, if r.is_none() { vec![] } else { vec![r] })),
