@@ -6,11 +6,16 @@
 
 use parking_lot::RwLock;
 
+use crate::builtins::descriptor::DescriptorObj;
+use crate::builtins::dict_views::{self, ViewKind};
 use crate::builtins::function::NativeFn;
-use crate::builtins::{add_methods, types};
-use crate::error::{key_error, PyResult};
+use crate::builtins::list::{not_implemented, receiver, slot_args, Recv, ReprGuard};
+use crate::builtins::{add_methods, type_, types};
+use crate::error::{key_error, type_error, value_error, PyResult};
 use crate::object::{ObjRef, Payload};
 use crate::ops;
+use crate::ops::args::Args;
+use crate::ops::compare::CmpOp;
 use crate::Value;
 
 const EMPTY: u32 = u32::MAX;
@@ -82,7 +87,11 @@ impl DictTable {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -95,7 +104,11 @@ impl DictTable {
                 return i;
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -104,7 +117,10 @@ impl DictTable {
         while size * 2 / 3 <= min_used {
             size *= 2;
         }
-        let entries: Vec<Option<Entry>> = std::mem::take(&mut self.entries).into_iter().filter(|e| e.is_some()).collect();
+        let entries: Vec<Option<Entry>> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .filter(|e| e.is_some())
+            .collect();
         self.indices = vec![EMPTY; size];
         let mask = size - 1;
         for (n, e) in entries.iter().enumerate() {
@@ -113,7 +129,11 @@ impl DictTable {
             let mut i = (hash as u64 as usize) & mask;
             while self.indices[i] != EMPTY {
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
             self.indices[i] = n as u32;
         }
@@ -130,7 +150,11 @@ impl DictTable {
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != EMPTY && self.indices[i] != DUMMY {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         self.indices[i] = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
@@ -178,7 +202,9 @@ pub struct DictObj {
 
 impl DictObj {
     pub fn new() -> DictObj {
-        DictObj { table: RwLock::new(DictTable::default()) }
+        DictObj {
+            table: RwLock::new(DictTable::default()),
+        }
     }
 }
 
@@ -260,7 +286,9 @@ pub fn set_hashed(d: &ObjRef, key: Value, hash: i64, value: Value) -> PyResult<(
             }
         };
         let old = match found {
-            Some(ix) => t.entries[ix].as_mut().map(|e| std::mem::replace(&mut e.value, value)),
+            Some(ix) => t.entries[ix]
+                .as_mut()
+                .map(|e| std::mem::replace(&mut e.value, value)),
             None => {
                 t.insert_new(hash, key, value);
                 None
@@ -330,7 +358,11 @@ pub fn get_str(d: &ObjRef, name: &str) -> Option<Value> {
             }
         }
         perturb >>= 5;
-        i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(perturb as usize)
+            .wrapping_add(1))
+            & mask;
     }
 }
 
@@ -348,15 +380,30 @@ pub fn len(d: &ObjRef) -> usize {
 
 /// A snapshot of the items, in order.
 pub fn items(d: &ObjRef) -> Vec<(Value, Value)> {
-    dict_obj(d).table.read().iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+    dict_obj(d)
+        .table
+        .read()
+        .iter()
+        .map(|e| (e.key.clone(), e.value.clone()))
+        .collect()
 }
 
 pub fn keys(d: &ObjRef) -> Vec<Value> {
-    dict_obj(d).table.read().iter().map(|e| e.key.clone()).collect()
+    dict_obj(d)
+        .table
+        .read()
+        .iter()
+        .map(|e| e.key.clone())
+        .collect()
 }
 
 pub fn values(d: &ObjRef) -> Vec<Value> {
-    dict_obj(d).table.read().iter().map(|e| e.value.clone()).collect()
+    dict_obj(d)
+        .table
+        .read()
+        .iter()
+        .map(|e| e.value.clone())
+        .collect()
 }
 
 /// A new dict with the same items.
@@ -366,7 +413,12 @@ pub fn copy(d: &ObjRef) -> Value {
     for e in src.iter() {
         t.insert_new(e.hash, e.key.clone(), e.value.clone());
     }
-    Value::Obj(ObjRef::new(&types().dict, Payload::Dict(DictObj { table: RwLock::new(t) })))
+    Value::Obj(ObjRef::new(
+        &types().dict,
+        Payload::Dict(DictObj {
+            table: RwLock::new(t),
+        }),
+    ))
 }
 
 /// `d.update(other)` for another dict.
@@ -378,9 +430,545 @@ pub fn update_from_dict(d: &ObjRef, other: &ObjRef) -> PyResult<()> {
     Ok(())
 }
 
-/// Methods of `dict`; the built-in types milestone completes the list.
-const METHODS: &[(&str, NativeFn)] = &[];
+// ----- dict methods -----
+//
+// Everything below is built on the table operations above. Like `list.rs`, the methods work on the payload
+// directly, so a subclass's `super().__setitem__(k, v)` reaches the table rather than the override.
+
+impl DictTable {
+    /// The live entry before position `pos` of the entry array (walking backwards), and its position.
+    pub fn entry_before(&self, mut pos: usize) -> Option<(usize, &Entry)> {
+        pos = pos.min(self.entries.len());
+        while pos > 0 {
+            pos -= 1;
+            if let Some(e) = &self.entries[pos] {
+                return Some((pos, e));
+            }
+        }
+        None
+    }
+}
+
+/// Finds `key` under the write lock, running `__eq__` unlocked when needed, and hands the locked table and the
+/// entry index (if present) to `f`. The lock is held from the final probe through `f`, so a check-and-insert in
+/// `f` is atomic with respect to other threads.
+fn with_entry<R>(
+    d: &ObjRef,
+    key: &Value,
+    hash: i64,
+    f: impl FnOnce(&mut DictTable, Option<usize>) -> R,
+) -> PyResult<R> {
+    let obj = dict_obj(d);
+    loop {
+        let mut t = obj.table.write();
+        let found = match t.probe(key, hash) {
+            Probe::Found(ix) => Some(ix),
+            Probe::Missing => None,
+            Probe::NeedEq(cands) => {
+                let version = t.version;
+                drop(t);
+                let found = resolve_slow(cands, key)?;
+                t = obj.table.write();
+                if t.version != version {
+                    continue;
+                }
+                found
+            }
+        };
+        return Ok(f(&mut t, found));
+    }
+}
+
+/// `d.setdefault(key, default)`: one locked check-and-insert.
+pub fn setdefault(d: &ObjRef, key: Value, default: Value) -> PyResult<Value> {
+    let hash = ops::hash::hash(&key)?;
+    with_entry(d, &key.clone(), hash, |t, found| {
+        match found.and_then(|ix| t.entries[ix].as_ref()) {
+            Some(e) => e.value.clone(),
+            None => {
+                t.insert_new(hash, key, default.clone());
+                default
+            }
+        }
+    })
+}
+
+/// `d.popitem()`: the last inserted item.
+pub fn popitem(d: &ObjRef) -> PyResult<(Value, Value)> {
+    let mut t = dict_obj(d).table.write();
+    let Some((ix, _)) = t.entry_before(usize::MAX) else {
+        return Err(key_error(Value::from("popitem(): dictionary is empty")));
+    };
+    let e = t.remove_at(ix).expect("live entry");
+    Ok((e.key, e.value))
+}
+
+/// `d.clear()`; the old entries are dropped after unlocking.
+pub fn clear(d: &ObjRef) {
+    let old = dict_obj(d).table.write().clear();
+    drop(old);
+}
+
+/// Whether `v` is a dict (or subclass instance).
+pub fn is_dict(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Dict(_)))
+}
+
+/// `d[key]` with `__missing__` for subclasses (`dict_subscript`).
+pub fn getitem(d: &Value, key: &Value) -> PyResult<Value> {
+    let o = d.as_obj().expect("dict");
+    if let Some(v) = get(o, key)? {
+        return Ok(v);
+    }
+    if !o.ty().ptr_eq(&types().dict) {
+        if let Some(m) = type_::lookup(o.ty(), "__missing__") {
+            return ops::call::call_with_self(&m, d, std::slice::from_ref(key), &[]);
+        }
+    }
+    Err(key_error(key.clone()))
+}
+
+/// `PyDict_Merge` for another dict: its stored hashes are reused.
+fn merge_dict(d: &ObjRef, other: &ObjRef) -> PyResult<()> {
+    if d.ptr_eq(other) {
+        return Ok(());
+    }
+    update_from_dict(d, other)
+}
+
+/// CPython's `dict_update_arg`: a dict, a mapping with `keys()`, or an iterable of pairs.
+pub fn update_from(d: &ObjRef, src: &Value) -> PyResult<()> {
+    if let Some(o) = src.as_obj().filter(|o| o.ty().ptr_eq(&types().dict)) {
+        return merge_dict(d, o);
+    }
+    if ops::attr::getattr_opt(src, "keys")?.is_some() {
+        // A dict subclass that keeps dict's iteration is merged from its table, as CPython does.
+        if let Some(o) = src
+            .as_obj()
+            .filter(|o| matches!(o.payload, Payload::Dict(_)))
+        {
+            let it = type_::lookup(o.ty(), "__iter__");
+            if it.is_some_and(|f| matches!(f.payload(), Some(Payload::BuiltinFunction(_)))) {
+                return merge_dict(d, o);
+            }
+        }
+        let keys = ops::call::call_method(&Value::from("keys"), std::slice::from_ref(src), &[])?;
+        let it = ops::iter::iter(&keys)?;
+        while let Some(k) = ops::iter::next(&it)? {
+            let v = ops::subscript::getitem(src, &k)?;
+            set(d, k, v)?;
+        }
+        return Ok(());
+    }
+    let it = ops::iter::iter(src)?;
+    let mut i = 0usize;
+    while let Some(item) = ops::iter::next(&it)? {
+        let pair = match item.payload() {
+            Some(Payload::List(_) | Payload::Tuple(_)) => ops::iter::collect(&item)?,
+            _ => match ops::iter::iter(&item) {
+                Ok(_) => ops::iter::collect(&item)?,
+                Err(_) => {
+                    return Err(type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    )))
+                }
+            },
+        };
+        if pair.len() != 2 {
+            return Err(value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        let mut p = pair.into_iter();
+        let (k, v) = (p.next().unwrap_or_default(), p.next().unwrap_or_default());
+        set(d, k, v)?;
+        i += 1;
+    }
+    Ok(())
+}
+
+/// `dict.update(*args, **kwargs)` and `dict.__init__`'s shared body (`dict_update_common`).
+fn update_common(
+    d: &ObjRef,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+    name: &str,
+) -> PyResult<()> {
+    if args.len() > 1 {
+        return Err(type_error(format!(
+            "{name} expected at most 1 argument, got {}",
+            args.len()
+        )));
+    }
+    if let Some(src) = args.first() {
+        update_from(d, src)?;
+    }
+    for (k, v) in kwargs {
+        set(d, k.clone(), v.clone())?;
+    }
+    Ok(())
+}
+
+/// `repr()` of a dict of any (sub)type, without dispatching to a subclass's `__repr__`.
+pub fn repr(d: &Value) -> PyResult<String> {
+    let o = d.as_obj().expect("dict");
+    if o.ty().ptr_eq(&types().dict) {
+        return ops::format::repr(d);
+    }
+    let Some(_g) = ReprGuard::enter(o.addr()) else {
+        return Ok("{...}".into());
+    };
+    let mut out = String::from("{");
+    for (i, (k, v)) in items(o).iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&ops::format::repr(k)?);
+        out.push_str(": ");
+        out.push_str(&ops::format::repr(v)?);
+    }
+    out.push('}');
+    Ok(out)
+}
+
+/// CPython's `dict_equal`: same length, and every key of `a` maps in `b` to an equal value (`a`'s value on the
+/// left of `==`).
+pub fn equal(a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
+    if len(a) != len(b) {
+        return Ok(false);
+    }
+    let entries: Vec<Entry> = dict_obj(a).table.read().iter().cloned().collect();
+    for e in entries {
+        match get_hashed(b, &e.key, e.hash)? {
+            Some(bv) => {
+                if !ops::compare::eq_bool(&e.value, &bv)? {
+                    return Ok(false);
+                }
+            }
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+fn recv<'a>(args: &'a [Value], name: &str, kind: Recv) -> PyResult<&'a ObjRef> {
+    Ok(receiver(args, &types().dict, name, kind)?
+        .as_obj()
+        .expect("dict receiver"))
+}
+
+fn m_get(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "get", Recv::Method)?;
+    let a = Args::new("dict.get", args, kwargs).between(2, 3)?;
+    Ok(get(d, &a[1])?.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
+}
+
+fn m_setdefault(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "setdefault", Recv::Method)?;
+    let a = Args::new("dict.setdefault", args, kwargs).between(2, 3)?;
+    setdefault(d, a[1].clone(), a.get(2).cloned().unwrap_or(Value::None))
+}
+
+fn m_pop(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "pop", Recv::Method)?;
+    let a = Args::new("dict.pop", args, kwargs).between(2, 3)?;
+    match remove(d, &a[1])? {
+        Some(v) => Ok(v),
+        None => match a.get(2) {
+            Some(default) => Ok(default.clone()),
+            None => Err(key_error(a[1].clone())),
+        },
+    }
+}
+
+fn m_popitem(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "popitem", Recv::Method)?;
+    Args::new("dict.popitem", args, kwargs).exact(1)?;
+    let (k, v) = popitem(d)?;
+    Ok(crate::builtins::tuple::new_tuple(vec![k, v]))
+}
+
+fn view_method(args: &[Value], kwargs: &[(Value, Value)], kind: ViewKind) -> PyResult<Value> {
+    let name = kind.method();
+    let d = recv(args, name, Recv::Method)?;
+    Args::new(&format!("dict.{name}"), args, kwargs).exact(1)?;
+    Ok(dict_views::new_view(d, kind))
+}
+
+fn m_keys(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    view_method(args, kwargs, ViewKind::Keys)
+}
+fn m_values(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    view_method(args, kwargs, ViewKind::Values)
+}
+fn m_items(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    view_method(args, kwargs, ViewKind::Items)
+}
+
+fn m_update(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "update", Recv::Method)?;
+    update_common(d, &args[1..], kwargs, "update")?;
+    Ok(Value::None)
+}
+
+/// `dict.fromkeys(iterable, value=None)`, a classmethod: `args[0]` is the class.
+fn m_fromkeys(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("dict.fromkeys", args, kwargs).between(2, 3)?;
+    let value = a.get(2).cloned().unwrap_or(Value::None);
+    let cls = &a[0];
+    let d = ops::call::call(cls, &[], &[])?;
+    let exact = d.ty().ptr_eq(&types().dict);
+    let it = ops::iter::iter(&a[1])?;
+    while let Some(k) = ops::iter::next(&it)? {
+        if exact {
+            set(d.as_obj().expect("dict"), k, value.clone())?;
+        } else {
+            // A subclass's `__setitem__` runs, as in CPython.
+            ops::subscript::setitem(&d, &k, value.clone())?;
+        }
+    }
+    Ok(d)
+}
+
+fn m_copy(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "copy", Recv::Method)?;
+    Args::new("dict.copy", args, kwargs).exact(1)?;
+    Ok(copy(d))
+}
+
+fn m_clear(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "clear", Recv::Method)?;
+    Args::new("dict.clear", args, kwargs).exact(1)?;
+    clear(d);
+    Ok(Value::None)
+}
+
+fn m_len(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "__len__", Recv::Slot)?;
+    slot_args(args, kwargs, "__len__", 0, false)?;
+    Ok(Value::Int(len(d) as i64))
+}
+
+fn m_getitem(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    recv(args, "__getitem__", Recv::Method)?;
+    let a = Args::new("dict.__getitem__", args, kwargs).exact(2)?;
+    getitem(&a[0], &a[1])
+}
+
+fn m_setitem(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "__setitem__", Recv::Slot)?;
+    let a = slot_args(args, kwargs, "__setitem__", 2, true)?;
+    set(d, a[1].clone(), a[2].clone())?;
+    Ok(Value::None)
+}
+
+fn m_delitem(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "__delitem__", Recv::Slot)?;
+    let a = slot_args(args, kwargs, "__delitem__", 1, false)?;
+    del_item(d, &a[1])?;
+    Ok(Value::None)
+}
+
+fn m_contains(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "__contains__", Recv::Method)?;
+    let a = Args::new("dict.__contains__", args, kwargs).exact(2)?;
+    Ok(Value::Bool(get(d, &a[1])?.is_some()))
+}
+
+fn m_iter(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "__iter__", Recv::Slot)?;
+    slot_args(args, kwargs, "__iter__", 0, false)?;
+    Ok(dict_views::iter_dict(d, ViewKind::Keys))
+}
+
+fn m_reversed(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "__reversed__", Recv::Method)?;
+    Args::new("dict.__reversed__", args, kwargs).exact(1)?;
+    Ok(dict_views::reversed_dict(d, ViewKind::Keys))
+}
+
+/// `dict | other` (`dict_or`): both must be dicts; the result is a plain dict.
+fn or(a: &Value, b: &Value) -> PyResult<Value> {
+    if !is_dict(a) || !is_dict(b) {
+        return Ok(not_implemented());
+    }
+    let out = copy(a.as_obj().expect("dict"));
+    update_from(out.as_obj().expect("dict"), b)?;
+    Ok(out)
+}
+
+fn m_or(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    recv(args, "__or__", Recv::Slot)?;
+    let a = slot_args(args, kwargs, "__or__", 1, false)?;
+    or(&a[0], &a[1])
+}
+
+fn m_ror(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    recv(args, "__ror__", Recv::Slot)?;
+    let a = slot_args(args, kwargs, "__ror__", 1, false)?;
+    or(&a[1], &a[0])
+}
+
+/// `d |= other`: any mapping or iterable of pairs, like `update`.
+fn m_ior(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "__ior__", Recv::Slot)?;
+    let a = slot_args(args, kwargs, "__ior__", 1, false)?;
+    update_from(d, &a[1])?;
+    Ok(a[0].clone())
+}
+
+fn cmp(args: &[Value], kwargs: &[(Value, Value)], op: CmpOp) -> PyResult<Value> {
+    let name = format!("__{}__", format!("{op:?}").to_lowercase());
+    let d = recv(args, &name, Recv::Slot)?;
+    let a = slot_args(args, kwargs, &name, 1, false)?;
+    let Some(o) = a[1].as_obj().filter(|_| is_dict(&a[1])) else {
+        return Ok(not_implemented());
+    };
+    match op {
+        CmpOp::Eq => Ok(Value::Bool(equal(d, o)?)),
+        CmpOp::Ne => Ok(Value::Bool(!equal(d, o)?)),
+        _ => Ok(not_implemented()),
+    }
+}
+
+fn m_eq(a: &[Value], k: &[(Value, Value)]) -> PyResult<Value> {
+    cmp(a, k, CmpOp::Eq)
+}
+fn m_ne(a: &[Value], k: &[(Value, Value)]) -> PyResult<Value> {
+    cmp(a, k, CmpOp::Ne)
+}
+fn m_lt(a: &[Value], k: &[(Value, Value)]) -> PyResult<Value> {
+    cmp(a, k, CmpOp::Lt)
+}
+fn m_le(a: &[Value], k: &[(Value, Value)]) -> PyResult<Value> {
+    cmp(a, k, CmpOp::Le)
+}
+fn m_gt(a: &[Value], k: &[(Value, Value)]) -> PyResult<Value> {
+    cmp(a, k, CmpOp::Gt)
+}
+fn m_ge(a: &[Value], k: &[(Value, Value)]) -> PyResult<Value> {
+    cmp(a, k, CmpOp::Ge)
+}
+
+fn m_repr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    recv(args, "__repr__", Recv::Slot)?;
+    slot_args(args, kwargs, "__repr__", 0, false)?;
+    repr(&args[0]).map(Value::from)
+}
+
+/// `dict.__init__(self, *args, **kwargs)`: updates without clearing first.
+fn m_init(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let d = recv(args, "__init__", Recv::Slot)?;
+    update_common(d, &args[1..], kwargs, "dict")?;
+    Ok(Value::None)
+}
+
+const METHODS: &[(&str, NativeFn)] = &[
+    ("get", m_get),
+    ("setdefault", m_setdefault),
+    ("pop", m_pop),
+    ("popitem", m_popitem),
+    ("keys", m_keys),
+    ("values", m_values),
+    ("items", m_items),
+    ("update", m_update),
+    ("copy", m_copy),
+    ("clear", m_clear),
+    ("__len__", m_len),
+    ("__getitem__", m_getitem),
+    ("__setitem__", m_setitem),
+    ("__delitem__", m_delitem),
+    ("__contains__", m_contains),
+    ("__iter__", m_iter),
+    ("__reversed__", m_reversed),
+    ("__or__", m_or),
+    ("__ror__", m_ror),
+    ("__ior__", m_ior),
+    ("__eq__", m_eq),
+    ("__ne__", m_ne),
+    ("__lt__", m_lt),
+    ("__le__", m_le),
+    ("__gt__", m_gt),
+    ("__ge__", m_ge),
+    ("__repr__", m_repr),
+    ("__init__", m_init),
+];
 
 pub fn register() {
-    add_methods(&types().dict, METHODS);
+    let t = types();
+    add_methods(&t.dict, METHODS);
+    let ns = &type_::type_obj(&t.dict).dict;
+    // Dicts are unhashable: `__hash__ = None` makes subclasses unhashable too.
+    set_str(ns, "__hash__", Value::None);
+    let fromkeys = crate::builtins::function::new_builtin("fromkeys", m_fromkeys, None);
+    let cm = ObjRef::new(
+        &t.classmethod,
+        Payload::Descriptor(DescriptorObj::ClassMethod(fromkeys)),
+    )
+    .make_immortal();
+    set_str(ns, "fromkeys", Value::Obj(cm));
+    dict_views::register();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int_keys(d: &ObjRef) -> Vec<i64> {
+        keys(d)
+            .iter()
+            .map(|k| crate::builtins::int::as_i64(k).expect("int"))
+            .collect()
+    }
+
+    #[test]
+    fn setdefault_popitem_and_update() {
+        let d = new_dict_obj();
+        assert!(setdefault(&d, Value::Int(1), Value::Int(10))
+            .unwrap()
+            .is(&Value::Int(10)));
+        assert!(setdefault(&d, Value::Int(1), Value::Int(20))
+            .unwrap()
+            .is(&Value::Int(10)));
+        update_from(
+            &d,
+            &crate::builtins::list::new_list(vec![crate::builtins::tuple::new_tuple(vec![
+                Value::Int(2),
+                Value::Int(3),
+            ])]),
+        )
+        .unwrap();
+        assert_eq!(int_keys(&d), vec![1, 2]);
+        let (k, _) = popitem(&d).unwrap();
+        assert!(k.is(&Value::Int(2)));
+        assert_eq!(int_keys(&d), vec![1]);
+        clear(&d);
+        assert!(popitem(&d).is_err());
+    }
+
+    #[test]
+    fn setdefault_is_atomic_across_threads() {
+        let d = new_dict_obj();
+        let hits = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for t in 0..4 {
+                let d = &d;
+                let hits = &hits;
+                s.spawn(move || {
+                    for i in 0..500 {
+                        let v = setdefault(d, Value::Int(i), Value::Int(t)).unwrap();
+                        if v.is(&Value::Int(t)) {
+                            // Relaxed: a plain counter read after the threads are joined.
+                            hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        }
+                    }
+                });
+            }
+        });
+        // Each key was inserted by exactly one thread; the others saw its value.
+        assert_eq!(len(&d), 500);
+        let inserted = hits.load(std::sync::atomic::Ordering::Relaxed);
+        assert_eq!(inserted, 500, "every key is inserted by exactly one thread");
+    }
 }

@@ -14,6 +14,7 @@ pub mod bytes;
 pub mod complex;
 pub mod descriptor;
 pub mod dict;
+pub mod dict_views;
 pub mod exceptions;
 pub mod float;
 pub mod function;

@@ -254,14 +254,7 @@ fn builtin_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
                 CmpOp::Gt => la > lb && sub(y, x)?,
             })
         }
-        (Payload::Range(p), Payload::Range(q)) => match op {
-            CmpOp::Eq | CmpOp::Ne => {
-                let (lp, lq) = (p.len(), q.len());
-                let eq = lp == lq && (lp == 0 || (p.start == q.start && (lp == 1 || p.step == q.step)));
-                Some(if op == CmpOp::Eq { eq } else { !eq })
-            }
-            _ => None,
-        },
+        (Payload::Range(p), Payload::Range(_)) => crate::builtins::range::richcmp(p, b, op),
         _ => None,
     })
 }
@@ -420,14 +413,7 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
                     }
                     return Ok(false);
                 }
-                Payload::Range(r) => {
-                    if let Value::Int(i) = item {
-                        let i = *i as i128;
-                        let (start, stop, step) = (r.start as i128, r.stop as i128, r.step as i128);
-                        let inside = if step > 0 { start <= i && i < stop } else { stop < i && i <= start };
-                        return Ok(inside && (i - start) % step == 0);
-                    }
-                }
+                Payload::Range(r) => return crate::builtins::range::contains(r, item),
                 Payload::Bytes(b) => {
                     if let Some(i) = int::as_i64(item) {
                         return Ok(b.contains(&(i as u8)) && (0..256).contains(&i));

@@ -176,11 +176,7 @@ pub fn repr(v: &Value) -> PyResult<String> {
             let inner = format!("{{{}}}", join_reprs(&keys)?);
             Ok(if frozen || t.heap { format!("{name}({inner})") } else { inner })
         }
-        Payload::Range(r) => Ok(if r.step == 1 {
-            format!("range({}, {})", r.start, r.stop)
-        } else {
-            format!("range({}, {}, {})", r.start, r.stop, r.step)
-        }),
+        Payload::Range(r) => Ok(crate::builtins::range::repr(r)),
         Payload::Slice(s) => Ok(format!("slice({}, {}, {})", repr(&s.start)?, repr(&s.stop)?, repr(&s.step)?)),
         Payload::Function(f) => Ok(format!(
             "<function {} at {:#x}>",

@@ -3,7 +3,7 @@
 use parking_lot::Mutex;
 
 use crate::builtins::iter::{
-    new_iter, DictIter, DictIterKind, ListIter, NativeIter, RangeIter, SeqIter, SetIter, StrIter, TupleIter,
+    new_iter, DictIter, DictIterKind, ListIter, NativeIter, SeqIter, SetIter, StrIter, TupleIter,
 };
 use crate::builtins::type_;
 use crate::error::{type_error, value_error, PyErr, PyResult};
@@ -26,12 +26,7 @@ pub fn iter(v: &Value) -> PyResult<Value> {
                 Payload::Str(_) => {
                     return Ok(new_iter("str_ascii_iterator", Box::new(StrIter { s: v.clone(), pos: Mutex::new(0) })))
                 }
-                Payload::Range(r) => {
-                    return Ok(new_iter(
-                        "range_iterator",
-                        Box::new(RangeIter { next: Mutex::new((r.start, r.len())), step: r.step }),
-                    ))
-                }
+                Payload::Range(r) => return Ok(crate::builtins::range::iter(r)),
                 Payload::Dict(_) => {
                     let n = crate::builtins::dict::len(o);
                     return Ok(new_iter(

@@ -431,45 +431,16 @@ fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
     }
 }
 
-/// Set algebra, building the result in CPython's insertion order.
+/// Set algebra (`set_or`, `set_and`, `set_sub`, `set_xor`): `builtins::set` builds the result in CPython's
+/// insertion order.
 fn set_op(a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Value> {
-    let frozen = a.ty().ptr_eq(&types().frozenset);
-    let out = set::new_empty(frozen);
-    match op {
-        BinOp::Or => {
-            for k in set::keys(a).into_iter().chain(set::keys(b)) {
-                set::add(&out, k)?;
-            }
-        }
-        BinOp::And => {
-            let (small, big) = if set::len(b) > set::len(a) { (a, b) } else { (b, a) };
-            for k in set::keys(small) {
-                if set::contains(big, &k)? {
-                    set::add(&out, k)?;
-                }
-            }
-        }
-        BinOp::Sub => {
-            for k in set::keys(a) {
-                if !set::contains(b, &k)? {
-                    set::add(&out, k)?;
-                }
-            }
-        }
-        _ => {
-            for k in set::keys(a) {
-                set::add(&out, k)?;
-            }
-            for k in set::keys(b) {
-                if set::contains(a, &k)? {
-                    set::discard(&out, &k)?;
-                } else {
-                    set::add(&out, k)?;
-                }
-            }
-        }
-    }
-    Ok(Value::Obj(out))
+    let op = match op {
+        BinOp::Or => set::SetOp::Or,
+        BinOp::And => set::SetOp::And,
+        BinOp::Sub => set::SetOp::Sub,
+        _ => set::SetOp::Xor,
+    };
+    set::binop(a, b, op).map(Value::Obj)
 }
 
 fn not_implemented() -> Value {

@@ -91,23 +91,7 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
             let i = ops::number::index_i64(key, "byte indices")?;
             norm(i, b.len()).map(|j| Value::Int(b[j] as i64)).ok_or_else(|| index_error("index out of range"))
         }
-        Payload::Range(r) => {
-            if let Some(Payload::Slice(sl)) = key.payload() {
-                let (start, stop, step, n) = sl.indices(r.len())?;
-                let _ = stop;
-                let new_start = r.start + start * r.step;
-                let new_step = r.step * step;
-                let new_stop = new_start + n * new_step;
-                return Ok(crate::builtins::range::new_range(new_start, new_stop, new_step));
-            }
-            let i = ops::number::index_i64(key, "range indices")?;
-            let len = r.len();
-            let j = if i < 0 { i + len } else { i };
-            if j < 0 || j >= len {
-                return Err(index_error("range object index out of range"));
-            }
-            Ok(Value::Int(r.item(j)))
-        }
+        Payload::Range(r) => crate::builtins::range::getitem(r, key),
         Payload::Dict(_) => {
             let d = v.as_obj().expect("dict");
             match dict::get(d, key)? {
