@@ -174,14 +174,18 @@ fn name_error(name: &Value) -> PyErr {
     e
 }
 
-/// Loads a global: the module's globals, then builtins.
+/// Loads a global: the module's globals, then builtins. `name` is an interned str constant, so its hash is
+/// cached and the probe usually matches by identity.
 #[inline]
 pub fn load_global(g: &ObjRef, name: &Value) -> PyResult<Value> {
-    let key = name.as_str().unwrap_or("");
-    if let Some(v) = dict::get_str(g, key) {
+    let hash = match name.payload() {
+        Some(Payload::Str(s)) => s.hash(),
+        _ => return Err(name_error(name)),
+    };
+    if let Some(v) = dict::get_hashed(g, name, hash)? {
         return Ok(v);
     }
-    match crate::modules::builtins::lookup(key) {
+    match dict::get_hashed(crate::modules::builtins::builtins_dict(), name, hash)? {
         Some(v) => Ok(v),
         None => Err(name_error(name)),
     }
