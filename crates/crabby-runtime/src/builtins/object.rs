@@ -73,54 +73,74 @@ fn one_arg<'a>(name: &str, args: &'a [Value], kwargs: &[(Value, Value)]) -> PyRe
     }
 }
 
-/// `int(x=0)` / `int(x, base=10)`.
+/// `int(x=0)` / `int(x, base=10)`: CPython's `long_new_impl` (`x` is positional-only).
 fn construct_int(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let a = Args::new("int", args, kwargs).bind(&["x", "base"], 0)?;
-    let base = match &a[1] {
-        None => None,
-        Some(b) => Some(ops::number::index(b).and_then(|b| int::as_i64(&b).ok_or_else(|| value_error("int() base must be >= 2 and <= 36, or 0")))?),
-    };
-    let Some(x) = &a[0] else {
-        if base.is_some() {
+    if args.len() + kwargs.len() > 2 {
+        return Err(type_error(format!("int() takes at most 2 arguments ({} given)", args.len() + kwargs.len())));
+    }
+    let mut base_arg = args.get(1).cloned();
+    for (k, v) in kwargs {
+        match k.as_str().unwrap_or("") {
+            "base" if args.len() >= 2 => {
+                return Err(type_error("argument for int() given by name ('base') and position (2)"))
+            }
+            "base" => base_arg = Some(v.clone()),
+            other => return Err(type_error(format!("'{other}' is an invalid keyword argument for int()"))),
+        }
+    }
+    let Some(x) = args.first() else {
+        if base_arg.is_some() {
             return Err(type_error("int() missing string argument"));
         }
         return Ok(Value::Int(0));
     };
-    if let Some(b) = base {
+    if let Some(b) = base_arg {
+        // `PyNumber_AsSsize_t` clamps huge bases, which are then out of range.
+        let b = int::as_i64(&ops::number::index(&b)?).unwrap_or(i64::MAX);
         if b != 0 && !(2..=36).contains(&b) {
             return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
         }
-        let Some(s) = x.as_str() else {
+        if x.as_str().is_none() && !matches!(x.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) {
             return Err(type_error("int() can't convert non-string with explicit base"));
-        };
-        return parse_int_str(s, b as u32);
+        }
+        return parse_int_str(x, b as u32);
     }
     match x {
         Value::Int(_) => return Ok(x.clone()),
         Value::Bool(b) => return Ok(Value::Int(*b as i64)),
-        Value::Float(f) => return float_to_int(*f),
+        Value::Float(f) => return float::float_to_int(*f),
         _ => {}
     }
-    if int::is_int(x) {
-        return Ok(int::from_bigint(int::to_bigint(x).unwrap_or_default()));
-    }
-    if let Some(f) = float::as_f64(x) {
-        return float_to_int(f);
-    }
-    if let Some(s) = x.as_str() {
-        return parse_int_str(s, 10);
-    }
-    if let Some(Payload::Bytes(b)) = x.payload() {
-        return parse_int_str(&String::from_utf8_lossy(b), 10);
-    }
-    for name in ["__int__", "__index__", "__trunc__"] {
-        if let Some(f) = type_::lookup(x.ty(), name) {
-            let r = ops::call::call_with_self(&f, x, &[], &[])?;
-            if !int::is_int(&r) {
-                return Err(type_error(format!("{name} returned non-int (type {})", r.type_name())));
-            }
-            return Ok(int::from_bigint(int::to_bigint(&r).unwrap_or_default()));
+    // `PyNumber_Long`: `__int__` (int and float subclasses have it too), `__index__`, `__trunc__`, then text.
+    if let Some(f) = type_::lookup(x.ty(), "__int__") {
+        let r = ops::call::call_with_self(&f, x, &[], &[])?;
+        if !int::is_int(&r) {
+            return Err(type_error(format!("__int__ returned non-int (type {})", r.type_name())));
         }
+        return Ok(int::plain(&r));
+    }
+    if let Some(f) = type_::lookup(x.ty(), "__index__") {
+        let r = ops::call::call_with_self(&f, x, &[], &[])?;
+        if !int::is_int(&r) {
+            return Err(type_error(format!("__index__ returned non-int (type {})", r.type_name())));
+        }
+        return Ok(int::plain(&r));
+    }
+    if let Some(f) = type_::lookup(x.ty(), "__trunc__") {
+        let r = ops::call::call_with_self(&f, x, &[], &[])?;
+        if int::is_int(&r) {
+            return Ok(int::plain(&r));
+        }
+        return ops::number::index(&r).map_err(|e| {
+            if e.matches(ExcKind::TypeError) {
+                type_error(format!("__trunc__ returned non-Integral (type {})", r.type_name()))
+            } else {
+                e
+            }
+        });
+    }
+    if x.as_str().is_some() || matches!(x.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) {
+        return parse_int_str(x, 10);
     }
     Err(type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -128,20 +148,21 @@ fn construct_int(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     )))
 }
 
-fn parse_int_str(s: &str, base: u32) -> PyResult<Value> {
-    let digits = s.trim().trim_start_matches(['+', '-']).chars().filter(|c| *c != '_').count();
-    if digits > int::MAX_STR_DIGITS && !matches!(base, 2 | 4 | 8 | 16 | 32) {
-        return Err(value_error(format!(
-            "Exceeds the limit ({}) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit",
-            int::MAX_STR_DIGITS
-        )));
-    }
-    match int::parse_int(s, base) {
-        Some(b) => Ok(int::from_bigint(b)),
-        None => Err(value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            ops::format::str_repr(s)
-        ))),
+/// `int(text, base)` for a str, bytes or bytearray `x`: CPython's `PyLong_FromUnicodeObject` and
+/// `_PyLong_FromBytes`, with the digit limit and the `invalid literal` message showing `repr(x)` cut to 200
+/// characters.
+fn parse_int_str(x: &Value, base: u32) -> PyResult<Value> {
+    let parsed = match x.payload() {
+        Some(Payload::Bytes(b)) => int::parse_int_bytes(b, base, true),
+        Some(Payload::ByteArray(b)) => {
+            let b = b.read().clone();
+            int::parse_int_bytes(&b, base, true)
+        }
+        _ => int::parse_int_bytes(&int::transform_decimal_and_space(x.as_str().unwrap_or("")), base, true),
+    };
+    match parsed {
+        Ok(b) => Ok(int::from_bigint(b)),
+        Err(e) => Err(int::int_parse_error(e, base, &ops::format::repr(x)?)),
     }
 }
 
@@ -162,68 +183,51 @@ pub fn float_to_int(f: f64) -> PyResult<Value> {
     )))
 }
 
-/// Parses the text of `float(s)`.
+/// Parses the text of `float(s)`: CPython's `PyFloat_FromString` (Unicode digits and spaces, underscores
+/// between digits, `inf`/`infinity`/`nan` in any case, white space around).
 pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim();
-    if t.is_empty() || t.starts_with('_') || t.ends_with('_') || t.contains("__") {
-        return None;
-    }
-    let lower = t.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
-    let neg = lower.starts_with('-');
-    let special = match body {
-        "inf" | "infinity" => Some(f64::INFINITY),
-        "nan" => Some(f64::NAN),
-        _ => None,
-    };
-    if let Some(v) = special {
-        return Some(if neg { -v } else { v });
-    }
-    let cleaned: String = if t.contains('_') {
-        // Underscores are allowed only between digits.
-        let chars: Vec<char> = t.chars().collect();
-        for (i, c) in chars.iter().enumerate() {
-            if *c == '_' && !(i > 0 && chars[i - 1].is_ascii_digit() && i + 1 < chars.len() && chars[i + 1].is_ascii_digit()) {
-                return None;
-            }
-        }
-        t.chars().filter(|c| *c != '_').collect()
-    } else {
-        t.to_string()
-    };
-    if !cleaned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) {
-        return None;
-    }
-    cleaned.parse::<f64>().ok()
+    float::parse_float_ascii(&int::transform_decimal_and_space(s))
 }
 
+/// `float(x=0.0)`: CPython's `float_new_impl` and `PyNumber_Float`.
 fn construct_float(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let Some(x) = one_arg("float", args, kwargs)? else { return Ok(Value::Float(0.0)) };
-    if let Value::Float(_) = x {
-        return Ok(x.clone());
+    match x {
+        Value::Float(_) => return Ok(x.clone()),
+        Value::Int(_) | Value::Bool(_) => return int::int_to_f64(x).map(Value::Float),
+        _ => {}
     }
-    if int::is_int(x) {
-        return int::int_to_f64(x).map(Value::Float);
+    let text = match x.payload() {
+        Some(Payload::Str(s)) => Some(parse_float(s.as_str())),
+        Some(Payload::Bytes(b)) => Some(float::parse_float_ascii(b)),
+        Some(Payload::ByteArray(b)) => Some(float::parse_float_ascii(&b.read().clone())),
+        _ => None,
+    };
+    // A str subclass with `__float__` uses it; plain text is parsed.
+    let has_float = type_::lookup(x.ty(), "__float__").is_some();
+    if let Some(parsed) = text {
+        if !has_float || !type_::type_obj(x.ty()).heap {
+            return parsed
+                .map(Value::Float)
+                .ok_or_else(|| value_error(format!("could not convert string to float: {}", ops::format::repr(x).unwrap_or_default())));
+        }
+    }
+    if let Some(f) = type_::lookup(x.ty(), "__float__") {
+        let r = ops::call::call_with_self(&f, x, &[], &[])?;
+        return match float::as_f64(&r) {
+            Some(v) if float::is_float(&r) => Ok(Value::Float(v)),
+            _ => Err(type_error(format!("{}.__float__ returned non-float (type {})", x.type_name(), r.type_name()))),
+        };
+    }
+    if let Some(f) = type_::lookup(x.ty(), "__index__") {
+        let r = ops::call::call_with_self(&f, x, &[], &[])?;
+        if !int::is_int(&r) {
+            return Err(type_error(format!("__index__ returned non-int (type {})", r.type_name())));
+        }
+        return int::int_to_f64(&r).map(Value::Float);
     }
     if let Some(f) = float::as_f64(x) {
         return Ok(Value::Float(f));
-    }
-    if let Some(s) = x.as_str() {
-        return parse_float(s)
-            .map(Value::Float)
-            .ok_or_else(|| value_error(format!("could not convert string to float: {}", ops::format::str_repr(s))));
-    }
-    for name in ["__float__", "__index__"] {
-        if let Some(f) = type_::lookup(x.ty(), name) {
-            let r = ops::call::call_with_self(&f, x, &[], &[])?;
-            if name == "__index__" {
-                return int::int_to_f64(&r).map(Value::Float);
-            }
-            return match r {
-                Value::Float(_) => Ok(r),
-                _ => Err(type_error(format!("{}.__float__ returned non-float (type {})", x.type_name(), r.type_name()))),
-            };
-        }
     }
     Err(type_error(format!("float() argument must be a string or a real number, not '{}'", x.type_name())))
 }
@@ -369,6 +373,9 @@ pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)])
     }
     if ty.ptr_eq(&t.float) {
         return construct_float(args, kwargs);
+    }
+    if ty.ptr_eq(&t.complex) {
+        return crate::builtins::complex::construct_complex(args, kwargs);
     }
     if ty.ptr_eq(&t.str) {
         return construct_str(args, kwargs);

@@ -502,51 +502,21 @@ fn round(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("round", args, kwargs).bind(&["number", "ndigits"], 1)?;
     let x = a[0].clone().unwrap_or_default();
     let nd = a[1].clone().filter(|v| !v.is_none());
-    if int::is_int(&x) {
-        let Some(nd) = nd else { return number::index(&x) };
-        let n = int::as_i64(&number::index(&nd)?).unwrap_or(0);
-        if n >= 0 {
-            return number::index(&x);
+    // Built-in ints and floats directly (their `__round__` computes the same); other types, subclasses
+    // included, through `type(x).__round__` as CPython does.
+    if !type_::type_obj(x.ty()).heap {
+        if int::is_int(&x) {
+            return match nd {
+                None => Ok(int::plain(&x)),
+                Some(nd) => Ok(int::round_int(&x, float::ndigits_arg(&nd)?)),
+            };
         }
-        let b = int::to_bigint(&x).unwrap_or_default();
-        let p = num_traits::pow(BigInt::from(10), (-n) as usize);
-        use num_integer::Integer;
-        let (q, r) = b.div_mod_floor(&p);
-        let twice = &r * 2;
-        let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
-        return Ok(int::from_bigint(q * p));
-    }
-    if let Some(f) = float::as_f64(&x) {
-        let Some(nd) = nd else {
-            if f.is_nan() {
-                return Err(value_error("cannot convert float NaN to integer"));
-            }
-            if f.is_infinite() {
-                return Err(PyErr::new(ExcKind::OverflowError, "cannot convert float infinity to integer"));
-            }
-            let r = f.round_ties_even();
-            return crate::builtins::object::float_to_int(r);
-        };
-        let n = int::as_i64(&number::index(&nd)?).unwrap_or(0);
-        if !f.is_finite() || f == 0.0 {
-            return Ok(Value::Float(f));
+        if let Some(f) = float::as_f64(&x) {
+            return match nd {
+                None => float::round_float_to_int(f),
+                Some(nd) => float::round_float(f, float::ndigits_arg(&nd)?),
+            };
         }
-        if n > 308 {
-            return Ok(Value::Float(f));
-        }
-        if n < -308 {
-            return Ok(Value::Float(0.0f64.copysign(f)));
-        }
-        // Correct rounding through the shortest decimal text, as CPython's `double_round` does.
-        let s = format!("{:.*e}", 17, f);
-        let _ = s;
-        let text = if n >= 0 { format!("{:.*}", n as usize, f) } else { String::new() };
-        if n >= 0 {
-            return Ok(Value::Float(text.parse::<f64>().unwrap_or(f)));
-        }
-        let p = 10f64.powi((-n) as i32);
-        let y = (f / p).round_ties_even() * p;
-        return Ok(Value::Float(y));
     }
     match type_::lookup(x.ty(), "__round__") {
         Some(f) => {

@@ -402,19 +402,6 @@ fn pad(s: &Spec, sign_prefix: &str, body: &str, default_align: char) -> String {
     }
 }
 
-/// Inserts a grouping separator every `every` digits of an integer digit string.
-fn group(digits: &str, sep: char, every: usize) -> String {
-    let n = digits.len();
-    let mut out = String::with_capacity(n + n / every);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn sign_str(neg: bool, s: &Spec) -> &'static str {
     if neg {
         "-"
