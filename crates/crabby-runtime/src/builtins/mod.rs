@@ -29,9 +29,16 @@ pub mod range;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod str_case;
+pub mod str_codec;
+pub mod str_format;
+pub mod str_search;
+pub mod str_split;
 pub mod super_;
 pub mod tuple;
 pub mod type_;
+pub mod unicode;
+pub mod unicode_db;
 
 /// Every built-in type object.
 pub struct Types {

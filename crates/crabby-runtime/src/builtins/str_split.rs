@@ -1,0 +1,337 @@
+//! Cutting and gluing `str`: `split`, `rsplit`, `splitlines`, `partition`, `rpartition` and `join`.
+//!
+//! The scanners work on UTF-8 byte positions; a byte below 0x80 is a whole ASCII character, so ASCII text
+//! never decodes anything.
+
+use crate::builtins::exceptions::ExcKind;
+use crate::builtins::str::{as_pystr, exact, keywords, new_str, new_string_len, one_arg, ssize_arg, PyStr};
+use crate::builtins::unicode::{is_ascii_space, is_linebreak, is_space};
+use crate::builtins::{list, tuple};
+use crate::error::{type_error, value_error, PyResult};
+use crate::object::Payload;
+use crate::ops;
+use crate::Value;
+
+/// Whether the character starting at byte `i` is whitespace, and its length in bytes.
+#[inline]
+fn space_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (is_ascii_space(b), 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (is_space(c), c.len_utf8())
+}
+
+/// Whether the character ending at byte `j` is whitespace, and its length in bytes.
+#[inline]
+fn space_before(text: &str, j: usize) -> (bool, usize) {
+    let b = text.as_bytes()[j - 1];
+    if b < 0x80 {
+        return (is_ascii_space(b), 1);
+    }
+    let c = text[..j].chars().next_back().unwrap_or(' ');
+    (is_space(c), c.len_utf8())
+}
+
+/// `text.split()` with at most `max` splits: runs of whitespace separate words, and the text after the last
+/// split keeps its inner whitespace but not its leading whitespace.
+pub(crate) fn split_whitespace(text: &str, max: usize) -> Vec<&str> {
+    let n = text.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let skip_space = |mut i: usize| {
+        while i < n {
+            let (sp, l) = space_at(text, i);
+            if !sp {
+                break;
+            }
+            i += l;
+        }
+        i
+    };
+    let mut left = max;
+    while left > 0 {
+        i = skip_space(i);
+        if i == n {
+            break;
+        }
+        let j = i;
+        while i < n {
+            let (sp, l) = space_at(text, i);
+            if sp {
+                break;
+            }
+            i += l;
+        }
+        out.push(&text[j..i]);
+        left -= 1;
+    }
+    if i < n {
+        i = skip_space(i);
+        if i < n {
+            out.push(&text[i..]);
+        }
+    }
+    out
+}
+
+/// `text.rsplit()` with at most `max` splits, counted from the right.
+pub(crate) fn rsplit_whitespace(text: &str, max: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut i = text.len();
+    let skip_space = |mut i: usize| {
+        while i > 0 {
+            let (sp, l) = space_before(text, i);
+            if !sp {
+                break;
+            }
+            i -= l;
+        }
+        i
+    };
+    let mut left = max;
+    while left > 0 {
+        i = skip_space(i);
+        if i == 0 {
+            break;
+        }
+        let j = i;
+        while i > 0 {
+            let (sp, l) = space_before(text, i);
+            if sp {
+                break;
+            }
+            i -= l;
+        }
+        out.push(&text[i..j]);
+        left -= 1;
+    }
+    if i > 0 {
+        i = skip_space(i);
+        if i > 0 {
+            out.push(&text[..i]);
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// `text.split(sep)` with at most `max` splits (`sep` is not empty).
+pub(crate) fn split_sep<'a>(text: &'a str, sep: &str, max: usize) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    for (pos, _) in text.match_indices(sep).take(max) {
+        out.push(&text[i..pos]);
+        i = pos + sep.len();
+    }
+    out.push(&text[i..]);
+    out
+}
+
+/// `text.rsplit(sep)` with at most `max` splits counted from the right (`sep` is not empty).
+pub(crate) fn rsplit_sep<'a>(text: &'a str, sep: &str, max: usize) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut j = text.len();
+    for (pos, _) in text.rmatch_indices(sep).take(max) {
+        out.push(&text[pos + sep.len()..j]);
+        j = pos;
+    }
+    out.push(&text[..j]);
+    out.reverse();
+    out
+}
+
+/// Makes the list of pieces; a single piece that is the whole receiver is the receiver itself.
+fn pieces_list(this: &Value, s: &PyStr, pieces: Vec<&str>) -> Value {
+    if pieces.len() == 1 && pieces[0].len() == s.as_str().len() {
+        return list::new_list(vec![exact(this, s)]);
+    }
+    let ascii = s.is_ascii();
+    list::new_list(
+        pieces.into_iter().map(|p| if ascii { new_string_len(p.to_string(), p.len()) } else { new_str(p) }).collect(),
+    )
+}
+
+fn split_impl(name: &str, args: &[Value], kwargs: &[(Value, Value)], reverse: bool) -> PyResult<Value> {
+    let (s, a) = keywords(name, args, kwargs, &["sep", "maxsplit"])?;
+    let sep = match &a[0] {
+        None | Some(Value::None) => None,
+        Some(v) => match as_pystr(v) {
+            Some(p) => Some(p),
+            None => return Err(type_error(format!("must be str or None, not {}", v.type_name()))),
+        },
+    };
+    let max = match &a[1] {
+        Some(v) => usize::try_from(ssize_arg(v)?).unwrap_or(usize::MAX),
+        None => usize::MAX,
+    };
+    let text = s.as_str();
+    let pieces = match sep {
+        None if reverse => rsplit_whitespace(text, max),
+        None => split_whitespace(text, max),
+        Some(p) if p.char_len() == 0 => return Err(value_error("empty separator")),
+        Some(p) if reverse => rsplit_sep(text, p.as_str(), max),
+        Some(p) => split_sep(text, p.as_str(), max),
+    };
+    Ok(pieces_list(&args[0], s, pieces))
+}
+
+pub(crate) fn m_split(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    split_impl("split", args, kwargs, false)
+}
+
+pub(crate) fn m_rsplit(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    split_impl("rsplit", args, kwargs, true)
+}
+
+/// The lines of `text`, split at every line boundary (`\r\n` counts as one), with or without their ends.
+pub(crate) fn split_lines(text: &str, keepends: bool) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        if !is_linebreak(c) {
+            i += len;
+            continue;
+        }
+        let eol = i;
+        i += len;
+        if c == '\r' && bytes.get(i) == Some(&b'\n') {
+            i += 1;
+        }
+        out.push(&text[start..if keepends { i } else { eol }]);
+        start = i;
+    }
+    if start < bytes.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+pub(crate) fn m_splitlines(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let (s, a) = keywords("splitlines", args, kwargs, &["keepends"])?;
+    let keepends = match &a[0] {
+        Some(v) => ops::truthy(v)?,
+        None => false,
+    };
+    Ok(pieces_list(&args[0], s, split_lines(s.as_str(), keepends)))
+}
+
+fn partition_impl(name: &str, args: &[Value], kwargs: &[(Value, Value)], reverse: bool) -> PyResult<Value> {
+    let (s, sep_v) = one_arg(name, args, kwargs)?;
+    let Some(sep) = as_pystr(sep_v) else {
+        return Err(type_error(format!("must be str, not {}", sep_v.type_name())));
+    };
+    if sep.char_len() == 0 {
+        return Err(value_error("empty separator"));
+    }
+    let text = s.as_str();
+    let found = if reverse { text.rfind(sep.as_str()) } else { text.find(sep.as_str()) };
+    let empty = || new_str("");
+    Ok(tuple::new_tuple(match found {
+        Some(i) => vec![new_str(&text[..i]), exact(sep_v, sep), new_str(&text[i + sep.as_str().len()..])],
+        None if reverse => vec![empty(), empty(), exact(&args[0], s)],
+        None => vec![exact(&args[0], s), empty(), empty()],
+    }))
+}
+
+pub(crate) fn m_partition(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    partition_impl("partition", args, kwargs, false)
+}
+
+pub(crate) fn m_rpartition(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    partition_impl("rpartition", args, kwargs, true)
+}
+
+/// The items of the iterable given to `join`, as CPython's `PySequence_Fast` collects them.
+fn join_items(v: &Value) -> PyResult<Vec<Value>> {
+    match v.payload() {
+        Some(Payload::List(l)) => return Ok(l.read().clone()),
+        Some(Payload::Tuple(t)) => return Ok(t.to_vec()),
+        _ => {}
+    }
+    let it = match ops::iter::iter(v) {
+        Ok(it) => it,
+        Err(e) if e.matches(ExcKind::TypeError) => return Err(type_error("can only join an iterable")),
+        Err(e) => return Err(e),
+    };
+    let mut items = Vec::new();
+    while let Some(x) = ops::iter::next(&it)? {
+        items.push(x);
+    }
+    Ok(items)
+}
+
+pub(crate) fn m_join(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let (s, iterable) = one_arg("join", args, kwargs)?;
+    let items = join_items(iterable)?;
+    let sep = s.as_str();
+    let mut bytes = sep.len() * items.len().saturating_sub(1);
+    let mut chars = s.char_len() * items.len().saturating_sub(1);
+    for (i, item) in items.iter().enumerate() {
+        let Some(p) = as_pystr(item) else {
+            return Err(type_error(format!("sequence item {i}: expected str instance, {} found", item.type_name())));
+        };
+        bytes += p.as_str().len();
+        chars += p.char_len();
+    }
+    if items.len() == 1 {
+        return Ok(exact(&items[0], as_pystr(&items[0]).expect("checked str")));
+    }
+    let mut out = String::with_capacity(bytes);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item.as_str().unwrap_or(""));
+    }
+    Ok(new_string_len(out, chars))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_split_with_maxsplit() {
+        assert_eq!(split_whitespace("  a b  c ", usize::MAX), ["a", "b", "c"]);
+        assert_eq!(split_whitespace("  a b  c ", 1), ["a", "b  c "]);
+        assert_eq!(split_whitespace("a b c d", 2), ["a", "b", "c d"]);
+        assert_eq!(split_whitespace("  a  ", 0), ["a  "]);
+        assert_eq!(split_whitespace("   ", 0), Vec::<&str>::new());
+        assert_eq!(split_whitespace("x\u{3000}y\x1cz", usize::MAX), ["x", "y", "z"]);
+        assert_eq!(rsplit_whitespace("  a b  c ", 1), ["  a b", "c"]);
+        assert_eq!(rsplit_whitespace("a b c", 1), ["a b", "c"]);
+        assert_eq!(rsplit_whitespace(" a ", 0), [" a"]);
+        assert_eq!(rsplit_whitespace("é\u{a0}ü", usize::MAX), ["é", "ü"]);
+    }
+
+    #[test]
+    fn separator_split_with_maxsplit() {
+        assert_eq!(split_sep("a,b,,c,", ",", usize::MAX), ["a", "b", "", "c", ""]);
+        assert_eq!(split_sep("a,b,,c,", ",", 1), ["a", "b,,c,"]);
+        assert_eq!(rsplit_sep("a,b,,c,", ",", 1), ["a,b,,c", ""]);
+        assert_eq!(rsplit_sep("aaa", "aa", usize::MAX), ["a", ""]);
+        assert_eq!(split_sep("aaa", "aa", usize::MAX), ["", "a"]);
+        assert_eq!(split_sep("", ",", usize::MAX), [""]);
+    }
+
+    #[test]
+    fn lines() {
+        assert_eq!(split_lines("a\nb\r\nc\rd\n", false), ["a", "b", "c", "d"]);
+        assert_eq!(split_lines("a\nb\r\n", true), ["a\n", "b\r\n"]);
+        assert_eq!(split_lines("\n\n", false), ["", ""]);
+        assert_eq!(split_lines("x\x0by\x1cz\u{2028}w\u{85}", false), ["x", "y", "z", "w"]);
+        assert_eq!(split_lines("", false), Vec::<&str>::new());
+        assert_eq!(split_lines("\r\r\n", true), ["\r", "\r\n"]);
+    }
+}
