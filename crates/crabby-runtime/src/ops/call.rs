@@ -352,7 +352,7 @@ pub fn merge_kwargs(fname: &Value, target: &mut Vec<(Value, Value)>, mapping: &V
     };
     for (k, v) in items {
         if k.as_str().is_none() {
-            return Err(type_error(format!("{} keywords must be strings", callable_name(fname))));
+            return Err(type_error("keywords must be strings"));
         }
         if target.iter().any(|(n, _)| n.as_str() == k.as_str()) {
             return Err(PyErr::new(

@@ -128,7 +128,11 @@ pub fn setitem(v: &Value, key: &Value, value: Value) -> PyResult<()> {
     match v.payload() {
         Some(Payload::List(l)) => {
             if let Some(Payload::Slice(s)) = key.payload() {
-                let items = ops::iter::collect(&value)?;
+                let items = match ops::iter::iter(&value) {
+                    Ok(_) => ops::iter::collect(&value)?,
+                    Err(e) if e.matches(ExcKind::TypeError) => return Err(type_error("can only assign an iterable")),
+                    Err(e) => return Err(e),
+                };
                 let mut g = l.write();
                 let (start, stop, step, n) = s.indices(g.len() as i64)?;
                 if step == 1 {
