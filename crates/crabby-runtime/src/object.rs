@@ -54,6 +54,8 @@ pub enum Payload {
     Iter(Box<dyn NativeIter>),
     /// `property`, `classmethod`, `staticmethod`: the wrapped callables.
     Descriptor(crate::builtins::descriptor::DescriptorObj),
+    /// A code object: what the compiler knows about one function body.
+    Code(&'static crate::ops::call::CodeInfo),
     /// A generator or coroutine made by calling a generator function or `async def`.
     Generator(crate::builtins::generator::GeneratorObj),
     /// `super(type, obj)`: the class to start after and the object (or class) bound.

@@ -621,7 +621,8 @@ pub fn gen_attr(g: &GeneratorObj, name: &str) -> Option<Value> {
         "__name__" => Some(Value::from(g.code.name)),
         "__qualname__" => Some(Value::from(g.code.qualname)),
         "gi_running" | "cr_running" | "ag_running" => Some(Value::Bool(g.is_running())),
-        "gi_code" | "cr_code" | "ag_code" => Some(Value::None),
+        // NOTE: frames are not objects in crabby; a suspended generator reports no frame.
+        "gi_frame" | "cr_frame" | "ag_frame" => Some(Value::None),
         _ => None,
     }
 }

@@ -11,6 +11,7 @@ use crate::object::{ObjRef, Payload};
 
 pub mod bool;
 pub mod bytes;
+pub mod code;
 pub mod complex;
 pub mod descriptor;
 pub mod dict;
@@ -66,6 +67,7 @@ pub struct Types {
     pub method: ObjRef,
     pub module: ObjRef,
     pub cell: ObjRef,
+    pub code: ObjRef,
     pub property: ObjRef,
     pub classmethod: ObjRef,
     pub staticmethod: ObjRef,
@@ -214,6 +216,7 @@ fn bootstrap() -> Types {
         method: new_type("method", Layout::Other, o, false),
         module: new_type("module", Layout::Other, o, true),
         cell: new_type("cell", Layout::Other, o, false),
+        code: new_type("code", Layout::Other, o, false),
         property: new_type("property", Layout::Other, o, true),
         classmethod: new_type("classmethod", Layout::Other, o, true),
         staticmethod: new_type("staticmethod", Layout::Other, o, true),
@@ -266,6 +269,7 @@ impl Types {
             &self.method,
             &self.module,
             &self.cell,
+            &self.code,
             &self.property,
             &self.classmethod,
             &self.staticmethod,
@@ -306,6 +310,7 @@ fn populate() {
     iter::register();
     descriptor::register();
     generator::register();
+    code::register();
     exceptions::register();
 }
 
