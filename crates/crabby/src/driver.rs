@@ -665,6 +665,17 @@ fn build_failure(ws: &Workspace, log: &str, main_crate: &str) -> Failure {
             cargo::first_error(log, 30)
         ));
     }
+    // A broken runtime (a crabby checkout mid-change) is not a code generation bug: say which it is.
+    if log
+        .lines()
+        .any(|l| l.starts_with("error: could not compile `crabby-runtime`"))
+    {
+        return Failure::internal(format!(
+            "crabby: internal error: the crabby runtime at {} failed to compile; this is a bug in crabby.\n{}",
+            ws.runtime.display(),
+            cargo::first_error(log, 25)
+        ));
+    }
     // Point at the module crate the first error is in; the program crate is not kept.
     let modules = ws.dir.join("modules");
     let kept = cargo::error_locations(log)

@@ -197,6 +197,8 @@ pub fn build_all(
         .run()?;
         let sites = cargo::error_locations(&outcome.log);
         let general_error = cargo::first_error(&outcome.log, 30);
+        let runtime_broken = (outcome.log.lines())
+            .any(|l| l.starts_with("error: could not compile `crabby-runtime`"));
 
         let mut next = Vec::new();
         for (batch, lines) in pending.into_iter().zip(line_maps) {
@@ -244,6 +246,15 @@ pub fn build_all(
                         break;
                     }
                 }
+            }
+            if runtime_broken {
+                for m in &batch.members {
+                    failed.insert(
+                        m.test,
+                        format!("the crabby runtime failed to compile:\n{general_error}"),
+                    );
+                }
+                continue;
             }
             if blame.is_empty() || !cargo::is_compile_error(&outcome.log) {
                 // Nothing to single out (the runtime itself failed, a link error, cargo trouble).
