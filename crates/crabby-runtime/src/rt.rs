@@ -505,30 +505,63 @@ pub fn with_exit_err(exit: &Value, e: PyErr) -> PyResult<()> {
     }
 }
 
-fn no_module(name: &Value) -> PyErr {
-    PyErr::new(
-        ExcKind::ImportError,
-        format!("crabby does not support module {} yet", name.as_str().unwrap_or("?")),
-    )
-}
-
-/// `import a.b.c`: returns the top package (the modules milestone implements imports).
+/// `import a.b.c`: imports every level and returns the top package `a`, which the statement binds.
 pub fn import_module(name: &Value) -> PyResult<Value> {
-    Err(no_module(name))
+    let n = name.as_str().unwrap_or("");
+    crate::import::import_dotted(n)?;
+    let top = n.split('.').next().unwrap_or(n);
+    match dict::get_str(crate::import::sys_modules(), top) {
+        Some(m) => Ok(m),
+        None => crate::import::import_dotted(top),
+    }
 }
 
+/// `import a.b.c as d`: the module `a.b.c` itself.
 pub fn import_submodule(_top: &Value, name: &Value) -> PyResult<Value> {
-    Err(no_module(name))
+    let n = name.as_str().unwrap_or("");
+    match dict::get_str(crate::import::sys_modules(), n) {
+        Some(m) => Ok(m),
+        None => crate::import::import_dotted(n),
+    }
 }
 
-pub fn import_from_module(name: &Value) -> PyResult<Value> {
-    Err(no_module(name))
+/// The module a `from ... import` statement reads, resolving leading dots against the importing module's
+/// package.
+pub fn import_from_module(g: &ObjRef, name: &Value) -> PyResult<Value> {
+    let n = name.as_str().unwrap_or("");
+    let package = match dict::get_str(g, "__package__") {
+        Some(p) if p.as_str().is_some() => p.as_str().map(str::to_string),
+        _ => dict::get_str(g, "__name__").and_then(|m| {
+            let m = m.as_str()?.to_string();
+            // A package's own `__init__` has `__path__`; a plain module's package is its parent.
+            Some(if dict::get_str(g, "__path__").is_some() { m } else { m.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() })
+        }),
+    };
+    let full = crate::import::resolve_name(n, package.as_deref())?;
+    crate::import::import_dotted(&full)
 }
 
+/// `from m import name`.
 pub fn import_from(m: &Value, name: &Value) -> PyResult<Value> {
-    getattr(m, name)
+    crate::import::import_from(m, name.as_str().unwrap_or(""))
 }
 
-pub fn import_star(_g: &ObjRef, m: &Value) -> PyResult<()> {
-    Err(no_module(m))
+/// `from m import *`: the names in `__all__`, or every public name.
+pub fn import_star(g: &ObjRef, m: &Value) -> PyResult<()> {
+    let names: Vec<Value> = match crate::ops::attr::getattr_opt(m, "__all__")? {
+        Some(all) => crate::ops::iter::collect(&all)?,
+        None => {
+            let d = crate::ops::attr::getattr(m, &Value::from("__dict__"))?;
+            let keys = match d.as_obj() {
+                Some(o) if matches!(o.payload, Payload::Dict(_)) => dict::keys(o),
+                _ => Vec::new(),
+            };
+            keys.into_iter().filter(|k| k.as_str().is_some_and(|s| !s.starts_with('_'))).collect()
+        }
+    };
+    for n in names {
+        let v = crate::ops::attr::getattr(m, &n)?;
+        dict::set(g, n, v)?;
+    }
+    Ok(())
 }

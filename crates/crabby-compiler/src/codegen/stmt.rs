@@ -385,7 +385,7 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
             let module = imp.module.as_ref().map(|m| m.id.to_string()).unwrap_or_default();
             let full = format!("{}{module}", ".".repeat(imp.level as usize));
             let s = g.s(&full);
-            let m = ctx.q(&format!("import_from_module({s})"));
+            let m = ctx.q(&format!("import_from_module(g, {s})"));
             let id = g.fresh();
             ctx.emit(&format!("let m_{id}: Value = {m};"));
             for alias in &imp.names {

@@ -321,3 +321,15 @@ pub fn add_methods(ty: &ObjRef, methods: &[(&'static str, function::NativeFn)]) 
         dict::set_str(d, name, function::new_builtin(name, *f, Some(ty.clone())));
     }
 }
+
+/// Makes a type object for a native module's type (`_io.TextIOWrapper`, ...): immortal, deriving from
+/// `object`, not subclassable from Python unless `basetype`.
+pub fn new_native_type(name: &str, module: &str, basetype: bool) -> ObjRef {
+    let t = types();
+    let mut tobj = TypeObj::new(name, Layout::Other, dict::new_dict_obj(), vec![t.object.clone()]);
+    tobj.basetype = basetype;
+    let ty = ObjRef::new(&t.type_, Payload::Type(tobj)).make_immortal();
+    *type_obj(&ty).mro.write() = type_::linear_mro(&ty);
+    dict::set_str(&type_obj(&ty).dict, "__module__", crate::Value::from(module));
+    ty
+}

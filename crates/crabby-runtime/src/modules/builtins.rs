@@ -69,6 +69,20 @@ pub fn builtins_dict() -> &'static ObjRef {
     })
 }
 
+/// The `builtins` module object.
+pub fn module() -> PyResult<ObjRef> {
+    static M: OnceLock<ObjRef> = OnceLock::new();
+    Ok(M.get_or_init(|| {
+        let m = ObjRef::with_dict(
+            &types().module,
+            Payload::Module(crate::builtins::module::ModuleObj { name: "builtins".into() }),
+            Some(builtins_dict().clone()),
+        );
+        m.make_immortal()
+    })
+    .clone())
+}
+
 /// Looks a name up in builtins.
 pub fn lookup(name: &str) -> Option<Value> {
     dict::get_str(builtins_dict(), name)
@@ -135,6 +149,31 @@ fn print(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
             _ => return Err(type_error(format!("'{name}' is an invalid keyword argument for print()"))),
         }
     }
+    if file.is_none() {
+        if let Some(f) = crate::modules::sys::current_stdout() {
+            file = f;
+        }
+    }
+    let native = crate::modules::sys::stream_kind(&file);
+    if !file.is_none() && native.is_none() {
+        // A Python file object gets one write per piece, as CPython's print does.
+        let write = |text: String| -> PyResult<()> {
+            ops::call::call_method(&Value::from("write"), &[file.clone(), Value::from(text)], &[])?;
+            Ok(())
+        };
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                write(sep.clone())?;
+            }
+            write(format::str_of(a)?)?;
+        }
+        write(end)?;
+        if flush {
+            ops::call::call_method(&Value::from("flush"), &[file], &[])?;
+        }
+        return Ok(Value::None);
+    }
+    // The real stdout gets the whole line in one write, so lines from racing threads never interleave.
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
@@ -143,16 +182,13 @@ fn print(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         out.push_str(&format::str_of(a)?);
     }
     out.push_str(&end);
-    if file.is_none() {
-        crate::modules::sys::write_stdout(&out);
-        if flush {
-            let _ = crate::modules::sys::flush_stdout();
-        }
-    } else {
-        ops::call::call_method(&Value::from("write"), &[file.clone(), Value::from(out)], &[])?;
-        if flush {
-            ops::call::call_method(&Value::from("flush"), &[file], &[])?;
-        }
+    if native == Some(2) {
+        crate::modules::sys::write_stderr(&out);
+        return Ok(Value::None);
+    }
+    crate::modules::sys::write_stdout(&out);
+    if flush {
+        let _ = crate::modules::sys::flush_stdout();
     }
     Ok(Value::None)
 }

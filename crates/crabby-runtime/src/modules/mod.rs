@@ -2,3 +2,18 @@
 
 pub mod builtins;
 pub mod sys;
+
+use crate::error::PyResult;
+use crate::object::ObjRef;
+
+/// Makes a native module's object.
+pub type MakeModule = fn() -> PyResult<ObjRef>;
+
+/// The native module called `name`, if the runtime has one.
+pub fn native_module(name: &str) -> Option<MakeModule> {
+    match name {
+        "sys" => Some(sys::module),
+        "builtins" => Some(builtins::module),
+        _ => None,
+    }
+}
