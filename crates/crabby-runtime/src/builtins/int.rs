@@ -461,6 +461,33 @@ pub(crate) fn not_implemented() -> Value {
     Value::Obj(types().not_implemented.clone())
 }
 
+/// `a / b` for ints, correctly rounded like CPython's `long_true_divide` (subnormal results included), with
+/// its errors.
+pub fn int_true_divide(a: &BigInt, b: &BigInt) -> PyResult<f64> {
+    if b.is_zero() {
+        return Err(zero_division("division by zero"));
+    }
+    let negative = a.is_negative() != b.is_negative();
+    let (na, nb) = (a.bits() as i64, b.bits() as i64);
+    let r = if a.is_zero() {
+        0.0
+    } else {
+        // Scale so the integer quotient has at least 55 bits; the remainder becomes a sticky bit below them,
+        // so rounding the scaled quotient rounds the exact value.
+        let s = 56 + nb - na;
+        let (num, den) = if s >= 0 {
+            (a.magnitude() << s as usize, b.magnitude().clone())
+        } else {
+            (a.magnitude().clone(), b.magnitude() << (-s) as usize)
+        };
+        let (q, rem) = num.div_rem(&den);
+        let m = (q << 1u32) + u32::from(!rem.is_zero());
+        crate::builtins::float::ldexp_big(&m, -s - 1)
+            .ok_or_else(|| overflow_error("integer division result too large for a float"))?
+    };
+    Ok(if negative { -r } else { r })
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Rounding and modular powers, shared with the `round` and `pow` built-ins.
 
@@ -1063,6 +1090,24 @@ mod tests {
             p(&format!("{}x", "1".repeat(5000)), 10),
             Err(IntParseError::Invalid)
         );
+    }
+
+    #[test]
+    fn true_division_is_correctly_rounded() {
+        // Recorded from CPython 3.12's a / b.
+        let two = |e: u32| BigInt::from(1) << e as usize;
+        let d = |a: BigInt, b: BigInt| int_true_divide(&a, &b).ok();
+        assert_eq!(d(BigInt::from(1), two(1074)), Some(5e-324));
+        assert_eq!(d(BigInt::from(1), two(1075)), Some(0.0));
+        assert_eq!(d(BigInt::from(3), two(1076)), Some(5e-324));
+        let big = num_traits::pow(BigInt::from(10), 400);
+        assert_eq!(d(&big + 1, big.clone()), Some(1.0));
+        assert_eq!(d(two(1024) - two(970), BigInt::from(1)), None);
+        assert_eq!(d(two(1024) - two(971), BigInt::from(1)), Some(f64::MAX));
+        let a: BigInt = "12345678901234567890123".parse().unwrap();
+        let b: BigInt = "-98765432109876543210".parse().unwrap();
+        assert_eq!(d(a, b), Some(-124.9999988609375));
+        assert_eq!(d(BigInt::from(0), BigInt::from(-5)).map(|f| f.is_sign_negative()), Some(true));
     }
 
     #[test]

@@ -1094,28 +1094,26 @@ pub fn percent_format(fmt_v: &Value, args: &Value) -> PyResult<Value> {
                 let n = if is_int(&arg) {
                     arg.clone()
                 } else if let Some(f) = crate::builtins::float::as_f64(&arg) {
-                    if f.is_nan() {
-                        return Err(value_error("cannot convert float NaN to integer"));
-                    }
-                    if f.is_infinite() {
-                        return Err(crate::error::overflow_error("cannot convert float infinity to integer"));
-                    }
-                    crate::builtins::int::from_bigint(num_bigint::BigInt::from(f.trunc() as i128))
+                    crate::builtins::float::float_to_int(f)?
+                } else if type_::type_obj(arg.ty()).heap
+                    && (type_::lookup(arg.ty(), "__int__").is_some() || type_::lookup(arg.ty(), "__index__").is_some())
+                {
+                    ops::call::call(&Value::Obj(crate::builtins::types().int.clone()), std::slice::from_ref(&arg), &[])?
                 } else {
                     return Err(type_error(format!("%{conv} format: a real number is required, not {}", arg.type_name())));
                 };
-                let digits = if let Some(p) = spec.precision {
-                    let d = to_bigint(&n).unwrap_or_default();
-                    let m = if d.sign() == num_bigint::Sign::Minus { -d.clone() } else { d.clone() };
-                    let s = m.to_string();
-                    let s = if s.len() < p { format!("{}{s}", "0".repeat(p - s.len())) } else { s };
-                    (d.sign() == num_bigint::Sign::Minus, s)
-                } else {
-                    let d = to_bigint(&n).unwrap_or_default();
-                    let neg = d.sign() == num_bigint::Sign::Minus;
-                    (neg, if neg { (-d).to_string() } else { d.to_string() })
+                let d = to_bigint(&n).unwrap_or_default();
+                let text = crate::builtins::int::bigint_to_decimal(&d)?;
+                let (sign, mut digits) = match text.strip_prefix('-') {
+                    Some(m) => ("-", m.to_string()),
+                    None => ("", text.clone()),
                 };
-                pad(&spec, sign_str(digits.0, &spec), &digits.1, '>')
+                if let Some(p) = spec.precision {
+                    if digits.len() < p {
+                        digits = format!("{}{digits}", "0".repeat(p - digits.len()));
+                    }
+                }
+                percent_number_output(&format!("{sign}{digits}"), &spec)
             }
             'x' | 'X' | 'o' => {
                 if !is_int(&arg) {
@@ -1146,13 +1144,17 @@ pub fn percent_format(fmt_v: &Value, args: &Value) -> PyResult<Value> {
                 pad(&spec, &format!("{}{prefix}", sign_str(neg, &spec)), &digits, '>')
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let f = match crate::builtins::float::as_f64(&arg) {
-                    Some(f) if is_int(&arg) => {
-                        let _ = f;
-                        crate::builtins::int::int_to_f64(&arg)?
-                    }
-                    Some(f) => f,
-                    None => return Err(type_error(format!("must be real number, not {}", arg.type_name()))),
+                let f = if is_int(&arg) {
+                    crate::builtins::int::int_to_f64(&arg)?
+                } else if let Some(f) = crate::builtins::float::as_f64(&arg) {
+                    f
+                } else if type_::type_obj(arg.ty()).heap
+                    && (type_::lookup(arg.ty(), "__float__").is_some() || type_::lookup(arg.ty(), "__index__").is_some())
+                {
+                    let r = ops::call::call(&Value::Obj(crate::builtins::types().float.clone()), std::slice::from_ref(&arg), &[])?;
+                    crate::builtins::float::as_f64(&r).unwrap_or(0.0)
+                } else {
+                    return Err(type_error(format!("must be real number, not {}", arg.type_name())));
                 };
                 percent_float(f, conv, &spec)
             }
@@ -1162,7 +1164,9 @@ pub fn percent_format(fmt_v: &Value, args: &Value) -> PyResult<Value> {
                         return Err(type_error("%c requires int or char"));
                     }
                     s.to_string()
-                } else if let Some(n) = crate::builtins::int::as_i64(&arg) {
+                } else if is_int(&arg) {
+                    // Ints beyond i64 are out of range too.
+                    let n = crate::builtins::int::as_i64(&arg).unwrap_or(-1);
                     char::from_u32(n as u32)
                         .filter(|_| (0..0x110000).contains(&n))
                         .ok_or_else(|| crate::error::overflow_error("%c arg not in range(0x110000)"))?
