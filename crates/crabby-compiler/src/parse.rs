@@ -44,7 +44,6 @@ pub fn parse_module(source: &str, filename: &str) -> Result<ModModule, CompileEr
             range: e.range,
         });
     }
-    errors.sort_by_key(|e| e.range.start());
     let module = parsed.try_into_module().map(|m| m.into_syntax());
     let Some(module) = module else {
         return Err(CompileError::at_range(
@@ -56,43 +55,125 @@ pub fn parse_module(source: &str, filename: &str) -> Result<ModModule, CompileEr
             0,
         ));
     };
+    // In CPython's order: "positional argument follows keyword argument" is only found at the end of
+    // the arguments.
+    {
+        let probe_ctx = Ctx {
+            source,
+            filename,
+            scan: &scan,
+            module: &module,
+            probe: std::cell::Cell::new(None),
+        };
+        let ctx_stop = |offset: usize| {
+            probe_ctx
+                .args_stop(offset)
+                .map_or(TextSize::new(source.len() as u32), |t| {
+                    TextSize::new(t.start as u32)
+                })
+        };
+        errors.sort_by_key(|e| match &e.kind {
+            RuffErrorKind::Parse(
+                ParseErrorType::PositionalAfterKeywordArgument
+                | ParseErrorType::PositionalAfterKeywordUnpacking,
+            ) => ctx_stop(e.range.start().to_usize()),
+            // Found at the end of the statement.
+            RuffErrorKind::Parse(ParseErrorType::OtherError(m))
+                if m.starts_with("Only single target") =>
+            {
+                e.range.end()
+            }
+            _ => e.range.start(),
+        });
+    }
     let ctx = Ctx {
         source,
         filename,
         scan: &scan,
         module: &module,
+        probe: std::cell::Cell::new(None),
     };
     if let Some(te) = &scan.error {
-        // The tokenizer's error wins, unless the parser stopped earlier at an unexpected indent (CPython then
-        // does not look at the rest of the file).
-        if let Some(first) = errors.first() {
-            if matches!(
-                first.kind,
+        let parser_first = errors.first().filter(|e| {
+            let start = e.range.start().to_usize();
+            // The parser stopped earlier at an unexpected indent: CPython then does not look further.
+            let early_indent = matches!(
+                e.kind,
                 RuffErrorKind::Parse(ParseErrorType::UnexpectedIndentation)
-            ) && first.range.end().to_usize() < te.offset
-            {
-                return Err(ctx.translate(first));
+            ) && e.range.end().to_usize() < te.offset;
+            // Indentation and line-continuation errors do not raise in CPython's tokenizer: only a parser
+            // that gets that far meets them, so an earlier parser error wins (ruff's own report of the
+            // tokenizer's error does not count; a missing block is only noticed on the next line).
+            let (parser_error, noticed_at) = match &e.kind {
+                // Bad escapes and bytes are found when CPython's parser builds the string's value.
+                RuffErrorKind::Parse(ParseErrorType::Lexical(
+                    LexicalErrorType::UnicodeError
+                    | LexicalErrorType::MissingUnicodeLbrace
+                    | LexicalErrorType::MissingUnicodeRbrace
+                    | LexicalErrorType::InvalidByteLiteral,
+                )) => (true, start),
+                RuffErrorKind::Parse(ParseErrorType::Lexical(_)) => (false, start),
+                RuffErrorKind::Parse(ParseErrorType::OtherError(m))
+                    if m.starts_with("Expected an indented block") =>
+                {
+                    let j = scan.logical_starts.partition_point(|&s| s < start);
+                    (
+                        true,
+                        scan.logical_starts.get(j).copied().unwrap_or(source.len()),
+                    )
+                }
+                _ => (true, start),
+            };
+            let before = if te.kind == "SyntaxError" {
+                noticed_at + 1 < te.offset
+            } else {
+                crate::error::Position::of(source, noticed_at).lineno < te.lineno
+            };
+            early_indent || (!te.raises() && parser_error && before)
+        });
+        if let Some(first) = parser_first {
+            // CPython then tokenizes on to the tokenizer's error, and the brackets open there count.
+            let err = ctx.translate(first);
+            if let Some(open) = scan.parens.last() {
+                let err_offset = first.range.start().to_usize();
+                let probe = ctx.probe.get().unwrap_or(err_offset);
+                if crate::error::Position::of(source, probe).lineno > open.lineno {
+                    return Err(ctx.unclosed(open));
+                }
             }
+            return Err(err);
         }
         return Err(ctx.tok_error(te));
     }
     let Some(first) = errors.first() else {
         return Ok(module);
     };
+    let err = ctx.translate(first);
     // Brackets still open at the end of the file: CPython's tokenizer fails when its parser asks for the
     // token after the last one, and reports that; when the parser failed earlier, it still prefers it to an
-    // error on a later line than the bracket.
+    // error on a later line than the bracket (the line of the last token the parser looked at).
     if let Some(open) = scan.parens.last() {
         let err_offset = first.range.start().to_usize();
-        let err_line = crate::error::Position::of(source, err_offset).lineno;
+        // (ruff's lexer may end a line inside the brackets; CPython's fails at the next token.)
+        let probe = ctx
+            .probe
+            .get()
+            .unwrap_or_else(|| ctx.token(err_offset).map_or(err_offset, |t| t.start));
+        let probe_line = crate::error::Position::of(source, probe).lineno;
         let last = ctx
-            .token_index(err_offset)
+            .token_index(probe)
             .is_none_or(|i| i + 1 >= scan.tokens.len());
-        if last || err_line > open.lineno {
+        // (When the parser fails at the unclosed bracket itself, its error rules go on parsing what follows
+        // as an expression, past the end of the line.)
+        let at_bracket = ctx
+            .token(err_offset)
+            .is_some_and(|t| t.start == open.offset)
+            && ctx.expression_continues_after(open);
+        if last || at_bracket || probe_line > open.lineno {
             return Err(ctx.unclosed(open));
         }
     }
-    Err(ctx.translate(first))
+    Err(err)
 }
 
 /// CPython's SyntaxError report.
@@ -124,7 +205,7 @@ struct Token {
     kind: Tk,
     start: usize,
     end: usize,
-    /// Bracket nesting level before the token.
+    /// Bracket nesting level around the token (for a bracket, outside it).
     level: usize,
 }
 
@@ -140,6 +221,19 @@ struct TokError {
     end_col: usize,
     /// Where in the source the error was detected (to order it against parser errors).
     offset: usize,
+}
+
+impl TokError {
+    /// Whether CPython's tokenizer raises it (rather than only stopping, which only matters when the
+    /// parser gets there first).
+    fn raises(&self) -> bool {
+        self.kind == "SyntaxError"
+            && !matches!(
+                self.msg.as_str(),
+                "unexpected character after line continuation character"
+                    | "unexpected EOF while parsing"
+            )
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -188,6 +282,8 @@ struct Scan<'a> {
     /// Starts of logical lines (offset of their first token).
     logical_starts: Vec<usize>,
     at_line_start: bool,
+    /// Where a comment started on the current line.
+    comment_start: Option<usize>,
     error: Option<TokError>,
 }
 
@@ -219,6 +315,7 @@ impl<'a> Scan<'a> {
             fstrings: Vec::new(),
             logical_starts: Vec::new(),
             at_line_start: true,
+            comment_start: None,
             error: None,
         };
         // A UTF-8 byte order mark at the start is not part of the source.
@@ -355,6 +452,7 @@ impl<'a> Scan<'a> {
             };
             match c {
                 b'#' => {
+                    self.comment_start = Some(start);
                     while self.peek().is_some() && self.newline_len(self.pos) == 0 {
                         self.pos += 1;
                     }
@@ -362,9 +460,10 @@ impl<'a> Scan<'a> {
                 b'\n' | b'\r' => {
                     let blank = self.tokens.last().is_none_or(|t| t.kind == Tk::Newline)
                         || matches!(self.tokens.last(), Some(t) if matches!(t.kind, Tk::Indent | Tk::Dedent));
+                    // CPython's NEWLINE token starts at a comment before it.
+                    let comment = self.comment_start.take();
                     if self.level() == 0 && !blank {
-                        let n = self.newline_len(self.pos);
-                        self.push(Tk::Newline, start, start + n);
+                        self.push(Tk::Newline, comment.unwrap_or(start), start + 1);
                     }
                     self.take_newline(false);
                     self.at_line_start = true;
@@ -458,6 +557,17 @@ impl<'a> Scan<'a> {
                     col = 0;
                     altcol = 0;
                     self.pos += 1;
+                }
+                Some(b'\\')
+                    if self.pos + 1 < self.b.len() && self.newline_len(self.pos + 1) == 0 =>
+                {
+                    let after = self.pos + 1;
+                    return Err(self.err_range(
+                        "unexpected character after line continuation character",
+                        after + 1 - self.buf_start,
+                        0,
+                        after,
+                    ));
                 }
                 Some(b'\\')
                     if self.newline_len(self.pos + 1) > 0 || self.pos + 1 == self.b.len() =>
@@ -1083,6 +1193,8 @@ impl<'a> Scan<'a> {
         if self.level() >= MAXLEVEL {
             return Err(self.err_at("too many nested parentheses", start + 1));
         }
+        // A bracket token's level is the level around it.
+        self.push(Tk::Op, start, start + 1);
         self.parens.push(Paren {
             ch: self.b[start],
             lineno: self.lineno,
@@ -1090,7 +1202,6 @@ impl<'a> Scan<'a> {
             offset: start,
         });
         self.pos = start + 1;
-        self.push(Tk::Op, start, start + 1);
         Ok(())
     }
 
@@ -1245,6 +1356,9 @@ struct Ctx<'a> {
     filename: &'a str,
     scan: &'a Scan<'a>,
     module: &'a ModModule,
+    /// Where CPython's parser last looked, when a rule looked past the error's start (to decide between the
+    /// error and an unclosed bracket).
+    probe: std::cell::Cell<Option<usize>>,
 }
 
 const KEYWORDS: &[&str] = &[
@@ -1269,6 +1383,28 @@ impl Ctx<'_> {
             end_col: te.end_col,
             line: Some(crate::error::line_at(self.source, te.line_start).to_string()),
         }
+    }
+
+    /// Whether an expression starts after the bracket and may go on past the end of its line, outside
+    /// import statements.
+    fn expression_continues_after(&self, p: &Paren) -> bool {
+        if self.logical_line_starts_with(p.offset, "import")
+            || self.logical_line_starts_with(p.offset, "from")
+        {
+            return false;
+        }
+        let Some(i) = self.token_index(p.offset + 1) else {
+            return false;
+        };
+        let first = self.scan.tokens[i];
+        if !self.starts_expression(&first) && !matches!(self.token_text(&first), ")" | "]" | "}") {
+            return false;
+        }
+        let line_end = self.scan.line_end(p.offset);
+        !self.scan.tokens[i..]
+            .iter()
+            .take_while(|t| t.start < line_end)
+            .any(|t| self.token_text(t) == ";")
     }
 
     fn unclosed(&self, p: &Paren) -> CompileError {
@@ -1370,6 +1506,13 @@ impl Ctx<'_> {
         if let Some(err) = self.forgot_comma(start) {
             return err;
         }
+        if let Some(err) = self.missing_else(start) {
+            return err;
+        }
+        // `def f[...`: an invalid type parameter list; CPython wants the `(`.
+        if let Some(err) = self.bad_type_params(start) {
+            return err;
+        }
         if let Some(err) = self.misplaced_equal(start) {
             return err;
         }
@@ -1422,6 +1565,9 @@ impl Ctx<'_> {
                         .find(|t| t.start >= start && self.token_text(t) == "for");
                     return self.generic(for_tok.map_or(start, |t| t.start));
                 }
+                let after = self.scan.tokens.iter().find(|t| t.start >= end);
+                self.probe
+                    .set(Some(after.map_or(self.source.len(), |t| t.start)));
                 self.at("Generator expression must be parenthesized", start, end)
             }
             ParseErrorType::NonDefaultParamAfterDefaultParam => self.at(
@@ -1577,7 +1723,24 @@ impl Ctx<'_> {
         let open_end = open.map_or(0, |t| t.end);
         let finder = NodeFinder::run(self.module);
         // Both must be expressions (not, say, parameters).
-        let a = finder.outermost_expr_ending_at(a_tok.end, open_end)?;
+        let a = finder
+            .exprs()
+            .filter(|e| {
+                e.range().end().to_usize() == a_tok.end
+                    && e.range().start().to_usize() >= open_end
+                    && (self.is_parenthesized(e.range())
+                        || !matches!(
+                            e,
+                            Expr::Lambda(_)
+                                | Expr::If(_)
+                                | Expr::Starred(_)
+                                | Expr::Named(_)
+                                | Expr::Yield(_)
+                                | Expr::YieldFrom(_)
+                                | Expr::Slice(_)
+                        ))
+            })
+            .max_by_key(|e| e.range().len())?;
         let b = finder.outermost_expr_starting_at(offset);
         if let Expr::Name(n) = a {
             if matches!(n.id.as_str(), "print" | "exec") {
@@ -1597,6 +1760,14 @@ impl Ctx<'_> {
             return None;
         }
         let b_end = b.map_or(b_tok.end, |e| e.range().end().to_usize());
+        // Parsing `b` looked at the token after it.
+        let after = self
+            .scan
+            .tokens
+            .iter()
+            .find(|t| t.start >= b_end && t.kind != Tk::Newline);
+        self.probe
+            .set(Some(after.map_or(self.source.len(), |t| t.start)));
         Some(self.at(
             "invalid syntax. Perhaps you forgot a comma?",
             a.range().start().to_usize(),
@@ -1751,11 +1922,21 @@ impl Ctx<'_> {
                 return err;
             }
         }
+        if expected == K::Lpar && self.compound_keyword(offset) == Some("def") {
+            if let Some(t) = found {
+                return self.at("expected '('", t.start, t.end.max(t.start + 1));
+            }
+        }
+        if expected == K::Else && found_text == ":" {
+            return self.generic(offset);
+        }
         if expected == K::Else {
             let finder = NodeFinder::run(self.module);
             if let Some(Expr::If(i)) =
                 finder.innermost_expr_at(offset, |e| matches!(e, Expr::If(_)))
             {
+                let after = self.token(i.test.range().end().to_usize());
+                self.probe.set(after.map(|t| t.start));
                 return self.at(
                     "expected 'else' after 'if' expression",
                     i.body.range().start().to_usize(),
@@ -1809,6 +1990,26 @@ impl Ctx<'_> {
         if !self.ends_expression(&prev) {
             return None;
         }
+        if eq.level > 0 {
+            // Not in a call's arguments (`NAME=` is a keyword there) nor in a slice.
+            let open_i = self
+                .scan
+                .tokens
+                .iter()
+                .rposition(|t| t.end <= prev.start && t.level < eq.level)?;
+            let open_tok = self.scan.tokens[open_i];
+            let before_open = open_i.checked_sub(1).map(|i| self.scan.tokens[i]);
+            let called = before_open.is_some_and(|b| self.ends_expression(&b));
+            if called && matches!(self.token_text(&open_tok), "(" | "[") {
+                let slice = self.scan.tokens[open_i + 1..]
+                    .iter()
+                    .take_while(|t| t.start < eq_offset)
+                    .any(|t| t.level == eq.level && self.token_text(t) == ":");
+                if self.token_text(&open_tok) == "(" || slice {
+                    return None;
+                }
+            }
+        }
         let finder = NodeFinder::run(self.module);
         let open = self
             .scan
@@ -1829,6 +2030,7 @@ impl Ctx<'_> {
             if matches!(self.token_text(&after), "=" | ":=") {
                 return None;
             }
+            self.probe.set(Some(after.start));
         }
         match lhs {
             Some(Expr::Name(n)) => Some(self.at(
@@ -1854,6 +2056,86 @@ impl Ctx<'_> {
         }
     }
 
+    fn bad_type_params(&self, offset: usize) -> Option<CompileError> {
+        if self.compound_keyword(offset) != Some("def") {
+            return None;
+        }
+        let k = self
+            .scan
+            .logical_starts
+            .partition_point(|&s| s <= offset)
+            .checked_sub(1)?;
+        let i = self.token_index(self.scan.logical_starts[k])?;
+        let def_i = if self.token_text(&self.scan.tokens[i]) == "async" {
+            i + 1
+        } else {
+            i
+        };
+        let bracket = *self.scan.tokens.get(def_i + 2)?;
+        if self.token_text(&bracket) != "[" || bracket.start >= offset {
+            return None;
+        }
+        let close = self.scan.tokens[def_i + 3..]
+            .iter()
+            .find(|t| t.level == bracket.level && self.token_text(t) == "]");
+        if close.is_some_and(|c| c.end <= offset) {
+            return None;
+        }
+        Some(self.at("expected '('", bracket.start, bracket.end))
+    }
+
+    /// CPython's "expected 'else' after 'if' expression": `a if b` followed by neither `else` nor `:`.
+    fn missing_else(&self, offset: usize) -> Option<CompileError> {
+        let t = self.token(offset)?;
+        let i = self.token_index(offset)?;
+        // Back to the start of the current expression, at the same bracket level.
+        let mut if_tok = None;
+        for j in (0..i).rev() {
+            let p = self.scan.tokens[j];
+            if p.level < t.level || matches!(p.kind, Tk::Newline | Tk::Indent | Tk::Dedent) {
+                break;
+            }
+            if p.level > t.level {
+                continue;
+            }
+            match self.token_text(&p) {
+                "," | "=" | ":" | ":=" | "lambda" | "return" | "else" => break,
+                "if" => {
+                    if_tok = Some(j);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let j = if_tok?;
+        if j == 0
+            || self
+                .scan
+                .logical_starts
+                .contains(&self.scan.tokens[j].start)
+        {
+            return None;
+        }
+        if matches!(self.token_text(&t), "else" | ":") || t.kind == Tk::Newline && t.level > 0 {
+            return None;
+        }
+        let before_if = self.scan.tokens[j - 1];
+        let cond_end = self.prev_token(offset)?.end;
+        if cond_end <= self.scan.tokens[j].end || !self.ends_expression(&before_if) {
+            return None;
+        }
+        let finder = NodeFinder::run(self.module);
+        let a = finder
+            .exprs()
+            .filter(|e| e.range().end().to_usize() == before_if.end)
+            .filter(|e| !matches!(e, Expr::Lambda(_) | Expr::If(_) | Expr::Starred(_)))
+            .filter(|e| !matches!(e, Expr::Named(_) | Expr::Slice(_)))
+            .max_by_key(|e| e.range().len());
+        let a_start = a.map_or(before_if.start, |e| e.range().start().to_usize());
+        self.probe.set(Some(t.start));
+        Some(self.at("expected 'else' after 'if' expression", a_start, cond_end))
+    }
+
     /// `{1: 2, 3}`: CPython points at the last character of the key.
     fn dict_key_without_value(&self, offset: usize) -> Option<CompileError> {
         let finder = NodeFinder::run(self.module);
@@ -1862,6 +2144,9 @@ impl Ctx<'_> {
             return None;
         };
         let prev = self.prev_token(offset)?;
+        if !self.ends_expression(&prev) {
+            return None;
+        }
         let idx = d.items.iter().position(|i| {
             i.key
                 .as_ref()
@@ -1937,30 +2222,56 @@ impl Ctx<'_> {
         ))
     }
 
+    /// "positional argument follows keyword argument": CPython notices it after parsing as many arguments
+    /// as it can, and points at the token that stopped it (usually the closing parenthesis).
     fn at_call_end(&self, msg: &str, offset: usize) -> CompileError {
-        let finder = NodeFinder::run(self.module);
-        let call = finder.innermost_expr_at(offset, |e| matches!(e, Expr::Call(_)));
-        match call {
-            Some(Expr::Call(c)) => {
-                let end = c.arguments.range.end().to_usize();
-                let close = if self.text(end.saturating_sub(1), end) == ")" {
-                    end - 1
-                } else {
-                    end
-                };
-                self.at(msg, close, close + 1)
+        match self.args_stop(offset) {
+            Some(t) => {
+                self.probe.set(Some(t.start));
+                self.at(msg, t.start, t.end.max(t.start + 1))
             }
-            _ => {
-                // A class's bases.
-                let close = self
-                    .scan
-                    .tokens
-                    .iter()
-                    .find(|t| t.start > offset && self.token_text(t) == ")");
-                let close = close.map_or(offset, |t| t.start);
-                self.at(msg, close, close + 1)
+            None => self.at_eof("SyntaxError", msg),
+        }
+    }
+
+    /// The first token after the argument at `offset` that cannot continue the argument list.
+    fn args_stop(&self, offset: usize) -> Option<Token> {
+        let i = self.token_index(offset)?;
+        let toks = &self.scan.tokens;
+        let level = toks[i].level;
+        let mut after_comma = false;
+        let mut j = i + 1;
+        while j < toks.len() {
+            let t = toks[j];
+            j += 1;
+            if t.level < level {
+                return Some(t);
+            }
+            if t.level > level || t.kind == Tk::Newline {
+                continue;
+            }
+            let text = self.token_text(&t);
+            if matches!(text, "(" | "[" | "{") {
+                // Skip a nested bracket.
+                while j < toks.len() && toks[j].level > level {
+                    j += 1;
+                }
+                j += 1;
+                after_comma = false;
+                continue;
+            }
+            if text == "," {
+                after_comma = true;
+            } else if after_comma
+                || t.kind != Tk::Op
+                || !matches!(text, ":" | ";" | ")" | "]" | "}")
+            {
+                after_comma = false;
+            } else {
+                return Some(t);
             }
         }
+        None
     }
 
     fn in_lambda(&self, offset: usize) -> bool {
@@ -2175,17 +2486,30 @@ impl Ctx<'_> {
                     })
                     .filter(|s| s.range().start().to_usize() <= start)
                     .max_by_key(|s| s.range().start());
-                let after = match try_stmt {
-                    Some(Stmt::Try(t)) => {
-                        t.body.last().map_or(start, |b| b.range().end().to_usize())
-                    }
-                    _ => start,
+                let (try_start, after) = match try_stmt {
+                    Some(Stmt::Try(t)) => (
+                        t.range.start().to_usize(),
+                        t.body.last().map_or(start, |b| b.range().end().to_usize()),
+                    ),
+                    _ => (start, start),
                 };
-                let next = self.scan.tokens.iter().find(|t| {
-                    t.start >= after && !matches!(t.kind, Tk::Newline | Tk::Indent | Tk::Dedent)
-                });
-                let at = next.map_or(start, |t| t.start);
-                self.at_token("SyntaxError", "expected 'except' or 'finally' block", at)
+                let j = self.scan.logical_starts.partition_point(|&s| s < after);
+                let block = self.scan.logical_starts.get(j).copied();
+                self.at_next_line(
+                    "SyntaxError",
+                    "expected 'except' or 'finally' block".to_string(),
+                    try_start,
+                    block,
+                )
+            }
+            "Bytes literal cannot be mixed with non-bytes literals" => {
+                // At the token after the strings.
+                let next = self.scan.tokens.iter().find(|t| t.start >= end);
+                self.at_token(
+                    "SyntaxError",
+                    "cannot mix bytes and nonbytes literals",
+                    next.map_or(end, |t| t.start),
+                )
             }
             "Star import must be the only import" => {
                 let next = self.scan.tokens.iter().find(|t| t.start > start);
@@ -2213,9 +2537,10 @@ impl Ctx<'_> {
 
     /// IndentationError for a compound statement without a body.
     fn expected_block(&self, _what: &str, start: usize, _end: usize) -> CompileError {
-        // The header: the logical line before the token where the block was expected.
-        let i = self.scan.logical_starts.partition_point(|&s| s < start);
-        let header = i
+        // The block was expected at the first logical line after the error; the header is the one before.
+        let j = self.scan.logical_starts.partition_point(|&s| s < start);
+        let block = self.scan.logical_starts.get(j).copied();
+        let header = j
             .checked_sub(1)
             .and_then(|i| self.scan.logical_starts.get(i).copied());
         let mut what = String::from("statement");
@@ -2249,11 +2574,37 @@ impl Ctx<'_> {
                 };
             }
         }
-        self.at_token(
-            "IndentationError",
-            format!("expected an indented block after {what} on line {lineno}"),
-            start,
-        )
+        let msg = format!("expected an indented block after {what} on line {lineno}");
+        self.at_next_line("IndentationError", msg, header.unwrap_or(0), block)
+    }
+
+    /// An error CPython reports at the first token after a compound statement's header (at `block`, the
+    /// start of the next logical line): when that line is dedented below the statement (starting at
+    /// `stmt`), the token is a DEDENT, which has no position of its own (no caret).
+    fn at_next_line(
+        &self,
+        kind: &'static str,
+        msg: String,
+        stmt: usize,
+        block: Option<usize>,
+    ) -> CompileError {
+        let Some(block) = block else {
+            return self.at_eof(kind, msg);
+        };
+        let stmt_col = stmt - self.line_start_of(stmt);
+        let pos = crate::error::Position::of(self.source, block);
+        if pos.col - 1 < stmt_col {
+            return CompileError {
+                kind,
+                msg,
+                filename: self.filename.into(),
+                lineno: pos.lineno,
+                col: pos.col - 1,
+                end_col: 0,
+                line: Some(pos.line_text(self.source).to_string()),
+            };
+        }
+        self.at_token(kind, msg, block)
     }
 
     /// The errors of CPython's `invalid_assignment`, `invalid_del_stmt`, `invalid_for_target`,
@@ -2318,6 +2669,17 @@ impl Ctx<'_> {
                     ));
                 }
                 AnyNodeRef::StmtAnnAssign(a) => {
+                    // Without an annotation (or with a starred target) none of CPython's rules apply: plain
+                    // "invalid syntax" at `:`.
+                    let colon = self.token(a.target.range().end().to_usize());
+                    if let Some(colon) = colon.filter(|c| self.token_text(c) == ":") {
+                        let next = self.scan.tokens.iter().find(|t| t.start >= colon.end);
+                        if next.is_none_or(|t| !self.starts_expression(t))
+                            || a.target.is_starred_expr()
+                        {
+                            return Some(self.generic(colon.start));
+                        }
+                    }
                     return Some(match a.target.as_ref() {
                         Expr::Tuple(t) if !t.parenthesized => self.at_node(
                             "only single target (not tuple) can be annotated",
