@@ -64,6 +64,9 @@ impl CompileError {
             let end_pos = Position::of(source, end);
             if end_pos.lineno == pos.lineno {
                 end_pos.col
+            } else if end_pos.lineno == pos.lineno + 1 && end_pos.col == 1 {
+                // A range ending with the line's newline (a NEWLINE token).
+                line.len() + 2
             } else {
                 line.len() + 1
             }

@@ -1541,9 +1541,16 @@ impl Ctx<'_> {
             | ParseErrorType::InvalidDeleteTarget
             | ParseErrorType::InvalidAugmentedAssignmentTarget
             | ParseErrorType::InvalidNamedAssignmentTarget
-            | ParseErrorType::InvalidAnnotatedAssignmentTarget => self
-                .target_error(start, end)
-                .unwrap_or_else(|| self.generic(start)),
+            | ParseErrorType::InvalidAnnotatedAssignmentTarget => {
+                // An `=` inside brackets of the statement is a misplaced one, found first by CPython.
+                if let Some(eq) = self.bracketed_equal(start) {
+                    if let Some(err) = self.missing_else(eq).or_else(|| self.misplaced_equal(eq)) {
+                        return err;
+                    }
+                }
+                self.target_error(start, end)
+                    .unwrap_or_else(|| self.generic(start))
+            }
             ParseErrorType::PositionalAfterKeywordArgument => {
                 self.at_call_end("positional argument follows keyword argument", start)
             }
@@ -2054,6 +2061,28 @@ impl Ctx<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The first `=` inside brackets in the logical line containing `offset`.
+    fn bracketed_equal(&self, offset: usize) -> Option<usize> {
+        let k = self
+            .scan
+            .logical_starts
+            .partition_point(|&s| s <= offset)
+            .checked_sub(1)?;
+        let line_start = self.scan.logical_starts[k];
+        let line_end = self
+            .scan
+            .logical_starts
+            .get(k + 1)
+            .copied()
+            .unwrap_or(usize::MAX);
+        self.scan
+            .tokens
+            .iter()
+            .filter(|t| t.start >= line_start && t.start < line_end)
+            .find(|t| t.level > 0 && self.token_text(t) == "=")
+            .map(|t| t.start)
     }
 
     fn bad_type_params(&self, offset: usize) -> Option<CompileError> {
@@ -4072,6 +4101,130 @@ SyntaxError: f-string: expecting '}', or format specs
     return [x := 2 for x in y]
             ^
 SyntaxError: assignment expression cannot rebind comprehension iteration variable 'x'
+"#,
+            ),
+            (
+                r#"x = # comment
+"#,
+                r#"  File "x.py", line 1
+    x = # comment
+        ^^^^^^^^^^
+SyntaxError: invalid syntax
+"#,
+            ),
+            (
+                r#"if x   # comment
+  pass
+"#,
+                r#"  File "x.py", line 1
+    if x   # comment
+           ^^^^^^^^^^
+SyntaxError: expected ':'
+"#,
+            ),
+            (
+                r#"def f():
+    try:
+        pass
+    x = 1
+y = 2
+"#,
+                r#"  File "x.py", line 4
+    x = 1
+    ^
+SyntaxError: expected 'except' or 'finally' block
+"#,
+            ),
+            (
+                r#"def f():
+    if x:
+        y = 1
+    else:
+  z = 2
+"#,
+                r#"  File "x.py", line 5
+    z = 2
+         ^
+IndentationError: unindent does not match any outer indentation level
+"#,
+            ),
+            (
+                r#"x = {
+    'a': 1,
+    'b': 2
+y = 3
+"#,
+                r#"  File "x.py", line 1
+    x = {
+        ^
+SyntaxError: '{' was never closed
+"#,
+            ),
+            (
+                r#"raise uni{ttest.SkipTest("x")
+y = 1
+"#,
+                r#"  File "x.py", line 1
+    raise uni{ttest.SkipTest("x")
+             ^
+SyntaxError: '{' was never closed
+"#,
+            ),
+            (
+                r#"import collec{tions
+"#,
+                r#"  File "x.py", line 1
+    import collec{tions
+                 ^
+SyntaxError: invalid syntax
+"#,
+            ),
+            (
+                r#"f(a=1,
+  b)
+"#,
+                r#"  File "x.py", line 2
+    b)
+     ^
+SyntaxError: positional argument follows keyword argument
+"#,
+            ),
+            (
+                r#"def g[T(x): pass
+"#,
+                r#"  File "x.py", line 1
+    def g[T(x): pass
+         ^
+SyntaxError: expected '('
+"#,
+            ),
+            (
+                r#"x = ('a' if b[1] = 'c')
+"#,
+                r#"  File "x.py", line 1
+    x = ('a' if b[1] = 'c')
+         ^^^^^^^^^^^
+SyntaxError: expected 'else' after 'if' expression
+"#,
+            ),
+            (
+                r#"x = 1
+y = 2
+    z = 3
+w = 4 +
+"#,
+                r#"  File "x.py", line 3
+    z = 3
+IndentationError: unexpected indent
+"#,
+            ),
+            (
+                r#"s = b'\x1' + 'a
+"#,
+                r#"  File "x.py", line 1
+    s = b'\x1' + 'a
+                 ^
+SyntaxError: unterminated string literal (detected at line 1)
 "#,
             ),
         ];
