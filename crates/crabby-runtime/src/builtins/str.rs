@@ -149,6 +149,16 @@ pub fn new_string_len(s: String, nchars: usize) -> Value {
     Value::Obj(ObjRef::new(&types().str, Payload::Str(PyStr::with_len(s, nchars))))
 }
 
+/// A new `str` value holding `piece`, a part of the text of `parent`: when the parent is ASCII, so is the
+/// piece, and its length needs no counting.
+pub fn new_piece(parent: &PyStr, piece: &str) -> Value {
+    if parent.is_ascii() {
+        new_string_len(piece.to_string(), piece.len())
+    } else {
+        new_str(piece)
+    }
+}
+
 /// A new immortal `str`, for interned identifiers and constants of compiled code.
 pub fn new_static_str(s: &str) -> Value {
     Value::Obj(ObjRef::new(&types().str, Payload::Str(PyStr::new(s))).make_immortal())
@@ -474,7 +484,7 @@ fn do_strip(name: &str, args: &[Value], kwargs: &[(Value, Value)], side: Side) -
             strip_with(text, side, |c| set.contains(c))
         }
     };
-    Ok(if out.len() == text.len() { exact(&args[0], s) } else { new_str(out) })
+    Ok(if out.len() == text.len() { exact(&args[0], s) } else { new_piece(s, out) })
 }
 
 fn m_strip(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -500,7 +510,7 @@ fn m_removeprefix(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> 
     let (s, p) = one_arg("removeprefix", args, kwargs)?;
     let p = affix_arg("removeprefix", p)?;
     match s.as_str().strip_prefix(p) {
-        Some(rest) if !p.is_empty() => Ok(new_str(rest)),
+        Some(rest) if !p.is_empty() => Ok(new_piece(s, rest)),
         _ => Ok(exact(&args[0], s)),
     }
 }
@@ -509,7 +519,7 @@ fn m_removesuffix(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> 
     let (s, p) = one_arg("removesuffix", args, kwargs)?;
     let p = affix_arg("removesuffix", p)?;
     match s.as_str().strip_suffix(p) {
-        Some(rest) if !p.is_empty() => Ok(new_str(rest)),
+        Some(rest) if !p.is_empty() => Ok(new_piece(s, rest)),
         _ => Ok(exact(&args[0], s)),
     }
 }
@@ -910,7 +920,7 @@ fn d_format(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn d_getnewargs(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = noargs("__getnewargs__", args, kwargs)?;
-    Ok(crate::builtins::tuple::new_tuple(vec![new_str(s.as_str())]))
+    Ok(crate::builtins::tuple::new_tuple(vec![new_piece(s, s.as_str())]))
 }
 
 fn d_sizeof(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -4,7 +4,7 @@
 //! and only the position found is converted back.
 
 use crate::builtins::str::{
-    adjust_indices, as_pystr, exact, new_string, positional, ssize_arg, str_arg, varargs, PyStr,
+    adjust_indices, as_pystr, exact, new_string, new_string_len, positional, ssize_arg, str_arg, varargs, PyStr,
 };
 use crate::error::{type_error, value_error, PyResult};
 use crate::Value;
@@ -20,7 +20,15 @@ pub(crate) fn find_in(s: &PyStr, sub: &PyStr, start: usize, end: usize, reverse:
     }
     let (a, b) = (s.byte_offset(start), s.byte_offset(end));
     let hay = &s.as_str()[a..b];
-    let pos = if reverse { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) }?;
+    let needle = sub.as_str();
+    // A one-byte needle is an ASCII character: searching for the char uses memchr instead of a substring
+    // searcher that has to be set up for each call.
+    let pos = match (needle.len(), reverse) {
+        (1, false) => hay.find(needle.as_bytes()[0] as char),
+        (1, true) => hay.rfind(needle.as_bytes()[0] as char),
+        (_, false) => hay.find(needle),
+        (_, true) => hay.rfind(needle),
+    }?;
     Some(s.char_index(a + pos))
 }
 
@@ -181,6 +189,10 @@ pub(crate) fn m_replace(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
     };
     let max = usize::try_from(count).ok();
     match replace_text(s.as_str(), old.as_str(), new.as_str(), max) {
+        Some(out) if s.is_ascii() && new.is_ascii() => {
+            let n = out.len();
+            Ok(new_string_len(out, n))
+        }
         Some(out) => Ok(new_string(out)),
         None => Ok(exact(&args[0], s)),
     }

@@ -4,7 +4,7 @@
 //! never decodes anything.
 
 use crate::builtins::exceptions::ExcKind;
-use crate::builtins::str::{as_pystr, exact, keywords, new_str, new_string_len, one_arg, ssize_arg, PyStr};
+use crate::builtins::str::{as_pystr, exact, keywords, new_piece, new_str, new_string_len, one_arg, ssize_arg, PyStr};
 use crate::builtins::unicode::{is_ascii_space, is_linebreak, is_space};
 use crate::builtins::{list, tuple};
 use crate::error::{type_error, value_error, PyResult};
@@ -147,10 +147,7 @@ fn pieces_list(this: &Value, s: &PyStr, pieces: Vec<&str>) -> Value {
     if pieces.len() == 1 && pieces[0].len() == s.as_str().len() {
         return list::new_list(vec![exact(this, s)]);
     }
-    let ascii = s.is_ascii();
-    list::new_list(
-        pieces.into_iter().map(|p| if ascii { new_string_len(p.to_string(), p.len()) } else { new_str(p) }).collect(),
-    )
+    list::new_list(pieces.into_iter().map(|p| new_piece(s, p)).collect())
 }
 
 fn split_impl(name: &str, args: &[Value], kwargs: &[(Value, Value)], reverse: bool) -> PyResult<Value> {
@@ -238,7 +235,7 @@ fn partition_impl(name: &str, args: &[Value], kwargs: &[(Value, Value)], reverse
     let found = if reverse { text.rfind(sep.as_str()) } else { text.find(sep.as_str()) };
     let empty = || new_str("");
     Ok(tuple::new_tuple(match found {
-        Some(i) => vec![new_str(&text[..i]), exact(sep_v, sep), new_str(&text[i + sep.as_str().len()..])],
+        Some(i) => vec![new_piece(s, &text[..i]), exact(sep_v, sep), new_piece(s, &text[i + sep.as_str().len()..])],
         None if reverse => vec![empty(), empty(), exact(&args[0], s)],
         None => vec![exact(&args[0], s), empty(), empty()],
     }))
