@@ -98,7 +98,14 @@ fn tail_match(s: &PyStr, sub: &PyStr, start: usize, end: usize, at_end: bool) ->
     }
     let offset = if at_end { end - n } else { start };
     let a = s.byte_offset(offset);
-    let b = if s.is_ascii() { a + sub.as_str().len() } else { s.byte_offset(offset + n) };
+    let b = if s.is_ascii() {
+        if !sub.is_ascii() {
+            return false;
+        }
+        a + n
+    } else {
+        s.byte_offset(offset + n)
+    };
     &s.as_str()[a..b] == sub.as_str()
 }
 
@@ -225,5 +232,6 @@ mod tests {
         let u = PyStr::new("héllo wörld");
         assert_eq!(find_in(&u, &sub("ö"), 0, 11, false), Some(7));
         assert!(tail_match(&u, &sub("wö"), 6, 11, false) && tail_match(&u, &sub("llo"), 0, 5, true));
+        assert!(!tail_match(&sub("a"), &sub("é"), 0, 1, false) && !tail_match(&sub("ab"), &sub("é"), 0, 2, true));
     }
 }
