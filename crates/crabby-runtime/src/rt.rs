@@ -337,6 +337,33 @@ pub fn call_loaded(m: &Value, with_self: bool, args: &[Value], kwargs: &[(Value,
     }
 }
 
+/// Whether `f` is one of the builtins that read the calling frame (`globals`, `locals`, `vars`, `dir`).
+pub fn is_frame_builtin(f: &Value) -> bool {
+    match f.payload() {
+        Some(Payload::BuiltinFunction(b)) => b.owner.is_none() && matches!(b.name, "globals" | "locals" | "vars" | "dir"),
+        _ => false,
+    }
+}
+
+/// Calls a frame builtin with the frame's namespace the compiler built.
+pub fn call_frame_builtin(f: &Value, namespace: Value) -> PyResult<Value> {
+    let name = match f.payload() {
+        Some(Payload::BuiltinFunction(b)) => b.name,
+        _ => "",
+    };
+    match name {
+        "dir" => {
+            let mut keys: Vec<Value> = match namespace.as_obj() {
+                Some(d) if matches!(d.payload, Payload::Dict(_)) => dict::keys(d),
+                _ => crate::ops::iter::collect(&namespace)?,
+            };
+            crate::builtins::list::sort_values(&mut keys, None, false)?;
+            Ok(crate::builtins::list::new_list(keys))
+        }
+        _ => Ok(namespace),
+    }
+}
+
 /// A keyword argument at a call site that also unpacks `**`: CPython's duplicate check.
 pub fn push_kwarg(f: &Value, kw: &mut Vec<(Value, Value)>, name: &Value, v: Value) -> PyResult<()> {
     if kw.iter().any(|(k, _)| k.as_str() == name.as_str()) {

@@ -64,6 +64,7 @@ pub(crate) fn inplace_fn(op: Operator) -> &'static str {
 
 /// The Rust expression loading a name.
 pub(crate) fn load_name(g: &mut ModuleGen, ctx: &FnCtx, name: &str) -> String {
+    let name = &ctx.mangled(g, name);
     let n = rust_str(name);
     match ctx.resolve(g, name) {
         NameRef::Local(v) => ctx.q(&format!("ld(&{v}, {n})")),
@@ -110,7 +111,7 @@ pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
         Expr::Name(n) => load_name(g, ctx, &n.id),
         Expr::Attribute(a) => {
             let v = expr(g, ctx, &a.value)?;
-            let s = g.s(&a.attr.id);
+            let s = g.s(&ctx.mangled(g, &a.attr.id));
             ctx.q(&format!("getattr(&{v}, {s})"))
         }
         Expr::Subscript(s) => {
@@ -325,6 +326,20 @@ fn call<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::
             }
         }
     }
+    // `globals()`, `locals()`, `vars()` and `dir()` read the calling frame, which only the compiler can see:
+    // when the name still holds the builtin at run time, the frame's namespace is built here.
+    if let Expr::Name(n) = &*c.func {
+        let frame_fn = matches!(n.id.as_str(), "globals" | "locals" | "vars" | "dir");
+        if frame_fn && c.arguments.args.is_empty() && c.arguments.keywords.is_empty() && matches!(ctx.resolve(g, &n.id), NameRef::Global | NameRef::ClassNs) {
+            let f = load_name(g, ctx, &n.id);
+            let ns = if n.id.as_str() == "globals" { "Value::Obj(g.clone())".to_string() } else { frame_namespace(g, ctx) };
+            let call = ctx.q(&format!("call(&f_{id}, &[], &[])"));
+            let frame_call = ctx.q(&format!("call_frame_builtin(&f_{id}, {ns})"));
+            return Ok(format!(
+                "{{ let f_{id}: Value = {f}; if is_frame_builtin(&f_{id}) {{ {frame_call} }} else {{ {call} }} }}"
+            ));
+        }
+    }
     let (callee, method_obj) = match &*c.func {
         Expr::Attribute(a) if simple => (String::new(), Some(a)),
         f => (expr(g, ctx, f)?, None),
@@ -332,7 +347,7 @@ fn call<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::
     let mut code = String::from("{ ");
     if let Some(a) = method_obj {
         let o = expr(g, ctx, &a.value)?;
-        let s = g.s(&a.attr.id);
+        let s = g.s(&ctx.mangled(g, &a.attr.id));
         let _ = write!(code, "let o_{id}: Value = {o}; let (m_{id}, sf_{id}) = {}; ", ctx.q(&format!("load_method(&o_{id}, {s})")));
     } else {
         let _ = write!(code, "let f_{id}: Value = {callee}; ");
@@ -359,7 +374,7 @@ fn call<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::
         let _ = write!(code, "{} }}", ctx.q(&call));
         return Ok(code);
     }
-    let _ = write!(code, "let mut pa_{id}: Vec<Value> = Vec::new(); let mut ka_{id}: Vec<(Value, Value)> = Vec::new();\n");
+    let _ = writeln!(code, "let mut pa_{id}: Vec<Value> = Vec::new(); let mut ka_{id}: Vec<(Value, Value)> = Vec::new();");
     for a in c.arguments.args.iter() {
         match a {
             Expr::Starred(s) => {
@@ -386,6 +401,44 @@ fn call<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::
     }
     let _ = write!(code, "{} }}", ctx.q(&format!("call(&f_{id}, &pa_{id}, &ka_{id})")));
     Ok(code)
+}
+
+/// The Rust expression building the current frame's `locals()` dict: the module globals at module level, the
+/// namespace in a class body, and otherwise a snapshot of the bound locals, cells and free variables (with the
+/// variables of inlined comprehensions being run, as in CPython 3.12).
+fn frame_namespace(g: &mut ModuleGen, ctx: &FnCtx) -> String {
+    match ctx.kind {
+        FnKind::Module => return "Value::Obj(g.clone())".into(),
+        FnKind::Class => return "Value::Obj(ns.clone())".into(),
+        _ => {}
+    }
+    let id = g.fresh();
+    let mut code = format!("{{ let ld_{id}: ObjRef = new_dict_obj();\n");
+    let scope = &g.table.scopes[ctx.scope];
+    let mut names: Vec<String> = Vec::new();
+    for sym in &scope.symbols {
+        if matches!(sym.scope, SymScope::Local | SymScope::Cell | SymScope::Free) && !names.contains(&sym.name) {
+            names.push(sym.name.clone());
+        }
+    }
+    for c in &ctx.comps {
+        for n in c.vars.keys() {
+            if !names.contains(n) {
+                names.push(n.clone());
+            }
+        }
+    }
+    for name in &names {
+        let s = g.s(name);
+        let line = match ctx.resolve(g, name) {
+            NameRef::Local(v) => format!("if let Some(v) = &{v} {{ let _ = dict_set(&ld_{id}, {s}.clone(), v.clone()); }}"),
+            NameRef::Cell(v, _) => format!("if let Ok(v) = cell_get(&{v}, \"\", true) {{ let _ = dict_set(&ld_{id}, {s}.clone(), v); }}"),
+            _ => continue,
+        };
+        let _ = writeln!(code, "{line}");
+    }
+    let _ = write!(code, "Value::Obj(ld_{id}) }}");
+    code
 }
 
 /// `super()` with no arguments in a function nested in a class: uses the `__class__` cell and the first

@@ -113,8 +113,14 @@ impl<'a> FnCtx<'a> {
         format!("q!({}, {e})", self.err)
     }
 
+    /// A name as this frame's scope sees it: private names (`__x`) are mangled inside classes.
+    pub fn mangled(&self, g: &ModuleGen, name: &str) -> String {
+        crate::scope::mangle(g.table.scopes[self.scope].private.as_deref(), name)
+    }
+
     /// Resolves a name used in this frame.
     pub fn resolve(&self, g: &ModuleGen, name: &str) -> NameRef {
+        let name = &self.mangled(g, name);
         for c in self.comps.iter().rev() {
             if let Some(v) = c.vars.get(name) {
                 let sym = g.table.scopes[c.scope].symbol(name);
@@ -290,7 +296,9 @@ pub(crate) fn emit_function<'a>(
     let mut ctx = FnCtx::new(scope_id, FnKind::Function, code.clone());
     ctx.async_gen = async_gen;
     {
+        let private = g.table.scopes[scope_id].private.clone();
         for (i, p) in pi.names.iter().enumerate() {
+            let p = &crate::scope::mangle(private.as_deref(), p);
             let m = mangle(p);
             match g.table.scopes[scope_id].symbol(p).map(|s| s.scope) {
                 Some(SymScope::Cell) => {

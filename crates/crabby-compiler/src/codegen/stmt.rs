@@ -30,6 +30,7 @@ pub(crate) fn docstring(g: &mut ModuleGen, ctx: &mut FnCtx, body: &[Stmt], templ
 
 /// Stores an already evaluated value (a Rust expression of type `Value`) into a name.
 pub(crate) fn store_name(g: &mut ModuleGen, ctx: &mut FnCtx, name: &str, value: &str) {
+    let name = &ctx.mangled(g, name);
     let line = match ctx.resolve(g, name) {
         NameRef::Local(v) => format!("{v} = Some({value});"),
         NameRef::Cell(v, _) => format!("cell_set(&{v}, {value});"),
@@ -51,7 +52,7 @@ pub(crate) fn store<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, target: &'a 
         Expr::Name(n) => store_name(g, ctx, &n.id, tmp),
         Expr::Attribute(a) => {
             let obj = expr(g, ctx, &a.value)?;
-            let s = g.s(&a.attr.id);
+            let s = g.s(&ctx.mangled(g, &a.attr.id));
             let line = ctx.q(&format!("setattr(&{obj}, {s}, {tmp})"));
             ctx.emit(&format!("{line};"));
         }
@@ -94,17 +95,18 @@ fn store_seq<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, elts: &'a [Expr], t
 fn delete<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, target: &'a Expr) -> Result<(), CompileError> {
     match target {
         Expr::Name(n) => {
-            let line = match ctx.resolve(g, &n.id) {
+            let id = ctx.mangled(g, &n.id);
+            let line = match ctx.resolve(g, &id) {
                 NameRef::Local(v) => {
-                    format!("if {v}.take().is_none() {{ break {} Err(unbound_local({})); }}", ctx.err, rust_str(&n.id))
+                    format!("if {v}.take().is_none() {{ break {} Err(unbound_local({})); }}", ctx.err, rust_str(&id))
                 }
-                NameRef::Cell(v, free) => ctx.q(&format!("cell_del(&{v}, {}, {free})", rust_str(&n.id))) + ";",
+                NameRef::Cell(v, free) => ctx.q(&format!("cell_del(&{v}, {}, {free})", rust_str(&id))) + ";",
                 NameRef::Global => {
-                    let s = g.s(&n.id);
+                    let s = g.s(&id);
                     ctx.q(&format!("del_global(g, {s})")) + ";"
                 }
                 NameRef::ClassNs | NameRef::ClassFree(_) => {
-                    let s = g.s(&n.id);
+                    let s = g.s(&id);
                     ctx.q(&format!("del_class_name(ns, {s})")) + ";"
                 }
             };
@@ -112,7 +114,7 @@ fn delete<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, target: &'a Expr) -> R
         }
         Expr::Attribute(a) => {
             let obj = expr(g, ctx, &a.value)?;
-            let s = g.s(&a.attr.id);
+            let s = g.s(&ctx.mangled(g, &a.attr.id));
             let line = ctx.q(&format!("delattr(&{obj}, {s})"));
             ctx.emit(&format!("{line};"));
         }
@@ -427,7 +429,7 @@ fn aug_assign<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, a: &'a ruff_python
         Expr::Attribute(at) => {
             let obj = expr(g, ctx, &at.value)?;
             ctx.emit(&format!("let t_{id}: Value = {obj};"));
-            let s = g.s(&at.attr.id);
+            let s = g.s(&ctx.mangled(g, &at.attr.id));
             let cur = ctx.q(&format!("getattr(&t_{id}, {s})"));
             ctx.emit(&format!("let o_{id}: Value = {cur};"));
             let v = expr(g, ctx, &a.value)?;

@@ -577,6 +577,39 @@ pub async fn anext_or_stop(it: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// `anext(it, default)`: an awaitable that completes with `default` at StopAsyncIteration.
+pub fn anext_with_default(awaitable: Value, default: Value) -> Value {
+    let code = match awaitable.payload() {
+        Some(Payload::Generator(g)) => g.code,
+        _ => &ANEXT_CODE,
+    };
+    new_frame_object(
+        code,
+        GenKind::Coroutine,
+        "anext_awaitable",
+        Box::pin(async move {
+            match await_value(awaitable).await {
+                Err(e) if e.matches(ExcKind::StopAsyncIteration) => Ok(default),
+                r => r,
+            }
+        }),
+    )
+}
+
+static ANEXT_CODE: CodeInfo = CodeInfo {
+    name: "anext",
+    qualname: "anext",
+    filename: "<builtin>",
+    firstlineno: 0,
+    params: &[],
+    posonly: 0,
+    argcount: 0,
+    kwonly: 0,
+    varargs: false,
+    varkw: false,
+    body: None,
+};
+
 /// `async with`: looks up `__aexit__` and awaits `__aenter__()`.
 pub async fn async_with_enter(mgr: &Value) -> PyResult<(Value, Value)> {
     let ty = mgr.ty();

@@ -134,6 +134,7 @@ pub const ITERATOR_TYPES: &[&str] = &[
     "async_generator",
     "async_generator_asend",
     "async_generator_athrow",
+    "anext_awaitable",
 ];
 
 fn bootstrap() -> Types {

@@ -123,7 +123,125 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("input", input),
     ("exit", exit),
     ("quit", exit),
+    ("globals", frame_only),
+    ("locals", frame_only),
+    ("vars", vars),
+    ("dir", dir),
+    ("aiter", aiter_),
+    ("anext", anext_),
+    ("__import__", import_),
+    ("__build_class__", build_class_),
 ];
+
+/// `globals()`/`locals()` reached without the compiler seeing the call (e.g. through another name).
+fn frame_only(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    Err(crate::error::not_implemented(
+        "crabby does not support calling globals() or locals() through another name yet",
+    ))
+}
+
+fn vars(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("vars", args, kwargs).between(0, 1)?;
+    let Some(o) = a.first() else { return frame_only(args, kwargs) };
+    match ops::attr::getattr_opt(o, "__dict__")? {
+        Some(d) => Ok(d),
+        None => Err(type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+/// `dir(obj)`: `__dir__` if the class defines one, else the instance's and its class's attribute names.
+fn dir(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("dir", args, kwargs).between(0, 1)?;
+    let Some(o) = a.first() else { return frame_only(args, kwargs) };
+    if type_obj(o.ty()).heap {
+        if let Some(f) = type_::lookup(o.ty(), "__dir__") {
+            if matches!(f.payload(), Some(Payload::Function(_))) {
+                let r = ops::call::call_with_self(&f, o, &[], &[])?;
+                let mut items = ops::iter::collect(&r)?;
+                list::sort_values(&mut items, None, false)?;
+                return Ok(list::new_list(items));
+            }
+        }
+    }
+    let mut names: Vec<Value> = Vec::new();
+    let add_dict = |d: &ObjRef, names: &mut Vec<Value>| {
+        for k in dict::keys(d) {
+            if !names.iter().any(|n| n.as_str() == k.as_str()) {
+                names.push(k);
+            }
+        }
+    };
+    match o.payload() {
+        Some(Payload::Module(_)) => {
+            if let Some(d) = o.as_obj().and_then(|m| m.dict.clone()) {
+                add_dict(&d, &mut names);
+            }
+        }
+        Some(Payload::Type(t)) => {
+            for base in t.mro.read().iter() {
+                add_dict(&type_obj(base).dict, &mut names);
+            }
+        }
+        _ => {
+            if let Some(d) = o.as_obj().and_then(|m| m.dict.clone()) {
+                add_dict(&d, &mut names);
+            }
+            for base in type_obj(o.ty()).mro.read().iter() {
+                add_dict(&type_obj(base).dict, &mut names);
+            }
+            if !names.iter().any(|n| n.as_str() == Some("__class__")) {
+                names.push(Value::from("__class__"));
+            }
+        }
+    }
+    names.retain(|n| n.as_str().is_some());
+    list::sort_values(&mut names, None, false)?;
+    Ok(list::new_list(names))
+}
+
+fn aiter_(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("aiter", args, kwargs).exact(1)?;
+    crate::builtins::generator::aiter(&a[0])
+}
+
+fn anext_(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("anext", args, kwargs).between(1, 2)?;
+    let it = &a[0];
+    if type_::lookup(it.ty(), "__anext__").is_none() {
+        return Err(type_error(format!("'{}' object is not an async iterator", it.type_name())));
+    }
+    let awaitable = ops::call::call_method(&Value::from("__anext__"), std::slice::from_ref(it), &[])?;
+    match a.get(1) {
+        None => Ok(awaitable),
+        Some(default) => Ok(crate::builtins::generator::anext_with_default(awaitable, default.clone())),
+    }
+}
+
+fn import_(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("__import__", args, kwargs).bind(&["name", "globals", "locals", "fromlist", "level"], 1)?;
+    let name = a[0].clone().unwrap_or_default();
+    let Some(n) = name.as_str() else {
+        return Err(type_error(format!("__import__() argument 1 must be str, not {}", name.type_name())));
+    };
+    let level = a[4].as_ref().and_then(crate::builtins::int::as_i64).unwrap_or(0);
+    if level != 0 {
+        return Err(crate::error::not_implemented("crabby does not support relative __import__ yet"));
+    }
+    let fromlist = a[3].as_ref().map(ops::truthy).transpose()?.unwrap_or(false);
+    let leaf = crate::import::import_dotted(n)?;
+    if fromlist {
+        return Ok(leaf);
+    }
+    crate::rt::import_module(&name)
+}
+
+fn build_class_(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    if args.len() < 2 {
+        return Err(type_error("__build_class__: not enough arguments"));
+    }
+    let qualname = ops::attr::getattr_opt(&args[0], "__qualname__")?.unwrap_or_else(|| args[1].clone());
+    crate::rt::build_class(&args[0], &args[1], &qualname, args[2..].to_vec(), kwargs.to_vec())
+}
 
 fn print(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let mut sep = " ".to_string();
