@@ -1,6 +1,7 @@
-//! `str.encode`: the UTF-8, UTF-16, UTF-32, ASCII, Latin-1 and cp1252 codecs under every name CPython accepts
-//! for them, the error handlers `strict`, `ignore`, `replace`, `backslashreplace`, `xmlcharrefreplace` and
-//! `namereplace`, and the messages of `UnicodeEncodeError` and its siblings.
+//! `str.encode`, and the decoders that `bytes.decode` and `str(b, encoding)` can share: the UTF-8, UTF-16,
+//! UTF-32, ASCII, Latin-1 and cp1252 codecs under every name CPython accepts for them, the error handlers
+//! `strict`, `ignore`, `replace`, `backslashreplace`, `xmlcharrefreplace` and `namereplace`, and the messages
+//! of `UnicodeEncodeError` and its siblings.
 
 use crate::builtins::exceptions::{new_exception, ExcKind};
 use crate::builtins::str::{clinic_type_name, keywords, PyStr};
@@ -273,6 +274,204 @@ pub fn encode(codec: Codec, this: &Value, s: &PyStr, errors: &str) -> PyResult<V
     })
 }
 
+/// A `UnicodeDecodeError(encoding, object, start, end, reason)` with its attributes set; `object` is the bytes
+/// being decoded.
+pub fn decode_error(encoding: &str, object: &Value, start: usize, end: usize, reason: &str) -> PyErr {
+    let args = vec![
+        Value::from(encoding),
+        object.clone(),
+        Value::Int(start as i64),
+        Value::Int(end as i64),
+        Value::from(reason),
+    ];
+    let exc = new_exception(ExcKind::UnicodeDecodeError, args.clone());
+    if let Some(d) = &exc.dict {
+        for (name, v) in ["encoding", "object", "start", "end", "reason"].iter().zip(args) {
+            dict::set_str(d, name, v);
+        }
+    }
+    PyErr::from_exception(exc)
+}
+
+/// Applies the decoding error handler to the undecodable bytes `data[start..end]`.
+struct Decoder<'a> {
+    data: &'a [u8],
+    object: &'a Value,
+    errors: &'a str,
+    handler: Option<Handler>,
+    out: String,
+}
+
+impl Decoder<'_> {
+    fn error(&mut self, encoding: &str, start: usize, end: usize, reason: &str) -> PyResult<()> {
+        let h = match self.handler {
+            Some(h) => h,
+            None => *self.handler.insert(handler(self.errors)?),
+        };
+        match h {
+            // NOTE: `surrogateescape` and `surrogatepass` would produce lone surrogates, which `str` cannot
+            // hold; they raise the original error instead.
+            Handler::Strict => Err(decode_error(encoding, self.object, start, end, reason)),
+            Handler::Ignore => Ok(()),
+            Handler::Replace => {
+                self.out.push(char::REPLACEMENT_CHARACTER);
+                Ok(())
+            }
+            Handler::BackslashReplace => {
+                for b in &self.data[start..end] {
+                    self.out.push_str(&format!("\\x{b:02x}"));
+                }
+                Ok(())
+            }
+            Handler::XmlCharRefReplace | Handler::NameReplace => {
+                Err(type_error("don't know how to handle UnicodeDecodeError in error callback"))
+            }
+        }
+    }
+}
+
+/// Decodes `data` (the contents of the bytes-like `object`) with `codec`; errors go to the handler named
+/// `errors`, which is only looked up when needed.
+pub fn decode(codec: Codec, data: &[u8], errors: &str, object: &Value) -> PyResult<String> {
+    let mut d = Decoder { data, object, errors, handler: None, out: String::with_capacity(data.len()) };
+    match codec {
+        Codec::Utf8 | Codec::Utf8Sig => {
+            let start = if codec == Codec::Utf8Sig && data.starts_with(&[0xef, 0xbb, 0xbf]) { 3 } else { 0 };
+            decode_utf8(&mut d, start)?;
+        }
+        Codec::Ascii | Codec::Latin1 | Codec::Cp1252 => {
+            for (i, &b) in data.iter().enumerate() {
+                let c = match codec {
+                    Codec::Ascii => (b < 0x80).then_some(b as char),
+                    Codec::Latin1 => Some(b as char),
+                    _ if (0x80..0xa0).contains(&b) => Some(CP1252_HIGH[b as usize - 0x80]).filter(|c| *c != '\0'),
+                    _ => Some(b as char),
+                };
+                match c {
+                    Some(c) => d.out.push(c),
+                    None if codec == Codec::Ascii => d.error("ascii", i, i + 1, "ordinal not in range(128)")?,
+                    None => d.error("charmap", i, i + 1, "character maps to <undefined>")?,
+                }
+            }
+        }
+        Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => {
+            let (mut be, mut start) = (codec == Codec::Utf16Be, 0);
+            if codec == Codec::Utf16 {
+                match data {
+                    [0xff, 0xfe, ..] => start = 2,
+                    [0xfe, 0xff, ..] => (be, start) = (true, 2),
+                    _ => {}
+                }
+            }
+            decode_utf16(&mut d, start, be)?;
+        }
+        Codec::Utf32 | Codec::Utf32Le | Codec::Utf32Be => {
+            let (mut be, mut start) = (codec == Codec::Utf32Be, 0);
+            if codec == Codec::Utf32 {
+                match data {
+                    [0xff, 0xfe, 0, 0, ..] => start = 4,
+                    [0, 0, 0xfe, 0xff, ..] => (be, start) = (true, 4),
+                    _ => {}
+                }
+            }
+            decode_utf32(&mut d, start, be)?;
+        }
+    }
+    Ok(d.out)
+}
+
+/// UTF-8 with CPython's error ranges: an invalid sequence is reported over its longest valid prefix (the
+/// Unicode "maximal subpart" that Rust's `Utf8Error::error_len` also gives), a truncated one to the end.
+fn decode_utf8(d: &mut Decoder, mut pos: usize) -> PyResult<()> {
+    let data = d.data;
+    while pos < data.len() {
+        match std::str::from_utf8(&data[pos..]) {
+            Ok(s) => {
+                d.out.push_str(s);
+                break;
+            }
+            Err(e) => {
+                let good = pos + e.valid_up_to();
+                d.out.push_str(std::str::from_utf8(&data[pos..good]).unwrap_or_default());
+                let (end, reason) = match e.error_len() {
+                    None => (data.len(), "unexpected end of data"),
+                    Some(n) if matches!(data[good], 0x80..=0xc1 | 0xf5..=0xff) => (good + n, "invalid start byte"),
+                    Some(n) => (good + n, "invalid continuation byte"),
+                };
+                d.error("utf-8", good, end, reason)?;
+                pos = end;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn decode_utf16(d: &mut Decoder, mut pos: usize, be: bool) -> PyResult<()> {
+    let data = d.data;
+    let name = if be { "utf-16-be" } else { "utf-16-le" };
+    let unit = |i: usize| {
+        let b = [data[i], data[i + 1]];
+        if be {
+            u16::from_be_bytes(b)
+        } else {
+            u16::from_le_bytes(b)
+        }
+    };
+    while pos < data.len() {
+        if data.len() - pos < 2 {
+            d.error(name, pos, data.len(), "truncated data")?;
+            break;
+        }
+        let u = unit(pos);
+        match u {
+            0xd800..=0xdbff => {
+                if data.len() - pos < 4 {
+                    d.error(name, pos, data.len(), "unexpected end of data")?;
+                    break;
+                }
+                let u2 = unit(pos + 2);
+                if (0xdc00..0xe000).contains(&u2) {
+                    let c = 0x10000 + (((u as u32) - 0xd800) << 10) + ((u2 as u32) - 0xdc00);
+                    d.out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
+                    pos += 4;
+                } else {
+                    d.error(name, pos, pos + 2, "illegal UTF-16 surrogate")?;
+                    pos += 2;
+                }
+            }
+            0xdc00..=0xdfff => {
+                d.error(name, pos, pos + 2, "illegal encoding")?;
+                pos += 2;
+            }
+            _ => {
+                d.out.push(char::from_u32(u as u32).unwrap_or(char::REPLACEMENT_CHARACTER));
+                pos += 2;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn decode_utf32(d: &mut Decoder, mut pos: usize, be: bool) -> PyResult<()> {
+    let data = d.data;
+    let name = if be { "utf-32-be" } else { "utf-32-le" };
+    while pos < data.len() {
+        if data.len() - pos < 4 {
+            d.error(name, pos, data.len(), "truncated data")?;
+            break;
+        }
+        let b = [data[pos], data[pos + 1], data[pos + 2], data[pos + 3]];
+        let u = if be { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
+        match char::from_u32(u) {
+            Some(c) => d.out.push(c),
+            None if u > 0x10ffff => d.error(name, pos, pos + 4, "code point not in range(0x110000)")?,
+            None => d.error(name, pos, pos + 4, "code point in surrogate code point range(0xd800, 0xe000)")?,
+        }
+        pos += 4;
+    }
+    Ok(())
+}
+
 /// The text of an optional `str` argument of `encode`: `encode() argument 'errors' must be str, not int`.
 fn text_arg<'a>(name: &str, v: &'a Option<Value>, default: &'a str) -> PyResult<&'a str> {
     match v {
@@ -308,6 +507,42 @@ mod tests {
         assert_eq!(lookup("windows-1252"), Some(Codec::Cp1252));
         assert_eq!(lookup("utf-9"), None);
         assert_eq!(lookup(""), None);
+    }
+
+    fn dec(codec: Codec, data: &[u8], errors: &str) -> Result<String, String> {
+        decode(codec, data, errors, &bytes::new_bytes(data)).map_err(|e| {
+            let args = crate::builtins::exceptions::args_of(&e.exc);
+            let args = args.as_tuple().unwrap_or(&[]).to_vec();
+            unicode_error_str(ExcKind::UnicodeDecodeError, &args).unwrap_or_default()
+        })
+    }
+
+    #[test]
+    fn decoding_errors_follow_cpython() {
+        let err = |d: &[u8]| dec(Codec::Utf8, d, "strict").unwrap_err();
+        assert_eq!(err(b"\xe2\x82"), "'utf-8' codec can't decode bytes in position 0-1: unexpected end of data");
+        assert_eq!(err(b"\xe2\x28"), "'utf-8' codec can't decode byte 0xe2 in position 0: invalid continuation byte");
+        assert_eq!(err(b"a\xff"), "'utf-8' codec can't decode byte 0xff in position 1: invalid start byte");
+        assert_eq!(err(b"\xe2\x82\x28"), "'utf-8' codec can't decode bytes in position 0-1: invalid continuation byte");
+        assert_eq!(dec(Codec::Utf8, b"\xe2\x82(\xff", "replace").as_deref(), Ok("\u{fffd}(\u{fffd}"));
+        assert_eq!(dec(Codec::Utf8, b"\xe2\x82(\xff", "backslashreplace").as_deref(), Ok("\\xe2\\x82(\\xff"));
+        assert_eq!(dec(Codec::Utf8Sig, b"\xef\xbb\xbfa", "strict").as_deref(), Ok("a"));
+        assert_eq!(dec(Codec::Utf16, b"\xfe\xff\x00a", "strict").as_deref(), Ok("a"));
+        assert_eq!(
+            dec(Codec::Utf16Le, b"\x00\xd8a", "strict").unwrap_err(),
+            "'utf-16-le' codec can't decode bytes in position 0-2: unexpected end of data"
+        );
+        assert_eq!(dec(Codec::Utf16Le, b"\x00\xd8a\x00", "replace").as_deref(), Ok("\u{fffd}a"));
+        assert_eq!(
+            dec(Codec::Utf32Le, b"\x00\x00\x11\x00", "strict").unwrap_err(),
+            "'utf-32-le' codec can't decode bytes in position 0-3: code point not in range(0x110000)"
+        );
+        assert_eq!(
+            dec(Codec::Cp1252, b"\x81", "strict").unwrap_err(),
+            "'charmap' codec can't decode byte 0x81 in position 0: character maps to <undefined>"
+        );
+        assert_eq!(dec(Codec::Ascii, b"a\x80\x81b", "replace").as_deref(), Ok("a\u{fffd}\u{fffd}b"));
+        assert_eq!(dec(Codec::Utf8, b"abc", "nonsense").as_deref(), Ok("abc"));
     }
 
     #[test]
