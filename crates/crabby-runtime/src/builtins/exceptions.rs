@@ -204,6 +204,13 @@ fn exc_str(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResult
         return Err(crate::error::type_error("descriptor '__str__' requires a 'BaseException' object"));
     };
     let a = e.args.read().clone();
+    for kind in [ExcKind::UnicodeEncodeError, ExcKind::UnicodeDecodeError, ExcKind::UnicodeTranslateError] {
+        if type_::is_subtype(this.ty(), exc_type(kind)) {
+            if let Some(text) = crate::builtins::str_codec::unicode_error_str(kind, a.as_tuple().unwrap_or(&[])) {
+                return Ok(Value::from(text));
+            }
+        }
+    }
     Ok(Value::from(match a.as_tuple() {
         Some([]) | None => String::new(),
         Some([one]) => crate::ops::format::str_of(one)?,

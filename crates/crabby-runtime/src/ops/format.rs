@@ -64,18 +64,9 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-/// An approximation of `str.isprintable` for one character: controls, separators other than the space, and
-/// format characters are not printable.
-// NOTE: the full Unicode table comes with the built-in types milestone.
+/// `str.isprintable` for one character, from the Unicode database CPython 3.12 uses.
 fn is_printable(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x20 || (0x7f..0xa0).contains(&u) || u == 0xad {
-        return false;
-    }
-    if c == ' ' {
-        return true;
-    }
-    !(c.is_whitespace() || (0x2028..=0x202f).contains(&u) || (0x200b..=0x200f).contains(&u) || (0xd800..0xe000).contains(&u) || u == 0xfeff)
+    crate::builtins::unicode::is_printable(c)
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
