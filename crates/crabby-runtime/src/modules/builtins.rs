@@ -949,6 +949,9 @@ fn filter(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn reversed(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("reversed", args, kwargs).exact(1)?;
     let v = a[0].clone();
+    if let Some(r) = crate::builtins::dict_views::hook_reversed(&v) {
+        return Ok(r);
+    }
     if type_obj(v.ty()).heap {
         if let Some(f) = type_::lookup(v.ty(), "__reversed__") {
             return ops::call::call_with_self(&f, &v, &[], &[]);

@@ -215,6 +215,9 @@ fn builtin_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
             None => op == CmpOp::Ne,
         }));
     }
+    if let Some(r) = crate::builtins::dict_views::hook_richcmp(a, b, op)? {
+        return Ok(Some(r));
+    }
     let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
         return Ok(None);
     };
@@ -414,6 +417,11 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
                     return Ok(false);
                 }
                 Payload::Range(r) => return crate::builtins::range::contains(r, item),
+                Payload::Cell(_) => {
+                    if let Some((d, kind)) = crate::builtins::dict_views::view_of(container) {
+                        return crate::builtins::dict_views::contains(&d, kind, item);
+                    }
+                }
                 Payload::Bytes(b) => {
                     if let Some(i) = int::as_i64(item) {
                         return Ok(b.contains(&(i as u8)) && (0..256).contains(&i));

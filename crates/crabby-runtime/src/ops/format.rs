@@ -209,7 +209,10 @@ pub fn repr(v: &Value) -> PyResult<String> {
         } else {
             "Ellipsis".into()
         }),
-        Payload::Cell(_) => Ok(format!("<cell at {:#x}>", o.addr())),
+        Payload::Cell(_) => match crate::builtins::dict_views::hook_repr(v) {
+            Some(r) => r,
+            None => Ok(format!("<cell at {:#x}>", o.addr())),
+        },
         Payload::Super(s) => Ok(crate::builtins::super_::super_repr(s)),
         Payload::Generator(g) => Ok(crate::builtins::generator::gen_repr(g, o.addr())),
         _ => Ok(default_repr(v)),

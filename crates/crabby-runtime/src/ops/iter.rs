@@ -13,6 +13,9 @@ use crate::Value;
 
 /// `iter(v)`.
 pub fn iter(v: &Value) -> PyResult<Value> {
+    if let Some(it) = crate::builtins::dict_views::hook_iter(v) {
+        return Ok(it);
+    }
     if let Value::Obj(o) = v {
         let heap = type_::type_obj(o.ty()).heap;
         if !heap || type_::lookup(o.ty(), "__iter__").is_some_and(|f| matches!(f.payload(), Some(Payload::BuiltinFunction(_)))) {

@@ -49,6 +49,7 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::ByteArray(b) => !b.read().is_empty(),
                 Payload::Range(r) => r.len() != 0,
+                Payload::Cell(_) => crate::builtins::dict_views::hook_len(v).is_none_or(|n| n != 0),
                 _ => true,
             })
         }
@@ -88,7 +89,7 @@ pub fn len(v: &Value) -> PyResult<usize> {
             Payload::Range(r) => Some(r.len() as usize),
             _ => None,
         };
-        if let Some(n) = n {
+        if let Some(n) = n.or_else(|| crate::builtins::dict_views::hook_len(v)) {
             return Ok(n);
         }
     }

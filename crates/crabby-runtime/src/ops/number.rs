@@ -312,6 +312,20 @@ fn repeat_count(n: &Value) -> PyResult<Option<usize>> {
 
 /// The operator on built-in types, or `None` when they do not support it (NotImplemented).
 fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+    let view_set_op = match op {
+        BinOp::Or => Some(crate::builtins::set::SetOp::Or),
+        BinOp::And => Some(crate::builtins::set::SetOp::And),
+        BinOp::Sub => Some(crate::builtins::set::SetOp::Sub),
+        BinOp::Xor => Some(crate::builtins::set::SetOp::Xor),
+        _ => None,
+    };
+    if let Some(sop) = view_set_op {
+        if matches!(a.payload(), Some(Payload::Cell(_))) || matches!(b.payload(), Some(Payload::Cell(_))) {
+            if let Some(r) = crate::builtins::dict_views::hook_binop(a, b, sop)? {
+                return Ok(Some(r));
+            }
+        }
+    }
     let (ai, bi) = (int::is_int(a), int::is_int(b));
     if ai && bi {
         if let (Some(x), Some(y)) = (int::as_i64(a), int::as_i64(b)) {
