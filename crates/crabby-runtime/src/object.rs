@@ -60,8 +60,34 @@ pub enum Payload {
     Generator(crate::builtins::generator::GeneratorObj),
     /// `super(type, obj)`: the class to start after and the object (or class) bound.
     Super(crate::builtins::super_::SuperObj),
+    /// State of a native module's type (`_thread.lock`, `collections.deque`, ...): see [`NativeBox`].
+    Native(NativeBox),
     /// Singletons such as `NotImplemented` and `Ellipsis`, whose type is all there is to them.
     Singleton,
+}
+
+/// The payload of instances of native modules' types: any thread-safe Rust value, recovered by downcasting.
+pub struct NativeBox(pub Box<dyn std::any::Any + Send + Sync>);
+
+impl NativeBox {
+    pub fn new<T: std::any::Any + Send + Sync>(value: T) -> NativeBox {
+        NativeBox(Box::new(value))
+    }
+
+    /// The native state, if it is a `T`.
+    pub fn get<T: std::any::Any>(&self) -> Option<&T> {
+        self.0.downcast_ref::<T>()
+    }
+}
+
+impl Payload {
+    /// The native state of an object, if it holds a `T`.
+    pub fn native<T: std::any::Any>(&self) -> Option<&T> {
+        match self {
+            Payload::Native(b) => b.get::<T>(),
+            _ => None,
+        }
+    }
 }
 
 /// A heap object.
