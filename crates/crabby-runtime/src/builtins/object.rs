@@ -434,6 +434,15 @@ pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)])
     if let Some(ctor) = crate::modules::builtins::constructor_for(ty) {
         return ctor(args, kwargs);
     }
+    // Native modules' types construct through a `__new__` static method in their namespace.
+    if let Some(new) = crate::builtins::dict::get_str(&type_obj(ty).dict, "__new__") {
+        if let Some(Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::StaticMethod(f))) = new.payload() {
+            let mut v = Vec::with_capacity(args.len() + 1);
+            v.push(Value::Obj(ty.clone()));
+            v.extend_from_slice(args);
+            return ops::call::call(f, &v, kwargs);
+        }
+    }
     Err(type_error(format!("cannot create '{}' instances", type_::type_name(ty))))
 }
 

@@ -2,6 +2,7 @@
 
 pub mod builtins;
 pub mod sys;
+pub mod thread;
 
 use crate::error::PyResult;
 use crate::object::ObjRef;
@@ -14,6 +15,7 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
     match name {
         "sys" => Some(sys::module),
         "builtins" => Some(builtins::module),
+        "_thread" => Some(thread::module),
         _ => None,
     }
 }
