@@ -5,9 +5,7 @@
 //! dispatch in `ops::number` calls when either operand is complex; comparisons through [`complex_richcmp`].
 
 use crate::builtins::function::NativeFn;
-use crate::builtins::int::{
-    self, clinic, noargs, not_implemented, receiver, ternary_wrapper, wrapper,
-};
+use crate::builtins::int::{self, clinic, noargs, not_implemented, receiver, ternary_wrapper, wrapper};
 use crate::builtins::{add_methods, float, tuple, type_, types};
 use crate::error::{overflow_error, type_error, value_error, zero_division, PyResult};
 use crate::object::{ObjRef, Payload};
@@ -142,10 +140,7 @@ pub fn complex_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>>
     if as_complex(a).is_none() && as_complex(b).is_none() {
         return Ok(None);
     }
-    if !matches!(
-        op,
-        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv | BinOp::Pow
-    ) {
+    if !matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv | BinOp::Pow) {
         return Ok(None);
     }
     let (Some(x), Some(y)) = (operand(a)?, operand(b)?) else {
@@ -180,12 +175,7 @@ pub fn complex_richcmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>
         c == d
     } else if int::is_int(other) || float::is_float(other) {
         // The imaginary part must be zero, then the real part compares as a float with the number.
-        c.1 == 0.0
-            && ops::truthy(&ops::compare::richcmp(
-                &Value::Float(c.0),
-                &plain_number(other),
-                CmpOp::Eq,
-            )?)?
+        c.1 == 0.0 && ops::truthy(&ops::compare::richcmp(&Value::Float(c.0), &plain_number(other), CmpOp::Eq)?)?
     } else {
         return Ok(None);
     };
@@ -243,11 +233,7 @@ pub fn strtod_prefix(s: &[u8]) -> Option<(f64, usize)> {
         _ => false,
     };
     let rest = &s[i..];
-    let lower: Vec<u8> = rest
-        .iter()
-        .take(8)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let lower: Vec<u8> = rest.iter().take(8).map(|c| c.to_ascii_lowercase()).collect();
     let special = if lower.starts_with(b"infinity") {
         Some((f64::INFINITY, 8))
     } else if lower.starts_with(b"inf") {
@@ -417,8 +403,7 @@ fn is_number_arg(v: &Value) -> bool {
         || float::as_f64(v).is_some()
         || as_complex(v).is_some()
         || (type_::type_obj(v.ty()).heap
-            && (type_::lookup(v.ty(), "__float__").is_some()
-                || type_::lookup(v.ty(), "__index__").is_some()))
+            && (type_::lookup(v.ty(), "__float__").is_some() || type_::lookup(v.ty(), "__index__").is_some()))
 }
 
 /// `float(v)` for a numeric argument of `complex()` (runs `__float__`/`__index__` for user classes).
@@ -429,11 +414,7 @@ fn to_float(v: &Value) -> PyResult<f64> {
     if let Some(f) = float::as_f64(v) {
         return Ok(f);
     }
-    let r = ops::call::call(
-        &Value::Obj(types().float.clone()),
-        std::slice::from_ref(v),
-        &[],
-    )?;
+    let r = ops::call::call(&Value::Obj(types().float.clone()), std::slice::from_ref(v), &[])?;
     Ok(float::as_f64(&r).unwrap_or(0.0))
 }
 
@@ -447,10 +428,7 @@ fn complex_special(v: &Value) -> PyResult<Option<Value>> {
     };
     let r = ops::call::call_with_self(&f, v, &[], &[])?;
     if as_complex(&r).is_none() {
-        return Err(type_error(format!(
-            "__complex__ returned non-complex (type {})",
-            r.type_name()
-        )));
+        return Err(type_error(format!("__complex__ returned non-complex (type {})", r.type_name())));
     }
     Ok(Some(r))
 }
@@ -465,19 +443,14 @@ pub fn construct_complex(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
     }
     if let Some(s) = r.as_str() {
         if i.is_some() {
-            return Err(type_error(
-                "complex() can't take second arg if first is a string",
-            ));
+            return Err(type_error("complex() can't take second arg if first is a string"));
         }
         return match parse_complex(s) {
             Ok((re, im)) => Ok(new_complex(re, im)),
-            Err(ComplexParseError::Malformed) => {
-                Err(value_error("complex() arg is a malformed string"))
+            Err(ComplexParseError::Malformed) => Err(value_error("complex() arg is a malformed string")),
+            Err(ComplexParseError::Underscores) => {
+                Err(value_error(format!("could not convert string to complex: {}", ops::format::repr(&r)?)))
             }
-            Err(ComplexParseError::Underscores) => Err(value_error(format!(
-                "could not convert string to complex: {}",
-                ops::format::repr(&r)?
-            ))),
         };
     }
     if i.as_ref().is_some_and(|v| v.as_str().is_some()) {
@@ -492,10 +465,7 @@ pub fn construct_complex(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
     }
     if let Some(iv) = &i {
         if !is_number_arg(iv) {
-            return Err(type_error(format!(
-                "complex() second argument must be a number, not '{}'",
-                iv.type_name()
-            )));
+            return Err(type_error(format!("complex() second argument must be a number, not '{}'", iv.type_name())));
         }
     }
     let (cr, cr_is_complex) = match as_complex(&r) {
@@ -564,12 +534,9 @@ fn m_getnewargs(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn m_format(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let this = receiver(args, complex_ty(), "__format__")?;
     let a = Args::new("complex.__format__", args, kwargs).exact(2)?;
-    let spec = a[1].as_str().ok_or_else(|| {
-        type_error(format!(
-            "__format__() argument must be str, not {}",
-            a[1].type_name()
-        ))
-    })?;
+    let spec = a[1]
+        .as_str()
+        .ok_or_else(|| type_error(format!("__format__() argument must be str, not {}", a[1].type_name())))?;
     let (re, im) = parts(this);
     if spec.is_empty() {
         return Ok(Value::from(complex_repr(re, im)));
@@ -577,12 +544,7 @@ fn m_format(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     ops::format::format_complex(re, im, spec).map(Value::from)
 }
 
-fn unary(
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-    f: fn(C) -> PyResult<Value>,
-) -> PyResult<Value> {
+fn unary(args: &[Value], kwargs: &[(Value, Value)], name: &str, f: fn(C) -> PyResult<Value>) -> PyResult<Value> {
     let a = wrapper(args, kwargs, complex_ty(), name, 0)?;
     f(parts(&a[0]))
 }
@@ -604,13 +566,7 @@ complex_unary! {
     m_hash => "__hash__", |c| Ok(Value::Int(complex_hash(c.0, c.1)));
 }
 
-fn binary(
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-    op: BinOp,
-    reflected: bool,
-) -> PyResult<Value> {
+fn binary(args: &[Value], kwargs: &[(Value, Value)], name: &str, op: BinOp, reflected: bool) -> PyResult<Value> {
     let a = wrapper(args, kwargs, complex_ty(), name, 1)?;
     let Some(y) = operand(&a[1])? else {
         return Ok(not_implemented());
@@ -641,12 +597,7 @@ complex_binary! {
     m_truediv, m_rtruediv => "__truediv__", "__rtruediv__", TrueDiv;
 }
 
-fn pow_impl(
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-    reflected: bool,
-) -> PyResult<Value> {
+fn pow_impl(args: &[Value], kwargs: &[(Value, Value)], name: &str, reflected: bool) -> PyResult<Value> {
     let (this, other, m) = ternary_wrapper(args, kwargs, complex_ty(), name)?;
     let Some(y) = operand(other)? else {
         return Ok(not_implemented());
@@ -765,13 +716,26 @@ mod tests {
         for (s, want) in ok {
             assert_eq!(parse_complex(s), Ok(*want), "{s:?}");
         }
-        for s in [
-            "1+", "1+2", "1 + 2j", "", "()", "1j+2", "(1", "1)", "1e+j", "1 +2j", "jj", "1jj", "+",
-            "-",
-        ] {
+        for s in ["1+", "1+2", "1 + 2j", "", "()", "1j+2", "(1", "1)", "1e+j", "1 +2j", "jj", "1jj", "+", "-"] {
             assert_eq!(parse_complex(s), Err(ComplexParseError::Malformed), "{s:?}");
         }
         assert_eq!(parse_complex("1__0"), Err(ComplexParseError::Underscores));
+    }
+
+    #[test]
+    fn format_matches_cpython() {
+        // Recorded from CPython 3.12's format(complex(re, im), spec).
+        let cases: &[(f64, f64, &str, &str)] = &[
+            (1.0, 2.0, ".2f", "1.00+2.00j"),
+            (0.0, 1.0, "g", "0+1j"),
+            (1.0, 2.0, ">20", "              (1+2j)"),
+            (-0.0, -0.0, "z.1f", "0.0+0.0j"),
+            (1e20, 2.0, "n", "1e+20+2j"),
+            (1.0, 2.0, "#", "(1.+2.j)"),
+        ];
+        for (re, im, spec, want) in cases {
+            assert_eq!(ops::format::format_complex(*re, *im, spec).ok().as_deref(), Some(*want), "{spec:?}");
+        }
     }
 
     #[test]

@@ -35,14 +35,7 @@ pub fn shortest_digits(f: f64) -> (String, i32) {
     let trimmed = all.trim_start_matches('0');
     point -= (all.len() - trimmed.len()) as i32;
     let digits = trimmed.trim_end_matches('0');
-    (
-        if digits.is_empty() {
-            "0".into()
-        } else {
-            digits.to_string()
-        },
-        point,
-    )
+    (if digits.is_empty() { "0".into() } else { digits.to_string() }, point)
 }
 
 /// `repr(float)`: the shortest text that round-trips, laid out with CPython's rules (fixed notation for
@@ -55,11 +48,7 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0.0".into()
-        } else {
-            "0.0".into()
-        };
+        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
     let (digits, point) = shortest_digits(f);
     let mut out = String::new();
@@ -261,11 +250,7 @@ pub fn float_hex(f: f64) -> String {
     let bits = f.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i32;
     let frac = bits & ((1 << 52) - 1);
-    let (lead, exp) = if biased == 0 {
-        (0, -1022)
-    } else {
-        (1, biased - 1023)
-    };
+    let (lead, exp) = if biased == 0 { (0, -1022) } else { (1, biased - 1023) };
     format!("{sign}0x{lead}.{frac:013x}p{exp:+}")
 }
 
@@ -330,11 +315,7 @@ pub fn parse_hex_float(s: &str) -> PyResult<Option<f64>> {
         // Exponents beyond any float saturate: the value is then zero, or too large.
         exp = lower[start..i]
             .parse::<i64>()
-            .unwrap_or(if b[start] == b'-' {
-                -(1 << 40)
-            } else {
-                1 << 40
-            })
+            .unwrap_or(if b[start] == b'-' { -(1 << 40) } else { 1 << 40 })
             .clamp(-(1 << 40), 1 << 40);
     }
     if i != b.len() {
@@ -342,11 +323,7 @@ pub fn parse_hex_float(s: &str) -> PyResult<Option<f64>> {
     }
     let r = match ldexp_big(&mant, exp - 4 * frac_digits) {
         Some(r) => r,
-        None => {
-            return Err(overflow_error(
-                "hexadecimal value too large to represent as a float",
-            ))
-        }
+        None => return Err(overflow_error("hexadecimal value too large to represent as a float")),
     };
     Ok(Some(if neg { -r } else { r }))
 }
@@ -412,10 +389,7 @@ fn other_operand(v: &Value) -> Option<Value> {
 fn m_as_integer_ratio(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let v = noargs(args, kwargs, float_ty(), "as_integer_ratio")?;
     let (n, d) = as_integer_ratio(fval(v))?;
-    Ok(tuple::new_tuple(vec![
-        int::from_bigint(n),
-        int::from_bigint(d),
-    ]))
+    Ok(tuple::new_tuple(vec![int::from_bigint(n), int::from_bigint(d)]))
 }
 
 fn m_is_integer(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -429,16 +403,10 @@ fn m_hex(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 fn m_fromhex(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = args
-        .first()
-        .cloned()
-        .unwrap_or_else(|| Value::Obj(float_ty().clone()));
+    let cls = args.first().cloned().unwrap_or_else(|| Value::Obj(float_ty().clone()));
     let a = Args::new("float.fromhex", args, kwargs).exact(2)?;
-    let s = a[1]
-        .as_str()
-        .ok_or_else(|| type_error("bad argument type for built-in operation"))?;
-    let f = parse_hex_float(s)?
-        .ok_or_else(|| value_error("invalid hexadecimal floating-point string"))?;
+    let s = a[1].as_str().ok_or_else(|| type_error("bad argument type for built-in operation"))?;
+    let f = parse_hex_float(s)?.ok_or_else(|| value_error("invalid hexadecimal floating-point string"))?;
     // A subclass gets `cls(value)`, as CPython does.
     if cls.as_obj().is_some_and(|c| c.ptr_eq(float_ty())) {
         Ok(Value::Float(f))
@@ -451,23 +419,13 @@ fn m_getformat(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("float.__getformat__", args, kwargs).exact(2)?;
     match a[1].as_str() {
         Some("double" | "float") => Ok(Value::from("IEEE, little-endian")),
-        Some(_) => Err(value_error(
-            "__getformat__() argument 1 must be 'double' or 'float'",
-        )),
-        None => Err(type_error(format!(
-            "__getformat__() argument must be str, not {}",
-            a[1].type_name()
-        ))),
+        Some(_) => Err(value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+        None => Err(type_error(format!("__getformat__() argument must be str, not {}", a[1].type_name()))),
     }
 }
 
 fn m_conjugate(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::Float(fval(noargs(
-        args,
-        kwargs,
-        float_ty(),
-        "conjugate",
-    )?)))
+    Ok(Value::Float(fval(noargs(args, kwargs, float_ty(), "conjugate")?)))
 }
 
 fn m_getnewargs(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -490,13 +448,7 @@ fn m_ceil(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 /// The `ndigits` argument of `round`: an index, clamped to the i64 range as CPython clamps to `Py_ssize_t`.
 pub fn ndigits_arg(v: &Value) -> PyResult<i64> {
     let nd = ops::number::index(v)?;
-    Ok(
-        int::as_i64(&nd).unwrap_or(if ops::compare::is_negative(&nd) {
-            i64::MIN
-        } else {
-            i64::MAX
-        }),
-    )
+    Ok(int::as_i64(&nd).unwrap_or(if ops::compare::is_negative(&nd) { i64::MIN } else { i64::MAX }))
 }
 
 fn m_round(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -512,21 +464,13 @@ fn m_round(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn m_format(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let this = receiver(args, float_ty(), "__format__")?;
     let a = Args::new("float.__format__", args, kwargs).exact(2)?;
-    let spec = a[1].as_str().ok_or_else(|| {
-        type_error(format!(
-            "__format__() argument must be str, not {}",
-            a[1].type_name()
-        ))
-    })?;
+    let spec = a[1]
+        .as_str()
+        .ok_or_else(|| type_error(format!("__format__() argument must be str, not {}", a[1].type_name())))?;
     ops::format::format(&Value::Float(fval(this)), spec).map(Value::from)
 }
 
-fn unary(
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-    f: fn(f64) -> PyResult<Value>,
-) -> PyResult<Value> {
+fn unary(args: &[Value], kwargs: &[(Value, Value)], name: &str, f: fn(f64) -> PyResult<Value>) -> PyResult<Value> {
     let a = wrapper(args, kwargs, float_ty(), name, 0)?;
     f(fval(&a[0]))
 }
@@ -553,25 +497,14 @@ float_unary! {
 /// `a ** b` for floats, with CPython's complex result for a negative base and a non-integer exponent.
 pub fn float_power(a: &Value, b: &Value) -> PyResult<Value> {
     if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
-        if x < 0.0
-            && x.is_finite()
-            && y.is_finite()
-            && y.fract() != 0.0
-            && !(int::is_int(a) && int::is_int(b))
-        {
+        if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 && !(int::is_int(a) && int::is_int(b)) {
             return crate::builtins::complex::complex_pow((x, 0.0), (y, 0.0));
         }
     }
     ops::number::binop(a, b, BinOp::Pow)
 }
 
-fn binary(
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-    op: BinOp,
-    reflected: bool,
-) -> PyResult<Value> {
+fn binary(args: &[Value], kwargs: &[(Value, Value)], name: &str, op: BinOp, reflected: bool) -> PyResult<Value> {
     let a = wrapper(args, kwargs, float_ty(), name, 1)?;
     let Some(y) = other_operand(&a[1]) else {
         return Ok(not_implemented());
@@ -623,12 +556,7 @@ fn int_or_float(v: &Value) -> PyResult<f64> {
     }
 }
 
-fn divmod_impl(
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-    reflected: bool,
-) -> PyResult<Value> {
+fn divmod_impl(args: &[Value], kwargs: &[(Value, Value)], name: &str, reflected: bool) -> PyResult<Value> {
     let a = wrapper(args, kwargs, float_ty(), name, 1)?;
     let Some(y) = other_operand(&a[1]) else {
         return Ok(not_implemented());
@@ -649,20 +577,13 @@ fn m_rdivmod(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     divmod_impl(args, kwargs, "__rdivmod__", true)
 }
 
-fn pow_impl(
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-    reflected: bool,
-) -> PyResult<Value> {
+fn pow_impl(args: &[Value], kwargs: &[(Value, Value)], name: &str, reflected: bool) -> PyResult<Value> {
     let (this, other, m) = ternary_wrapper(args, kwargs, float_ty(), name)?;
     let Some(y) = other_operand(other) else {
         return Ok(not_implemented());
     };
     if !m.is_none() {
-        return Err(type_error(
-            "pow() 3rd argument not allowed unless all arguments are integers",
-        ));
+        return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
     }
     let x = Value::Float(fval(this));
     if reflected {
@@ -836,17 +757,46 @@ mod tests {
     }
 
     #[test]
+    fn format_matches_cpython() {
+        // Recorded from CPython 3.12's format(x, spec).
+        let cases: &[(f64, &str, &str)] = &[
+            (1234.5, "010,.1f", "0,001,234.5"),
+            (-0.0001, "z.2f", "0.00"),
+            (2.5, ".0f", "2"),
+            (1e16, "", "1e+16"),
+            (1e16, "#", "1.e+16"),
+            (1.0, "#", "1.0"),
+            (123.0, ".3", "1.23e+02"),
+            (1234.0, ".3", "1.23e+03"),
+            (f64::INFINITY, "%", "inf%"),
+            (f64::NAN, "+08.2f", "+0000nan"),
+            (-1.5, "=+10.2f", "-     1.50"),
+            (0.1, ".20f", "0.10000000000000000555"),
+            (1.5, "0<10.1f", "1.50000000"),
+            (1e-5, "g", "1e-05"),
+            (123456789.0, ",.2f", "123,456,789.00"),
+            (1e300, ".3e", "1.000e+300"),
+            (0.000123456, ".2%", "0.01%"),
+            (9.995, ".2f", "9.99"),
+            (1e22, "n", "1e+22"),
+            (-0.0, "", "-0.0"),
+            (3.14159, "*^15.3f", "*****3.142*****"),
+            (12345.678, "_.2f", "12_345.68"),
+            (5e-324, ".3g", "4.94e-324"),
+            (1e16, ".17", "1e+16"),
+            (0.5, "#.0e", "5.e-01"),
+        ];
+        for (x, spec, want) in cases {
+            let got = ops::format::format(&Value::Float(*x), spec).ok();
+            assert_eq!(got.as_deref(), Some(*want), "format({x}, {spec:?})");
+        }
+    }
+
+    #[test]
     fn integer_ratio() {
-        let r = |f: f64| {
-            as_integer_ratio(f)
-                .map(|(n, d)| (n.to_string(), d.to_string()))
-                .ok()
-        };
+        let r = |f: f64| as_integer_ratio(f).map(|(n, d)| (n.to_string(), d.to_string())).ok();
         assert_eq!(r(2.5), Some(("5".into(), "2".into())));
-        assert_eq!(
-            r(-0.1),
-            Some(("-3602879701896397".into(), "36028797018963968".into()))
-        );
+        assert_eq!(r(-0.1), Some(("-3602879701896397".into(), "36028797018963968".into())));
         assert_eq!(r(0.0), Some(("0".into(), "1".into())));
     }
 }

@@ -71,30 +71,54 @@ pub fn plain(v: &Value) -> Value {
     }
 }
 
-/// CPython's limit on int↔str conversion of non-power-of-two bases (`sys.int_info.default_max_str_digits`).
+/// CPython's default limit on int↔str conversion of non-power-of-two bases
+/// (`sys.int_info.default_max_str_digits`).
 pub const MAX_STR_DIGITS: usize = 4300;
 
-fn int_to_str_limit_error() -> PyErr {
+/// The current limit (`sys.get_int_max_str_digits()`); 0 means no limit.
+static STR_DIGITS_LIMIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(MAX_STR_DIGITS);
+
+/// `sys.get_int_max_str_digits()`.
+pub fn max_str_digits() -> usize {
+    // Relaxed: a standalone setting; a thread seeing the old value for a moment is harmless.
+    STR_DIGITS_LIMIT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `sys.set_int_max_str_digits(n)`, with CPython's check (0, or at least
+/// `sys.int_info.str_digits_check_threshold`, 640).
+pub fn set_max_str_digits(n: i64) -> PyResult<()> {
+    if n != 0 && n < 640 {
+        return Err(value_error("maxdigits must be 0 or larger than 640"));
+    }
+    // Relaxed: see `max_str_digits`.
+    STR_DIGITS_LIMIT.store(n as usize, std::sync::atomic::Ordering::Relaxed);
+    Ok(())
+}
+
+fn int_to_str_limit_error(limit: usize) -> PyErr {
     value_error(format!(
-        "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
     ))
 }
 
 /// The decimal digits of a big int, with CPython's limit on the number of digits (the sign not counted).
 pub fn bigint_to_decimal(b: &BigInt) -> PyResult<String> {
-    // Below 14000 bits a number has at most 4215 digits: no need to look.
-    if b.bits() > 14_000 {
-        // At or above this many bits it has more than 4300 digits: refuse before the quadratic conversion.
-        if b.bits() > 14_300 {
-            return Err(int_to_str_limit_error());
-        }
-        let s = b.to_string();
-        if s.trim_start_matches('-').len() > MAX_STR_DIGITS {
-            return Err(int_to_str_limit_error());
-        }
-        return Ok(s);
+    let limit = max_str_digits();
+    let bits = b.bits() as f64;
+    // A number of `bits` bits has between (bits - 1) * log10(2) + 1 and bits * log10(2) + 1 digits: only
+    // the values in between need converting to know, and the certainly-too-long ones are refused before the
+    // quadratic conversion.
+    if limit == 0 || bits * 0.30103 + 1.0 <= limit as f64 {
+        return Ok(b.to_string());
     }
-    Ok(b.to_string())
+    if (bits - 1.0) * 0.301029 > limit as f64 {
+        return Err(int_to_str_limit_error(limit));
+    }
+    let s = b.to_string();
+    if s.trim_start_matches('-').len() > limit {
+        return Err(int_to_str_limit_error(limit));
+    }
+    Ok(s)
 }
 
 /// `repr(int)`.
@@ -128,13 +152,11 @@ pub fn bigint_to_f64(b: &BigInt) -> PyResult<f64> {
 /// The first code point of each run of ten Unicode decimal digits (category Nd, Unicode 15.0 as in CPython
 /// 3.12) outside ASCII: `int()` and `float()` accept every one of them as the digit it stands for.
 const DECIMAL_ZEROS: [u32; 67] = [
-    0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
-    0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50,
-    0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
-    0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650,
-    0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x11f50, 0x16a60, 0x16ac0,
-    0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e4f0, 0x1e950,
-    0x1fbf0,
+    0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20,
+    0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0,
+    0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0,
+    0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x11f50, 0x16a60,
+    0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e4f0, 0x1e950, 0x1fbf0,
 ];
 
 /// The value of a Unicode decimal digit (`unicodedata.decimal`), ASCII included.
@@ -261,17 +283,15 @@ pub fn parse_int_bytes(s: &[u8], base: u32, limit: bool) -> Result<BigInt, IntPa
     if i != s.len() {
         return Err(Invalid);
     }
-    if limit && !base.is_power_of_two() && digits.len() > MAX_STR_DIGITS {
+    let max = max_str_digits();
+    if limit && max != 0 && !base.is_power_of_two() && digits.len() > max {
         return Err(IntParseError::TooManyDigits(digits.len()));
     }
     let mag = BigUint::from_radix_be(&digits, base).ok_or(Invalid)?;
     if error_if_nonzero && !mag.is_zero() {
         return Err(Invalid);
     }
-    Ok(BigInt::from_biguint(
-        if neg { Sign::Minus } else { Sign::Plus },
-        mag,
-    ))
+    Ok(BigInt::from_biguint(if neg { Sign::Minus } else { Sign::Plus }, mag))
 }
 
 /// Parses the text of `int(s, base)` with CPython's rules but no digit limit (source literals).
@@ -297,6 +317,7 @@ pub(crate) fn receiver<'a>(args: &'a [Value], ty: &ObjRef, method: &str) -> PyRe
                 | "__ceil__"
                 | "__sizeof__"
                 | "__getformat__"
+                | "__complex__"
         );
     let Some(v) = args.first() else {
         return Err(type_error(if slot {
@@ -309,15 +330,9 @@ pub(crate) fn receiver<'a>(args: &'a [Value], ty: &ObjRef, method: &str) -> PyRe
         return Ok(v);
     }
     Err(type_error(if slot {
-        format!(
-            "descriptor '{method}' requires a '{tn}' object but received a '{}'",
-            v.type_name()
-        )
+        format!("descriptor '{method}' requires a '{tn}' object but received a '{}'", v.type_name())
     } else {
-        format!(
-            "descriptor '{method}' for '{tn}' objects doesn't apply to a '{}' object",
-            v.type_name()
-        )
+        format!("descriptor '{method}' for '{tn}' objects doesn't apply to a '{}' object", v.type_name())
     }))
 }
 
@@ -331,9 +346,7 @@ pub(crate) fn wrapper<'a>(
 ) -> PyResult<&'a [Value]> {
     receiver(args, ty, method)?;
     if !kwargs.is_empty() {
-        return Err(type_error(format!(
-            "wrapper {method}() takes no keyword arguments"
-        )));
+        return Err(type_error(format!("wrapper {method}() takes no keyword arguments")));
     }
     if args.len() - 1 != n {
         return Err(type_error(format!(
@@ -354,18 +367,13 @@ pub(crate) fn ternary_wrapper<'a>(
 ) -> PyResult<(&'a Value, &'a Value, Value)> {
     receiver(args, ty, method)?;
     if !kwargs.is_empty() {
-        return Err(type_error(format!(
-            "wrapper {method}() takes no keyword arguments"
-        )));
+        return Err(type_error(format!("wrapper {method}() takes no keyword arguments")));
     }
     match args.len() {
         1 => Err(type_error(" expected at least 1 argument, got 0")),
         2 => Ok((&args[0], &args[1], Value::None)),
         3 => Ok((&args[0], &args[1], args[2].clone())),
-        n => Err(type_error(format!(
-            " expected at most 2 arguments, got {}",
-            n - 1
-        ))),
+        n => Err(type_error(format!(" expected at most 2 arguments, got {}", n - 1))),
     }
 }
 
@@ -408,11 +416,7 @@ pub(crate) fn clinic(
         } else {
             format!(
                 "{fname}() takes {} {maxpos} positional argument{} ({} given)",
-                if required < maxpos {
-                    "at most"
-                } else {
-                    "exactly"
-                },
+                if required < maxpos { "at most" } else { "exactly" },
                 if maxpos == 1 { "" } else { "s" },
                 args.len()
             )
@@ -432,20 +436,12 @@ pub(crate) fn clinic(
                 )))
             }
             Some(i) => out[i] = Some(v.clone()),
-            None => {
-                return Err(type_error(format!(
-                    "'{key}' is an invalid keyword argument for {fname}()"
-                )))
-            }
+            None => return Err(type_error(format!("'{key}' is an invalid keyword argument for {fname}()"))),
         }
     }
     for (i, slot) in out.iter().enumerate().take(required) {
         if slot.is_none() {
-            return Err(type_error(format!(
-                "{fname}() missing required argument '{}' (pos {})",
-                names[i],
-                i + 1
-            )));
+            return Err(type_error(format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
         }
     }
     Ok(out)
@@ -504,11 +500,7 @@ pub fn round_int(n: &Value, ndigits: i64) -> Value {
     let p = num_traits::pow(BigInt::from(10), ndigits.unsigned_abs() as usize);
     let (q, r) = b.div_mod_floor(&p);
     let twice = &r * 2;
-    let q = if twice > p || (twice == p && q.is_odd()) {
-        q + 1
-    } else {
-        q
-    };
+    let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
     from_bigint(q * p)
 }
 
@@ -528,8 +520,7 @@ pub fn int_modpow(b: &BigInt, e: &BigInt, m: &BigInt) -> PyResult<Value> {
     let m_abs = m.abs();
     let base = if e.is_negative() {
         // A negative exponent needs the modular inverse of the base.
-        mod_inverse(b, &m_abs)
-            .ok_or_else(|| value_error("base is not invertible for the given modulus"))?
+        mod_inverse(b, &m_abs).ok_or_else(|| value_error("base is not invertible for the given modulus"))?
     } else {
         b.mod_floor(&m_abs)
     };
@@ -575,24 +566,14 @@ fn byteorder_arg(fname: &str, v: &Option<Value>) -> PyResult<Option<&'static str
             Some("little") => Ok(Some("little")),
             Some("big") => Ok(Some("big")),
             Some(_) => Ok(Some("")),
-            None => Err(type_error(format!(
-                "{fname}() argument 'byteorder' must be str, not {}",
-                v.type_name()
-            ))),
+            None => Err(type_error(format!("{fname}() argument 'byteorder' must be str, not {}", v.type_name()))),
         },
     }
 }
 
 fn m_to_bytes(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let this = receiver(args, int_ty(), "to_bytes")?;
-    let a = clinic(
-        "to_bytes",
-        &args[1..],
-        kwargs,
-        &["length", "byteorder", "signed"],
-        2,
-        0,
-    )?;
+    let a = clinic("to_bytes", &args[1..], kwargs, &["length", "byteorder", "signed"], 2, 0)?;
     let length = match &a[0] {
         Some(v) => ssize_arg(v)?,
         None => 1,
@@ -641,12 +622,8 @@ fn bytes_of(v: &Value) -> PyResult<Vec<u8>> {
         Some(Payload::Str(_)) => return Err(type_error("cannot convert 'str' object to bytes")),
         _ => {}
     }
-    let it = ops::iter::iter(v).map_err(|_| {
-        type_error(format!(
-            "cannot convert '{}' object to bytes",
-            v.type_name()
-        ))
-    })?;
+    let it =
+        ops::iter::iter(v).map_err(|_| type_error(format!("cannot convert '{}' object to bytes", v.type_name())))?;
     let mut out = Vec::new();
     while let Some(x) = ops::iter::next(&it)? {
         let i = ops::number::index(&x)?;
@@ -659,18 +636,8 @@ fn bytes_of(v: &Value) -> PyResult<Vec<u8>> {
 }
 
 fn m_from_bytes(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = args
-        .first()
-        .cloned()
-        .unwrap_or_else(|| Value::Obj(types().int.clone()));
-    let a = clinic(
-        "from_bytes",
-        args.get(1..).unwrap_or(&[]),
-        kwargs,
-        &["bytes", "byteorder", "signed"],
-        2,
-        1,
-    )?;
+    let cls = args.first().cloned().unwrap_or_else(|| Value::Obj(types().int.clone()));
+    let a = clinic("from_bytes", args.get(1..).unwrap_or(&[]), kwargs, &["bytes", "byteorder", "signed"], 2, 1)?;
     let order = byteorder_arg("from_bytes", &a[1])?;
     let signed = match &a[2] {
         Some(v) => ops::truthy(v)?,
@@ -685,11 +652,7 @@ fn m_from_bytes(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     if little {
         b.reverse();
     }
-    let n = if signed {
-        BigInt::from_signed_bytes_be(&b)
-    } else {
-        BigInt::from_bytes_be(Sign::Plus, &b)
-    };
+    let n = if signed { BigInt::from_signed_bytes_be(&b) } else { BigInt::from_bytes_be(Sign::Plus, &b) };
     let v = from_bigint(n);
     // A subclass gets `cls(value)`, as CPython does.
     if cls.as_obj().is_some_and(|c| c.ptr_eq(&types().int)) {
@@ -701,10 +664,7 @@ fn m_from_bytes(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn m_as_integer_ratio(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let v = noargs(args, kwargs, int_ty(), "as_integer_ratio")?;
-    Ok(crate::builtins::tuple::new_tuple(vec![
-        plain(v),
-        Value::Int(1),
-    ]))
+    Ok(crate::builtins::tuple::new_tuple(vec![plain(v), Value::Int(1)]))
 }
 
 fn m_is_integer(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -744,12 +704,7 @@ int_noargs_plain! {
 }
 
 /// Unary slot wrappers (`__neg__`, `__index__`, ...), computed on the plain value.
-fn unary(
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-    f: fn(&Value) -> PyResult<Value>,
-) -> PyResult<Value> {
+fn unary(args: &[Value], kwargs: &[(Value, Value)], name: &str, f: fn(&Value) -> PyResult<Value>) -> PyResult<Value> {
     let a = wrapper(args, kwargs, int_ty(), name, 0)?;
     f(&plain(&a[0]))
 }
@@ -783,11 +738,7 @@ fn m_round(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         Some(nd) => {
             let nd = ops::number::index(nd)?;
             // Beyond the i64 range: a huge positive count keeps the value, a huge negative one gives 0.
-            let n = as_i64(&nd).unwrap_or(if ops::compare::is_negative(&nd) {
-                i64::MIN
-            } else {
-                i64::MAX
-            });
+            let n = as_i64(&nd).unwrap_or(if ops::compare::is_negative(&nd) { i64::MIN } else { i64::MAX });
             Ok(round_int(this, n))
         }
     }
@@ -796,29 +747,16 @@ fn m_round(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn m_format(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let this = receiver(args, int_ty(), "__format__")?;
     let a = Args::new("int.__format__", args, kwargs).exact(2)?;
-    let spec = a[1].as_str().ok_or_else(|| {
-        type_error(format!(
-            "__format__() argument must be str, not {}",
-            a[1].type_name()
-        ))
-    })?;
+    let spec = a[1]
+        .as_str()
+        .ok_or_else(|| type_error(format!("__format__() argument must be str, not {}", a[1].type_name())))?;
     // A bool formats as its int value unless the spec is empty (then `str(True)`).
-    let v = if spec.is_empty() {
-        this.clone()
-    } else {
-        plain(this)
-    };
+    let v = if spec.is_empty() { this.clone() } else { plain(this) };
     ops::format::format(&v, spec).map(Value::from)
 }
 
 /// A binary arithmetic slot wrapper: `NotImplemented` unless the other operand is an int.
-fn binary(
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-    op: BinOp,
-    reflected: bool,
-) -> PyResult<Value> {
+fn binary(args: &[Value], kwargs: &[(Value, Value)], name: &str, op: BinOp, reflected: bool) -> PyResult<Value> {
     let a = wrapper(args, kwargs, int_ty(), name, 1)?;
     if !is_int(&a[1]) {
         return Ok(not_implemented());
@@ -863,10 +801,7 @@ pub fn int_divmod(x: &Value, y: &Value) -> PyResult<Value> {
         return Err(zero_division("integer division or modulo by zero"));
     }
     let (q, r) = a.div_mod_floor(&b);
-    Ok(crate::builtins::tuple::new_tuple(vec![
-        from_bigint(q),
-        from_bigint(r),
-    ]))
+    Ok(crate::builtins::tuple::new_tuple(vec![from_bigint(q), from_bigint(r)]))
 }
 
 fn m_divmod(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -886,21 +821,12 @@ fn m_rdivmod(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 /// `int.__pow__` / `__rpow__`: two-argument powers through the operator, three-argument modular powers.
-fn pow_impl(
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-    reflected: bool,
-) -> PyResult<Value> {
+fn pow_impl(args: &[Value], kwargs: &[(Value, Value)], name: &str, reflected: bool) -> PyResult<Value> {
     let (this, other, m) = ternary_wrapper(args, kwargs, int_ty(), name)?;
     if !is_int(other) || !(m.is_none() || is_int(&m)) {
         return Ok(not_implemented());
     }
-    let (b, e) = if reflected {
-        (other, this)
-    } else {
-        (this, other)
-    };
+    let (b, e) = if reflected { (other, this) } else { (this, other) };
     if m.is_none() {
         return ops::number::binop(&plain(b), &plain(e), BinOp::Pow);
     }
@@ -1004,9 +930,7 @@ pub(crate) fn add_classmethod(ty: &ObjRef, name: &'static str, f: NativeFn) {
     let func = crate::builtins::function::new_builtin(name, f, None);
     let cm = ObjRef::new(
         &types().classmethod,
-        Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::ClassMethod(
-            func,
-        )),
+        Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::ClassMethod(func)),
     )
     .make_immortal();
     crate::builtins::dict::set_str(&type_::type_obj(ty).dict, name, Value::Obj(cm));
@@ -1028,7 +952,8 @@ pub fn int_parse_error(e: IntParseError, base: u32, shown: &str) -> PyErr {
         IntParseError::TooManyDigits(n) => PyErr::new(
             ExcKind::ValueError,
             format!(
-                "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+                "Exceeds the limit ({} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit",
+                max_str_digits()
             ),
         ),
     }
@@ -1080,16 +1005,10 @@ mod tests {
         ] {
             assert_eq!(p(s, b), Err(IntParseError::Invalid), "{s:?} base {b}");
         }
-        assert_eq!(
-            p(&"1".repeat(4301), 10),
-            Err(IntParseError::TooManyDigits(4301))
-        );
+        assert_eq!(p(&"1".repeat(4301), 10), Err(IntParseError::TooManyDigits(4301)));
         assert_eq!(p(&"1_".repeat(4300), 10), Err(IntParseError::Invalid));
         assert!(p(&"1".repeat(5000), 16).is_ok());
-        assert_eq!(
-            p(&format!("{}x", "1".repeat(5000)), 10),
-            Err(IntParseError::Invalid)
-        );
+        assert_eq!(p(&format!("{}x", "1".repeat(5000)), 10), Err(IntParseError::Invalid));
     }
 
     #[test]
@@ -1108,6 +1027,51 @@ mod tests {
         let b: BigInt = "-98765432109876543210".parse().unwrap();
         assert_eq!(d(a, b), Some(-124.9999988609375));
         assert_eq!(d(BigInt::from(0), BigInt::from(-5)).map(|f| f.is_sign_negative()), Some(true));
+    }
+
+    #[test]
+    fn format_and_bytes_match_cpython() {
+        // Recorded from CPython 3.12's format(v, spec) and int.to_bytes.
+        let big: BigInt = "100000000000000000000".parse().unwrap();
+        let cases: &[(Value, &str, &str)] = &[
+            (from_bigint(big), "_x", "5_6bc7_5e2d_6310_0000"),
+            (Value::Int(-255), "#010x", "-0x00000ff"),
+            (Value::Int(1234567), "012,", "0,001,234,567"),
+            (Value::Int(65), "c", "A"),
+            (Value::Bool(true), "", "True"),
+            (Value::Bool(true), ">5", "    1"),
+            (Value::Int(42), "+o", "+52"),
+            (Value::Int(-42), "=8", "-     42"),
+            (Value::Int(7), "b", "111"),
+        ];
+        for (v, spec, want) in cases {
+            assert_eq!(ops::format::format(v, spec).ok().as_deref(), Some(*want), "format({v:?}, {spec:?})");
+        }
+        let to_bytes = |n: i64, len: i64, order: &str, signed: bool| -> Option<Vec<u8>> {
+            let kw = [(Value::from("signed"), Value::Bool(signed))];
+            match m_to_bytes(&[Value::Int(n), Value::Int(len), Value::from(order)], &kw) {
+                Ok(Value::Obj(o)) => match &o.payload {
+                    Payload::Bytes(b) => Some(b.to_vec()),
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        assert_eq!(to_bytes(5, 2, "little", true), Some(vec![5, 0]));
+        assert_eq!(to_bytes(-1, 2, "big", true), Some(vec![0xff, 0xff]));
+        assert_eq!(to_bytes(-129, 2, "little", true), Some(vec![0x7f, 0xff]));
+        assert_eq!(to_bytes(0, 0, "big", false), Some(vec![]));
+        assert_eq!(to_bytes(255, 1, "big", true), None);
+        assert_eq!(to_bytes(-5, 2, "big", false), None);
+    }
+
+    #[test]
+    fn digit_limit_is_exact() {
+        let p = |k: usize| num_traits::pow(BigInt::from(10), k);
+        assert_eq!(bigint_to_decimal(&p(4299)).map(|s| s.len()).ok(), Some(4300));
+        assert_eq!(bigint_to_decimal(&-p(4299)).map(|s| s.len()).ok(), Some(4301));
+        assert!(bigint_to_decimal(&p(4300)).is_err());
+        assert!(bigint_to_decimal(&p(100_000)).is_err());
     }
 
     #[test]

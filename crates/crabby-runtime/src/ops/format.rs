@@ -437,7 +437,11 @@ fn format_int(v: &Value, s: &Spec) -> PyResult<String> {
         if s.alt {
             return Err(value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
-        let c = num_traits::ToPrimitive::to_u32(&b)
+        // `PyLong_AsLong` first: beyond a C long the message is about that.
+        let n = num_traits::ToPrimitive::to_i64(&b)
+            .ok_or_else(|| crate::error::overflow_error("Python int too large to convert to C long"))?;
+        let c = u32::try_from(n)
+            .ok()
             .filter(|c| *c <= 0x10ffff)
             .and_then(|c| char::from_u32(c).or(Some('\u{fffd}')))
             .ok_or_else(|| crate::error::overflow_error("%c arg not in range(0x110000)"))?;
