@@ -107,11 +107,12 @@ pub fn bigint_to_decimal(b: &BigInt) -> PyResult<String> {
     let bits = b.bits() as f64;
     // A number of `bits` bits has between (bits - 1) * log10(2) + 1 and bits * log10(2) + 1 digits: only
     // the values in between need converting to know, and the certainly-too-long ones are refused before the
-    // quadratic conversion.
-    if limit == 0 || bits * 0.30103 + 1.0 <= limit as f64 {
+    // quadratic conversion. The margins cover the rounding of the products.
+    use std::f64::consts::LOG10_2;
+    if limit == 0 || bits * (LOG10_2 + 1e-9) + 1.0 <= limit as f64 {
         return Ok(b.to_string());
     }
-    if (bits - 1.0) * 0.301029 > limit as f64 {
+    if (bits - 1.0) * (LOG10_2 - 1e-9) > limit as f64 {
         return Err(int_to_str_limit_error(limit));
     }
     let s = b.to_string();
