@@ -6,6 +6,7 @@
 
 pub mod codegen;
 pub mod error;
+pub mod imports;
 pub mod parse;
 pub mod scope;
 

@@ -1,5 +1,7 @@
-//! Program entry: runs a compiled `__main__` module the way `python3.12 FILE.py` runs a script, on a thread
-//! whose stack is big enough for the recursion limit, and turns the outcome into CPython's exit status.
+//! Program entry: runs a compiled `__main__` module the way `python3.12 FILE.py` (or `python3.12 -m MODULE`)
+//! runs it, on a thread whose stack is big enough for the recursion limit, and turns the outcome into
+//! CPython's exit status. Also the body of the stub modules the driver generates for modules crabby could
+//! not compile.
 
 use crate::builtins::exceptions::{self, ExcKind};
 use crate::builtins::{dict, module, type_};
@@ -44,26 +46,64 @@ pub fn exit_status_for(err: &crate::error::PyErr) -> i32 {
 
 /// Runs the main module and exits the process with CPython's exit status.
 pub fn main(module_name: &'static str, file: &'static str, exec: fn(&ObjRef) -> PyResult<()>) -> ! {
-    let handle = std::thread::Builder::new()
-        .name("MainThread".into())
-        .stack_size(PYTHON_STACK_SIZE)
-        .spawn(move || {
-            let m = new_main_module(module_name, file);
-            let status = match exec(&m) {
-                Ok(()) => 0,
-                Err(e) => exit_status_for(&e),
-            };
-            if crate::modules::sys::flush_stdout().is_err() && status == 0 {
-                return 120;
+    run(module_name, file, None, exec)
+}
+
+/// Runs a module as `python3.12 -m NAME` does (runpy): its package `package` (the part of NAME before the
+/// last dot, or NAME itself when NAME is a package run through its `__main__.py`) is imported first, then
+/// the module's code runs as `__main__` with `__package__` set, so its relative imports work.
+pub fn main_in_package(package: &'static str, file: &'static str, exec: fn(&ObjRef) -> PyResult<()>) -> ! {
+    run("__main__", file, Some(package), exec)
+}
+
+fn run(
+    module_name: &'static str,
+    file: &'static str,
+    package: Option<&'static str>,
+    exec: fn(&ObjRef) -> PyResult<()>,
+) -> ! {
+    let handle = std::thread::Builder::new().name("MainThread".into()).stack_size(PYTHON_STACK_SIZE).spawn(move || {
+        let m = new_main_module(module_name, file);
+        // Like CPython, `__main__` is in sys.modules while it runs (`import __main__` finds it).
+        dict::set_str(crate::import::sys_modules(), module_name, Value::Obj(m.clone()));
+        let r = match package.filter(|p| !p.is_empty()) {
+            Some(p) => {
+                dict::set_str(module::module_dict(&m), "__package__", Value::from(p));
+                crate::import::import_dotted(p).and_then(|_| exec(&m))
             }
-            status
-        });
+            None => exec(&m),
+        };
+        let status = match r {
+            Ok(()) => 0,
+            Err(e) => exit_status_for(&e),
+        };
+        if crate::modules::sys::flush_stdout().is_err() && status == 0 {
+            return 120;
+        }
+        status
+    });
     let code = match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {
-            crate::modules::sys::write_stderr("crabby: internal error: the runtime panicked; this is a bug in crabby\n");
+            crate::modules::sys::write_stderr(
+                "crabby: internal error: the runtime panicked; this is a bug in crabby\n",
+            );
             70
         }
     };
     std::process::exit(code)
+}
+
+/// The body of a module crabby could not compile (the driver generates a stub crate calling this): importing
+/// it raises `kind` (a built-in exception class name: `ImportError`, or `SyntaxError` for a module whose
+/// source is not valid Python, as CPython raises when importing it) with `message`. Programs that guard the
+/// import (`try: import x except ImportError:`) then take their fallback instead of failing to build.
+pub fn module_not_compiled(_module: &ObjRef, kind: &str, message: &str) -> PyResult<()> {
+    let builtins = crate::modules::builtins::builtins_dict();
+    let class = dict::get_str(builtins, kind).or_else(|| dict::get_str(builtins, "ImportError"));
+    let Some(class) = class else {
+        return Err(crate::error::PyErr::new(ExcKind::ImportError, message));
+    };
+    let exc = crate::ops::call::call(&class, &[Value::from(message)], &[])?;
+    Err(crate::rt::raise_exc(exc, None))
 }

@@ -28,7 +28,7 @@ use std::time::SystemTime;
 
 /// Bumped whenever what the driver writes into the cache (crate templates, layout, profiles) changes
 /// meaning, so that old entries are never mistaken for new ones.
-pub const DRIVER_SALT: &str = "crabby-driver-3";
+pub const DRIVER_SALT: &str = "crabby-driver-4";
 
 /// How many finished binaries a cache keeps before the least recently used are removed.
 const MAX_BINARIES: usize = 200;
@@ -175,17 +175,12 @@ static TMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 impl Workspace {
     /// Opens (creating as needed) the workspace for `runtime` under the cache root `root`.
     pub fn open(root: &Path, runtime: &Path) -> io::Result<Workspace> {
-        let id = StableHasher::new()
-            .field(runtime.as_os_str().as_encoded_bytes())
-            .hex();
+        let id = StableHasher::new().field(runtime.as_os_str().as_encoded_bytes()).hex();
         let dir = root.join(format!("ws-{}", &id[..8]));
         for sub in ["modules", "programs", "bin", "index", "bad", "tmp"] {
             fs::create_dir_all(dir.join(sub))?;
         }
-        Ok(Workspace {
-            dir,
-            runtime: runtime.to_path_buf(),
-        })
+        Ok(Workspace { dir, runtime: runtime.to_path_buf() })
     }
 
     pub fn target_dir(&self) -> PathBuf {
@@ -194,11 +189,7 @@ impl Workspace {
 
     /// Takes the writer lock, waiting for other crabby processes. Calls `waiting` once if it has to wait.
     pub fn lock(&self, waiting: impl FnOnce()) -> io::Result<WriterLock> {
-        let file = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(self.dir.join("lock"))?;
+        let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(self.dir.join("lock"))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -213,9 +204,7 @@ impl Workspace {
     /// A fresh path in `tmp/` (same file system as everything else, so renames are atomic).
     pub fn tmp_path(&self, what: &str) -> PathBuf {
         let n = TMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-        self.dir
-            .join("tmp")
-            .join(format!("{what}.{}.{n}", std::process::id()))
+        self.dir.join("tmp").join(format!("{what}.{}.{n}", std::process::id()))
     }
 
     /// Writes `contents` to `path` atomically: readers see the old file or the whole new one.
@@ -268,10 +257,7 @@ impl Workspace {
 
     /// The `[dependencies]` line for the runtime.
     pub fn runtime_dependency(&self) -> String {
-        format!(
-            "crabby-runtime = {{ path = {} }}\n",
-            toml_string(&self.runtime.to_string_lossy())
-        )
+        format!("crabby-runtime = {{ path = {} }}\n", toml_string(&self.runtime.to_string_lossy()))
     }
 
     /// Makes sure the crate `dir_name` exists in `parent` ("modules" or "programs") with these files.
@@ -319,10 +305,7 @@ impl Workspace {
         crate_name: &str,
         key: &str,
     ) -> io::Result<PathBuf> {
-        let built = self
-            .target_dir()
-            .join(profile.cargo_name())
-            .join(crate_name);
+        let built = self.target_dir().join(profile.cargo_name()).join(crate_name);
         let tmp = self.tmp_path("bin");
         if fs::hard_link(&built, &tmp).is_err() {
             fs::copy(&built, &tmp)?;
@@ -349,11 +332,7 @@ impl Workspace {
                 let name = name.to_string_lossy();
                 if name.starts_with(&prefix) || name.starts_with(&lib_prefix) {
                     let path = entry.path();
-                    let _ = if path.is_dir() {
-                        fs::remove_dir_all(&path)
-                    } else {
-                        fs::remove_file(&path)
-                    };
+                    let _ = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
                 }
             }
         }
@@ -395,10 +374,7 @@ impl Workspace {
     }
 
     fn runtime_marker(&self, profile: Profile, version: &str) -> PathBuf {
-        let key = StableHasher::new()
-            .field(version)
-            .field(profile.cargo_name())
-            .hex();
+        let key = StableHasher::new().field(version).field(profile.cargo_name()).hex();
         self.dir.join(format!("runtime-built-{}", short(&key)))
     }
 
@@ -433,11 +409,7 @@ impl Workspace {
         if let Ok(entries) = fs::read_dir(self.dir.join("tmp")) {
             for entry in entries.flatten() {
                 let path = entry.path();
-                let _ = if path.is_dir() {
-                    fs::remove_dir_all(&path)
-                } else {
-                    fs::remove_file(&path)
-                };
+                let _ = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
             }
         }
     }
@@ -465,12 +437,14 @@ fn entries_by_age(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
     out
 }
 
-/// A program's entry in the index: which binary runs it, and which other source files (imported modules)
-/// it was built from, with their content hashes, so a change to any of them is noticed without a rebuild.
+/// A program's entry in the index: which binary runs it, which other source files (imported modules)
+/// it was built from, with their content hashes, and which files must stay absent (their appearance would
+/// change how an import resolves), so a change to any of them is noticed without a rebuild.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexEntry {
     pub binary_key: String,
     pub dependencies: Vec<(PathBuf, String)>,
+    pub absent: Vec<PathBuf>,
 }
 
 impl IndexEntry {
@@ -479,26 +453,29 @@ impl IndexEntry {
         for (path, hash) in &self.dependencies {
             out.push_str(&format!("dep {hash} {}\n", path.to_string_lossy()));
         }
+        for path in &self.absent {
+            out.push_str(&format!("absent {}\n", path.to_string_lossy()));
+        }
         out
     }
 
     fn parse(text: &str) -> Option<IndexEntry> {
         let mut binary_key = None;
         let mut dependencies = Vec::new();
+        let mut absent = Vec::new();
         for line in text.lines() {
             if let Some(key) = line.strip_prefix("bin ") {
                 binary_key = Some(key.to_string());
             } else if let Some(rest) = line.strip_prefix("dep ") {
                 let (hash, path) = rest.split_once(' ')?;
                 dependencies.push((PathBuf::from(path), hash.to_string()));
+            } else if let Some(path) = line.strip_prefix("absent ") {
+                absent.push(PathBuf::from(path));
             } else {
                 return None;
             }
         }
-        Some(IndexEntry {
-            binary_key: binary_key?,
-            dependencies,
-        })
+        Some(IndexEntry { binary_key: binary_key?, dependencies, absent })
     }
 }
 
@@ -509,9 +486,7 @@ pub fn toml_string(s: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\u{:04X}", c as u32))
-            }
+            c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }
     }
@@ -526,18 +501,9 @@ mod tests {
     #[test]
     fn hash_is_stable_and_field_separated() {
         // A fixed value: if this changes, every user's cache is silently invalidated.
-        assert_eq!(
-            StableHasher::new().field("abc").hex(),
-            StableHasher::new().field("abc").hex()
-        );
-        assert_ne!(
-            StableHasher::new().field("ab").field("c").hex(),
-            StableHasher::new().field("a").field("bc").hex()
-        );
-        assert_eq!(
-            StableHasher::new().hex(),
-            "6c62272e07bb014262b821756295c58d"
-        );
+        assert_eq!(StableHasher::new().field("abc").hex(), StableHasher::new().field("abc").hex());
+        assert_ne!(StableHasher::new().field("ab").field("c").hex(), StableHasher::new().field("a").field("bc").hex());
+        assert_eq!(StableHasher::new().hex(), "6c62272e07bb014262b821756295c58d");
     }
 
     #[test]
@@ -545,6 +511,7 @@ mod tests {
         let e = IndexEntry {
             binary_key: "abc".into(),
             dependencies: vec![("/x/y z.py".into(), "00ff".into())],
+            absent: vec!["/x/new module.py".into()],
         };
         assert_eq!(IndexEntry::parse(&e.render()), Some(e));
         assert_eq!(IndexEntry::parse("garbage\n"), None);
@@ -562,25 +529,12 @@ mod tests {
         let _ = fs::remove_dir_all(&root);
         let ws = Workspace::open(&root, Path::new("/nonexistent/runtime")).unwrap();
         let lock = ws.lock(|| {}).unwrap();
-        let dir = ws
-            .write_crate(
-                &lock,
-                "modules",
-                "m_x",
-                &[("Cargo.toml", "a"), ("src/lib.rs", "b")],
-            )
-            .unwrap();
+        let dir = ws.write_crate(&lock, "modules", "m_x", &[("Cargo.toml", "a"), ("src/lib.rs", "b")]).unwrap();
         assert_eq!(fs::read_to_string(dir.join("src/lib.rs")).unwrap(), "b");
         // Same name means same content: an existing crate is not rewritten.
-        ws.write_crate(&lock, "modules", "m_x", &[("Cargo.toml", "changed")])
-            .unwrap();
+        ws.write_crate(&lock, "modules", "m_x", &[("Cargo.toml", "changed")]).unwrap();
         assert_eq!(fs::read_to_string(dir.join("Cargo.toml")).unwrap(), "a");
-        assert!(
-            fs::read_dir(root.join(ws.dir.file_name().unwrap()).join("tmp"))
-                .unwrap()
-                .next()
-                .is_none()
-        );
+        assert!(fs::read_dir(root.join(ws.dir.file_name().unwrap()).join("tmp")).unwrap().next().is_none());
         drop(lock);
         fs::remove_dir_all(&root).unwrap();
     }

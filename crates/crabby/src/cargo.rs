@@ -50,10 +50,7 @@ fn cargo_program() -> std::ffi::OsString {
         let home = std::env::var_os("CARGO_HOME")
             .map(PathBuf::from)
             .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
-        if let Some(cargo) = home
-            .map(|h| h.join("bin").join("cargo"))
-            .filter(|c| c.is_file())
-        {
+        if let Some(cargo) = home.map(|h| h.join("bin").join("cargo")).filter(|c| c.is_file()) {
             return cargo.into_os_string();
         }
     }
@@ -79,18 +76,10 @@ impl Build<'_> {
             cmd.arg("-p").arg(p);
         }
         // The cache decides where artifacts go; the user's or an enclosing cargo's settings must not.
-        for var in [
-            "CARGO_TARGET_DIR",
-            "CARGO_BUILD_TARGET_DIR",
-            "CARGO_BUILD_BUILD_DIR",
-            "CARGO_MAKEFLAGS",
-        ] {
+        for var in ["CARGO_TARGET_DIR", "CARGO_BUILD_TARGET_DIR", "CARGO_BUILD_BUILD_DIR", "CARGO_MAKEFLAGS"] {
             cmd.env_remove(var);
         }
-        cmd.current_dir(self.workspace)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
+        cmd.current_dir(self.workspace).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
 
         let show = matches!(self.progress, Progress::Show(_));
         if let Progress::Show(header) = &self.progress {
@@ -108,9 +97,7 @@ impl Build<'_> {
             Progress::QuietUnlessSlow(line) if io::stderr().is_terminal() => {
                 let line = line.clone();
                 Some(std::thread::spawn(move || {
-                    if let Err(mpsc::RecvTimeoutError::Timeout) =
-                        done_rx.recv_timeout(SLOW_NOTICE_AFTER)
-                    {
+                    if let Err(mpsc::RecvTimeoutError::Timeout) = done_rx.recv_timeout(SLOW_NOTICE_AFTER) {
                         eprintln!("{line}");
                     }
                 }))
@@ -134,10 +121,7 @@ impl Build<'_> {
         if let Some(t) = notice {
             let _ = t.join();
         }
-        Ok(Outcome {
-            success: status.success(),
-            log,
-        })
+        Ok(Outcome { success: status.success(), log })
     }
 }
 
@@ -145,23 +129,14 @@ impl Build<'_> {
 fn is_status_line(line: &str) -> bool {
     let trimmed = line.trim_start();
     line.len() > trimmed.len()
-        && [
-            "Compiling",
-            "Finished",
-            "Downloading",
-            "Downloaded",
-            "Updating",
-            "Locking",
-            "Blocking",
-        ]
-        .iter()
-        .any(|w| trimmed.starts_with(w))
+        && ["Compiling", "Finished", "Downloading", "Downloaded", "Updating", "Locking", "Blocking"]
+            .iter()
+            .any(|w| trimmed.starts_with(w))
 }
 
 /// Did this failure come from rustc rejecting code (as opposed to cargo failing to start, resolve, lock)?
 pub fn is_compile_error(log: &str) -> bool {
-    log.lines()
-        .any(|l| l.starts_with("error: could not compile"))
+    log.lines().any(|l| l.starts_with("error: could not compile"))
 }
 
 /// The first rustc error of a failed build: from its `error` line through at most `max_lines` lines,
@@ -186,8 +161,7 @@ pub fn first_error(log: &str, max_lines: usize) -> String {
 }
 
 fn is_error_start(line: &str) -> bool {
-    (line.starts_with("error:") || line.starts_with("error["))
-        && !line.starts_with("error: could not compile")
+    (line.starts_with("error:") || line.starts_with("error[")) && !line.starts_with("error: could not compile")
 }
 
 fn starts_diagnostic(line: &str) -> bool {
@@ -203,10 +177,7 @@ pub fn error_locations(log: &str) -> Vec<ErrorSite> {
         if starts_diagnostic(line) || is_status_line(line) {
             in_error = is_error_start(line);
             if in_error {
-                out.push(ErrorSite {
-                    text: line.to_string(),
-                    locations: Vec::new(),
-                });
+                out.push(ErrorSite { text: line.to_string(), locations: Vec::new() });
             }
             continue;
         }
@@ -217,11 +188,7 @@ pub fn error_locations(log: &str) -> Vec<ErrorSite> {
         let site = out.last_mut().expect("an error is open");
         site.text.push('\n');
         site.text.push_str(line);
-        if let Some(loc) = line
-            .trim_start()
-            .strip_prefix("--> ")
-            .or_else(|| line.trim_start().strip_prefix("::: "))
-        {
+        if let Some(loc) = line.trim_start().strip_prefix("--> ").or_else(|| line.trim_start().strip_prefix("::: ")) {
             // "path:line:col"
             let mut parts = loc.rsplitn(3, ':');
             let _col = parts.next();
@@ -283,10 +250,7 @@ error: could not compile `b_1` (bin \"b_1\") due to 1 previous error
         assert_eq!(sites.len(), 2);
         assert_eq!(
             sites[0].locations,
-            vec![
-                ("programs/b_1/src/t3.rs".to_string(), 12),
-                ("/r/src/lib.rs".to_string(), 4)
-            ]
+            vec![("programs/b_1/src/t3.rs".to_string(), 12), ("/r/src/lib.rs".to_string(), 4)]
         );
         assert!(sites[1].locations.is_empty());
     }

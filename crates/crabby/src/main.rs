@@ -12,14 +12,14 @@ use crabby::cache::Profile;
 use crabby::driver::{self, Failure, Target};
 
 const USAGE: &str = "usage: crabby [run] (FILE | -c CODE | -m MODULE | -) [ARGS...]
-       crabby build (FILE | -c CODE) [-o OUTPUT]
-       crabby emit (FILE | -c CODE)";
+       crabby build (FILE | -c CODE | -m MODULE) [-o OUTPUT]
+       crabby emit (FILE | -c CODE | -m MODULE)";
 
 const HELP: &str = "crabby: compile Python 3.12 programs to native code and run them.
 
 usage: crabby [run] (FILE | -c CODE | -m MODULE | -) [ARGS...]
-       crabby build (FILE | -c CODE) [-o OUTPUT]
-       crabby emit (FILE | -c CODE)
+       crabby build (FILE | -c CODE | -m MODULE) [-o OUTPUT]
+       crabby emit (FILE | -c CODE | -m MODULE)
 
 commands:
   run      compile the program (cached) and run it, like `python3.12 FILE ARGS...`;
@@ -29,7 +29,7 @@ commands:
 
 options:
   -c CODE     the program is CODE (sys.argv[0] is '-c')
-  -m MODULE   run MODULE (found from the current directory) as __main__
+  -m MODULE   run MODULE (found in the current directory, then the standard library) as __main__
   -           read the program from stdin
   -h, --help  show this help (`crabby COMMAND --help` for a command's)
   -V, --version
@@ -38,6 +38,8 @@ options:
 environment:
   CRABBY_CACHE    build cache directory (default: ~/.cache/crabby)
   CRABBY_RUNTIME  the crabby-runtime crate to link (default: the one crabby was built with)
+  CRABBY_STDLIB   CPython 3.12's standard library directory (default: found from python3.12 on PATH,
+                  pyenv, /usr/lib/python3.12, /usr/local/lib/python3.12)
 
 The first run builds crabby's runtime for this machine, which takes a few minutes; after that a changed
 program takes seconds to build, and an unchanged one starts at once.";
@@ -52,18 +54,20 @@ the program's exit status. Everything after FILE (or CODE, MODULE, -) is passed 
   -m MODULE   run MODULE as __main__ (sys.argv[0] is its full path)
   -           read the program from stdin";
 
-const BUILD_HELP: &str = "usage: crabby build (FILE | -c CODE) [-o OUTPUT]
+const BUILD_HELP: &str = "usage: crabby build (FILE | -c CODE | -m MODULE) [-o OUTPUT]
 
 Compile the program with full optimisation into a standalone native executable.
 
   -o, --output OUTPUT   where to write it (default: FILE without .py, in the current directory)
-  -c CODE               the program is CODE";
+  -c CODE               the program is CODE
+  -m MODULE             the program is MODULE run as __main__";
 
-const EMIT_HELP: &str = "usage: crabby emit (FILE | -c CODE)
+const EMIT_HELP: &str = "usage: crabby emit (FILE | -c CODE | -m MODULE)
 
 Print the Rust code generated for the program's main module.
 
-  -c CODE     the program is CODE";
+  -c CODE     the program is CODE
+  -m MODULE   the program is MODULE";
 
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
@@ -83,18 +87,14 @@ enum Command {
 }
 
 fn usage_error(msg: &str) -> Failure {
-    Failure::usage(format!(
-        "{msg}\n{USAGE}\nTry 'crabby --help' for more information."
-    ))
+    Failure::usage(format!("{msg}\n{USAGE}\nTry 'crabby --help' for more information."))
 }
 
 /// Parses crabby's arguments (without argv[0]).
 fn parse(args: Vec<OsString>) -> Result<Command, Failure> {
     let mut args = args.into_iter();
     let Some(first) = args.next() else {
-        return Err(usage_error(
-            "crabby: no program given (crabby has no interactive mode)",
-        ));
+        return Err(usage_error("crabby: no program given (crabby has no interactive mode)"));
     };
     match first.to_str() {
         Some("-h" | "--help") => Ok(Command::Print(HELP.into())),
@@ -122,18 +122,12 @@ fn parse(args: Vec<OsString>) -> Result<Command, Failure> {
 
 /// Splits off one program selector (`-c CODE`, `-m MOD`, `-`, FILE) at the front of `args`; `Ok(None)` for
 /// an option that is not a selector.
-fn take_target(
-    arg: &OsStr,
-    rest: &mut std::vec::IntoIter<OsString>,
-) -> Result<Option<Target>, Failure> {
+fn take_target(arg: &OsStr, rest: &mut std::vec::IntoIter<OsString>) -> Result<Option<Target>, Failure> {
     let bytes = arg.as_encoded_bytes();
-    let value_of = |flag: &str,
-                    rest: &mut std::vec::IntoIter<OsString>|
-     -> Result<String, Failure> {
+    let value_of = |flag: &str, rest: &mut std::vec::IntoIter<OsString>| -> Result<String, Failure> {
         let joined = &bytes[flag.len()..];
         let value = if joined.is_empty() {
-            rest.next()
-                .ok_or_else(|| usage_error(&format!("Argument expected for the {flag} option")))?
+            rest.next().ok_or_else(|| usage_error(&format!("Argument expected for the {flag} option")))?
         } else {
             OsString::from(String::from_utf8_lossy(joined).into_owned())
         };
@@ -163,23 +157,12 @@ fn parse_run(args: Vec<OsString>) -> Result<Command, Failure> {
         return Ok(Command::Print(RUN_HELP.into()));
     }
     if arg == "--" {
-        let file = rest
-            .next()
-            .ok_or_else(|| usage_error("crabby run: no program given"))?;
-        return Ok(Command::Run {
-            target: Target::File(file),
-            args: rest.collect(),
-        });
+        let file = rest.next().ok_or_else(|| usage_error("crabby run: no program given"))?;
+        return Ok(Command::Run { target: Target::File(file), args: rest.collect() });
     }
     match take_target(&arg, &mut rest)? {
-        Some(target) => Ok(Command::Run {
-            target,
-            args: rest.collect(),
-        }),
-        None => Err(usage_error(&format!(
-            "unknown option {}",
-            arg.to_string_lossy()
-        ))),
+        Some(target) => Ok(Command::Run { target, args: rest.collect() }),
+        None => Err(usage_error(&format!("unknown option {}", arg.to_string_lossy()))),
     }
 }
 
@@ -193,9 +176,9 @@ fn parse_build(args: Vec<OsString>) -> Result<Command, Failure> {
             return Ok(Command::Print(BUILD_HELP.into()));
         }
         if s == "-o" || s == "--output" {
-            output = Some(PathBuf::from(rest.next().ok_or_else(|| {
-                usage_error(&format!("Argument expected for the {s} option"))
-            })?));
+            output = Some(PathBuf::from(
+                rest.next().ok_or_else(|| usage_error(&format!("Argument expected for the {s} option")))?,
+            ));
             continue;
         }
         if let Some(v) = s.strip_prefix("--output=") {
@@ -203,24 +186,13 @@ fn parse_build(args: Vec<OsString>) -> Result<Command, Failure> {
             continue;
         }
         if arg.as_encoded_bytes().starts_with(b"-o") {
-            output = Some(PathBuf::from(
-                String::from_utf8_lossy(&arg.as_encoded_bytes()[2..]).into_owned(),
-            ));
+            output = Some(PathBuf::from(String::from_utf8_lossy(&arg.as_encoded_bytes()[2..]).into_owned()));
             continue;
         }
         match take_target(&arg, &mut rest)? {
-            Some(Target::Module(_)) => {
-                return Err(usage_error("crabby build: -m is not supported yet"))
-            }
-            Some(Target::Stdin) => {
-                return Err(usage_error(
-                    "crabby build: cannot build a program read from stdin",
-                ))
-            }
+            Some(Target::Stdin) => return Err(usage_error("crabby build: cannot build a program read from stdin")),
             Some(_) if target.is_some() => {
-                return Err(usage_error(
-                    "crabby build: only one program can be built at a time",
-                ))
+                return Err(usage_error("crabby build: only one program can be built at a time"))
             }
             Some(t) => target = Some(t),
             None => return Err(usage_error(&format!("unknown option {s}"))),
@@ -238,21 +210,11 @@ fn parse_emit(args: Vec<OsString>) -> Result<Command, Failure> {
             return Ok(Command::Print(EMIT_HELP.into()));
         }
         match take_target(&arg, &mut rest)? {
-            Some(Target::Module(_)) => {
-                return Err(usage_error("crabby emit: -m is not supported yet"))
-            }
             Some(_) if target.is_some() => {
-                return Err(usage_error(
-                    "crabby emit: only one program can be emitted at a time",
-                ))
+                return Err(usage_error("crabby emit: only one program can be emitted at a time"))
             }
             Some(t) => target = Some(t),
-            None => {
-                return Err(usage_error(&format!(
-                    "unknown option {}",
-                    arg.to_string_lossy()
-                )))
-            }
+            None => return Err(usage_error(&format!("unknown option {}", arg.to_string_lossy()))),
         }
     }
     let target = target.ok_or_else(|| usage_error("crabby emit: no program given"))?;
@@ -263,12 +225,10 @@ fn parse_emit(args: Vec<OsString>) -> Result<Command, Failure> {
 fn default_output(target: &Target) -> PathBuf {
     match target {
         Target::File(f) => {
-            let stem = PathBuf::from(f)
-                .file_stem()
-                .map(OsStr::to_os_string)
-                .unwrap_or_else(|| "a.out".into());
+            let stem = PathBuf::from(f).file_stem().map(OsStr::to_os_string).unwrap_or_else(|| "a.out".into());
             PathBuf::from(stem)
         }
+        Target::Module(name) => PathBuf::from(name.rsplit('.').next().unwrap_or(name)),
         _ => PathBuf::from("a.out"),
     }
 }
@@ -288,14 +248,14 @@ fn execute(command: Command) -> Result<(), Failure> {
         Command::Run { target, args } => {
             let main = driver::load_main(&target)?;
             let ws = driver::open_workspace(None)?;
-            let binary = driver::binary_for(&ws, main.module, Profile::Run)?;
+            let binary = driver::binary_for(&ws, &main, Profile::Run)?;
             Err(driver::exec_program(&binary, &main.argv0, &args))
         }
         Command::Build { target, output } => {
             let output = output.unwrap_or_else(|| default_output(&target));
             let main = driver::load_main(&target)?;
             let ws = driver::open_workspace(None)?;
-            let binary = driver::binary_for(&ws, main.module, Profile::Build)?;
+            let binary = driver::binary_for(&ws, &main, Profile::Build)?;
             driver::install_output(&binary, &output)
         }
     }
@@ -326,104 +286,49 @@ mod tests {
 
     #[test]
     fn run_forms() {
-        let file = |f: &str, a: &[&str]| Command::Run {
-            target: Target::File(f.into()),
-            args: os(a),
-        };
-        assert_eq!(
-            p(&["run", "a.py", "-x", "--help"]).unwrap(),
-            file("a.py", &["-x", "--help"])
-        );
+        let file = |f: &str, a: &[&str]| Command::Run { target: Target::File(f.into()), args: os(a) };
+        assert_eq!(p(&["run", "a.py", "-x", "--help"]).unwrap(), file("a.py", &["-x", "--help"]));
         assert_eq!(p(&["a.py", "b"]).unwrap(), file("a.py", &["b"]));
         assert_eq!(p(&["run", "--", "-odd.py"]).unwrap(), file("-odd.py", &[]));
         assert_eq!(
             p(&["-c", "print(1)", "x"]).unwrap(),
-            Command::Run {
-                target: Target::Code("print(1)".into()),
-                args: os(&["x"])
-            }
+            Command::Run { target: Target::Code("print(1)".into()), args: os(&["x"]) }
         );
-        assert_eq!(
-            p(&["-cpass"]).unwrap(),
-            Command::Run {
-                target: Target::Code("pass".into()),
-                args: vec![]
-            }
-        );
+        assert_eq!(p(&["-cpass"]).unwrap(), Command::Run { target: Target::Code("pass".into()), args: vec![] });
         assert_eq!(
             p(&["run", "-m", "pkg.mod"]).unwrap(),
-            Command::Run {
-                target: Target::Module("pkg.mod".into()),
-                args: vec![]
-            }
+            Command::Run { target: Target::Module("pkg.mod".into()), args: vec![] }
         );
-        assert_eq!(
-            p(&["-"]).unwrap(),
-            Command::Run {
-                target: Target::Stdin,
-                args: vec![]
-            }
-        );
+        assert_eq!(p(&["-"]).unwrap(), Command::Run { target: Target::Stdin, args: vec![] });
     }
 
     #[test]
     fn usage_errors_exit_2() {
-        for bad in [
-            &[][..],
-            &["--frob"],
-            &["-c"],
-            &["run"],
-            &["build"],
-            &["build", "a.py", "-o"],
-            &["emit", "--x"],
-        ] {
+        for bad in [&[][..], &["--frob"], &["-c"], &["run"], &["build"], &["build", "a.py", "-o"], &["emit", "--x"]] {
             let e = p(bad).unwrap_err();
             assert_eq!(e.exit_code, 2, "{bad:?}");
             assert!(e.message.contains("usage: crabby"), "{bad:?}");
         }
-        assert!(p(&["-c"])
-            .unwrap_err()
-            .message
-            .starts_with("Argument expected for the -c option"));
+        assert!(p(&["-c"]).unwrap_err().message.starts_with("Argument expected for the -c option"));
     }
 
     #[test]
     fn build_and_emit_forms() {
         assert_eq!(
             p(&["build", "a.py", "-o", "out"]).unwrap(),
-            Command::Build {
-                target: Target::File("a.py".into()),
-                output: Some("out".into())
-            }
+            Command::Build { target: Target::File("a.py".into()), output: Some("out".into()) }
         );
         assert_eq!(
             p(&["build", "--output=o", "-c", "pass"]).unwrap(),
-            Command::Build {
-                target: Target::Code("pass".into()),
-                output: Some("o".into())
-            }
+            Command::Build { target: Target::Code("pass".into()), output: Some("o".into()) }
         );
-        assert_eq!(
-            p(&["emit", "x.py"]).unwrap(),
-            Command::Emit {
-                target: Target::File("x.py".into())
-            }
-        );
-        assert_eq!(
-            default_output(&Target::File("dir/prog.py".into())),
-            PathBuf::from("prog")
-        );
+        assert_eq!(p(&["emit", "x.py"]).unwrap(), Command::Emit { target: Target::File("x.py".into()) });
+        assert_eq!(default_output(&Target::File("dir/prog.py".into())), PathBuf::from("prog"));
     }
 
     #[test]
     fn help_and_version() {
-        for args in [
-            &["--help"][..],
-            &["run", "--help"],
-            &["build", "-h"],
-            &["emit", "--help"],
-            &["--version"],
-        ] {
+        for args in [&["--help"][..], &["run", "--help"], &["build", "-h"], &["emit", "--help"], &["--version"]] {
             assert!(matches!(p(args).unwrap(), Command::Print(_)), "{args:?}");
         }
     }

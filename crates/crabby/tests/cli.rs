@@ -24,22 +24,14 @@ fn stderr(o: &Output) -> String {
 fn missing_file_is_reported_like_python() {
     let o = crabby(&["run", "/nonexistent/dir/prog.py"]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(
-        stderr(&o),
-        "crabby: can't open file '/nonexistent/dir/prog.py': [Errno 2] No such file or directory\n"
-    );
+    assert_eq!(stderr(&o), "crabby: can't open file '/nonexistent/dir/prog.py': [Errno 2] No such file or directory\n");
 
     // A relative path is shown joined to the current directory, as CPython shows it.
     let o = crabby(&["./missing.py"]);
-    let cwd = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .canonicalize()
-        .unwrap();
+    let cwd = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).canonicalize().unwrap();
     assert_eq!(
         stderr(&o),
-        format!(
-            "crabby: can't open file '{}/./missing.py': [Errno 2] No such file or directory\n",
-            cwd.display()
-        )
+        format!("crabby: can't open file '{}/./missing.py': [Errno 2] No such file or directory\n", cwd.display())
     );
     assert_eq!(o.status.code(), Some(2));
 }
@@ -53,35 +45,19 @@ fn directory_without_main_is_an_error() {
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [
-        &[][..],
-        &["--bogus"],
-        &["run"],
-        &["-c"],
-        &["build"],
-        &["emit"],
-    ] {
+    for args in [&[][..], &["--bogus"], &["run"], &["-c"], &["build"], &["emit"]] {
         let o = crabby(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(
-            stderr(&o).contains("usage: crabby"),
-            "{args:?}: {}",
-            stderr(&o)
-        );
+        assert!(stderr(&o).contains("usage: crabby"), "{args:?}: {}", stderr(&o));
         assert!(o.stdout.is_empty());
     }
 }
 
 #[test]
 fn help_and_version_go_to_stdout() {
-    for args in [
-        &["--help"][..],
-        &["-h"],
-        &["run", "--help"],
-        &["build", "--help"],
-        &["emit", "--help"],
-        &["help", "run"],
-    ] {
+    for args in
+        [&["--help"][..], &["-h"], &["run", "--help"], &["build", "--help"], &["emit", "--help"], &["help", "run"]]
+    {
         let o = crabby(args);
         assert_eq!(o.status.code(), Some(0), "{args:?}");
         assert!(

@@ -12,14 +12,9 @@ fn main() -> ExitCode {
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests")));
     let tests_dir = tests_dir.canonicalize().unwrap_or(tests_dir);
     // CARGO_TARGET_TMPDIR is `<target dir>/tmp`; the cache goes beside it.
-    let cache = std::env::var_os("CRABBY_TEST_CACHE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-                .parent()
-                .expect("target dir")
-                .join("crabby-test-cache")
-        });
+    let cache = std::env::var_os("CRABBY_TEST_CACHE").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).parent().expect("target dir").join("crabby-test-cache")
+    });
     let config = crabby::suite::Config::from_env(tests_dir, cache);
     if crabby::suite::run(&config) {
         ExitCode::SUCCESS

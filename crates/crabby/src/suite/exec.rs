@@ -31,23 +31,15 @@ pub fn run_program(
     let stderr = File::create(&err_path).map_err(io_err)?;
 
     let mut cmd = Command::new(binary);
-    cmd.arg0(name)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(stdout)
-        .stderr(stderr);
+    cmd.arg0(name).current_dir(dir).stdin(Stdio::null()).stdout(stdout).stderr(stderr);
     for (key, _) in std::env::vars_os() {
         if key.as_encoded_bytes().starts_with(b"PYTHON") {
             cmd.env_remove(key);
         }
     }
-    cmd.env("PYTHONHASHSEED", "0")
-        .env("PYTHONIOENCODING", "utf-8")
-        .env(BATCH_ENTRY_VAR, entry.to_string());
+    cmd.env("PYTHONHASHSEED", "0").env("PYTHONIOENCODING", "utf-8").env(BATCH_ENTRY_VAR, entry.to_string());
 
-    let mut child = cmd
-        .spawn()
-        .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+    let mut child = cmd.spawn().map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
     let start = Instant::now();
     let status = loop {
         match child.try_wait().map_err(io_err)? {
@@ -60,13 +52,11 @@ pub fn run_program(
                 return Err(format!("timed out after {} s (killed)", timeout.as_secs()));
             }
             // Short at first, so quick programs (most tests) are not held up by the polling.
-            None => std::thread::sleep(Duration::from_millis(
-                if start.elapsed() < Duration::from_millis(50) {
-                    1
-                } else {
-                    10
-                },
-            )),
+            None => std::thread::sleep(Duration::from_millis(if start.elapsed() < Duration::from_millis(50) {
+                1
+            } else {
+                10
+            })),
         }
     };
     let observed = Observed {

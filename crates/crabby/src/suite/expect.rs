@@ -28,23 +28,15 @@ impl Expected {
     /// Reads the expectations of `program` (`x.py` → `x.out`, `x.err`). `Err` says what is missing.
     pub fn load(program: &Path) -> Result<Expected, String> {
         let out_path = program.with_extension("out");
-        let stdout = std::fs::read(&out_path).map_err(|_| {
-            format!(
-                "no expected output {} (record it with tests/bless.py)",
-                out_path.display()
-            )
-        })?;
+        let stdout = std::fs::read(&out_path)
+            .map_err(|_| format!("no expected output {} (record it with tests/bless.py)", out_path.display()))?;
         let err_path = program.with_extension("err");
         let (exit, stderr_last) = match std::fs::read(&err_path) {
             Ok(bytes) => parse_err(&String::from_utf8_lossy(&bytes))
                 .ok_or_else(|| format!("{} is not in bless.py's format", err_path.display()))?,
             Err(_) => (0, String::new()),
         };
-        Ok(Expected {
-            stdout,
-            exit,
-            stderr_last,
-        })
+        Ok(Expected { stdout, exit, stderr_last })
     }
 
     /// `None` when `observed` matches, else a readable account of every difference.
@@ -52,10 +44,7 @@ impl Expected {
         let got_last = last_nonempty_line(&String::from_utf8_lossy(&observed.stderr));
         let mut report = String::new();
         if observed.exit != self.exit {
-            report.push_str(&format!(
-                "  exit status: expected {}, got {}\n",
-                self.exit, observed.exit
-            ));
+            report.push_str(&format!("  exit status: expected {}, got {}\n", self.exit, observed.exit));
         }
         if observed.stdout != self.stdout {
             report.push_str(&stdout_difference(&self.stdout, &observed.stdout));
@@ -96,11 +85,7 @@ fn stdout_difference(expected: &[u8], got: &[u8]) -> String {
     let e: Vec<&str> = exp.split_inclusive('\n').collect();
     let g: Vec<&str> = got_text.split_inclusive('\n').collect();
     let i = e.iter().zip(&g).take_while(|(a, b)| a == b).count();
-    let show = |v: &[&str]| {
-        v.get(i)
-            .map(|l| format!("{l:?}"))
-            .unwrap_or_else(|| "(end of output)".into())
-    };
+    let show = |v: &[&str]| v.get(i).map(|l| format!("{l:?}")).unwrap_or_else(|| "(end of output)".into());
     let mut out = format!(
         "  stdout differs at line {} (expected {} lines, got {}):\n    expected: {}\n    got:      {}\n",
         i + 1,
@@ -139,15 +124,7 @@ fn split_python_lines(text: &str) -> Vec<&str> {
     while let Some((i, c)) = chars.next() {
         let is_break = matches!(
             c,
-            '\n' | '\r'
-                | '\u{0b}'
-                | '\u{0c}'
-                | '\u{1c}'
-                | '\u{1d}'
-                | '\u{1e}'
-                | '\u{85}'
-                | '\u{2028}'
-                | '\u{2029}'
+            '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{1c}' | '\u{1d}' | '\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
         );
         if !is_break {
             continue;
@@ -176,10 +153,7 @@ mod tests {
     fn last_line_like_bless() {
         assert_eq!(last_nonempty_line(""), "");
         assert_eq!(last_nonempty_line("a\nb  \n\n   \n"), "b");
-        assert_eq!(
-            last_nonempty_line("Traceback\r\nValueError: x\r\n"),
-            "ValueError: x"
-        );
+        assert_eq!(last_nonempty_line("Traceback\r\nValueError: x\r\n"), "ValueError: x");
         assert_eq!(last_nonempty_line("a\u{2028}b"), "b");
         assert_eq!(last_nonempty_line("  indented  \n"), "  indented");
     }
@@ -197,47 +171,18 @@ mod tests {
 
     #[test]
     fn comparison_reports_each_difference() {
-        let exp = Expected {
-            stdout: b"a\nb\nc\n".to_vec(),
-            exit: 0,
-            stderr_last: String::new(),
-        };
-        let same = Observed {
-            stdout: b"a\nb\nc\n".to_vec(),
-            exit: 0,
-            stderr: Vec::new(),
-        };
+        let exp = Expected { stdout: b"a\nb\nc\n".to_vec(), exit: 0, stderr_last: String::new() };
+        let same = Observed { stdout: b"a\nb\nc\n".to_vec(), exit: 0, stderr: Vec::new() };
         assert_eq!(exp.compare(&same), None);
         // A trailing stderr line that is only whitespace is not a difference.
-        assert_eq!(
-            exp.compare(&Observed {
-                stderr: b"\n  \n".to_vec(),
-                ..same.clone()
-            }),
-            None
-        );
+        assert_eq!(exp.compare(&Observed { stderr: b"\n  \n".to_vec(), ..same.clone() }), None);
 
-        let bad = Observed {
-            stdout: b"a\nB\n".to_vec(),
-            exit: 1,
-            stderr: b"Traceback\nNameError: x\n".to_vec(),
-        };
+        let bad = Observed { stdout: b"a\nB\n".to_vec(), exit: 1, stderr: b"Traceback\nNameError: x\n".to_vec() };
         let report = exp.compare(&bad).unwrap();
-        assert!(
-            report.contains("exit status: expected 0, got 1"),
-            "{report}"
-        );
-        assert!(
-            report.contains("stdout differs at line 2 (expected 3 lines, got 2)"),
-            "{report}"
-        );
+        assert!(report.contains("exit status: expected 0, got 1"), "{report}");
+        assert!(report.contains("stdout differs at line 2 (expected 3 lines, got 2)"), "{report}");
         assert!(report.contains("\"NameError: x\""), "{report}");
         // A missing final newline is a difference too.
-        assert!(exp
-            .compare(&Observed {
-                stdout: b"a\nb\nc".to_vec(),
-                ..same
-            })
-            .is_some());
+        assert!(exp.compare(&Observed { stdout: b"a\nb\nc".to_vec(), ..same }).is_some());
     }
 }

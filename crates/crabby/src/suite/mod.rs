@@ -18,14 +18,14 @@ mod batch;
 mod exec;
 mod expect;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::driver::{self, Compiled};
-use crate::imports::ModuleSource;
+use crate::imports::{self, ModuleSource};
 pub use expect::{last_nonempty_line, Expected, Observed};
 
 /// How the suite runs.
@@ -47,13 +47,8 @@ impl Config {
     /// command line (the first argument not starting with `-` is a filter, as `cargo test NAME` passes it).
     pub fn from_env(tests_dir: PathBuf, cache_root: PathBuf) -> Config {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        let number = |name: &str| {
-            var(name)
-                .and_then(|v| v.parse::<u64>().ok())
-                .filter(|&n| n > 0)
-        };
-        let filter =
-            var("CRABBY_TEST_FILTER").or_else(|| filter_argument(std::env::args().skip(1)));
+        let number = |name: &str| var(name).and_then(|v| v.parse::<u64>().ok()).filter(|&n| n > 0);
+        let filter = var("CRABBY_TEST_FILTER").or_else(|| filter_argument(std::env::args().skip(1)));
         Config {
             tests_dir,
             cache_root,
@@ -61,14 +56,8 @@ impl Config {
             timeout: Duration::from_secs(number("CRABBY_TEST_TIMEOUT").unwrap_or(20)),
             jobs: number("CRABBY_TEST_JOBS")
                 .map(|n| n as usize)
-                .unwrap_or_else(|| {
-                    std::thread::available_parallelism()
-                        .map(|n| n.get())
-                        .unwrap_or(2)
-                }),
-            batch_size: number("CRABBY_TEST_BATCH")
-                .map(|n| n as usize)
-                .unwrap_or(25),
+                .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)),
+            batch_size: number("CRABBY_TEST_BATCH").map(|n| n as usize).unwrap_or(25),
             verbose: var("CRABBY_TEST_VERBOSE").is_some_and(|v| v != "0"),
             update_known: var("CRABBY_TEST_UPDATE_KNOWN").is_some_and(|v| v != "0"),
         }
@@ -78,14 +67,7 @@ impl Config {
 /// The test-name filter among libtest-style arguments (`cargo test NAME -- --test-threads 1`): the first
 /// argument that is neither an option nor the value of one.
 fn filter_argument(args: impl Iterator<Item = String>) -> Option<String> {
-    const WITH_VALUE: [&str; 6] = [
-        "--test-threads",
-        "--skip",
-        "--logfile",
-        "--format",
-        "--color",
-        "-Z",
-    ];
+    const WITH_VALUE: [&str; 6] = ["--test-threads", "--skip", "--logfile", "--format", "--color", "-Z"];
     let mut args = args;
     while let Some(arg) = args.next() {
         if WITH_VALUE.contains(&arg.as_str()) {
@@ -114,29 +96,26 @@ enum Outcome {
 }
 
 /// Finds the test programs under `dir` the way bless.py does: `*.py`, not starting with `_`, not bless.py.
+/// A directory holding a `main.py` is one multi-module program: `main.py` is the test and every other file
+/// and directory in it is that program's modules and packages (not tests).
 fn discover(dir: &Path) -> Vec<Test> {
     fn walk(root: &Path, dir: &Path, out: &mut Vec<Test>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
+        let rel = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_string_lossy().into_owned();
+        let main = dir.join(MULTI_MODULE_MAIN);
+        if dir != root && main.is_file() {
+            out.push(Test { name: rel(&main).trim_end_matches(".py").to_string(), path: main });
+            return;
+        }
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
             if path.is_dir() {
                 walk(root, &path, out);
-            } else if name.ends_with(".py")
-                && !name.starts_with('_')
-                && !(dir == root && name == "bless.py")
-            {
-                let rel = path
-                    .strip_prefix(root)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .into_owned();
-                out.push(Test {
-                    name: rel.trim_end_matches(".py").to_string(),
-                    path,
-                });
+            } else if name.ends_with(".py") && !name.starts_with('_') && !(dir == root && name == "bless.py") {
+                out.push(Test { name: rel(&path).trim_end_matches(".py").to_string(), path });
             }
         }
     }
@@ -145,6 +124,9 @@ fn discover(dir: &Path) -> Vec<Test> {
     out.sort_by(|a, b| a.name.cmp(&b.name));
     out
 }
+
+/// The file that makes a directory one multi-module test program (see `discover`; bless.py agrees).
+const MULTI_MODULE_MAIN: &str = "main.py";
 
 /// The entries of known_failures.txt, normalised to test names (`tests/` and `.py` optional).
 fn known_failures(path: &Path) -> BTreeSet<String> {
@@ -162,8 +144,7 @@ fn known_failures(path: &Path) -> BTreeSet<String> {
 /// Runs `f` on every item, `jobs` at a time, keeping the order of results.
 fn parallel_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let next = AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<R>>> =
-        items.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let results: Vec<std::sync::Mutex<Option<R>>> = items.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|s| {
         for _ in 0..jobs.max(1).min(items.len().max(1)) {
             s.spawn(|| loop {
@@ -176,23 +157,19 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R 
     });
     results
         .into_iter()
-        .map(|m| {
-            m.into_inner()
-                .unwrap_or_else(|e| e.into_inner())
-                .expect("every item was processed")
-        })
+        .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()).expect("every item was processed"))
         .collect()
 }
 
 /// What compiling a test produced.
 enum Prepared {
-    /// Generated Rust, to be built.
-    Member(batch::Member),
+    /// Generated Rust, to be built, and the modules the program imports (compiled by `prepare_imports`).
+    Member(batch::Member, Vec<ModuleSource>),
     /// Decided without building (a SyntaxError report, a compiler crash, a rejected module).
     Done(Outcome),
 }
 
-fn prepare(test: &Test, index: usize, ws: &crate::cache::Workspace) -> Prepared {
+fn prepare(test: &Test, index: usize, ws: &crate::cache::Workspace, stdlib: &Option<PathBuf>) -> Prepared {
     let filename = test.path.to_string_lossy().into_owned();
     let bytes = match std::fs::read(&test.path) {
         Ok(b) => b,
@@ -213,6 +190,8 @@ fn prepare(test: &Test, index: usize, ws: &crate::cache::Workspace) -> Prepared 
         filename: filename.clone(),
         path: Some(test.path.clone()),
         source,
+        is_package: false,
+        unreadable: None,
     };
     let module_key = driver::module_key(&module);
     if let Some(report) = ws.bad_report(&module_key) {
@@ -220,23 +199,58 @@ fn prepare(test: &Test, index: usize, ws: &crate::cache::Workspace) -> Prepared 
             "the generated Rust failed to compile (recorded in the cache by an earlier run):\n{report}"
         )));
     }
+    let first_path = test.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let path = imports::SearchPath::new(first_path, stdlib.clone());
+    let graph = imports::module_graph(module.clone(), "", &path, &driver::read_imported);
+    if let Some(name) = imports::needs_missing_stdlib(&graph, &path) {
+        return Prepared::Done(Outcome::Broken(imports::no_stdlib_message(&name)));
+    }
     match driver::compile(&module) {
-        Compiled::Rust(rust) => Prepared::Member(batch::Member {
-            test: index,
-            area: test.name.split('/').next().unwrap_or("").to_string(),
-            module_key,
-            filename,
-            rust: Arc::new(rust),
-        }),
+        Compiled::Rust(rust) => Prepared::Member(
+            batch::Member {
+                test: index,
+                area: test.name.split('/').next().unwrap_or("").to_string(),
+                module_key,
+                filename,
+                rust: Arc::new(rust),
+                imported: Vec::new(),
+            },
+            graph.modules.into_iter().skip(1).collect(),
+        ),
         // CPython prints the report and exits 1 before running anything; so must crabby.
-        Compiled::SyntaxError(report) => Prepared::Done(Outcome::Ran(Observed {
-            stdout: Vec::new(),
-            exit: 1,
-            stderr: report.into_bytes(),
-        })),
-        Compiled::Crash(msg) => {
-            Prepared::Done(Outcome::Broken(format!("the compiler panicked: {msg}")))
+        Compiled::SyntaxError(report) => {
+            Prepared::Done(Outcome::Ran(Observed { stdout: Vec::new(), exit: 1, stderr: report.into_bytes() }))
         }
+        Compiled::Crash(msg) => Prepared::Done(Outcome::Broken(format!("the compiler panicked: {msg}"))),
+    }
+}
+
+/// Compiles the imported modules of every member, each distinct module once (many tests share the
+/// standard library's), and gives each member its module crates.
+fn prepare_imports(
+    ws: &crate::cache::Workspace,
+    members: &mut [batch::Member],
+    imported: Vec<Vec<ModuleSource>>,
+    jobs: usize,
+) {
+    let mut unique: Vec<ModuleSource> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut per_member: Vec<Vec<usize>> = Vec::new();
+    for modules in imported {
+        let mut ids = Vec::new();
+        for m in modules {
+            let key = driver::module_key(&m);
+            let id = *index.entry(key).or_insert_with(|| {
+                unique.push(m);
+                unique.len() - 1
+            });
+            ids.push(id);
+        }
+        per_member.push(ids);
+    }
+    let crates = parallel_map(&unique, jobs, |m| driver::prepare_module(ws, m));
+    for (member, ids) in members.iter_mut().zip(per_member) {
+        member.imported = ids.into_iter().map(|i| crates[i].clone()).collect();
     }
 }
 
@@ -247,18 +261,12 @@ pub fn run(config: &Config) -> bool {
     let known_path = config.tests_dir.join("known_failures.txt");
     let known = known_failures(&known_path);
     let names: BTreeSet<&str> = all.iter().map(|t| t.name.as_str()).collect();
-    let stale: Vec<&String> = known
-        .iter()
-        .filter(|k| !names.contains(k.as_str()))
-        .collect();
+    let stale: Vec<&String> = known.iter().filter(|k| !names.contains(k.as_str())).collect();
 
     let tests: Vec<Test> = all
         .into_iter()
         .filter(|t| config.filter.as_deref().is_none_or(|f| t.name.contains(f)))
-        .map(|t| Test {
-            path: t.path.canonicalize().unwrap_or(t.path),
-            name: t.name,
-        })
+        .map(|t| Test { path: t.path.canonicalize().unwrap_or(t.path), name: t.name })
         .collect();
     if tests.is_empty() {
         return match &config.filter {
@@ -267,10 +275,7 @@ pub fn run(config: &Config) -> bool {
                 true
             }
             None => {
-                println!(
-                    "differential: no test programs found under {}",
-                    config.tests_dir.display()
-                );
+                println!("differential: no test programs found under {}", config.tests_dir.display());
                 false
             }
         };
@@ -285,23 +290,25 @@ pub fn run(config: &Config) -> bool {
     };
 
     // Compile everything (in-process), then build what compiled, then run what was built.
-    let expected: Vec<Result<Expected, String>> =
-        tests.iter().map(|t| Expected::load(&t.path)).collect();
-    let prepared = parallel_map(
-        &tests.iter().enumerate().collect::<Vec<_>>(),
-        config.jobs,
-        |(i, t)| prepare(t, *i, &ws),
-    );
+    let expected: Vec<Result<Expected, String>> = tests.iter().map(|t| Expected::load(&t.path)).collect();
+    let stdlib = imports::find_stdlib();
+    let prepared =
+        parallel_map(&tests.iter().enumerate().collect::<Vec<_>>(), config.jobs, |(i, t)| prepare(t, *i, &ws, &stdlib));
     let mut outcomes: BTreeMap<usize, Outcome> = BTreeMap::new();
     let mut members = Vec::new();
+    let mut imported = Vec::new();
     for (i, p) in prepared.into_iter().enumerate() {
         match p {
-            Prepared::Member(m) => members.push(m),
+            Prepared::Member(m, modules) => {
+                members.push(m);
+                imported.push(modules);
+            }
             Prepared::Done(o) => {
                 outcomes.insert(i, o);
             }
         }
     }
+    prepare_imports(&ws, &mut members, imported, config.jobs);
     let compiled_at = started.elapsed();
 
     let (built, build_failed) = match batch::build_all(&ws, members, config.batch_size) {
@@ -316,19 +323,12 @@ pub fn run(config: &Config) -> bool {
     }
     let built_at = started.elapsed();
 
-    let scratch = config
-        .cache_root
-        .join(format!("suite-scratch-{}", std::process::id()));
+    let scratch = config.cache_root.join(format!("suite-scratch-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&scratch);
     let to_run: Vec<(usize, batch::Built)> = built.into_iter().collect();
     let ran = parallel_map(&to_run, config.jobs, |(i, b)| {
-        let result = exec::run_program(
-            &b.binary,
-            b.entry,
-            &tests[*i].path,
-            &scratch.join(format!("t{i}")),
-            config.timeout,
-        );
+        let result =
+            exec::run_program(&b.binary, b.entry, &tests[*i].path, &scratch.join(format!("t{i}")), config.timeout);
         (*i, result.map_or_else(Outcome::Broken, Outcome::Ran))
     });
     let _ = std::fs::remove_dir_all(&scratch);
@@ -347,10 +347,7 @@ pub fn run(config: &Config) -> bool {
             (Ok(exp), Some(Outcome::Ran(obs))) => exp.compare(obs),
         };
         if let Some(why) = &problem {
-            failing_now.push((
-                test.name.clone(),
-                why.lines().next().unwrap_or("").trim().to_string(),
-            ));
+            failing_now.push((test.name.clone(), why.lines().next().unwrap_or("").trim().to_string()));
         }
         match (problem, is_known) {
             (None, false) => {
@@ -400,10 +397,7 @@ pub fn run(config: &Config) -> bool {
     }
     if config.filter.is_none() {
         for name in &stale {
-            println!(
-                "STALE ENTRY {name}: listed in {} but there is no such test; remove it",
-                known_path.display()
-            );
+            println!("STALE ENTRY {name}: listed in {} but there is no such test; remove it", known_path.display());
         }
     }
     let elapsed = started.elapsed();
@@ -424,14 +418,10 @@ pub fn run(config: &Config) -> bool {
 /// with the first line of why it fails.
 fn write_known_failures(path: &Path, failing: &[(String, String)]) -> std::io::Result<()> {
     let old = std::fs::read_to_string(path).unwrap_or_default();
-    let mut text: String = old
-        .lines()
-        .take_while(|l| l.starts_with('#') || l.trim().is_empty())
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let mut text: String =
+        old.lines().take_while(|l| l.starts_with('#') || l.trim().is_empty()).map(|l| format!("{l}\n")).collect();
     if text.trim().is_empty() {
-        text = "# Differential tests known to fail for now (see crates/crabby/src/suite/mod.rs).\n"
-            .into();
+        text = "# Differential tests known to fail for now (see crates/crabby/src/suite/mod.rs).\n".into();
     }
     for (name, why) in failing {
         let why: String = why.chars().take(100).collect();
@@ -455,10 +445,7 @@ mod tests {
         let path = dir.join("known_failures.txt");
         std::fs::write(&path, "# header\n\ntests/a/b.py  # why\nc/d\n  e/f.py\n").unwrap();
         let known = known_failures(&path);
-        assert_eq!(
-            known.into_iter().collect::<Vec<_>>(),
-            vec!["a/b", "c/d", "e/f"]
-        );
+        assert_eq!(known.into_iter().collect::<Vec<_>>(), vec!["a/b", "c/d", "e/f"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -467,18 +454,21 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("crabby-discover-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("area/sub")).unwrap();
+        for f in ["bless.py", "area/t1.py", "area/_helper.py", "area/sub/t2.py", "area/t1.out", "area/bless.py"] {
+            std::fs::write(dir.join(f), "").unwrap();
+        }
+        // A directory with a main.py is one program; its other files and packages are its modules.
+        std::fs::create_dir_all(dir.join("modules/feature/pkg")).unwrap();
         for f in [
-            "bless.py",
-            "area/t1.py",
-            "area/_helper.py",
-            "area/sub/t2.py",
-            "area/t1.out",
-            "area/bless.py",
+            "modules/feature/main.py",
+            "modules/feature/helper.py",
+            "modules/feature/pkg/__init__.py",
+            "modules/feature/pkg/main.py",
         ] {
             std::fs::write(dir.join(f), "").unwrap();
         }
         let names: Vec<String> = discover(&dir).into_iter().map(|t| t.name).collect();
-        assert_eq!(names, vec!["area/bless", "area/sub/t2", "area/t1"]);
+        assert_eq!(names, vec!["area/bless", "area/sub/t2", "area/t1", "modules/feature/main"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -496,29 +486,19 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("known_failures.txt");
         std::fs::write(&path, "# header\n# more\n\nold/entry.py\n").unwrap();
-        write_known_failures(
-            &path,
-            &[("a/b".into(), "exit status: expected 0, got 1".into())],
-        )
-        .unwrap();
+        write_known_failures(&path, &[("a/b".into(), "exit status: expected 0, got 1".into())]).unwrap();
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             "# header\n# more\n\na/b.py  # exit status: expected 0, got 1\n"
         );
-        assert_eq!(
-            known_failures(&path).into_iter().collect::<Vec<_>>(),
-            vec!["a/b"]
-        );
+        assert_eq!(known_failures(&path).into_iter().collect::<Vec<_>>(), vec!["a/b"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn parallel_map_keeps_order() {
         let items: Vec<usize> = (0..100).collect();
-        assert_eq!(
-            parallel_map(&items, 3, |x| x * 2),
-            items.iter().map(|x| x * 2).collect::<Vec<_>>()
-        );
+        assert_eq!(parallel_map(&items, 3, |x| x * 2), items.iter().map(|x| x * 2).collect::<Vec<_>>());
         assert!(parallel_map(&Vec::<usize>::new(), 3, |x| *x).is_empty());
     }
 }

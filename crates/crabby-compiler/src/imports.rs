@@ -1,0 +1,495 @@
+//! What a module imports, for the driver's module graph; and the names of the modules the runtime
+//! provides natively, which the driver must not look for on disk.
+//!
+//! The driver follows the import graph at build time (DESIGN.md, "Modules and the standard library"): every
+//! `import` and `from ... import` anywhere in a module (in functions, classes, `if` and `try` blocks alike,
+//! since any of them may run) names a module that may be needed at run time. Calls with a literal module
+//! name (`__import__("x")`, `importlib.import_module("x")`) are followed too: they are how programs spell
+//! an import chosen at run time, and following the literal ones costs nothing. The parse is ruff's
+//! error-recovering one, so a module with a syntax error still reports what it imports; whether it
+//! compiles is decided elsewhere.
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Expr, PythonVersion, Stmt};
+use ruff_python_parser::{Mode, ParseOptions};
+
+/// The modules the runtime implements in Rust (`crabby_runtime::modules::native_module`).
+///
+/// **Invariant:** this list and `native_module`'s table name exactly the same modules. The driver reads
+/// this list (the CLI does not link the runtime) to skip these names when it looks for modules on disk;
+/// a native module missing here would be compiled from the standard library as well (wasted build time,
+/// never used, since the runtime finds native modules first); one listed here but missing in the runtime
+/// would raise ModuleNotFoundError even when the standard library has a pure-Python version. Whoever adds
+/// a native module adds its name here in the same commit; a test of the `crabby` crate
+/// (`native_modules_match_the_runtime`) compares this list with the runtime's table and fails otherwise.
+pub const NATIVE_MODULES: &[&str] = &["_thread", "builtins", "sys"];
+
+/// Whether the runtime provides `name` (a full dotted name) natively.
+pub fn is_native(name: &str) -> bool {
+    NATIVE_MODULES.contains(&name)
+}
+
+/// CPython 3.12's `sys.stdlib_module_names`: the top-level modules of its standard library, pure-Python and
+/// C alike. The driver uses it to tell a program that needs the standard library (and must be told to
+/// install one when none is found) from one importing a third-party module that is simply missing.
+pub const STDLIB_MODULE_NAMES: &[&str] = &[
+    "__future__",
+    "_abc",
+    "_aix_support",
+    "_ast",
+    "_asyncio",
+    "_bisect",
+    "_blake2",
+    "_bz2",
+    "_codecs",
+    "_codecs_cn",
+    "_codecs_hk",
+    "_codecs_iso2022",
+    "_codecs_jp",
+    "_codecs_kr",
+    "_codecs_tw",
+    "_collections",
+    "_collections_abc",
+    "_compat_pickle",
+    "_compression",
+    "_contextvars",
+    "_crypt",
+    "_csv",
+    "_ctypes",
+    "_curses",
+    "_curses_panel",
+    "_datetime",
+    "_dbm",
+    "_decimal",
+    "_elementtree",
+    "_frozen_importlib",
+    "_frozen_importlib_external",
+    "_functools",
+    "_gdbm",
+    "_hashlib",
+    "_heapq",
+    "_imp",
+    "_io",
+    "_json",
+    "_locale",
+    "_lsprof",
+    "_lzma",
+    "_markupbase",
+    "_md5",
+    "_msi",
+    "_multibytecodec",
+    "_multiprocessing",
+    "_opcode",
+    "_operator",
+    "_osx_support",
+    "_overlapped",
+    "_pickle",
+    "_posixshmem",
+    "_posixsubprocess",
+    "_py_abc",
+    "_pydatetime",
+    "_pydecimal",
+    "_pyio",
+    "_pylong",
+    "_queue",
+    "_random",
+    "_scproxy",
+    "_sha1",
+    "_sha2",
+    "_sha3",
+    "_signal",
+    "_sitebuiltins",
+    "_socket",
+    "_sqlite3",
+    "_sre",
+    "_ssl",
+    "_stat",
+    "_statistics",
+    "_string",
+    "_strptime",
+    "_struct",
+    "_symtable",
+    "_thread",
+    "_threading_local",
+    "_tkinter",
+    "_tokenize",
+    "_tracemalloc",
+    "_typing",
+    "_uuid",
+    "_warnings",
+    "_weakref",
+    "_weakrefset",
+    "_winapi",
+    "_zoneinfo",
+    "abc",
+    "aifc",
+    "antigravity",
+    "argparse",
+    "array",
+    "ast",
+    "asyncio",
+    "atexit",
+    "audioop",
+    "base64",
+    "bdb",
+    "binascii",
+    "bisect",
+    "builtins",
+    "bz2",
+    "cProfile",
+    "calendar",
+    "cgi",
+    "cgitb",
+    "chunk",
+    "cmath",
+    "cmd",
+    "code",
+    "codecs",
+    "codeop",
+    "collections",
+    "colorsys",
+    "compileall",
+    "concurrent",
+    "configparser",
+    "contextlib",
+    "contextvars",
+    "copy",
+    "copyreg",
+    "crypt",
+    "csv",
+    "ctypes",
+    "curses",
+    "dataclasses",
+    "datetime",
+    "dbm",
+    "decimal",
+    "difflib",
+    "dis",
+    "doctest",
+    "email",
+    "encodings",
+    "ensurepip",
+    "enum",
+    "errno",
+    "faulthandler",
+    "fcntl",
+    "filecmp",
+    "fileinput",
+    "fnmatch",
+    "fractions",
+    "ftplib",
+    "functools",
+    "gc",
+    "genericpath",
+    "getopt",
+    "getpass",
+    "gettext",
+    "glob",
+    "graphlib",
+    "grp",
+    "gzip",
+    "hashlib",
+    "heapq",
+    "hmac",
+    "html",
+    "http",
+    "idlelib",
+    "imaplib",
+    "imghdr",
+    "importlib",
+    "inspect",
+    "io",
+    "ipaddress",
+    "itertools",
+    "json",
+    "keyword",
+    "lib2to3",
+    "linecache",
+    "locale",
+    "logging",
+    "lzma",
+    "mailbox",
+    "mailcap",
+    "marshal",
+    "math",
+    "mimetypes",
+    "mmap",
+    "modulefinder",
+    "msilib",
+    "msvcrt",
+    "multiprocessing",
+    "netrc",
+    "nis",
+    "nntplib",
+    "nt",
+    "ntpath",
+    "nturl2path",
+    "numbers",
+    "opcode",
+    "operator",
+    "optparse",
+    "os",
+    "ossaudiodev",
+    "pathlib",
+    "pdb",
+    "pickle",
+    "pickletools",
+    "pipes",
+    "pkgutil",
+    "platform",
+    "plistlib",
+    "poplib",
+    "posix",
+    "posixpath",
+    "pprint",
+    "profile",
+    "pstats",
+    "pty",
+    "pwd",
+    "py_compile",
+    "pyclbr",
+    "pydoc",
+    "pydoc_data",
+    "pyexpat",
+    "queue",
+    "quopri",
+    "random",
+    "re",
+    "readline",
+    "reprlib",
+    "resource",
+    "rlcompleter",
+    "runpy",
+    "sched",
+    "secrets",
+    "select",
+    "selectors",
+    "shelve",
+    "shlex",
+    "shutil",
+    "signal",
+    "site",
+    "smtplib",
+    "sndhdr",
+    "socket",
+    "socketserver",
+    "spwd",
+    "sqlite3",
+    "sre_compile",
+    "sre_constants",
+    "sre_parse",
+    "ssl",
+    "stat",
+    "statistics",
+    "string",
+    "stringprep",
+    "struct",
+    "subprocess",
+    "sunau",
+    "symtable",
+    "sys",
+    "sysconfig",
+    "syslog",
+    "tabnanny",
+    "tarfile",
+    "telnetlib",
+    "tempfile",
+    "termios",
+    "textwrap",
+    "this",
+    "threading",
+    "time",
+    "timeit",
+    "tkinter",
+    "token",
+    "tokenize",
+    "tomllib",
+    "trace",
+    "traceback",
+    "tracemalloc",
+    "tty",
+    "turtle",
+    "turtledemo",
+    "types",
+    "typing",
+    "unicodedata",
+    "unittest",
+    "urllib",
+    "uu",
+    "uuid",
+    "venv",
+    "warnings",
+    "wave",
+    "weakref",
+    "webbrowser",
+    "winreg",
+    "winsound",
+    "wsgiref",
+    "xdrlib",
+    "xml",
+    "xmlrpc",
+    "zipapp",
+    "zipfile",
+    "zipimport",
+    "zlib",
+    "zoneinfo",
+];
+
+/// Whether the top-level module of `name` belongs to CPython's standard library.
+pub fn is_stdlib_name(name: &str) -> bool {
+    let top = name.split('.').next().unwrap_or(name);
+    STDLIB_MODULE_NAMES.binary_search(&top).is_ok()
+}
+
+/// One import in a module's source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportRef {
+    /// The dotted module name as written, without leading dots (`""` for `from . import x`).
+    pub module: String,
+    /// The number of leading dots: 0 for an absolute import.
+    pub level: u32,
+    /// For `from m import a, b`: `["a", "b"]`, each of which may be a submodule of `m` (`*` kept as is).
+    /// Empty for `import m`.
+    pub names: Vec<String>,
+    /// Inside the body of a `try:` statement: the program expects that it may fail.
+    pub inside_try: bool,
+}
+
+/// Every import in `source`, in source order, nested ones included. Never fails: what cannot be parsed is
+/// skipped.
+pub fn imported_names(source: &str) -> Vec<ImportRef> {
+    let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY312);
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    let Some(module) = parsed.try_into_module().map(|m| m.into_syntax()) else {
+        return Vec::new();
+    };
+    let mut collector = Collector { out: Vec::new(), try_depth: 0 };
+    collector.visit_body(&module.body);
+    collector.out
+}
+
+struct Collector {
+    out: Vec<ImportRef>,
+    try_depth: usize,
+}
+
+impl Collector {
+    fn push(&mut self, module: &str, level: u32, names: Vec<String>) {
+        self.out.push(ImportRef { module: module.to_string(), level, names, inside_try: self.try_depth > 0 });
+    }
+}
+
+impl<'a> Visitor<'a> for Collector {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::Import(i) => {
+                for alias in &i.names {
+                    self.push(alias.name.id.as_str(), 0, Vec::new());
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                let module = i.module.as_ref().map(|m| m.id.as_str()).unwrap_or("");
+                let names = i.names.iter().map(|a| a.name.id.to_string()).collect();
+                self.push(module, i.level, names);
+            }
+            Stmt::Try(t) => {
+                self.try_depth += 1;
+                self.visit_body(&t.body);
+                self.try_depth -= 1;
+                for h in &t.handlers {
+                    self.visit_except_handler(h);
+                }
+                self.visit_body(&t.orelse);
+                self.visit_body(&t.finalbody);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Call(call) = expr {
+            let callee = match &*call.func {
+                Expr::Name(n) => Some(n.id.as_str()),
+                Expr::Attribute(a) => Some(a.attr.id.as_str()),
+                _ => None,
+            };
+            if matches!(callee, Some("__import__" | "import_module")) {
+                if let Some(Expr::StringLiteral(s)) = call.arguments.args.first() {
+                    let name = s.value.to_str();
+                    // `importlib.import_module(".x", package)` is relative to a package only known at run time.
+                    if !name.starts_with('.') && !name.is_empty() {
+                        self.push(name, 0, Vec::new());
+                    }
+                }
+            }
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn imp(module: &str, level: u32, names: &[&str], inside_try: bool) -> ImportRef {
+        ImportRef { module: module.into(), level, names: names.iter().map(|s| s.to_string()).collect(), inside_try }
+    }
+
+    #[test]
+    fn finds_every_form_of_import() {
+        let src = "\
+import a.b.c, d as e
+from f import g, h as i
+from . import j
+from ..k.l import *
+def fn():
+    import m
+    class C:
+        from n import o
+try:
+    import p
+except ImportError:
+    import q
+else:
+    import r
+if x:
+    __import__('s.t')
+importlib.import_module('u')
+importlib.import_module('.v', 'pkg')
+__import__(name)
+";
+        assert_eq!(
+            imported_names(src),
+            vec![
+                imp("a.b.c", 0, &[], false),
+                imp("d", 0, &[], false),
+                imp("f", 0, &["g", "h"], false),
+                imp("", 1, &["j"], false),
+                imp("k.l", 2, &["*"], false),
+                imp("m", 0, &[], false),
+                imp("n", 0, &["o"], false),
+                imp("p", 0, &[], true),
+                imp("q", 0, &[], false),
+                imp("r", 0, &[], false),
+                imp("s.t", 0, &[], false),
+                imp("u", 0, &[], false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_still_reports_what_parses() {
+        let found = imported_names("import a\ndef f(:\n    pass\nimport b\n");
+        assert!(found.iter().any(|i| i.module == "a"), "{found:?}");
+    }
+
+    #[test]
+    fn stdlib_names_are_sorted_for_binary_search() {
+        assert!(STDLIB_MODULE_NAMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stdlib_name("os.path"));
+        assert!(is_stdlib_name("json"));
+        assert!(!is_stdlib_name("numpy"));
+        assert!(is_native("sys"));
+        assert!(!is_native("os"));
+    }
+}
