@@ -13,6 +13,12 @@ With no paths, every ``tests/**/*.py`` program is recorded; otherwise only the
 given files and directories (searched recursively). This script itself and any
 file whose name starts with ``_`` are skipped.
 
+A directory (below ``tests/``) holding a ``main.py`` is ONE multi-module program:
+``main.py`` is the test, and every other file and package in that directory is
+one of its modules, not a test (e.g. ``tests/modules/relative/main.py`` with
+``tests/modules/relative/pkg/__init__.py`` beside it). The Rust harness
+(``crates/crabby/src/suite/mod.rs``, ``discover``) follows the same rule.
+
 For each program ``<name>.py`` it writes:
 
 * ``<name>.out``: the exact bytes the program wrote to stdout;
@@ -27,7 +33,9 @@ For each program ``<name>.py`` it writes:
 
 Each program runs with cwd = its own directory, the program given by its
 basename (so ``sys.argv[0]`` and tracebacks show just the file name), stdin =
-/dev/null, a 30 s timeout and env PYTHONHASHSEED=0, PYTHONIOENCODING=utf-8.
+/dev/null, a 30 s timeout and env PYTHONHASHSEED=0, PYTHONIOENCODING=utf-8
+(and PYTHONDONTWRITEBYTECODE=1, so importing helper modules leaves no
+``__pycache__`` in the tests).
 """
 
 import os
@@ -49,17 +57,47 @@ def is_test_program(path: Path) -> bool:
     )
 
 
+MULTI_MODULE_MAIN = "main.py"
+
+
+def owning_program(path: Path):
+    """The ``main.py`` of the multi-module program that ``path`` belongs to, if any:
+    the outermost directory below tests/ (and not tests/ itself) holding one."""
+    path = path.resolve()
+    try:
+        rel = path.relative_to(TESTS_DIR)
+    except ValueError:
+        return None
+    directory = TESTS_DIR
+    for part in rel.parts[:-1]:
+        directory = directory / part
+        main = directory / MULTI_MODULE_MAIN
+        if main.is_file():
+            return main
+    return None
+
+
+def program_for(path: Path):
+    """The test program a file stands for: its multi-module program's main.py, itself, or None."""
+    owner = owning_program(path)
+    if owner is not None:
+        return owner
+    return path.resolve() if is_test_program(path) else None
+
+
 def collect(args):
     roots = [Path(a) for a in args] if args else [TESTS_DIR]
     found = set()
     for root in roots:
         if root.is_dir():
             for p in root.rglob("*.py"):
-                if is_test_program(p):
-                    found.add(p.resolve())
+                program = program_for(p)
+                if program is not None:
+                    found.add(program)
         elif root.is_file():
-            if is_test_program(root):
-                found.add(root.resolve())
+            program = program_for(root)
+            if program is not None:
+                found.add(program)
             else:
                 print(f"bless: skipping {root} (not a test program)", file=sys.stderr)
         else:
@@ -76,6 +114,7 @@ def child_env():
             del env[key]
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
 
 

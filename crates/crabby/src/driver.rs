@@ -481,7 +481,8 @@ pub fn prepare_module(ws: &Workspace, module: &ModuleSource) -> ModuleCrate {
                     } else {
                         "SyntaxError"
                     };
-                    ModuleCrate::stub(ws, module, &key, kind, format!("{msg} ({place})"))
+                    // Just the message, so an uncaught one ends the traceback with CPython's last line.
+                    ModuleCrate::stub(ws, module, &key, kind, msg.to_string())
                 };
             }
             Compiled::Crash(msg) => {

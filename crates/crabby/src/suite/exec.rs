@@ -1,6 +1,6 @@
 //! Running one test program the way bless.py ran CPython: cwd = the program's directory, argv[0] = its
-//! basename, stdin = /dev/null, PYTHON* variables removed, PYTHONHASHSEED=0, PYTHONIOENCODING=utf-8, and a
-//! timeout after which the program is killed and the test fails.
+//! basename, stdin = /dev/null, PYTHON* variables removed, PYTHONHASHSEED=0, PYTHONIOENCODING=utf-8,
+//! PYTHONDONTWRITEBYTECODE=1, and a timeout after which the program is killed and the test fails.
 
 use std::fs::File;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
@@ -37,7 +37,10 @@ pub fn run_program(
             cmd.env_remove(key);
         }
     }
-    cmd.env("PYTHONHASHSEED", "0").env("PYTHONIOENCODING", "utf-8").env(BATCH_ENTRY_VAR, entry.to_string());
+    cmd.env("PYTHONHASHSEED", "0")
+        .env("PYTHONIOENCODING", "utf-8")
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env(BATCH_ENTRY_VAR, entry.to_string());
 
     let mut child = cmd.spawn().map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
     let start = Instant::now();

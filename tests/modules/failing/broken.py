@@ -1,0 +1,2 @@
+print("broken runs")
+X = 1 / 0

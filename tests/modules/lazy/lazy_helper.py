@@ -1,0 +1,4 @@
+print("lazy_helper runs once")
+NAME = "lazy"
+def value():
+    return 42

@@ -1,0 +1,2 @@
+NAME = "solid"
+print("init shapes.solid")

@@ -1,0 +1,3 @@
+print("init cube", __name__)
+def volume(n):
+    return n ** 3

@@ -1,0 +1,3 @@
+SPEED = "fast"
+def turn():
+    return "turning in " + __package__
