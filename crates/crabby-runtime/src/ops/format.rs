@@ -1114,10 +1114,15 @@ pub fn percent_format(fmt_v: &Value, args: &Value) -> PyResult<Value> {
                 percent_number_output(&format!("{sign}{digits}"), &spec)
             }
             'x' | 'X' | 'o' => {
-                if !is_int(&arg) {
+                // Ints, or objects with `__index__`.
+                let n = if is_int(&arg) {
+                    arg.clone()
+                } else if type_::type_obj(arg.ty()).heap && type_::lookup(arg.ty(), "__index__").is_some() {
+                    ops::number::index(&arg)?
+                } else {
                     return Err(type_error(format!("%{conv} format: an integer is required, not {}", arg.type_name())));
-                }
-                let d = to_bigint(&arg).unwrap_or_default();
+                };
+                let d = to_bigint(&n).unwrap_or_default();
                 let neg = d.sign() == num_bigint::Sign::Minus;
                 let m = if neg { -d } else { d };
                 let mut digits = match conv {
