@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 pub use crate::builtins::dict::new_dict_obj;
 pub use crate::builtins::generator::{
     aiter, anext_or_stop, async_gen_yield, async_with_enter, async_with_exit_err, async_with_exit_ok, await_value,
-    new_generator, new_genexpr, yield_from, yield_value, GenKind,
+    new_generator, yield_from, yield_value, GenKind,
 };
 pub use crate::builtins::list::new_list;
 pub use crate::builtins::module::module_dict;

@@ -444,7 +444,8 @@ fn frame_namespace(g: &mut ModuleGen, ctx: &FnCtx) -> String {
 /// `super()` with no arguments in a function nested in a class: uses the `__class__` cell and the first
 /// parameter, as CPython does.
 fn super_zero(g: &mut ModuleGen, ctx: &FnCtx) -> Option<String> {
-    if ctx.kind != FnKind::Function || !ctx.comps.is_empty() {
+    // Inlined comprehensions (PEP 709) run in the function's frame, so `super()` works there too.
+    if ctx.kind != FnKind::Function {
         return None;
     }
     let scope = &g.table.scopes[ctx.scope];
@@ -622,72 +623,78 @@ fn comprehension<'a>(
     Ok(format!("{{ {init}\n{decl}{body}{finish} }}"))
 }
 
-/// A generator expression: a resumable closure over its own loop state, wrapped as a `generator` object.
+/// A generator expression: a generator object whose body (an `async` block, like a generator function's) runs
+/// the `for` clauses and yields each element. An asynchronous one (`async for` or `await` inside) is an async
+/// generator.
 fn genexpr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, gen: &'a ruff_python_ast::ExprGenerator) -> Result<String, CompileError> {
-    if gen.generators.iter().any(|c| c.is_async) {
-        return Ok(not_supported(ctx, "asynchronous generator expressions"));
-    }
     let scope_id = g.table.scope_at(gen.range);
     let id = g.fresh();
     let code_name = format!("CODE_{id}");
     let line = g.line_of(gen.range.start());
+    let is_async = g.table.scopes[scope_id].is_coroutine || gen.generators.iter().any(|c| c.is_async);
+    let iter_fn = |c: &Comprehension| if c.is_async { "aiter" } else { "iter" };
+    // The first iterable is evaluated (and iterated) eagerly, in the enclosing scope.
     let first_iter = expr(g, ctx, &gen.generators[0].iter)?;
     let scope = &g.table.scopes[scope_id];
     let qualname = scope.qualname.clone();
-    // What the closure captures: the globals, the cells of free variables, and its own locals.
-    let mut pre = format!("let it_{id}_0: Option<Value> = Some({});\nlet g_own: ObjRef = g.clone();\n", ctx.q(&format!("iter(&{first_iter})")));
+    // What the frame captures: the globals, the cells of free variables, and the first iterator.
+    let mut pre = format!(
+        "let it_{id}_0: Value = {};\nlet g_own: ObjRef = g.clone();\n",
+        ctx.q(&format!("{}(&{first_iter})", iter_fn(&gen.generators[0])))
+    );
     for f in &scope.freevars {
         let cell = ctx.cell_for(g, f)?;
         let _ = writeln!(pre, "let c_{}: ObjRef = {cell}.clone();", mangle(f));
     }
+    let mut decl = String::new();
     for sym in &scope.symbols {
         match sym.scope {
             SymScope::Local => {
-                let _ = writeln!(pre, "let mut l_{}: Option<Value> = None;", mangle(&sym.name));
+                let _ = writeln!(decl, "let mut l_{}: Option<Value> = None;", mangle(&sym.name));
             }
             SymScope::Cell => {
-                let _ = writeln!(pre, "let c_{}: ObjRef = new_cell();", mangle(&sym.name));
+                let _ = writeln!(decl, "let c_{}: ObjRef = new_cell();", mangle(&sym.name));
             }
             _ => {}
         }
     }
-    for k in 1..gen.generators.len() {
-        let _ = writeln!(pre, "let mut it_{id}_{k}: Option<Value> = None;");
-    }
-    let _ = writeln!(pre, "let mut depth_{id}: usize = 0;");
     let mut inner = FnCtx::new(scope_id, FnKind::GenExpr, code_name.clone());
-    let n = gen.generators.len();
-    inner.emit("loop {");
-    inner.emit(&format!("match depth_{id} {{"));
+    inner.async_gen = is_async;
     for (k, c) in gen.generators.iter().enumerate() {
-        inner.emit(&format!("{k} => {{"));
-        let nx = inner.q(&format!("next(it_{id}_{k}.as_ref().expect(\"iterator\"))"));
-        let exhausted = if k == 0 { "break 'f Ok(None)".to_string() } else { format!("{{ depth_{id} = {}; continue; }}", k - 1) };
-        inner.emit(&format!("let x_{id}: Value = match {nx} {{ Some(v) => v, None => {exhausted} }};"));
-        store(g, &mut inner, &c.target, &format!("x_{id}"))?;
+        if k > 0 {
+            let e = expr(g, &mut inner, &c.iter)?;
+            let it = inner.q(&format!("{}(&{e})", iter_fn(c)));
+            inner.emit(&format!("let it_{id}_{k}: Value = {it};"));
+        }
+        inner.emit(&format!("'g{id}_{k}: loop {{"));
+        let nx = if c.is_async {
+            inner.q(&format!("anext_or_stop(&it_{id}_{k}).await"))
+        } else {
+            inner.q(&format!("next(&it_{id}_{k})"))
+        };
+        inner.emit(&format!("let x_{id}_{k}: Value = match {nx} {{ Some(v) => v, None => break }};"));
+        store(g, &mut inner, &c.target, &format!("x_{id}_{k}"))?;
         for cond in &c.ifs {
             let t = expr(g, &mut inner, cond)?;
             let test = inner.q(&format!("truthy(&{t})"));
-            inner.emit(&format!("if !{test} {{ continue; }}"));
+            inner.emit(&format!("if !{test} {{ continue 'g{id}_{k}; }}"));
         }
-        if k + 1 < n {
-            let e = expr(g, &mut inner, &gen.generators[k + 1].iter)?;
-            let it = inner.q(&format!("iter(&{e})"));
-            inner.emit(&format!("it_{id}_{} = Some({it});\ndepth_{id} = {};\ncontinue;", k + 1, k + 1));
-        } else {
-            let v = expr(g, &mut inner, &gen.elt)?;
-            inner.emit(&format!("break 'f Ok(Some({v}));"));
-        }
+    }
+    let v = expr(g, &mut inner, &gen.elt)?;
+    let y = if is_async { "async_gen_yield" } else { "yield_value" };
+    let yielded = inner.q(&format!("{y}({v}).await"));
+    inner.emit(&format!("drop({yielded});"));
+    for _ in &gen.generators {
         inner.emit("}");
     }
-    inner.emit("_ => break 'f Ok(None),\n}\n}");
     let _ = writeln!(
         g.items,
         "static {code_name}: CodeInfo = CodeInfo {{ name: \"<genexpr>\", qualname: {}, filename: FILE, firstlineno: {line}, params: &[\".0\"], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: None }};",
         rust_str(&qualname)
     );
+    let kind = if is_async { "GenKind::AsyncGenerator" } else { "GenKind::Generator" };
     Ok(format!(
-        "{{ {pre}new_genexpr(Box::new(move || -> PyResult<Option<Value>> {{\nlet g: &ObjRef = &g_own;\nlet mut ln: u32 = {line};\nlet r: PyResult<Option<Value>> = 'f: {{\n{}\n}};\nr.map_err(|e| e.leave(&{code_name}, ln))\n}})) }}",
+        "{{ {pre}new_generator(&{code_name}, {kind}, Box::pin(async move {{\nlet g: &ObjRef = &g_own;\nlet mut ln: u32 = {line};\n{decl}let r: PyResult<Value> = 'f: {{\n{}\nOk(Value::None)\n}};\nr.map_err(|e| e.leave(&{code_name}, ln))\n}})) }}",
         inner.out
     ))
 }

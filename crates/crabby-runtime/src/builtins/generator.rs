@@ -7,7 +7,7 @@
 //! Try/finally, `with`, loops and handlers inside the body are compiled exactly as in ordinary functions, so a
 //! `close()` (or dropping a suspended generator) raises `GeneratorExit` at the paused `yield` and runs them.
 //!
-//! Generator expressions are simpler: a resumable closure over their loops ([`new_genexpr`]).
+//! Generator expressions are compiled the same way: an `async` block running their `for` clauses.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -17,44 +17,12 @@ use std::task::{Context, Poll};
 use parking_lot::Mutex;
 
 use crate::builtins::exceptions::{self, ExcKind};
-use crate::builtins::iter::{new_iter, NativeIter};
+use crate::builtins::iter::NativeIter;
 use crate::builtins::{add_methods, types};
 use crate::error::{type_error, value_error, PyErr, PyResult};
 use crate::object::{ObjRef, Payload};
 use crate::ops::call::CodeInfo;
 use crate::Value;
-
-/// The resumable body of a generator expression: returns the next value, or `None` when finished.
-pub type GenStep = Box<dyn FnMut() -> PyResult<Option<Value>> + Send>;
-
-struct GenExpr {
-    /// `None` once finished or while running (a re-entrant `next` sees "already executing").
-    step: Mutex<Option<GenStep>>,
-    running: std::sync::atomic::AtomicBool,
-}
-
-impl NativeIter for GenExpr {
-    fn next(&self) -> PyResult<Option<Value>> {
-        use std::sync::atomic::Ordering;
-        // Acquire/Release bracket the step so one thread's resumption happens-before the next one's.
-        if self.running.swap(true, Ordering::Acquire) {
-            return Err(value_error("generator already executing"));
-        }
-        let taken = self.step.lock().take();
-        let result = match taken {
-            None => Ok(None),
-            Some(mut f) => {
-                let r = f();
-                if let Ok(Some(_)) = &r {
-                    *self.step.lock() = Some(f);
-                }
-                r
-            }
-        };
-        self.running.store(false, Ordering::Release);
-        pep479(result)
-    }
-}
 
 /// PEP 479: a StopIteration escaping a generator body becomes RuntimeError.
 fn pep479<T>(r: PyResult<T>) -> PyResult<T> {
@@ -66,11 +34,6 @@ fn pep479<T>(r: PyResult<T>) -> PyResult<T> {
         }
         r => r,
     }
-}
-
-/// Wraps a compiled generator expression body as a `generator` object.
-pub fn new_genexpr(step: GenStep) -> Value {
-    new_iter("generator", Box::new(GenExpr { step: Mutex::new(Some(step)), running: false.into() }))
 }
 
 /// The compiled body of a generator function or coroutine.
