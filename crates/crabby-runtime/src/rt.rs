@@ -31,7 +31,7 @@ pub use crate::value::Value;
 use crate::builtins::exceptions::{self, ExcKind};
 use crate::builtins::function::func_obj;
 use crate::builtins::{dict, set, str, type_, types};
-use crate::error::{type_error, PyErr as Err_};
+use crate::error::{runtime_error, type_error, PyErr as Err_};
 use crate::object::Payload;
 use crate::ops;
 
@@ -202,9 +202,22 @@ pub fn del_global(g: &ObjRef, name: &Value) -> PyResult<()> {
     }
 }
 
+/// Reads `name` from a class namespace: an exact dict directly, any other mapping (from `__prepare__`)
+/// through `__getitem__`, a KeyError meaning "not there" (CPython's `LOAD_NAME`).
+fn class_ns_get(ns: &ObjRef, name: &Value) -> PyResult<Option<Value>> {
+    if ns.ty().ptr_eq(&types().dict) {
+        return dict::get(ns, name);
+    }
+    match crate::ops::subscript::getitem(&Value::Obj(ns.clone()), name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.matches(ExcKind::KeyError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// A class body's name lookup: the namespace, then globals, then builtins (CPython's `LOAD_NAME`).
 pub fn load_class_name(ns: &ObjRef, g: &ObjRef, name: &Value) -> PyResult<Value> {
-    if let Some(v) = dict::get(ns, name)? {
+    if let Some(v) = class_ns_get(ns, name)? {
         return Ok(v);
     }
     load_global(g, name)
@@ -212,17 +225,26 @@ pub fn load_class_name(ns: &ObjRef, g: &ObjRef, name: &Value) -> PyResult<Value>
 
 /// A class body's load of a name that is also free: the namespace, then the cell.
 pub fn load_class_free(ns: &ObjRef, cell: &ObjRef, name: &Value) -> PyResult<Value> {
-    if let Some(v) = dict::get(ns, name)? {
+    if let Some(v) = class_ns_get(ns, name)? {
         return Ok(v);
     }
     cell_get(cell, name.as_str().unwrap_or(""), true)
 }
 
 pub fn store_class_name(ns: &ObjRef, name: &Value, v: Value) -> PyResult<()> {
-    dict::set(ns, name.clone(), v)
+    if ns.ty().ptr_eq(&types().dict) {
+        return dict::set(ns, name.clone(), v);
+    }
+    crate::ops::subscript::setitem(&Value::Obj(ns.clone()), name, v)
 }
 
 pub fn del_class_name(ns: &ObjRef, name: &Value) -> PyResult<()> {
+    if !ns.ty().ptr_eq(&types().dict) {
+        return match crate::ops::subscript::delitem(&Value::Obj(ns.clone()), name) {
+            Err(e) if e.matches(ExcKind::KeyError) => Err(name_error(name)),
+            r => r,
+        };
+    }
     match dict::remove(ns, name)? {
         Some(_) => Ok(()),
         None => Err(name_error(name)),
@@ -260,62 +282,126 @@ pub fn not_supported(what: &str) -> PyErr {
     crate::error::not_implemented(format!("crabby does not support {what} yet"))
 }
 
-/// The `class` statement: runs the body in a fresh namespace, then makes the class, as
-/// `builtins.__build_class__` does.
+/// The `class` statement, as `builtins.__build_class__` does it: resolves `__mro_entries__`, picks the
+/// metaclass (the `metaclass` keyword or the most derived metaclass of the bases), asks it for a namespace
+/// (`__prepare__`), runs the body in it, then calls the metaclass with the remaining keywords.
 pub fn build_class(body: &Value, name: &Value, qualname: &Value, bases: Vec<Value>, kwargs: Vec<(Value, Value)>) -> PyResult<Value> {
-    if !kwargs.is_empty() {
-        return Err(not_supported("class keyword arguments and metaclasses"));
-    }
-    let mut base_types = Vec::with_capacity(bases.len());
-    for b in &bases {
-        match b.payload() {
-            Some(Payload::Type(_)) => base_types.push(b.as_obj().expect("type").clone()),
-            _ => return Err(type_error(format!("bases must be types"))),
+    let t = types();
+    // PEP 560: a base that is not a class may substitute classes for itself.
+    let orig_bases = bases;
+    let mut bases: Vec<Value> = Vec::with_capacity(orig_bases.len());
+    let mut substituted = false;
+    for b in &orig_bases {
+        if !matches!(b.payload(), Some(Payload::Type(_))) {
+            if let Some(f) = ops::attr::getattr_opt(b, "__mro_entries__")? {
+                let r = call(&f, &[new_tuple(orig_bases.clone())], &[])?;
+                let Some(items) = r.as_tuple() else {
+                    return Err(type_error("__mro_entries__ must return a tuple"));
+                };
+                bases.extend_from_slice(items);
+                substituted = true;
+                continue;
+            }
         }
+        bases.push(b.clone());
     }
-    let ns = new_dict_obj();
+    let mut kwargs = kwargs;
+    let explicit = kwargs.iter().position(|(k, _)| k.as_str() == Some("metaclass")).map(|i| kwargs.remove(i).1);
+    let (meta, is_class) = match explicit {
+        Some(m) => {
+            let is_class = matches!(m.payload(), Some(Payload::Type(_)));
+            (m, is_class)
+        }
+        None => (Value::Obj(bases.first().map_or_else(|| t.type_.clone(), |b| b.ty().clone())), true),
+    };
+    let meta = if is_class {
+        Value::Obj(type_::calculate_metaclass(meta.as_obj().expect("metaclass"), &bases)?)
+    } else {
+        meta
+    };
+    let bases_t = new_tuple(bases);
+    let ns = match ops::attr::getattr_opt(&meta, "__prepare__")? {
+        Some(p) => call(&p, &[name.clone(), bases_t.clone()], &kwargs)?,
+        None => crate::builtins::dict::new_dict(),
+    };
+    let is_mapping = matches!(ns.payload(), Some(Payload::Dict(_))) || type_::lookup(ns.ty(), "__getitem__").is_some();
+    let Some(ns_obj) = ns.as_obj().filter(|_| is_mapping).cloned() else {
+        let mname = if is_class { type_::type_name(meta.as_obj().expect("metaclass")) } else { "<metaclass>".to_string() };
+        return Err(type_error(format!("{mname}.__prepare__() must return a mapping, not {}", ns.type_name())));
+    };
     let g = globals(body.as_obj().expect("class body"));
     if let Some(m) = dict::get_str(g, "__name__") {
-        dict::set_str(&ns, "__module__", m);
+        store_class_name(&ns_obj, &Value::from("__module__"), m)?;
     }
-    dict::set_str(&ns, "__qualname__", qualname.clone());
-    let cell = call(body, &[Value::Obj(ns.clone())], &[])?;
-    let qn = dict::get_str(&ns, "__qualname__").and_then(|q| q.as_str().map(|s| s.to_string()));
-    let _ = dict::remove(&ns, &Value::from("__qualname__"));
-    let cls = type_::new_class(
-        name.as_str().unwrap_or(""),
-        qn.as_deref().unwrap_or(qualname.as_str().unwrap_or("")),
-        base_types,
-        &ns,
-    )?;
-    if let Some(c) = cell.as_obj() {
-        cell_set(c, cls.clone());
+    store_class_name(&ns_obj, &Value::from("__qualname__"), qualname.clone())?;
+    let cell = call(body, &[ns.clone()], &[])?;
+    if substituted {
+        store_class_name(&ns_obj, &Value::from("__orig_bases__"), new_tuple(orig_bases))?;
+    }
+    let cell = cell.as_obj().filter(|c| matches!(c.payload, Payload::Cell(_))).cloned();
+    if let Some(c) = &cell {
+        store_class_name(&ns_obj, &Value::from("__classcell__"), Value::Obj(c.clone()))?;
+    }
+    let cls = call(&meta, &[name.clone(), bases_t, ns], &kwargs)?;
+    if let (Some(c), Some(Payload::Type(_))) = (&cell, cls.payload()) {
+        let content = cell_lock(c).read().clone();
+        match content {
+            None => {
+                return Err(runtime_error(format!(
+                    "__class__ not set defining {} as {}. Was __classcell__ propagated to type.__new__?",
+                    ops::format::repr(name)?,
+                    ops::format::repr(&cls)?
+                )))
+            }
+            Some(v) if !v.is(&cls) => {
+                return Err(type_error(format!(
+                    "__class__ set to {} defining {} as {}",
+                    ops::format::repr(&v)?,
+                    ops::format::repr(name)?,
+                    ops::format::repr(&cls)?
+                )))
+            }
+            Some(_) => {}
+        }
     }
     Ok(cls)
 }
 
 /// `obj.name` for a call: `(callable, true)` when the callable wants `obj` as its first argument (a plain
-/// function or native method found on the type), so no bound method is made.
+/// function or native method found on the type, not shadowed by the instance), so no bound method is made.
 #[inline]
 pub fn load_method(obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
+    if let Value::Obj(o) = obj {
+        if matches!(o.payload, Payload::Type(_) | Payload::Super(_)) {
+            return Ok((getattr(obj, name)?, false));
+        }
+    }
+    let ty = obj.ty();
+    let t = type_::type_obj(ty);
     let n = name.as_str().unwrap_or("");
-    let in_instance = match obj {
-        Value::Obj(o) => match &o.dict {
-            Some(d) => dict::get_str(d, n).is_some(),
-            None => false,
-        },
-        _ => false,
-    };
-    if !in_instance && !matches!(obj.payload(), Some(Payload::Type(_) | Payload::Super(_))) {
-        let ty = obj.ty();
-        let plain_getattr = !type_::type_obj(ty).heap || type_::lookup(ty, "__getattribute__").is_none();
-        if plain_getattr {
-            if let Some(m) = type_::lookup(ty, n) {
-                match m.payload() {
-                    Some(Payload::Function(_)) => return Ok((m, true)),
-                    Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => return Ok((m, true)),
-                    _ => {}
-                }
+    if t.heap && !type_::default_getattribute(ty) {
+        return Ok((getattr(obj, name)?, false));
+    }
+    if let Some(m) = type_::lookup(ty, n) {
+        let is_method = match m.payload() {
+            Some(Payload::Function(_)) => true,
+            Some(Payload::BuiltinFunction(b)) => b.owner.is_some() && b.bound_self.is_none(),
+            _ => false,
+        };
+        if is_method {
+            let shadowed = match obj {
+                Value::Obj(o) if t.slot_storage => match type_::instance_dict(o) {
+                    Some(d) => dict::get(&d, name)?.is_some(),
+                    None => false,
+                },
+                Value::Obj(o) => match &o.dict {
+                    Some(d) => dict::get(d, name)?.is_some(),
+                    None => false,
+                },
+                _ => false,
+            };
+            if !shadowed {
+                return Ok((m, true));
             }
         }
     }

@@ -130,6 +130,13 @@ impl<'a> FnCtx<'a> {
                 };
             }
         }
+        // A comprehension inlined into a class body does not see the class's names (PEP 709 keeps 3.11's
+        // scoping): what it does not bind itself is global there.
+        if let (FnKind::Class, Some(c)) = (self.kind, self.comps.last()) {
+            if let Some(SymScope::GlobalImplicit | SymScope::GlobalExplicit) = g.table.scopes[c.scope].symbol(name).map(|s| s.scope) {
+                return NameRef::Global;
+            }
+        }
         let scope = &g.table.scopes[self.scope];
         let sym = scope.symbol(name);
         match self.kind {

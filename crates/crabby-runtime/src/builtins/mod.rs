@@ -96,6 +96,12 @@ pub fn types() -> &'static Types {
     }
 }
 
+/// Whether every built-in type's namespace is filled (lookup caches are used only from then on).
+#[inline]
+pub fn initialised() -> bool {
+    INIT.is_completed()
+}
+
 #[cold]
 fn init_slow() -> &'static Types {
     INIT.call_once(|| {
@@ -321,6 +327,7 @@ pub fn add_methods(ty: &ObjRef, methods: &[(&'static str, function::NativeFn)]) 
     for (name, f) in methods {
         dict::set_str(d, name, function::new_builtin(name, *f, Some(ty.clone())));
     }
+    type_obj(ty).modified();
 }
 
 /// Makes a type object for a native module's type (`_io.TextIOWrapper`, ...): immortal, deriving from

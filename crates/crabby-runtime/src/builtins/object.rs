@@ -12,42 +12,36 @@ use crate::ops;
 use crate::ops::args::Args;
 use crate::Value;
 
-/// A new instance of a user class, with the payload its built-in base needs (`object.__new__`).
-pub fn new_instance(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+/// A new, empty instance of `ty` with the storage its type needs: the payload of its built-in base (empty
+/// contents) and its `__dict__` or slot storage (`object.__new__`, and `__new__` of the mutable built-ins,
+/// whose `__init__` fills them).
+pub fn new_instance(ty: &ObjRef, _args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let t = type_obj(ty);
     let payload = match t.layout {
         Layout::Object => Payload::Instance,
-        Layout::Exception => Payload::Exception(exceptions::ExceptionObj::new(tuple::new_tuple(args.to_vec()))),
+        Layout::Exception => Payload::Exception(exceptions::ExceptionObj::new(tuple::new_tuple(Vec::new()))),
         Layout::List => Payload::List(RwLock::new(Vec::new())),
         Layout::Dict => Payload::Dict(dict::DictObj::new()),
-        Layout::Set | Layout::FrozenSet => {
-            let o = ObjRef::with_dict(ty, Payload::Set(set::SetObj::new()), t.instance_dict.then(dict::new_dict_obj));
-            if t.layout == Layout::FrozenSet {
-                if let Some(it) = args.first() {
-                    for v in ops::iter::collect(it)? {
-                        set::add(&o, v)?;
-                    }
-                }
-            }
-            return Ok(Value::Obj(o));
-        }
-        _ => {
-            // Immutable built-in bases (int, str, tuple, float): the value comes from the base constructor.
-            let base = t.mro.read().iter().find(|b| !type_obj(b).heap).cloned().unwrap_or_else(|| types().object.clone());
-            let v = construct_builtin(&base, args, kwargs)?;
-            return Ok(Value::Obj(rebox(v, ty)));
-        }
+        Layout::Set | Layout::FrozenSet => Payload::Set(set::SetObj::new()),
+        Layout::ByteArray => Payload::ByteArray(RwLock::new(Vec::new())),
+        _ => return Err(type_error(format!("cannot create '{}' instances", type_::type_name(ty)))),
     };
-    let d = t.instance_dict.then(dict::new_dict_obj);
-    Ok(Value::Obj(ObjRef::with_dict(ty, payload, d)))
+    Ok(Value::Obj(alloc(ty, payload)))
 }
 
-/// Re-boxes an immutable built-in value as an instance of a subclass.
-fn rebox(v: Value, ty: &ObjRef) -> ObjRef {
-    let payload = match v {
-        Value::Int(i) => Payload::Int(num_bigint::BigInt::from(i)),
-        Value::Bool(b) => Payload::Int(num_bigint::BigInt::from(b as i64)),
-        Value::Float(f) => Payload::Float(f),
+/// Allocates an instance of `ty` with `payload`, plus the `__dict__` or slot storage its class asks for.
+pub fn alloc(ty: &ObjRef, payload: Payload) -> ObjRef {
+    let t = type_obj(ty);
+    let storage = (t.instance_dict || t.slot_storage).then(dict::new_dict_obj);
+    ObjRef::with_dict(ty, payload, storage)
+}
+
+/// Re-boxes a value made by a built-in constructor as an instance of a subclass `ty`.
+fn rebox(v: Value, ty: &ObjRef) -> PyResult<ObjRef> {
+    let payload = match &v {
+        Value::Int(i) => Payload::Int(num_bigint::BigInt::from(*i)),
+        Value::Bool(b) => Payload::Int(num_bigint::BigInt::from(*b as i64)),
+        Value::Float(f) => Payload::Float(*f),
         Value::Obj(o) => match &o.payload {
             Payload::Int(b) => Payload::Int(b.clone()),
             Payload::Float(f) => Payload::Float(*f),
@@ -55,11 +49,72 @@ fn rebox(v: Value, ty: &ObjRef) -> ObjRef {
             Payload::Tuple(t) => Payload::Tuple(t.clone()),
             Payload::Bytes(b) => Payload::Bytes(b.clone()),
             Payload::Complex(a, b) => Payload::Complex(*a, *b),
-            _ => Payload::Instance,
+            Payload::Descriptor(d) => Payload::Descriptor(d.clone()),
+            Payload::Set(_) => {
+                let out = alloc(ty, Payload::Set(set::SetObj::new()));
+                for k in set::keys(o) {
+                    set::add(&out, k)?;
+                }
+                return Ok(out);
+            }
+            _ => return Err(type_error(format!("cannot create '{}' instances", type_::type_name(ty)))),
         },
-        Value::None => Payload::Instance,
+        Value::None => return Err(type_error(format!("cannot create '{}' instances", type_::type_name(ty)))),
     };
-    ObjRef::with_dict(ty, payload, Some(dict::new_dict_obj()))
+    Ok(alloc(ty, payload))
+}
+
+/// `T.__new__(cls, ...)` for the immutable built-ins (int, str, tuple, ...): the value from `T`'s
+/// constructor, re-boxed as an instance of `cls`.
+fn immutable_new(owner: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let cls = type_::new_wrapper_check(owner, args)?.clone();
+    let v = construct_builtin(owner, &args[1..], kwargs)?;
+    if cls.ptr_eq(owner) {
+        return Ok(v);
+    }
+    Ok(Value::Obj(rebox(v, &cls)?))
+}
+
+/// `T.__new__(cls, ...)` for the mutable built-ins (list, dict, set, bytearray): an empty instance that
+/// `T.__init__` fills.
+fn mutable_new(owner: &ObjRef, args: &[Value]) -> PyResult<Value> {
+    let cls = type_::new_wrapper_check(owner, args)?.clone();
+    new_instance(&cls, &[], &[])
+}
+
+/// `BaseException.__new__(cls, *args)`: the exception with `args` set (keywords are left to `__init__`).
+fn exception_new(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let owner = &types().exceptions[0];
+    let cls = type_::new_wrapper_check(owner, args)?.clone();
+    let e = exceptions::ExceptionObj::new(tuple::new_tuple(args[1..].to_vec()));
+    Ok(Value::Obj(alloc(&cls, Payload::Exception(e))))
+}
+
+macro_rules! builtin_news {
+    ($($f:ident => $field:ident, $kind:ident;)*) => {$(
+        fn $f(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+            builtin_news!(@call $kind, &types().$field, args, kwargs)
+        }
+    )*};
+    (@call immutable, $owner:expr, $args:expr, $kwargs:expr) => { immutable_new($owner, $args, $kwargs) };
+    (@call mutable, $owner:expr, $args:expr, $kwargs:expr) => {{ let _ = $kwargs; mutable_new($owner, $args) }};
+}
+
+builtin_news! {
+    int_new => int, immutable;
+    float_new => float, immutable;
+    complex_new => complex, immutable;
+    str_new => str, immutable;
+    bytes_new => bytes, immutable;
+    tuple_new => tuple, immutable;
+    frozenset_new => frozenset, immutable;
+    property_new => property, immutable;
+    classmethod_new => classmethod, immutable;
+    staticmethod_new => staticmethod, immutable;
+    list_new => list, mutable;
+    dict_new => dict, mutable;
+    set_new => set, mutable;
+    bytearray_new => bytearray, mutable;
 }
 
 fn one_arg<'a>(name: &str, args: &'a [Value], kwargs: &[(Value, Value)]) -> PyResult<Option<&'a Value>> {
@@ -334,27 +389,7 @@ fn construct_range(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value>
 pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let t = types();
     if ty.ptr_eq(&t.type_) {
-        if args.len() == 1 && kwargs.is_empty() {
-            return Ok(Value::Obj(args[0].ty().clone()));
-        }
-        if args.len() != 3 {
-            return Err(type_error("type() takes 1 or 3 arguments"));
-        }
-        let name = args[0].as_str().ok_or_else(|| type_error(format!("type.__new__() argument 1 must be str, not {}", args[0].type_name())))?;
-        let bases: Vec<ObjRef> = args[1]
-            .as_tuple()
-            .ok_or_else(|| type_error(format!("type.__new__() argument 2 must be tuple, not {}", args[1].type_name())))?
-            .iter()
-            .filter_map(|b| b.as_obj().cloned())
-            .collect();
-        let ns = args[2].as_obj().filter(|o| matches!(o.payload, Payload::Dict(_))).ok_or_else(|| {
-            type_error(format!("type.__new__() argument 3 must be dict, not {}", args[2].type_name()))
-        })?;
-        let cls = type_::new_class(name, name, bases, ns)?;
-        if dict::get_str(ns, "__module__").is_none() {
-            dict::set_str(&type_obj(cls.as_obj().expect("class")).dict, "__module__", Value::from("__main__"));
-        }
-        return Ok(cls);
+        return type_::type_call(ty, args, kwargs);
     }
     if ty.ptr_eq(&t.object) {
         if !args.is_empty() || !kwargs.is_empty() {
@@ -431,6 +466,22 @@ pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)])
         }
         return Ok(Value::Obj(exceptions::new_exception_of(ty, args.to_vec())));
     }
+    // The singletons' types return the singleton (`type(None)()` is None), taking no arguments.
+    let singleton = if ty.ptr_eq(&t.none_type) {
+        Some(Value::None)
+    } else if ty.ptr_eq(&t.not_implemented_type) {
+        Some(Value::Obj(t.not_implemented.clone()))
+    } else if ty.ptr_eq(&t.ellipsis_type) {
+        Some(Value::Obj(t.ellipsis.clone()))
+    } else {
+        None
+    };
+    if let Some(v) = singleton {
+        if !args.is_empty() || !kwargs.is_empty() {
+            return Err(type_error(format!("{}() takes no arguments", type_::type_name(ty))));
+        }
+        return Ok(v);
+    }
     if let Some(ctor) = crate::modules::builtins::constructor_for(ty) {
         return ctor(args, kwargs);
     }
@@ -447,31 +498,49 @@ pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)])
 }
 
 
+/// Whether `ty`'s `__init__` / `__new__` is `object`'s own (CPython compares `tp_init`/`tp_new` slots).
+fn object_slot(ty: &ObjRef, name: &str) -> bool {
+    type_::lookup(ty, name).is_none_or(|f| type_::native_is(&f, &types().object, name))
+}
+
+/// `object.__init__(self, *args, **kwargs)`: extra arguments are an error unless `__new__` is overridden
+/// and `__init__` is not.
 fn object_init(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let Some(this) = args.first() else {
+        return Err(type_error("descriptor '__init__' of 'object' object needs an argument"));
+    };
     if args.len() > 1 || !kwargs.is_empty() {
-        let this = &args[0];
         let ty = this.ty();
-        let init_overridden = type_::lookup(ty, "__init__").is_some_and(|f| matches!(f.payload(), Some(Payload::Function(_))));
-        let new_overridden = type_::lookup(ty, "__new__").is_some_and(|f| !matches!(f.payload(), Some(Payload::Descriptor(_))));
-        if init_overridden || !new_overridden {
+        if !object_slot(ty, "__init__") {
             return Err(type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        if object_slot(ty, "__new__") {
+            return Err(type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                type_::type_name(ty)
+            )));
         }
     }
     Ok(Value::None)
 }
 
+/// `object.__new__(cls, *args, **kwargs)`: extra arguments are an error unless `__init__` is overridden
+/// and `__new__` is not.
 fn object_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let Some(cls) = args.first() else {
-        return Err(type_error("object.__new__(): not enough arguments"));
-    };
-    let Some(Payload::Type(_)) = cls.payload() else {
-        return Err(type_error(format!("object.__new__(X): X is not a type object ({})", cls.type_name())));
-    };
-    let ty = cls.as_obj().expect("type");
-    if !type_obj(ty).heap {
-        return construct_builtin(ty, &args[1..], kwargs);
+    let t = types();
+    let ty = type_::new_wrapper_check(&t.object, args)?;
+    if args.len() > 1 || !kwargs.is_empty() {
+        if !object_slot(ty, "__new__") {
+            return Err(type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if object_slot(ty, "__init__") {
+            return Err(type_error(format!("{}() takes no arguments", type_::type_name(ty))));
+        }
     }
-    new_instance(ty, &args[1..], &[])
+    if !type_obj(ty).heap {
+        return construct_builtin(ty, &[], &[]);
+    }
+    new_instance(ty, &[], &[])
 }
 
 fn object_repr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -489,9 +558,13 @@ fn object_eq(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     Ok(if a[0].is(&a[1]) { Value::Bool(true) } else { Value::Obj(types().not_implemented.clone()) })
 }
 
+/// `object.__ne__`: the inverse of `type(self).__eq__(other)`, NotImplemented passing through.
 fn object_ne(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("object.__ne__", args, kwargs).exact(2)?;
-    let eq = ops::compare::richcmp(&a[0], &a[1], ops::compare::CmpOp::Eq)?;
+    let eq = match type_::lookup(a[0].ty(), "__eq__") {
+        Some(f) if !type_::native_is(&f, &types().object, "__eq__") => type_::call_special(&f, &a[0], &a[1..], &[])?,
+        _ => object_eq(a, &[])?,
+    };
     if eq.is(&Value::Obj(types().not_implemented.clone())) {
         return Ok(eq);
     }
@@ -518,18 +591,40 @@ fn object_setattr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> 
 
 fn object_delattr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("object.__delattr__", args, kwargs).exact(2)?;
-    if let Value::Obj(o) = &a[0] {
-        if let Some(d) = &o.dict {
-            if dict::remove(d, &a[1])?.is_some() {
-                return Ok(Value::None);
+    let name = a[1].as_str().ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
+    ops::attr::generic_delattr(&a[0], name)?;
+    Ok(Value::None)
+}
+
+/// `object.__dir__(self)`: the instance's `__dict__` keys and the names along its class's MRO.
+fn object_dir(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("object.__dir__", args, kwargs).exact(1)?;
+    let mut names: Vec<Value> = Vec::new();
+    let mut add = |d: &ObjRef| {
+        for k in dict::keys(d) {
+            if !names.iter().any(|n| n.as_str() == k.as_str()) {
+                names.push(k);
             }
         }
+    };
+    if let Some(o) = a[0].as_obj() {
+        if let Some(d) = type_::instance_dict(o) {
+            add(&d);
+        }
     }
-    Err(crate::error::attribute_error(format!(
-        "'{}' object has no attribute '{}'",
-        a[0].type_name(),
-        a[1].as_str().unwrap_or("")
-    )))
+    let mro = type_obj(a[0].ty()).mro.read().clone();
+    for t in &mro {
+        add(&type_obj(t).dict);
+    }
+    if !names.iter().any(|n| n.as_str() == Some("__class__")) {
+        names.push(Value::from("__class__"));
+    }
+    Ok(list::new_list(names))
+}
+
+/// `object.__subclasshook__`: NotImplemented (let the normal mechanism decide).
+fn object_subclasshook(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(Value::Obj(types().not_implemented.clone()))
 }
 
 fn object_format(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -538,10 +633,6 @@ fn object_format(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         return Err(type_error(format!("unsupported format string passed to {}.__format__", a[0].type_name())));
     }
     Ok(Value::from(ops::format::str_of(&a[0])?))
-}
-
-fn object_init_subclass(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::None)
 }
 
 pub fn register() {
@@ -559,14 +650,50 @@ pub fn register() {
             ("__setattr__", object_setattr),
             ("__delattr__", object_delattr),
             ("__format__", object_format),
+            ("__dir__", object_dir),
         ],
     );
-    // `__new__` is a static method, and `__init_subclass__` a class method, as in CPython.
+    // `__new__` is a static method, and `__init_subclass__`/`__subclasshook__` class methods, as in CPython.
     let d = &type_obj(&t.object).dict;
-    let new = crate::builtins::function::new_builtin("__new__", object_new, None);
+    dict::set_str(d, "__class__", crate::builtins::descriptor::new_getset(&t.object, "__class__"));
+    let new = crate::builtins::function::new_builtin("__new__", object_new, Some(t.object.clone()));
     dict::set_str(d, "__new__", static_method(new));
-    let isc = crate::builtins::function::new_builtin("__init_subclass__", object_init_subclass, None);
-    dict::set_str(d, "__init_subclass__", Value::Obj(ObjRef::new(&t.classmethod, Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::ClassMethod(isc)))));
+    for (name, f) in [
+        ("__init_subclass__", type_::object_init_subclass as crate::builtins::function::NativeFn),
+        ("__subclasshook__", object_subclasshook),
+    ] {
+        let b = crate::builtins::function::new_builtin(name, f, Some(t.object.clone()));
+        dict::set_str(d, name, class_method(b));
+    }
+    // Every built-in type that Python code can subclass gets its own `__new__`, so `super().__new__(cls, ...)`
+    // in a subclass reaches the right constructor (CPython's `tp_new` of each).
+    let news: [(&ObjRef, &'static str, crate::builtins::function::NativeFn); 15] = [
+        (&t.int, "__new__", int_new),
+        (&t.float, "__new__", float_new),
+        (&t.complex, "__new__", complex_new),
+        (&t.str, "__new__", str_new),
+        (&t.bytes, "__new__", bytes_new),
+        (&t.tuple, "__new__", tuple_new),
+        (&t.frozenset, "__new__", frozenset_new),
+        (&t.property, "__new__", property_new),
+        (&t.classmethod, "__new__", classmethod_new),
+        (&t.staticmethod, "__new__", staticmethod_new),
+        (&t.list, "__new__", list_new),
+        (&t.dict, "__new__", dict_new),
+        (&t.set, "__new__", set_new),
+        (&t.bytearray, "__new__", bytearray_new),
+        (&t.exceptions[0], "__new__", exception_new),
+    ];
+    for (ty, name, f) in news {
+        let b = crate::builtins::function::new_builtin(name, f, Some(ty.clone()));
+        dict::set_str(&type_obj(ty).dict, name, static_method(b));
+        type_obj(ty).modified();
+    }
+}
+
+/// Wraps a callable as a `classmethod`.
+pub fn class_method(f: Value) -> Value {
+    Value::Obj(ObjRef::new(&types().classmethod, Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::ClassMethod(f))).make_immortal())
 }
 
 /// Wraps a callable as a `staticmethod`.

@@ -1,4 +1,5 @@
-//! `super`: attribute lookup that starts after a given class in the MRO of an object's type.
+//! `super`: attribute lookup that starts after a given class in the MRO of an object's type. The compiler
+//! turns a zero-argument `super()` in a method into `super(__class__, <first argument>)`.
 
 use crate::builtins::type_::{self, type_obj};
 use crate::builtins::types;
@@ -8,12 +9,13 @@ use crate::ops;
 use crate::Value;
 
 pub struct SuperObj {
-    /// The class whose successors are searched.
+    /// The class whose successors are searched (`__thisclass__`).
     pub start: ObjRef,
-    /// The bound object (an instance, or a class for class methods).
+    /// The bound object (an instance, or a class for class methods); `None` for an unbound `super(T)`.
     pub obj: Value,
-    /// The type whose MRO is searched: `type(obj)`, or `obj` itself when it is a subclass of `start`.
-    pub obj_type: ObjRef,
+    /// The type whose MRO is searched (`__self_class__`): `type(obj)`, or `obj` itself when it is a subclass
+    /// of `start`; `None` when unbound.
+    pub obj_type: Option<ObjRef>,
 }
 
 /// `super(type, obj)` (the compiler passes `__class__` and the first argument for `super()`).
@@ -31,37 +33,48 @@ pub fn new_super(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         return Err(type_error(format!("super() argument 1 must be a type, not {}", start.type_name())));
     };
     let start = start.as_obj().expect("type").clone();
-    if obj.is_none() {
-        return Err(crate::error::not_implemented("crabby does not support unbound super objects yet"));
-    }
-    let obj_type = match obj.payload() {
-        Some(Payload::Type(_)) if type_::is_subtype(obj.as_obj().expect("type"), &start) => obj.as_obj().expect("type").clone(),
-        _ if type_::is_subtype(obj.ty(), &start) => obj.ty().clone(),
-        _ => return Err(type_error("super(type, obj): obj must be an instance or subtype of type")),
+    let obj_type = if obj.is_none() && args.len() == 1 {
+        None
+    } else {
+        Some(match obj.payload() {
+            Some(Payload::Type(_)) if type_::is_subtype(obj.as_obj().expect("type"), &start) => obj.as_obj().expect("type").clone(),
+            _ if type_::is_subtype(obj.ty(), &start) => obj.ty().clone(),
+            _ => return Err(type_error("super(type, obj): obj must be an instance or subtype of type")),
+        })
     };
     Ok(Value::Obj(ObjRef::new(&types().super_, Payload::Super(SuperObj { start, obj, obj_type }))))
 }
 
-/// `super_obj.name`.
-pub fn super_getattr(s: &SuperObj, name: &str) -> PyResult<Value> {
-    if name != "__class__" {
-        let mro = type_obj(&s.obj_type).mro.read().clone();
+/// `super_obj.name`: the MRO of `obj_type` after `start`, then the super object's own attributes.
+pub fn super_getattr(this: &Value, s: &SuperObj, name: &str) -> PyResult<Value> {
+    if let (Some(obj_type), false) = (&s.obj_type, name == "__class__") {
+        let mro = type_obj(obj_type).mro.read().clone();
         let pos = mro.iter().position(|t| t.ptr_eq(&s.start)).map_or(mro.len(), |p| p + 1);
         for t in &mro[pos..] {
             if let Some(v) = crate::builtins::dict::get_str(&type_obj(t).dict, name) {
-                let instance = if s.obj.as_obj().is_some_and(|o| o.ptr_eq(&s.obj_type)) { None } else { Some(&s.obj) };
-                return ops::attr::bind_descriptor(v, instance, &Value::Obj(s.obj_type.clone()));
+                let instance = if s.obj.as_obj().is_some_and(|o| o.ptr_eq(obj_type)) { None } else { Some(&s.obj) };
+                return ops::attr::bind_descriptor(v, instance, &Value::Obj(obj_type.clone()));
             }
         }
     }
-    if name == "__class__" {
-        return Ok(Value::Obj(types().super_.clone()));
+    ops::attr::generic_getattr(this, name)
+}
+
+/// The super object's own attributes (`__thisclass__`, `__self__`, `__self_class__`).
+pub fn super_attr(s: &SuperObj, name: &str) -> Option<Value> {
+    match name {
+        "__thisclass__" => Some(Value::Obj(s.start.clone())),
+        "__self__" => Some(s.obj.clone()),
+        "__self_class__" => Some(s.obj_type.clone().map_or(Value::None, Value::Obj)),
+        _ => None,
     }
-    Err(crate::error::attribute_error(format!("'super' object has no attribute '{name}'")))
 }
 
 pub fn super_repr(s: &SuperObj) -> String {
-    format!("<super: <class '{}'>, <{} object>>", type_::type_name(&s.start), type_::type_name(&s.obj_type))
+    match &s.obj_type {
+        Some(t) => format!("<super: <class '{}'>, <{} object>>", type_::type_name(&s.start), type_::type_name(t)),
+        None => format!("<super: <class '{}'>, NULL>", type_::type_name(&s.start)),
+    }
 }
 
 pub fn register() {}

@@ -1,13 +1,24 @@
-//! `type`: type objects, their method resolution order and attribute lookup along it.
+//! `type`: type objects, their method resolution order, the cached lookup along it, and class creation as
+//! CPython does it (`type.__new__` with metaclass selection, `__slots__`, `__set_name__`, `__init_subclass__`;
+//! `type.__call__` running `__new__` then `__init__`).
 //!
-//! Built-in types are created once at start-up and are immortal. User classes (the object-model milestone) are
-//! type objects too, made by `type(name, bases, ns)`; they are immortal as well.
+//! Built-in types are created once at start-up and are immortal. User classes are type objects too, made by
+//! `type.__new__`; they are immortal as well (a deliberate difference from CPython that keeps type pointers
+//! count-free). Every type carries a version tag and a per-type cache of MRO lookups: any change to a type's
+//! namespace or bases bumps the version and clears the caches of the type and of all its subclasses.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use parking_lot::RwLock;
 
+use crate::builtins::descriptor::{self, DescriptorObj};
+use crate::builtins::{dict, str::new_str, tuple, types};
+use crate::error::{attribute_error, type_error, PyErr, PyResult};
 use crate::object::{ObjRef, Payload};
+use crate::ops;
+use crate::ops::args::Args;
 use crate::Value;
 
 /// Which payload the instances of a type (and of its subclasses) carry.
@@ -31,12 +42,40 @@ pub enum Layout {
     Other,
 }
 
+/// A fast hasher for the lookup caches: attribute names are short and not attacker-chosen keys of a
+/// long-lived table (the cache is bounded and cleared when it grows).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type LookupCache = HashMap<Box<str>, Option<Value>, BuildHasherDefault<FxHasher>>;
+
+/// Entries beyond which a type's cache is emptied (names looked up with `getattr(obj, computed_name)`
+/// must not grow it without bound).
+const CACHE_LIMIT: usize = 4096;
+
 pub struct TypeObj {
     pub name: RwLock<String>,
     pub qualname: RwLock<String>,
     pub bases: RwLock<Vec<ObjRef>>,
+    /// `__base__`: the base whose instance layout this class extends (CPython's `best_base`); `None` for
+    /// built-in types, whose `__base__` is their first base.
+    pub base: RwLock<Option<ObjRef>>,
     pub mro: RwLock<Vec<ObjRef>>,
-    /// The type's namespace: a dict object.
+    /// The type's namespace: a dict object. Code that writes it directly must call [`TypeObj::modified`].
     pub dict: ObjRef,
     pub layout: Layout,
     /// A class made by a `class` statement or `type(...)`.
@@ -45,8 +84,18 @@ pub struct TypeObj {
     pub basetype: bool,
     /// Instances carry a `__dict__`.
     pub instance_dict: bool,
+    /// Instances keep their `__slots__` values in `Object::dict`, a dict keyed by (mangled) slot name; their
+    /// `__dict__`, when the class has one too, is the entry `"__dict__"` of that storage.
+    pub slot_storage: bool,
+    /// The slots this class itself declares (mangled, sorted), `__dict__` and `__weakref__` excluded.
+    pub slots: Vec<String>,
+    /// Instances support weak references (a `__weakref__` attribute).
+    pub weakref: bool,
     /// Changes whenever the type or one of its bases changes, so call sites can cache lookups.
     pub version: AtomicU64,
+    /// Direct subclasses, in creation order (classes are immortal, so these references never dangle).
+    pub subclasses: RwLock<Vec<ObjRef>>,
+    cache: RwLock<LookupCache>,
 }
 
 impl TypeObj {
@@ -55,20 +104,33 @@ impl TypeObj {
             name: RwLock::new(name.to_string()),
             qualname: RwLock::new(name.to_string()),
             bases: RwLock::new(bases),
+            base: RwLock::new(None),
             mro: RwLock::new(Vec::new()),
             dict,
             layout,
             heap: false,
             basetype: true,
             instance_dict: false,
+            slot_storage: false,
+            slots: Vec::new(),
+            weakref: false,
             version: AtomicU64::new(1),
+            subclasses: RwLock::new(Vec::new()),
+            cache: RwLock::new(LookupCache::default()),
         }
     }
 
-    /// Records a change to the type, invalidating caches keyed on its version.
+    /// Records a change to the type's namespace or bases: bumps the version and empties the lookup caches
+    /// of the type and of every subclass (the namespace must already hold the new value).
     pub fn modified(&self) {
-        // Relaxed: the version is only compared for equality by caches that re-validate under their own locks.
-        self.version.fetch_add(1, Ordering::Relaxed);
+        // AcqRel/Acquire pair with the check in `lookup`: a lookup that walked the MRO before this change
+        // sees the new version and does not cache its (possibly stale) result.
+        self.version.fetch_add(1, Ordering::AcqRel);
+        self.cache.write().clear();
+        let subs = self.subclasses.read().clone();
+        for s in &subs {
+            type_obj(s).modified();
+        }
     }
 }
 
@@ -93,15 +155,110 @@ pub fn is_subtype(a: &ObjRef, b: &ObjRef) -> bool {
     type_obj(a).mro.read().iter().any(|t| t.ptr_eq(b))
 }
 
-/// Looks `name` up along the type's MRO (CPython's `_PyType_Lookup`).
+/// Looks `name` up along the type's MRO (CPython's `_PyType_Lookup`), through the type's cache.
 pub fn lookup(ty: &ObjRef, name: &str) -> Option<Value> {
+    let t = type_obj(ty);
+    if let Some(v) = t.cache.read().get(name) {
+        return v.clone();
+    }
+    let version = t.version.load(Ordering::Acquire);
+    let found = lookup_uncached(ty, name);
+    // Built-in namespaces are filled during start-up: cache only once they are complete.
+    if crate::builtins::initialised() {
+        let mut c = t.cache.write();
+        if t.version.load(Ordering::Acquire) == version {
+            if c.len() >= CACHE_LIMIT {
+                c.clear();
+            }
+            c.insert(name.into(), found.clone());
+        }
+    }
+    found
+}
+
+/// The MRO walk itself, without the cache.
+pub fn lookup_uncached(ty: &ObjRef, name: &str) -> Option<Value> {
     let mro = type_obj(ty).mro.read().clone();
     for t in &mro {
-        if let Some(v) = crate::builtins::dict::get_str(&type_obj(t).dict, name) {
+        if let Some(v) = dict::get_str(&type_obj(t).dict, name) {
             return Some(v);
         }
     }
     None
+}
+
+/// Records a direct write to a type's namespace (see [`TypeObj::modified`]).
+pub fn modified(ty: &ObjRef) {
+    type_obj(ty).modified();
+}
+
+/// Whether `v` is the native method `name` that `owner` defines (not an override).
+pub fn native_is(v: &Value, owner: &ObjRef, name: &str) -> bool {
+    let f = match v.payload() {
+        Some(Payload::Descriptor(DescriptorObj::StaticMethod(f) | DescriptorObj::ClassMethod(f))) => f,
+        _ => v,
+    };
+    match f.payload() {
+        Some(Payload::BuiltinFunction(b)) => b.name == name && b.owner.as_ref().is_some_and(|o| o.ptr_eq(owner)),
+        _ => false,
+    }
+}
+
+/// Whether instances of `ty` use `object.__getattribute__` (no class in the MRO overrides it).
+#[inline]
+pub fn default_getattribute(ty: &ObjRef) -> bool {
+    lookup(ty, "__getattribute__").is_none_or(|f| native_is(&f, &types().object, "__getattribute__"))
+}
+
+/// The `__dict__` of an instance, if it has one.
+pub fn instance_dict(o: &ObjRef) -> Option<ObjRef> {
+    let t = type_obj(o.ty());
+    if t.slot_storage {
+        if !t.instance_dict {
+            return None;
+        }
+        let storage = o.dict.as_ref()?;
+        if let Some(d) = dict::get_str(storage, "__dict__") {
+            return d.as_obj().cloned();
+        }
+        let d = dict::new_dict_obj();
+        dict::set_str(storage, "__dict__", Value::Obj(d.clone()));
+        return Some(d);
+    }
+    if matches!(o.payload, Payload::Type(_)) {
+        return None;
+    }
+    o.dict.clone()
+}
+
+/// `obj.__dict__ = value`.
+pub fn set_instance_dict(o: &ObjRef, value: Value) -> PyResult<()> {
+    if !matches!(value.payload(), Some(Payload::Dict(_))) {
+        return Err(type_error(format!("__dict__ must be set to a dictionary, not a '{}'", value.type_name())));
+    }
+    let t = type_obj(o.ty());
+    if t.slot_storage && t.instance_dict {
+        if let Some(storage) = &o.dict {
+            dict::set_str(storage, "__dict__", value);
+            return Ok(());
+        }
+    }
+    match instance_dict(o) {
+        Some(d) => {
+            // NOTE: an object's dict pointer is fixed once it is created, so assigning `__dict__` copies the new
+            // mapping's items into the existing dict instead of replacing it.
+            let src = value.as_obj().expect("dict");
+            if !src.ptr_eq(&d) {
+                let items = dict::items(src);
+                dict::clear(&d);
+                for (k, v) in items {
+                    dict::set(&d, k, v)?;
+                }
+            }
+            Ok(())
+        }
+        None => Err(attribute_error(format!("'{}' object has no attribute '__dict__'", type_name(o.ty())))),
+    }
 }
 
 /// Computes a built-in type's MRO from its single-inheritance chain.
@@ -120,8 +277,13 @@ pub fn layout_of(ty: &ObjRef) -> Layout {
     type_obj(ty).layout
 }
 
-/// C3 linearisation of a new class's bases (CPython's `mro_implementation`), with CPython's error.
-pub fn c3_mro(ty: &ObjRef, bases: &[ObjRef]) -> crate::error::PyResult<Vec<ObjRef>> {
+/// C3 linearisation of a class's bases (CPython's `mro_implementation`), with CPython's errors.
+pub fn c3_mro(ty: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| x.ptr_eq(b)) {
+            return Err(type_error(format!("duplicate base class {}", type_name(b))));
+        }
+    }
     let mut seqs: Vec<Vec<ObjRef>> = bases.iter().map(|b| type_obj(b).mro.read().clone()).collect();
     seqs.push(bases.to_vec());
     let mut out = vec![ty.clone()];
@@ -130,17 +292,22 @@ pub fn c3_mro(ty: &ObjRef, bases: &[ObjRef]) -> crate::error::PyResult<Vec<ObjRe
         if seqs.is_empty() {
             return Ok(out);
         }
-        let candidate = seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.ptr_eq(c))));
+        let candidate = seqs
+            .iter()
+            .map(|s| s[0].clone())
+            .find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.ptr_eq(c))));
         let Some(c) = candidate else {
+            // CPython names the heads that could not be placed, in base order, without repeats.
             let mut names: Vec<String> = Vec::new();
+            let mut seen: Vec<ObjRef> = Vec::new();
             for s in &seqs {
-                let n = type_name(&s[0]);
-                if !names.contains(&n) {
-                    names.push(n);
+                if !seen.iter().any(|x| x.ptr_eq(&s[0])) {
+                    seen.push(s[0].clone());
+                    names.push(type_name(&s[0]));
                 }
             }
-            return Err(crate::error::type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+            return Err(type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };
@@ -153,96 +320,871 @@ pub fn c3_mro(ty: &ObjRef, bases: &[ObjRef]) -> crate::error::PyResult<Vec<ObjRe
     }
 }
 
-/// Creates a class: `type(name, bases, ns)` without metaclass hooks (the object-model milestone adds
-/// `__prepare__`, `__init_subclass__`, `__set_name__` and metaclass selection).
-pub fn new_class(name: &str, qualname: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> crate::error::PyResult<Value> {
-    let t = crate::builtins::types();
-    let bases = if bases.is_empty() { vec![t.object.clone()] } else { bases };
-    for b in &bases {
-        if !type_obj(b).basetype {
-            return Err(crate::error::type_error(format!("type '{}' is not an acceptable base type", type_name(b))));
-        }
-    }
-    // The instance layout is the most derived built-in layout among the bases.
-    let mut layout = Layout::Object;
-    for b in &bases {
-        let l = type_obj(b).layout;
-        if l != Layout::Object {
-            if layout != Layout::Object && layout != l {
-                return Err(crate::error::type_error("multiple bases have instance lay-out conflict"));
+/// A class's MRO: the metaclass's `mro()` when it overrides it, else C3 (CPython's `mro_internal`).
+fn compute_mro(ty: &ObjRef) -> PyResult<Vec<ObjRef>> {
+    let bases = type_obj(ty).bases.read().clone();
+    let meta = ty.ty();
+    if !meta.ptr_eq(&types().type_) {
+        if let Some(m) = lookup(meta, "mro") {
+            if !native_is(&m, &types().type_, "mro") {
+                let r = call_special(&m, &Value::Obj(ty.clone()), &[], &[])?;
+                let items = ops::iter::collect(&r)?;
+                let solid = solid_base(ty);
+                let mut out = Vec::with_capacity(items.len());
+                for it in items {
+                    let Some(Payload::Type(_)) = it.payload() else {
+                        return Err(type_error(format!("mro() returned a non-class ('{}')", it.type_name())));
+                    };
+                    let c = it.as_obj().expect("type").clone();
+                    if !is_subtype(&solid, &solid_base(&c)) {
+                        return Err(type_error(format!("mro() returned base with unsuitable layout ('{}')", type_name(&c))));
+                    }
+                    out.push(c);
+                }
+                return Ok(out);
             }
-            layout = l;
         }
     }
-    let dict = crate::builtins::dict::copy(ns);
-    let dict = dict.as_obj().expect("dict").clone();
-    let mut tobj = TypeObj::new(name, layout, dict, bases.clone());
-    *tobj.qualname.write() = qualname.to_string();
+    c3_mro(ty, &bases)
+}
+
+/// The type whose instance layout `ty` shares (CPython's `solid_base`): a class that declares slots, or the
+/// top-most built-in type with `ty`'s payload.
+pub fn solid_base(ty: &ObjRef) -> ObjRef {
+    let t = type_obj(ty);
+    if t.heap {
+        if !t.slots.is_empty() {
+            return ty.clone();
+        }
+        let base = t.base.read().clone().or_else(|| t.bases.read().first().cloned());
+        return base.map(|b| solid_base(&b)).unwrap_or_else(|| types().object.clone());
+    }
+    let mut cur = ty.clone();
+    loop {
+        let parent = type_obj(&cur).bases.read().first().cloned();
+        match parent {
+            Some(p) if type_obj(&p).layout == type_obj(&cur).layout && type_obj(&cur).layout != Layout::Other => cur = p,
+            _ => return cur,
+        }
+    }
+}
+
+/// The base whose layout a new class extends (CPython's `best_base`), with CPython's errors.
+fn best_base(bases: &[ObjRef]) -> PyResult<ObjRef> {
+    let mut winner: Option<ObjRef> = None;
+    let mut base: Option<ObjRef> = None;
+    for b in bases {
+        if !type_obj(b).basetype {
+            return Err(type_error(format!("type '{}' is not an acceptable base type", type_name(b))));
+        }
+        let candidate = solid_base(b);
+        match &winner {
+            None => {
+                winner = Some(candidate);
+                base = Some(b.clone());
+            }
+            Some(w) if is_subtype(w, &candidate) => {}
+            Some(w) if is_subtype(&candidate, w) => {
+                winner = Some(candidate);
+                base = Some(b.clone());
+            }
+            Some(_) => return Err(type_error("multiple bases have instance lay-out conflict")),
+        }
+    }
+    Ok(base.unwrap_or_else(|| types().object.clone()))
+}
+
+/// The most derived metaclass among `meta` and the bases' metaclasses (CPython's
+/// `_PyType_CalculateMetaclass`).
+pub fn calculate_metaclass(meta: &ObjRef, bases: &[Value]) -> PyResult<ObjRef> {
+    let mut winner = meta.clone();
+    for b in bases {
+        let tmp = b.ty();
+        if is_subtype(&winner, tmp) {
+            continue;
+        }
+        if is_subtype(tmp, &winner) {
+            winner = tmp.clone();
+            continue;
+        }
+        return Err(type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
+/// `_Py_Mangle`: `__x` inside class `C` is `_C__x` (names with dunder ends or dots are left alone).
+pub fn mangle(class_name: &str, name: &str) -> String {
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.to_string();
+    }
+    let stripped = class_name.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.to_string();
+    }
+    format!("_{stripped}{name}")
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c == '_' || c.is_alphabetic() => {}
+        _ => return false,
+    }
+    chars.all(|c| c == '_' || c.is_alphanumeric())
+}
+
+/// What `__slots__` asks for: the slot names (mangled), and whether `__dict__`/`__weakref__` were listed.
+struct SlotSpec {
+    names: Vec<String>,
+    dict: bool,
+    weakref: bool,
+}
+
+fn parse_slots(class_name: &str, slots: &Value, base: &ObjRef, base_dict: bool, base_weak: bool, ns: &ObjRef) -> PyResult<SlotSpec> {
+    let items = if slots.as_str().is_some() { vec![slots.clone()] } else { ops::iter::collect(slots)? };
+    let mut spec = SlotSpec { names: Vec::new(), dict: false, weakref: false };
+    for it in &items {
+        let Some(s) = it.as_str() else {
+            return Err(type_error(format!("__slots__ items must be strings, not '{}'", it.type_name())));
+        };
+        if !is_identifier(s) {
+            return Err(type_error("__slots__ must be identifiers"));
+        }
+        if s == "__dict__" {
+            if base_dict || spec.dict {
+                return Err(type_error("__dict__ slot disallowed: we already got one"));
+            }
+            spec.dict = true;
+        } else if s == "__weakref__" {
+            if base_weak || spec.weakref {
+                return Err(type_error("__weakref__ slot disallowed: we already got one"));
+            }
+            spec.weakref = true;
+        } else {
+            spec.names.push(mangle(class_name, s));
+        }
+    }
+    if !spec.names.is_empty() && matches!(type_obj(&solid_base(base)).layout, Layout::Int | Layout::Bytes | Layout::Tuple) {
+        return Err(type_error(format!("nonempty __slots__ not supported for subtype of '{}'", type_name(base))));
+    }
+    for n in &spec.names {
+        if n != "__qualname__" && n != "__classcell__" && dict::get_str(ns, n).is_some() {
+            return Err(PyErr::new(
+                crate::builtins::exceptions::ExcKind::ValueError,
+                format!("{} in __slots__ conflicts with class variable", ops::format::repr(&Value::from(n.as_str()))?),
+            ));
+        }
+    }
+    spec.names.sort();
+    spec.names.dedup();
+    Ok(spec)
+}
+
+/// Wraps a plain function found under `__new__` in a staticmethod, and under `__init_subclass__` or
+/// `__class_getitem__` in a classmethod, as `type.__new__` does.
+fn implicit_wrappers(d: &ObjRef) {
+    let t = types();
+    if let Some(f) = dict::get_str(d, "__new__") {
+        if matches!(f.payload(), Some(Payload::Function(_))) {
+            dict::set_str(d, "__new__", Value::Obj(ObjRef::new(&t.staticmethod, Payload::Descriptor(DescriptorObj::StaticMethod(f)))));
+        }
+    }
+    for name in ["__init_subclass__", "__class_getitem__"] {
+        if let Some(f) = dict::get_str(d, name) {
+            if matches!(f.payload(), Some(Payload::Function(_))) {
+                dict::set_str(d, name, Value::Obj(ObjRef::new(&t.classmethod, Payload::Descriptor(DescriptorObj::ClassMethod(f)))));
+            }
+        }
+    }
+}
+
+/// `type.__new__(meta, name, bases, ns, **kwargs)`: makes a class.
+pub fn type_new(meta: &ObjRef, name: &str, bases_in: &[Value], ns: &ObjRef, kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let t = types();
+    // A more derived metaclass among the bases wins; if it has its own `__new__`, that makes the class.
+    let winner = calculate_metaclass(meta, bases_in)?;
+    if !winner.ptr_eq(meta) {
+        if let Some(new) = lookup(&winner, "__new__") {
+            if !native_is(&new, &t.type_, "__new__") {
+                let f = match new.payload() {
+                    Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) => f.clone(),
+                    _ => new,
+                };
+                let args = [Value::Obj(winner.clone()), new_str(name), tuple::new_tuple(bases_in.to_vec()), Value::Obj(ns.clone())];
+                return ops::call::call(&f, &args, kwargs);
+            }
+        }
+    }
+    let meta = winner;
+    let mut bases = Vec::with_capacity(bases_in.len().max(1));
+    for b in bases_in {
+        match b.payload() {
+            Some(Payload::Type(_)) => bases.push(b.as_obj().expect("type").clone()),
+            _ => return Err(type_error("bases must be types")),
+        }
+    }
+    if bases.is_empty() {
+        bases.push(t.object.clone());
+    }
+    let base = best_base(&bases)?;
+    let layout = type_obj(&base).layout;
+    let base_dict = bases.iter().any(|b| type_obj(b).instance_dict);
+    let base_weak = bases.iter().any(|b| type_obj(b).weakref);
+    let base_slots = bases.iter().any(|b| type_obj(b).slot_storage);
+    let itemsize = matches!(type_obj(&solid_base(&base)).layout, Layout::Int | Layout::Bytes | Layout::Tuple);
+    let slots = match dict::get_str(ns, "__slots__") {
+        Some(s) => Some(parse_slots(name, &s, &base, base_dict, base_weak, ns)?),
+        None => None,
+    };
+    let add_dict = !base_dict && slots.as_ref().is_none_or(|s| s.dict);
+    let add_weak = !base_weak && !itemsize && slots.as_ref().is_none_or(|s| s.weakref);
+    let qualname = match dict::get_str(ns, "__qualname__") {
+        Some(q) => match q.as_str() {
+            Some(s) => s.to_string(),
+            None => return Err(type_error(format!("type __qualname__ must be a str, not {}", q.type_name()))),
+        },
+        None => name.to_string(),
+    };
+
+    let d = dict::copy(ns).as_obj().expect("dict").clone();
+    let _ = dict::remove(&d, &Value::from("__qualname__"));
+    if dict::get_str(&d, "__module__").is_none() {
+        // NOTE: CPython takes `__module__` from the calling frame's globals; crabby has no frames, so classes
+        // made by a bare `type(name, bases, ns)` call belong to `__main__` unless the namespace says otherwise.
+        dict::set_str(&d, "__module__", Value::from("__main__"));
+    }
+    implicit_wrappers(&d);
+    // A class that defines `__eq__` without `__hash__` has unhashable instances.
+    if dict::get_str(&d, "__eq__").is_some() && dict::get_str(&d, "__hash__").is_none() {
+        dict::set_str(&d, "__hash__", Value::None);
+    }
+    let cell = dict::remove(&d, &Value::from("__classcell__"))?;
+    if let Some(c) = &cell {
+        if !matches!(c.payload(), Some(Payload::Cell(_))) {
+            return Err(type_error(format!("__classcell__ must be a nonlocal cell, not {}", ops::format::repr(&Value::Obj(c.ty().clone()))?)));
+        }
+    }
+
+    let own_slots = slots.as_ref().map(|s| s.names.clone()).unwrap_or_default();
+    let mut tobj = TypeObj::new(name, layout, d, bases.clone());
+    *tobj.qualname.get_mut() = qualname;
+    *tobj.base.get_mut() = Some(base);
     tobj.heap = true;
-    tobj.instance_dict = true;
-    let metatype = bases.iter().map(|b| b.ty().clone()).find(|m| !m.ptr_eq(&t.type_)).unwrap_or_else(|| t.type_.clone());
-    let ty = ObjRef::new(&metatype, Payload::Type(tobj)).make_immortal();
-    let mro = c3_mro(&ty, &bases)?;
-    *type_obj(&ty).mro.write() = mro;
+    tobj.instance_dict = base_dict || add_dict;
+    tobj.slot_storage = base_slots || !own_slots.is_empty();
+    tobj.weakref = base_weak || add_weak;
+    tobj.slots = own_slots;
+    let ty = ObjRef::new(&meta, Payload::Type(tobj)).make_immortal();
+    let tt = type_obj(&ty);
+    for s in &tt.slots {
+        dict::set_str(&tt.dict, s, descriptor::new_member(&ty, s));
+    }
+    if add_dict {
+        dict::set_str(&tt.dict, "__dict__", descriptor::new_getset(&ty, "__dict__"));
+    }
+    if add_weak {
+        dict::set_str(&tt.dict, "__weakref__", descriptor::new_getset(&ty, "__weakref__"));
+    }
+    if dict::get_str(&tt.dict, "__doc__").is_none() {
+        dict::set_str(&tt.dict, "__doc__", Value::None);
+    }
+    let mro = compute_mro(&ty)?;
+    *tt.mro.write() = mro;
+    for b in &bases {
+        type_obj(b).subclasses.write().push(ty.clone());
+    }
+    if let Some(c) = cell.as_ref().and_then(|c| c.as_obj()) {
+        crate::rt::cell_set(c, Value::Obj(ty.clone()));
+    }
+    set_names(&ty)?;
+    init_subclass(&ty, kwargs)?;
     Ok(Value::Obj(ty))
 }
 
-/// `type.__call__`: makes an instance of `ty` (or, for `type(x)`, returns x's type).
-pub fn call_type(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> crate::error::PyResult<Value> {
-    let t = type_obj(ty);
-    if !t.heap {
+/// Calls `__set_name__(owner, name)` on every attribute of a new class that has one.
+fn set_names(ty: &ObjRef) -> PyResult<()> {
+    for (k, v) in dict::items(&type_obj(ty).dict) {
+        let Some(f) = lookup(v.ty(), "__set_name__") else { continue };
+        if let Err(e) = call_special(&f, &v, &[Value::Obj(ty.clone()), k.clone()], &[]) {
+            let note = format!(
+                "Error calling __set_name__ on '{}' instance {} in '{}'",
+                v.type_name(),
+                ops::format::repr(&k)?,
+                type_name(ty)
+            );
+            let exc = Value::Obj(e.exc.clone());
+            ops::call::call_method(&Value::from("add_note"), &[exc, Value::from(note)], &[])?;
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// `super(ty, ty).__init_subclass__(**kwargs)`.
+fn init_subclass(ty: &ObjRef, kwargs: &[(Value, Value)]) -> PyResult<()> {
+    let mro = type_obj(ty).mro.read().clone();
+    for base in mro.iter().skip(1) {
+        if let Some(f) = dict::get_str(&type_obj(base).dict, "__init_subclass__") {
+            let bound = ops::attr::bind_descriptor(f, None, &Value::Obj(ty.clone()))?;
+            ops::call::call(&bound, &[], kwargs)?;
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// Calls a special method found on a type with `this` as its receiver, binding it as attribute lookup
+/// would (CPython's `lookup_maybe_method` + call): functions and native methods directly, other
+/// descriptors through `__get__`.
+pub fn call_special(f: &Value, this: &Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    match f.payload() {
+        Some(Payload::Function(_)) => ops::call::call_with_self(f, this, args, kwargs),
+        Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
+            let mut v = Vec::with_capacity(args.len() + 1);
+            v.push(this.clone());
+            v.extend_from_slice(args);
+            (b.f)(&v, kwargs)
+        }
+        _ => {
+            let bound = ops::attr::bind_descriptor(f.clone(), Some(this), &Value::Obj(this.ty().clone()))?;
+            ops::call::call(&bound, args, kwargs)
+        }
+    }
+}
+
+/// Calling a type: the metaclass's `__call__` when it overrides `type.__call__`, else [`type_call`].
+pub fn call_type(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let meta = ty.ty();
+    if !meta.ptr_eq(&types().type_) {
+        if let Some(c) = lookup(meta, "__call__") {
+            if !native_is(&c, &types().type_, "__call__") {
+                return call_special(&c, &Value::Obj(ty.clone()), args, kwargs);
+            }
+        }
+    }
+    type_call(ty, args, kwargs)
+}
+
+/// `type.__call__(cls, *args, **kwargs)`: `cls.__new__(cls, ...)`, then `__init__` when the result is an
+/// instance of `cls`.
+pub fn type_call(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let t = types();
+    let tobj = type_obj(ty);
+    if ty.ptr_eq(&t.type_) {
+        if args.len() == 1 && kwargs.is_empty() {
+            return Ok(Value::Obj(args[0].ty().clone()));
+        }
+        if args.len() != 3 {
+            return Err(type_error("type() takes 1 or 3 arguments"));
+        }
+    } else if !tobj.heap {
+        // Built-in types: their constructor is `tp_new` and `tp_init` in one.
         return crate::builtins::object::construct_builtin(ty, args, kwargs);
     }
-    // A `__new__` written in Python (a function, or one wrapped in staticmethod) runs; otherwise the
-    // instance is made directly with the payload its built-in base needs.
-    let custom_new = match lookup(ty, "__new__") {
-        Some(f) if matches!(f.payload(), Some(Payload::Function(_))) => Some(f),
-        Some(d) => match d.payload() {
-            Some(Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::StaticMethod(f)))
-                if matches!(f.payload(), Some(Payload::Function(_))) =>
-            {
-                Some(f.clone())
+    let new = lookup(ty, "__new__");
+    let obj = match &new {
+        Some(n) if native_is(n, &t.object, "__new__") => {
+            if !args.is_empty() || !kwargs.is_empty() {
+                let init = lookup(ty, "__init__");
+                if init.as_ref().is_none_or(|i| native_is(i, &t.object, "__init__")) {
+                    return Err(type_error(format!("{}() takes no arguments", type_name(ty))));
+                }
             }
-            _ => None,
-        },
-        None => None,
-    };
-    let obj = match custom_new {
-        Some(f) => {
+            crate::builtins::object::new_instance(ty, &[], &[])?
+        }
+        Some(n) => {
+            let f = match n.payload() {
+                Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) => f.clone(),
+                _ => n.clone(),
+            };
             let mut v = Vec::with_capacity(args.len() + 1);
             v.push(Value::Obj(ty.clone()));
             v.extend_from_slice(args);
-            crate::ops::call::call(&f, &v, kwargs)?
+            ops::call::call(&f, &v, kwargs)?
         }
-        None => crate::builtins::object::new_instance(ty, args, kwargs)?,
+        None => return Err(type_error(format!("cannot create '{}' instances", type_name(ty)))),
     };
     if !is_subtype(obj.ty(), ty) {
         return Ok(obj);
     }
-    match lookup(ty, "__init__") {
-        Some(init) if matches!(init.payload(), Some(Payload::Function(_))) => {
-            let r = crate::ops::call::call_with_self(&init, &obj, args, kwargs)?;
+    let init = lookup(obj.ty(), "__init__");
+    match &init {
+        None => {}
+        // `object.__init__` only checks its arguments, which `object.__new__` (or an overriding `__new__`)
+        // already accounted for.
+        Some(i) if native_is(i, &t.object, "__init__") => {}
+        Some(i) => {
+            let r = call_special(i, &obj, args, kwargs)?;
             if !r.is_none() {
-                return Err(crate::error::type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    r.type_name()
-                )));
-            }
-        }
-        _ => {
-            let has_custom_new = lookup(ty, "__new__").is_some_and(|n| match n.payload() {
-                Some(Payload::Function(_)) => true,
-                Some(Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::StaticMethod(f))) => {
-                    matches!(f.payload(), Some(Payload::Function(_)))
-                }
-                _ => false,
-            });
-            if (!args.is_empty() || !kwargs.is_empty()) && !has_custom_new && t.layout == Layout::Object {
-                return Err(crate::error::type_error(format!("{}() takes no arguments", type_name(ty))));
+                return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
             }
         }
     }
     Ok(obj)
 }
 
-pub fn register() {}
+/// `type.__call__` as a native method (reached through `super().__call__(...)` in a metaclass).
+fn type_call_native(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let Some(cls) = args.first() else {
+        return Err(type_error("descriptor '__call__' of 'type' object needs an argument"));
+    };
+    let Some(Payload::Type(_)) = cls.payload() else {
+        return Err(type_error(format!("descriptor '__call__' requires a 'type' object but received a '{}'", cls.type_name())));
+    };
+    type_call(cls.as_obj().expect("type"), &args[1..], kwargs)
+}
+
+/// The checks of CPython's `tp_new_wrapper`, shared by every built-in `__new__`: returns the class to
+/// instantiate.
+pub fn new_wrapper_check<'a>(owner: &ObjRef, args: &'a [Value]) -> PyResult<&'a ObjRef> {
+    let oname = type_name(owner);
+    let Some(cls) = args.first() else {
+        return Err(type_error(format!("{oname}.__new__(): not enough arguments")));
+    };
+    let Some(Payload::Type(_)) = cls.payload() else {
+        return Err(type_error(format!("{oname}.__new__(X): X is not a type object ({})", cls.type_name())));
+    };
+    let cls_ref = cls.as_obj().expect("type");
+    let cname = type_name(cls_ref);
+    if !is_subtype(cls_ref, owner) {
+        return Err(type_error(format!("{oname}.__new__({cname}): {cname} is not a subtype of {oname}")));
+    }
+    // The nearest class whose `__new__` is not written in Python must use this very `__new__`.
+    let mut staticbase = cls_ref.clone();
+    loop {
+        let own = dict::get_str(&type_obj(&staticbase).dict, "__new__");
+        let python_new = own.as_ref().is_some_and(|n| match n.payload() {
+            Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) => !matches!(f.payload(), Some(Payload::BuiltinFunction(_))),
+            Some(Payload::BuiltinFunction(_)) => false,
+            _ => true,
+        });
+        if !python_new {
+            break;
+        }
+        let next = type_obj(&staticbase).base.read().clone().or_else(|| type_obj(&staticbase).bases.read().first().cloned());
+        match next {
+            Some(n) => staticbase = n,
+            None => break,
+        }
+    }
+    if let Some(n) = lookup(&staticbase, "__new__") {
+        let same = match n.payload() {
+            Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) => match f.payload() {
+                Some(Payload::BuiltinFunction(b)) => b.owner.as_ref().is_some_and(|o| o.ptr_eq(owner)),
+                _ => true,
+            },
+            _ => true,
+        };
+        if !same {
+            return Err(type_error(format!(
+                "{oname}.__new__({cname}) is not safe, use {}.__new__()",
+                type_name(&staticbase)
+            )));
+        }
+    }
+    Ok(cls_ref)
+}
+
+/// `type.__new__(mcls, name, bases, ns, **kwargs)` as a native static method.
+fn type_new_native(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let t = types();
+    let meta = new_wrapper_check(&t.type_, args)?.clone();
+    let rest = &args[1..];
+    if rest.len() != 3 {
+        return Err(type_error(format!("type.__new__() takes exactly 3 arguments ({} given)", rest.len())));
+    }
+    let name = rest[0]
+        .as_str()
+        .ok_or_else(|| type_error(format!("type.__new__() argument 1 must be str, not {}", rest[0].type_name())))?;
+    let bases = rest[1]
+        .as_tuple()
+        .ok_or_else(|| type_error(format!("type.__new__() argument 2 must be tuple, not {}", rest[1].type_name())))?;
+    let ns = rest[2]
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Dict(_)))
+        .ok_or_else(|| type_error(format!("type.__new__() argument 3 must be dict, not {}", rest[2].type_name())))?;
+    type_new(&meta, name, bases, ns, kwargs)
+}
+
+/// `type.__init__(cls, name, bases, ns, **kwargs)`: only checks its arguments.
+fn type_init(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let n = args.len().saturating_sub(1);
+    if n == 1 && !kwargs.is_empty() {
+        return Err(type_error("type.__init__() takes no keyword arguments"));
+    }
+    if n != 1 && n != 3 {
+        return Err(type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(Value::None)
+}
+
+fn self_type<'a>(args: &'a [Value], method: &str) -> PyResult<&'a ObjRef> {
+    match args.first() {
+        Some(v) if matches!(v.payload(), Some(Payload::Type(_))) => Ok(v.as_obj().expect("type")),
+        Some(v) => Err(type_error(format!(
+            "descriptor '{method}' for 'type' objects doesn't apply to a '{}' object",
+            v.type_name()
+        ))),
+        None => Err(type_error(format!("unbound method type.{method}() needs an argument"))),
+    }
+}
+
+/// `type.mro(cls)`: the C3 linearisation as a list.
+fn type_mro(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let ty = self_type(args, "mro")?;
+    Args::new("type.mro", args, kwargs).exact(1)?;
+    let bases = type_obj(ty).bases.read().clone();
+    let mro = c3_mro(ty, &bases)?;
+    Ok(crate::builtins::list::new_list(mro.into_iter().map(Value::Obj).collect()))
+}
+
+/// `cls.__subclasses__()`.
+fn type_subclasses(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let ty = self_type(args, "__subclasses__")?;
+    Args::new("type.__subclasses__", args, kwargs).exact(1)?;
+    let subs = type_obj(ty).subclasses.read().clone();
+    Ok(crate::builtins::list::new_list(subs.into_iter().map(Value::Obj).collect()))
+}
+
+/// `type.__prepare__(name, bases, **kwargs)`: an empty dict.
+fn type_prepare(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(crate::builtins::dict::new_dict())
+}
+
+/// `type.__instancecheck__(cls, obj)`.
+fn type_instancecheck(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("type.__instancecheck__", args, kwargs).exact(2)?;
+    let ty = self_type(a, "__instancecheck__")?;
+    Ok(Value::Bool(recursive_isinstance(&a[1], ty)?))
+}
+
+/// `type.__subclasscheck__(cls, sub)`.
+fn type_subclasscheck(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("type.__subclasscheck__", args, kwargs).exact(2)?;
+    let ty = self_type(a, "__subclasscheck__")?;
+    Ok(Value::Bool(recursive_issubclass(&a[1], ty)?))
+}
+
+/// `type.__dir__(cls)`: the names along the MRO.
+fn type_dir(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("type.__dir__", args, kwargs).exact(1)?;
+    let ty = self_type(a, "__dir__")?;
+    let mut names: Vec<Value> = Vec::new();
+    let mro = type_obj(ty).mro.read().clone();
+    for t in &mro {
+        for k in dict::keys(&type_obj(t).dict) {
+            if !names.iter().any(|n| n.as_str() == k.as_str()) {
+                names.push(k);
+            }
+        }
+    }
+    Ok(crate::builtins::list::new_list(names))
+}
+
+/// `type.__getattribute__(cls, name)`.
+fn type_getattribute(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("type.__getattribute__", args, kwargs).exact(2)?;
+    self_type(a, "__getattribute__")?;
+    let name = a[1]
+        .as_str()
+        .ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
+    ops::attr::type_getattr(&a[0], name)
+}
+
+/// `type.__setattr__(cls, name, value)`.
+fn type_setattr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("type.__setattr__", args, kwargs).exact(3)?;
+    self_type(a, "__setattr__")?;
+    let name = a[1]
+        .as_str()
+        .ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
+    ops::attr::generic_setattr(&a[0], name, a[2].clone())?;
+    Ok(Value::None)
+}
+
+/// `type.__delattr__(cls, name)`.
+fn type_delattr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("type.__delattr__", args, kwargs).exact(2)?;
+    self_type(a, "__delattr__")?;
+    let name = a[1]
+        .as_str()
+        .ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
+    ops::attr::generic_delattr(&a[0], name)?;
+    Ok(Value::None)
+}
+
+/// Attributes every type has through `type`'s descriptors (`__name__`, `__mro__`, `__dict__`, ...).
+pub fn type_special_attr(ty: &ObjRef, name: &str) -> Option<Value> {
+    let t = type_obj(ty);
+    Some(match name {
+        "__name__" => new_str(&t.name.read()),
+        "__qualname__" => new_str(&t.qualname.read()),
+        "__mro__" => tuple::new_tuple(t.mro.read().iter().cloned().map(Value::Obj).collect()),
+        "__bases__" => tuple::new_tuple(t.bases.read().iter().cloned().map(Value::Obj).collect()),
+        "__base__" => {
+            if ty.ptr_eq(&types().object) {
+                Value::None
+            } else {
+                t.base.read().clone().or_else(|| t.bases.read().first().cloned()).map_or(Value::None, Value::Obj)
+            }
+        }
+        "__module__" => dict::get_str(&t.dict, "__module__").unwrap_or_else(|| new_str("builtins")),
+        "__doc__" => match dict::get_str(&t.dict, "__doc__") {
+            Some(d) => ops::attr::bind_descriptor(d, None, &Value::Obj(ty.clone())).ok()?,
+            None => Value::None,
+        },
+        "__dict__" => descriptor::new_proxy(Value::Obj(t.dict.clone())),
+        _ => return None,
+    })
+}
+
+/// Setting one of `type`'s own attributes on a class (`C.__name__ = ...`); `None` when `name` is an
+/// ordinary attribute.
+pub fn set_type_special(ty: &ObjRef, name: &str, value: Option<&Value>) -> Option<PyResult<()>> {
+    let t = type_obj(ty);
+    let tname = t.name.read().clone();
+    let readonly = |what: &str| Some(Err(attribute_error(format!("attribute '{what}' of 'type' objects is not writable"))));
+    let immutable = || {
+        Some(Err(type_error(format!("cannot set '{name}' attribute of immutable type '{tname}'"))))
+    };
+    match name {
+        "__name__" | "__qualname__" => {
+            if !t.heap {
+                return immutable();
+            }
+            let Some(v) = value else {
+                return Some(Err(type_error(format!("cannot delete '{name}' attribute of immutable type '{tname}'"))));
+            };
+            let Some(s) = v.as_str() else {
+                return Some(Err(type_error(format!("can only assign string to {tname}.{name}, not '{}'", v.type_name()))));
+            };
+            if name == "__name__" {
+                if s.contains('\0') {
+                    return Some(Err(PyErr::new(crate::builtins::exceptions::ExcKind::ValueError, "type name must not contain null characters")));
+                }
+                *t.name.write() = s.to_string();
+            } else {
+                *t.qualname.write() = s.to_string();
+            }
+            Some(Ok(()))
+        }
+        "__mro__" => readonly("__mro__"),
+        "__dict__" => readonly("__dict__"),
+        "__base__" => readonly("__base__"),
+        "__bases__" => {
+            if !t.heap {
+                return immutable();
+            }
+            Some(match value {
+                None => Err(type_error(format!("cannot delete '__bases__' attribute of immutable type '{tname}'"))),
+                Some(v) => set_bases(ty, v),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// `C.__bases__ = (...)`: checks the new bases, recomputes the MRO of the class and its subclasses.
+fn set_bases(ty: &ObjRef, v: &Value) -> PyResult<()> {
+    let t = type_obj(ty);
+    let tname = t.name.read().clone();
+    let Some(items) = v.as_tuple() else {
+        return Err(type_error(format!("can only assign tuple to {tname}.__bases__, not {}", v.type_name())));
+    };
+    if items.is_empty() {
+        return Err(type_error(format!("can only assign non-empty tuple to {tname}.__bases__, not ()")));
+    }
+    let mut new_bases = Vec::with_capacity(items.len());
+    for b in items {
+        let Some(Payload::Type(_)) = b.payload() else {
+            return Err(type_error(format!("{tname}.__bases__ must be tuple of classes, not '{}'", b.type_name())));
+        };
+        let b = b.as_obj().expect("type").clone();
+        if is_subtype(&b, ty) {
+            return Err(type_error("a __bases__ item causes an inheritance cycle"));
+        }
+        new_bases.push(b);
+    }
+    let new_base = best_base(&new_bases)?;
+    let old_base = t.base.read().clone().unwrap_or_else(|| types().object.clone());
+    if !solid_base(&new_base).ptr_eq(&solid_base(&old_base)) {
+        return Err(type_error(format!(
+            "__bases__ assignment: '{}' object layout differs from '{}'",
+            type_name(&new_base),
+            type_name(&old_base)
+        )));
+    }
+    let old_bases = std::mem::replace(&mut *t.bases.write(), new_bases.clone());
+    let old_best = std::mem::replace(&mut *t.base.write(), Some(new_base));
+    if let Err(e) = remro(ty) {
+        *t.bases.write() = old_bases;
+        *t.base.write() = old_best;
+        let _ = remro(ty);
+        return Err(e);
+    }
+    for b in &old_bases {
+        type_obj(b).subclasses.write().retain(|s| !s.ptr_eq(ty));
+    }
+    for b in &new_bases {
+        type_obj(b).subclasses.write().push(ty.clone());
+    }
+    t.modified();
+    Ok(())
+}
+
+/// Recomputes the MRO of a class and of its subclasses after a change of bases.
+fn remro(ty: &ObjRef) -> PyResult<()> {
+    let mro = compute_mro(ty)?;
+    *type_obj(ty).mro.write() = mro;
+    let subs = type_obj(ty).subclasses.read().clone();
+    for s in &subs {
+        remro(s)?;
+    }
+    Ok(())
+}
+
+/// `isinstance(v, cls)` without `__instancecheck__` (CPython's `recursive_isinstance`): the type or
+/// `__class__`.
+pub fn recursive_isinstance(v: &Value, cls: &ObjRef) -> PyResult<bool> {
+    if is_subtype(v.ty(), cls) {
+        return Ok(true);
+    }
+    // An object may claim another class through `__class__` (proxies do).
+    if type_obj(v.ty()).heap {
+        if let Some(c) = ops::attr::getattr_opt(v, "__class__")? {
+            if let Some(Payload::Type(_)) = c.payload() {
+                let c = c.as_obj().expect("type");
+                if !c.ptr_eq(v.ty()) {
+                    return Ok(is_subtype(c, cls));
+                }
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// `issubclass(sub, cls)` without `__subclasscheck__`.
+pub fn recursive_issubclass(sub: &Value, cls: &ObjRef) -> PyResult<bool> {
+    let Some(Payload::Type(_)) = sub.payload() else {
+        return Err(type_error("issubclass() arg 1 must be a class"));
+    };
+    Ok(is_subtype(sub.as_obj().expect("type"), cls))
+}
+
+/// `isinstance(v, cls)`: tuples, the exact-type shortcut, then the metaclass's `__instancecheck__`.
+pub fn isinstance(v: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(Payload::Type(_)) = cls.payload() {
+        let c = cls.as_obj().expect("type");
+        if v.ty().ptr_eq(c) {
+            return Ok(true);
+        }
+        if c.ty().ptr_eq(&types().type_) {
+            return recursive_isinstance(v, c);
+        }
+    }
+    if let Some(items) = cls.as_tuple() {
+        if type_obj(cls.ty()).heap || cls.ty().ptr_eq(&types().tuple) {
+            for c in items {
+                let _depth = crate::ops::call::DepthGuard::enter()?;
+                if isinstance(v, c)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+    }
+    if let Some(f) = lookup(cls.ty(), "__instancecheck__") {
+        if !native_is(&f, &types().type_, "__instancecheck__") {
+            let r = call_special(&f, cls, std::slice::from_ref(v), &[])?;
+            return ops::truthy(&r);
+        }
+    }
+    match cls.payload() {
+        Some(Payload::Type(_)) => recursive_isinstance(v, cls.as_obj().expect("type")),
+        _ => Err(type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+/// `issubclass(sub, cls)`: tuples, then the metaclass's `__subclasscheck__`.
+pub fn issubclass(sub: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(Payload::Type(_)) = cls.payload() {
+        let c = cls.as_obj().expect("type");
+        if c.ty().ptr_eq(&types().type_) {
+            if let Some(Payload::Type(_)) = sub.payload() {
+                return Ok(is_subtype(sub.as_obj().expect("type"), c));
+            }
+            return Err(type_error("issubclass() arg 1 must be a class"));
+        }
+    }
+    if let Some(items) = cls.as_tuple() {
+        if type_obj(cls.ty()).heap || cls.ty().ptr_eq(&types().tuple) {
+            for c in items {
+                let _depth = crate::ops::call::DepthGuard::enter()?;
+                if issubclass(sub, c)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+    }
+    if let Some(f) = lookup(cls.ty(), "__subclasscheck__") {
+        if !native_is(&f, &types().type_, "__subclasscheck__") {
+            let r = call_special(&f, cls, std::slice::from_ref(sub), &[])?;
+            return ops::truthy(&r);
+        }
+    }
+    match cls.payload() {
+        Some(Payload::Type(_)) => recursive_issubclass(sub, cls.as_obj().expect("type")),
+        _ => {
+            if !matches!(sub.payload(), Some(Payload::Type(_))) {
+                return Err(type_error("issubclass() arg 1 must be a class"));
+            }
+            Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        }
+    }
+}
+
+/// The default `__init_subclass__` (`object.__init_subclass__`): accepts no arguments.
+pub fn object_init_subclass(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let qn = match args.first().and_then(|c| c.as_obj()).filter(|c| matches!(c.payload, Payload::Type(_))) {
+        Some(c) => type_obj(c).qualname.read().clone(),
+        None => "object".to_string(),
+    };
+    if !kwargs.is_empty() {
+        return Err(type_error(format!("{qn}.__init_subclass__() takes no keyword arguments")));
+    }
+    if args.len() > 1 {
+        return Err(type_error(format!("{qn}.__init_subclass__() takes no arguments ({} given)", args.len() - 1)));
+    }
+    Ok(Value::None)
+}
+
+pub fn register() {
+    let t = types();
+    crate::builtins::add_methods(
+        &t.type_,
+        &[
+            ("__call__", type_call_native),
+            ("__init__", type_init),
+            ("mro", type_mro),
+            ("__subclasses__", type_subclasses),
+            ("__instancecheck__", type_instancecheck),
+            ("__subclasscheck__", type_subclasscheck),
+            ("__dir__", type_dir),
+            ("__getattribute__", type_getattribute),
+            ("__setattr__", type_setattr),
+            ("__delattr__", type_delattr),
+        ],
+    );
+    let d = &type_obj(&t.type_).dict;
+    let new = crate::builtins::function::new_builtin("__new__", type_new_native, Some(t.type_.clone()));
+    dict::set_str(d, "__new__", crate::builtins::object::static_method(new));
+    let prep = crate::builtins::function::new_builtin("__prepare__", type_prepare, Some(t.type_.clone()));
+    dict::set_str(
+        d,
+        "__prepare__",
+        Value::Obj(ObjRef::new(&t.classmethod, Payload::Descriptor(DescriptorObj::ClassMethod(prep))).make_immortal()),
+    );
+}

@@ -327,28 +327,9 @@ fn ascii(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 /// `isinstance(v, cls)` for a class or a tuple of classes.
+/// `isinstance(v, cls)`, with `__instancecheck__` (see `type_::isinstance`).
 pub fn is_instance(v: &Value, cls: &Value) -> PyResult<bool> {
-    if let Some(items) = cls.as_tuple() {
-        for c in items {
-            if is_instance(v, c)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    let Some(Payload::Type(_)) = cls.payload() else {
-        return Err(type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
-    };
-    let c = cls.as_obj().expect("type");
-    if type_::is_subtype(v.ty(), c) {
-        return Ok(true);
-    }
-    if type_obj(c.ty()).heap {
-        if let Some(f) = type_::lookup(c.ty(), "__instancecheck__") {
-            return ops::truthy(&ops::call::call_with_self(&f, cls, std::slice::from_ref(v), &[])?);
-        }
-    }
-    Ok(false)
+    type_::isinstance(v, cls)
 }
 
 fn isinstance(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -358,22 +339,9 @@ fn isinstance(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     Ok(Value::Bool(is_instance(&a[0], &a[1])?))
 }
 
+/// `issubclass(c, cls)`, with `__subclasscheck__` (see `type_::issubclass`).
 pub fn is_subclass(c: &Value, cls: &Value) -> PyResult<bool> {
-    let Some(Payload::Type(_)) = c.payload() else {
-        return Err(type_error("issubclass() arg 1 must be a class"));
-    };
-    if let Some(items) = cls.as_tuple() {
-        for k in items {
-            if is_subclass(c, k)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    let Some(Payload::Type(_)) = cls.payload() else {
-        return Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
-    };
-    Ok(type_::is_subtype(c.as_obj().expect("type"), cls.as_obj().expect("type")))
+    type_::issubclass(c, cls)
 }
 
 fn issubclass(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -592,6 +560,9 @@ fn bin(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn divmod(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("divmod", args, kwargs).between(2, 2).map_err(|_| type_error(format!("divmod expected 2 arguments, got {}", args.len())))?;
     let (x, y) = (&a[0], &a[1]);
+    if let Some(r) = number::divmod_slot(x, y)? {
+        return Ok(r);
+    }
     if int::is_int(x) && int::is_int(y) && int::to_bigint(y).is_some_and(|b| b.is_zero()) {
         return Err(crate::error::zero_division("integer division or modulo by zero"));
     }
@@ -617,6 +588,9 @@ fn pow(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     match &a[2] {
         None | Some(Value::None) => number::pow(&b, &e),
         Some(m) => {
+            if let Some(r) = number::pow3_slot(&b, &e, m)? {
+                return Ok(r);
+            }
             let (Some(bb), Some(eb), Some(mb)) = (int::to_bigint(&b), int::to_bigint(&e), int::to_bigint(m)) else {
                 return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
             };
@@ -764,7 +738,9 @@ fn callable(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn attr_name<'a>(v: &'a Value, func: &str) -> PyResult<&'a Value> {
     if v.as_str().is_none() {
-        return Err(type_error(format!("{func}(): attribute name must be string, not '{}'", v.type_name())));
+        // CPython 3.12 does not name the function here (3.13 does).
+        let _ = func;
+        return Err(type_error(format!("attribute name must be string, not '{}'", v.type_name())));
     }
     Ok(v)
 }

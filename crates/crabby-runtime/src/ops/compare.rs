@@ -258,6 +258,22 @@ fn builtin_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
             })
         }
         (Payload::Range(p), Payload::Range(_)) => crate::builtins::range::richcmp(p, b, op),
+        // Bound methods are equal when bound to the same object and their functions are equal.
+        (Payload::BoundMethod(p), Payload::BoundMethod(q)) => match op {
+            CmpOp::Eq | CmpOp::Ne => {
+                let eq = p.this.is(&q.this) && eq_bool(&p.func, &q.func)?;
+                Some(if op == CmpOp::Eq { eq } else { !eq })
+            }
+            _ => None,
+        },
+        (Payload::BuiltinFunction(p), Payload::BuiltinFunction(q)) if p.bound_self.is_some() && q.bound_self.is_some() => match op {
+            CmpOp::Eq | CmpOp::Ne => {
+                let same_self = matches!((&p.bound_self, &q.bound_self), (Some(x), Some(y)) if x.is(y));
+                let eq = same_self && p.name == q.name && p.f as usize == q.f as usize;
+                Some(if op == CmpOp::Eq { eq } else { !eq })
+            }
+            _ => None,
+        },
         _ => None,
     })
 }
@@ -279,19 +295,29 @@ fn dict_eq(x: &crate::object::ObjRef, y: &crate::object::ObjRef) -> PyResult<boo
     Ok(true)
 }
 
-fn call_dunder(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<Value>> {
-    if !type_::type_obj(a.ty()).heap {
-        return Ok(None);
-    }
-    match type_::lookup(a.ty(), op.dunder()) {
-        Some(f) if !matches!(f.payload(), Some(Payload::BuiltinFunction(_))) => {
-            let r = ops::call::call_with_self(&f, a, std::slice::from_ref(b), &[])?;
-            if r.is(&Value::Obj(crate::builtins::types().not_implemented.clone())) {
-                Ok(None)
-            } else {
-                Ok(Some(r))
-            }
+/// What `type(x)`'s rich comparison does for `x <op> y` when a user class is involved (CPython's
+/// `slot_tp_richcompare` and `object_richcompare`): the class's Python method for `op`; else the built-in
+/// comparison of a built-in base; else `object`'s defaults (`==` is identity, `!=` inverts `__eq__`).
+/// `None` stands for NotImplemented.
+fn slot_cmp(x: &Value, y: &Value, op: CmpOp) -> PyResult<Option<Value>> {
+    let ty = x.ty();
+    if type_::type_obj(ty).heap {
+        if let Some(f) = type_::lookup(ty, op.dunder()).filter(|f| !matches!(f.payload(), Some(Payload::BuiltinFunction(_)))) {
+            let r = type_::call_special(&f, x, std::slice::from_ref(y), &[])?;
+            return Ok(if r.is(&Value::Obj(crate::builtins::types().not_implemented.clone())) { None } else { Some(r) });
         }
+    }
+    if !matches!(x.payload(), Some(Payload::Instance) | None) || matches!(x, Value::Int(_) | Value::Float(_) | Value::Bool(_)) {
+        if let Some(r) = builtin_cmp(x, y, op)? {
+            return Ok(Some(Value::Bool(r)));
+        }
+    }
+    match op {
+        CmpOp::Eq => Ok(x.is(y).then_some(Value::Bool(true))),
+        CmpOp::Ne => match slot_cmp(x, y, CmpOp::Eq)? {
+            Some(r) => Ok(Some(Value::Bool(!ops::truthy(&r)?))),
+            None => Ok(None),
+        },
         _ => Ok(None),
     }
 }
@@ -306,27 +332,21 @@ pub fn richcmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
             return Ok(Value::Bool(r));
         }
     } else {
-        let b_first = !a.ty().ptr_eq(b.ty()) && type_::is_subtype(b.ty(), a.ty());
+        let same = a.ty().ptr_eq(b.ty());
+        let b_first = !same && type_::is_subtype(b.ty(), a.ty());
         if b_first {
-            if let Some(r) = call_dunder(b, a, op.swapped())? {
+            if let Some(r) = slot_cmp(b, a, op.swapped())? {
                 return Ok(r);
             }
         }
-        if let Some(r) = call_dunder(a, b, op)? {
+        if let Some(r) = slot_cmp(a, b, op)? {
             return Ok(r);
         }
+        // Unlike binary operators, comparisons try the reflection even between instances of one class.
         if !b_first {
-            if let Some(r) = call_dunder(b, a, op.swapped())? {
+            if let Some(r) = slot_cmp(b, a, op.swapped())? {
                 return Ok(r);
             }
-        }
-        if op == CmpOp::Ne {
-            if let Some(r) = call_dunder(a, b, CmpOp::Eq)? {
-                return Ok(Value::Bool(!ops::truthy(&r)?));
-            }
-        }
-        if let Some(r) = builtin_cmp(a, b, op)? {
-            return Ok(Value::Bool(r));
         }
     }
     match op {
@@ -432,7 +452,10 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
         }
     }
     if let Some(f) = type_::lookup(container.ty(), "__contains__") {
-        let r = ops::call::call_with_self(&f, container, std::slice::from_ref(item), &[])?;
+        if f.is_none() {
+            return Err(type_error(format!("'{}' object is not a container", container.type_name())));
+        }
+        let r = type_::call_special(&f, container, std::slice::from_ref(item), &[])?;
         return ops::truthy(&r);
     }
     let it = match ops::iter::iter(container) {

@@ -236,14 +236,21 @@ pub fn str_of(v: &Value) -> PyResult<String> {
         Value::Obj(o) => {
             let t = type_::type_obj(o.ty());
             if t.heap {
-                if let Some(f) = type_::lookup(o.ty(), "__str__") {
-                    if !matches!(f.payload(), Some(Payload::BuiltinFunction(_))) {
-                        let r = ops::call::call_with_self(&f, v, &[], &[])?;
-                        return match r.as_str() {
-                            Some(s) => Ok(s.to_string()),
-                            None => Err(type_error(format!("__str__ returned non-string (type {})", r.type_name()))),
-                        };
+                // A user `__str__`, or (through `object.__str__`) a user `__repr__`: either result is checked as
+                // `__str__`'s, as CPython's `PyObject_Str` does.
+                let f = match type_::lookup(o.ty(), "__str__") {
+                    Some(f) if !matches!(f.payload(), Some(Payload::BuiltinFunction(_))) => Some(f),
+                    Some(f) if type_::native_is(&f, &crate::builtins::types().object, "__str__") => {
+                        type_::lookup(o.ty(), "__repr__").filter(|r| !matches!(r.payload(), Some(Payload::BuiltinFunction(_))))
                     }
+                    _ => None,
+                };
+                if let Some(f) = f {
+                    let r = type_::call_special(&f, v, &[], &[])?;
+                    return match r.as_str() {
+                        Some(s) => Ok(s.to_string()),
+                        None => Err(type_error(format!("__str__ returned non-string (type {})", r.type_name()))),
+                    };
                 }
             }
             match &o.payload {
@@ -907,6 +914,10 @@ pub fn format(v: &Value, spec: &str) -> PyResult<String> {
                         None => Err(type_error(format!("__format__ must return a str, not {}", r.type_name()))),
                     };
                 }
+            }
+            // The built-in `__format__`s with an empty spec are `str(self)`, which a subclass may override.
+            if spec.is_empty() {
+                return str_of(v);
             }
         }
     }

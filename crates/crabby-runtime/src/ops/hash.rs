@@ -159,6 +159,8 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                         return Err(type_error(format!("unhashable type: '{}'", v.type_name())))
                     }
                     Payload::Set(_) => return Ok(crate::builtins::set::frozenset_hash(o)),
+                    // CPython's `method_hash`: the receiver's identity mixed with the function's hash.
+                    Payload::BoundMethod(m) => return Ok(fix(hash(&m.func)? ^ (m.this.id() >> 4))),
                     _ => return Ok(fix((o.addr() >> 4) as i64)),
                 }
             }

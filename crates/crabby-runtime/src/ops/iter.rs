@@ -50,13 +50,14 @@ pub fn iter(v: &Value) -> PyResult<Value> {
                 _ => {}
             }
         }
-        if heap {
+        // User classes, and native types whose payload is not one of the above, go through `__iter__`.
+        {
             if let Some(f) = type_::lookup(o.ty(), "__iter__") {
                 if f.is_none() {
                     return Err(not_iterable(v));
                 }
-                let it = ops::call::call_with_self(&f, v, &[], &[])?;
-                if type_::lookup(it.ty(), "__next__").is_none() && !matches!(it.payload(), Some(Payload::Iter(_))) {
+                let it = type_::call_special(&f, v, &[], &[])?;
+                if type_::lookup(it.ty(), "__next__").is_none() && !matches!(it.payload(), Some(Payload::Iter(_) | Payload::Generator(_))) {
                     return Err(type_error(format!("iter() returned non-iterator of type '{}'", it.type_name())));
                 }
                 return Ok(it);

@@ -49,23 +49,6 @@ impl BinOp {
             BinOp::MatMul => "@",
         }
     }
-    fn name(self) -> &'static str {
-        match self {
-            BinOp::Add => "add",
-            BinOp::Sub => "sub",
-            BinOp::Mul => "mul",
-            BinOp::TrueDiv => "truediv",
-            BinOp::FloorDiv => "floordiv",
-            BinOp::Mod => "mod",
-            BinOp::Pow => "pow",
-            BinOp::LShift => "lshift",
-            BinOp::RShift => "rshift",
-            BinOp::And => "and",
-            BinOp::Or => "or",
-            BinOp::Xor => "xor",
-            BinOp::MatMul => "matmul",
-        }
-    }
 }
 
 fn is_float(v: &Value) -> bool {
@@ -301,6 +284,10 @@ fn small_int_op(x: i64, y: i64, op: BinOp) -> PyResult<Value> {
 /// A repetition count for `seq * n`: an int (or `__index__`), with CPython's message otherwise.
 fn repeat_count(n: &Value) -> PyResult<Option<usize>> {
     if !int::is_int(n) {
+        // `__index__` makes any object a repeat count (CPython's `PyNumber_AsSsize_t`).
+        if type_::type_obj(n.ty()).heap && type_::lookup(n.ty(), "__index__").is_some() {
+            return repeat_count(&index(n)?);
+        }
         return Ok(None);
     }
     match int::as_i64(n) {
@@ -396,10 +383,7 @@ fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         },
         (Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_), BinOp::Mul) => {
             let Some(n) = repeat_count(b)? else {
-                if b.payload().is_some_and(|p| matches!(p, Payload::Float(_))) || is_float(b) || !type_::type_obj(b.ty()).heap {
-                    return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name())));
-                }
-                return Ok(None);
+                return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name())));
             };
             Ok(Some(match pa {
                 Payload::Str(s) => {
@@ -461,21 +445,45 @@ fn not_implemented() -> Value {
     Value::Obj(types().not_implemented.clone())
 }
 
-/// Calls `a.__name__(b)` for a user class, treating a missing method or NotImplemented as `None`.
-fn call_slot(a: &Value, name: &str, b: &Value) -> PyResult<Option<Value>> {
-    if !type_::type_obj(a.ty()).heap {
-        return Ok(None);
+/// The special method names of an operator: `(__op__, __rop__, __iop__)`.
+fn dunders(op: BinOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+        BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
+        BinOp::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        BinOp::And => ("__and__", "__rand__", "__iand__"),
+        BinOp::Or => ("__or__", "__ror__", "__ior__"),
+        BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
+        BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
     }
-    match type_::lookup(a.ty(), name) {
-        Some(f) if !matches!(f.payload(), Some(Payload::BuiltinFunction(_))) => {
-            let r = ops::call::call_with_self(&f, a, std::slice::from_ref(b), &[])?;
-            if r.is(&not_implemented()) {
-                Ok(None)
-            } else {
-                Ok(Some(r))
-            }
-        }
-        _ => Ok(None),
+}
+
+/// A special method of a user class written in Python (not inherited from a built-in base, whose
+/// native methods the built-in fast paths stand for).
+fn user_method(ty: &ObjRef, name: &str) -> Option<Value> {
+    if !type_::type_obj(ty).heap {
+        return None;
+    }
+    type_::lookup(ty, name).filter(|f| !matches!(f.payload(), Some(Payload::BuiltinFunction(_))))
+}
+
+/// Calls a special method, mapping NotImplemented to `None`.
+fn call_user(f: &Value, this: &Value, args: &[Value]) -> PyResult<Option<Value>> {
+    let r = type_::call_special(f, this, args, &[])?;
+    Ok(if r.is(&not_implemented()) { None } else { Some(r) })
+}
+
+/// Whether `v` is a number of a built-in kind (inline, or an int/float/complex payload).
+fn is_builtin_number(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => matches!(o.payload, Payload::Int(_) | Payload::Float(_) | Payload::Complex(..)),
+        _ => true,
     }
 }
 
@@ -488,6 +496,61 @@ fn unsupported(a: &Value, b: &Value, op: BinOp) -> PyErr {
     ))
 }
 
+/// `a <op> b` when a user class is involved, as CPython's `binary_op1` and the `SLOT1BINFULL` slots do it:
+/// the right operand's reflected method first when its type is a proper subclass of the left's that
+/// overrides it, then the left's method, then the right's reflected method; the built-in behaviour of
+/// built-in bases stands in for their native methods; sequence concatenation and repetition come last.
+fn heap_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
+    let (lname, rname, _) = dunders(op);
+    let (ta, tb) = (a.ty(), b.ty());
+    let same = ta.ptr_eq(tb);
+    let left = user_method(ta, lname);
+    let right = if same { None } else { user_method(tb, rname) };
+    let mut right_done = false;
+    if let Some(rf) = &right {
+        // `method_is_overloaded`: the subclass's reflected method differs from the one the left type has.
+        if type_::is_subtype(tb, ta) && !type_::lookup(ta, rname).is_some_and(|l| l.is(rf)) {
+            if let Some(r) = call_user(rf, b, std::slice::from_ref(a))? {
+                return Ok(r);
+            }
+            right_done = true;
+        }
+    }
+    match &left {
+        Some(lf) => {
+            if let Some(r) = call_user(lf, a, std::slice::from_ref(b))? {
+                return Ok(r);
+            }
+        }
+        None => {
+            if is_builtin_number(a) && is_builtin_number(b) {
+                if let Some(r) = builtin_binop(a, b, op)? {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+    if let (Some(rf), false) = (&right, right_done) {
+        if let Some(r) = call_user(rf, b, std::slice::from_ref(a))? {
+            return Ok(r);
+        }
+    }
+    // Built-in behaviour not covered above: sequences, sets, dicts, and numbers on the right.
+    if left.is_none() || right.is_none() {
+        let seq = |v: &Value| matches!(v.payload(), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)));
+        // `x * seq` repeats the sequence on the right, as its `sq_repeat` does.
+        if op == BinOp::Mul && seq(b) && !seq(a) {
+            if let Some(r) = builtin_binop(b, a, op)? {
+                return Ok(r);
+            }
+        }
+        if let Some(r) = builtin_binop(a, b, op)? {
+            return Ok(r);
+        }
+    }
+    Err(unsupported(a, b, op))
+}
+
 /// `a <op> b`.
 pub fn binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     let a_heap = type_::type_obj(a.ty()).heap;
@@ -498,32 +561,78 @@ pub fn binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
             None => Err(unsupported(a, b, op)),
         };
     }
-    let name = op.name();
-    let b_first = !a.ty().ptr_eq(b.ty()) && type_::is_subtype(b.ty(), a.ty());
-    let rname = format!("__r{name}__");
-    if b_first {
-        if let Some(r) = call_slot(b, &rname, a)? {
-            return Ok(r);
+    heap_binop(a, b, op)
+}
+
+/// `divmod(a, b)` through `__divmod__`/`__rdivmod__` when a user class defines them; `None` when neither
+/// operand's class does (the built-in computation applies).
+pub fn divmod_slot(a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let (ta, tb) = (a.ty(), b.ty());
+    let left = user_method(ta, "__divmod__");
+    let right = if ta.ptr_eq(tb) { None } else { user_method(tb, "__rdivmod__") };
+    if left.is_none() && right.is_none() {
+        return Ok(None);
+    }
+    let mut right_done = false;
+    if let Some(rf) = &right {
+        if type_::is_subtype(tb, ta) && !type_::lookup(ta, "__rdivmod__").is_some_and(|l| l.is(rf)) {
+            if let Some(r) = call_user(rf, b, std::slice::from_ref(a))? {
+                return Ok(Some(r));
+            }
+            right_done = true;
         }
     }
-    if let Some(r) = call_slot(a, &format!("__{name}__"), b)? {
-        return Ok(r);
-    }
-    if !b_first && !a.ty().ptr_eq(b.ty()) {
-        if let Some(r) = call_slot(b, &rname, a)? {
-            return Ok(r);
+    if let Some(lf) = &left {
+        if let Some(r) = call_user(lf, a, std::slice::from_ref(b))? {
+            return Ok(Some(r));
         }
     }
-    match builtin_binop(a, b, op) {
-        Ok(Some(v)) => Ok(v),
-        _ => Err(unsupported(a, b, op)),
+    if let (Some(rf), false) = (&right, right_done) {
+        if let Some(r) = call_user(rf, b, std::slice::from_ref(a))? {
+            return Ok(Some(r));
+        }
     }
+    Err(type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        a.type_name(),
+        b.type_name()
+    )))
+}
+
+/// `pow(a, b, m)` through a user class's `__pow__(b, m)` (three-argument power never uses `__rpow__`);
+/// `None` when no user class is involved.
+pub fn pow3_slot(a: &Value, b: &Value, m: &Value) -> PyResult<Option<Value>> {
+    let heap = |v: &Value| type_::type_obj(v.ty()).heap;
+    if !heap(a) && !heap(b) && !heap(m) {
+        return Ok(None);
+    }
+    if let Some(f) = user_method(a.ty(), "__pow__") {
+        if let Some(r) = call_user(&f, a, &[b.clone(), m.clone()])? {
+            return Ok(Some(r));
+        }
+    }
+    if int::is_int(a) && int::is_int(b) && int::is_int(m) {
+        return Ok(None);
+    }
+    Err(type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        a.type_name(),
+        b.type_name(),
+        m.type_name()
+    )))
 }
 
 /// `a <op>= b`: `__iop__` first, then the binary operator; lists extend in place.
 pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
+    if type_::type_obj(a.ty()).heap {
+        if let Some(f) = user_method(a.ty(), dunders(op).2) {
+            if let Some(r) = call_user(&f, a, std::slice::from_ref(b))? {
+                return Ok(r);
+            }
+        }
+    }
     if let Some(Payload::List(l)) = a.payload() {
-        if !type_::type_obj(a.ty()).heap || type_::lookup(a.ty(), "__iadd__").is_none() {
+        if user_method(a.ty(), dunders(op).2).is_none() {
             match op {
                 BinOp::Add => {
                     let items = ops::iter::collect(b)?;
@@ -571,17 +680,13 @@ pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
             return Ok(a.clone());
         }
     }
-    if type_::type_obj(a.ty()).heap {
-        if let Some(r) = call_slot(a, &format!("__i{}__", op.name()), b)? {
-            return Ok(r);
-        }
-    }
     binop(a, b, op).map_err(|e| {
         if e.matches(ExcKind::TypeError) && e.value().type_name() == "TypeError" {
             let msg = crate::ops::format::str_of(&e.value()).unwrap_or_default();
             if msg.starts_with("unsupported operand") {
                 let sym = op.symbol();
-                return type_error(msg.replacen(&format!("for {sym}:"), &format!("for {sym}=:"), 1));
+                let isym = if op == BinOp::Pow { "**" } else { sym };
+                return type_error(msg.replacen(&format!("for {sym}:"), &format!("for {isym}=:"), 1));
             }
         }
         e
@@ -639,13 +744,17 @@ pub fn iadd(a: &Value, b: &Value) -> PyResult<Value> {
     inplace(a, b, BinOp::Add)
 }
 
+/// A unary operator through the type's special method (user classes, and native types of other payloads).
 fn unary_slot(a: &Value, name: &str, sym: &str) -> PyResult<Value> {
-    if type_::type_obj(a.ty()).heap {
-        if let Some(f) = type_::lookup(a.ty(), name) {
-            return ops::call::call_with_self(&f, a, &[], &[]);
-        }
+    if let Some(f) = type_::lookup(a.ty(), name) {
+        return type_::call_special(&f, a, &[], &[]);
     }
     Err(type_error(format!("bad operand type for unary {sym}: '{}'", a.type_name())))
+}
+
+/// Whether a user class (not a built-in base) defines the unary special method `name` for `a`.
+fn user_unary(a: &Value, name: &str) -> bool {
+    type_::type_obj(a.ty()).heap && user_method(a.ty(), name).is_some()
 }
 
 /// `-a`.
@@ -654,7 +763,7 @@ pub fn neg(a: &Value) -> PyResult<Value> {
         Value::Int(i) => Ok(i.checked_neg().map(Value::Int).unwrap_or_else(|| from_bigint(-BigInt::from(*i)))),
         Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
         Value::Float(f) => Ok(Value::Float(-f)),
-        _ if !type_::type_obj(a.ty()).heap => match to_bigint(a) {
+        _ if !user_unary(a, "__neg__") => match to_bigint(a) {
             Some(b) => Ok(from_bigint(-b)),
             None => match as_f64(a) {
                 Some(f) => Ok(Value::Float(-f)),
@@ -670,7 +779,7 @@ pub fn pos(a: &Value) -> PyResult<Value> {
     match a {
         Value::Int(_) | Value::Float(_) => Ok(a.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        _ if !type_::type_obj(a.ty()).heap => match to_bigint(a) {
+        _ if !user_unary(a, "__pos__") => match to_bigint(a) {
             Some(b) => Ok(from_bigint(b)),
             None => match as_f64(a) {
                 Some(f) => Ok(Value::Float(f)),
@@ -686,7 +795,7 @@ pub fn invert(a: &Value) -> PyResult<Value> {
     match a {
         Value::Int(i) => Ok(Value::Int(!i)),
         Value::Bool(b) => Ok(Value::Int(!(*b as i64))),
-        _ if !type_::type_obj(a.ty()).heap => match to_bigint(a) {
+        _ if !user_unary(a, "__invert__") => match to_bigint(a) {
             Some(b) => Ok(from_bigint(-b - 1)),
             None => unary_slot(a, "__invert__", "~"),
         },
@@ -727,7 +836,8 @@ pub fn index_i64(v: &Value, what: &str) -> PyResult<i64> {
     }
     let i = match index(v) {
         Ok(i) => i,
-        Err(e) if e.matches(ExcKind::TypeError) => {
+        // Errors from a class's own `__index__` propagate; only a missing one is "must be integers".
+        Err(e) if e.matches(ExcKind::TypeError) && type_::lookup(v.ty(), "__index__").is_none() => {
             return Err(type_error(format!("{what} must be integers or slices, not {}", v.type_name())))
         }
         Err(e) => return Err(e),

@@ -112,7 +112,11 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
             }
             Err(type_error(format!("type '{}' is not subscriptable", type_::type_name(v.as_obj().expect("type")))))
         }
-        _ => Err(not_subscriptable(v)),
+        // Native types of other payloads (`mappingproxy`, module types) register `__getitem__`.
+        _ => match type_::lookup(v.ty(), "__getitem__") {
+            Some(f) => type_::call_special(&f, v, std::slice::from_ref(key), &[]),
+            None => Err(not_subscriptable(v)),
+        },
     }
 }
 
