@@ -99,7 +99,9 @@ pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
                 None => g.bigint(&i.to_string()),
             },
             Number::Float(f) => format!("Value::Float(f64::from_bits({:#x}))", f.to_bits()),
-            Number::Complex { .. } => not_supported(ctx, "complex numbers"),
+            Number::Complex { real, imag } => {
+                format!("new_complex(f64::from_bits({:#x}), f64::from_bits({:#x}))", real.to_bits(), imag.to_bits())
+            }
         },
         Expr::StringLiteral(s) => format!("{}.clone()", g.s(s.value.to_str())),
         Expr::BytesLiteral(b) => {

@@ -367,7 +367,7 @@ fn abs(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
                     return Ok(Value::Float(f.abs()));
                 }
                 if let Some(Payload::Complex(re, im)) = v.payload() {
-                    return Ok(Value::Float(re.hypot(*im)));
+                    return crate::builtins::complex::complex_abs(*re, *im).map(Value::Float);
                 }
             }
             match type_::lookup(v.ty(), "__abs__") {

@@ -215,6 +215,9 @@ fn builtin_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
             None => op == CmpOp::Ne,
         }));
     }
+    if let Some(r) = crate::builtins::complex::complex_richcmp(a, b, op)? {
+        return Ok(Some(r));
+    }
     if let Some(r) = crate::builtins::dict_views::hook_richcmp(a, b, op)? {
         return Ok(Some(r));
     }

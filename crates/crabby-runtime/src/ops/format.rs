@@ -128,6 +128,7 @@ pub fn repr(v: &Value) -> PyResult<String> {
         Payload::Str(s) => Ok(str_repr(s.as_str())),
         Payload::Int(_) => int_repr(v),
         Payload::Float(f) => Ok(float_repr(*f)),
+        Payload::Complex(re, im) => Ok(crate::builtins::complex::complex_repr(*re, *im)),
         Payload::Bytes(b) => Ok(bytes_repr(b)),
         Payload::Tuple(items) => {
             let Some(_g) = ReprGuard::enter(o.addr()) else { return Ok("(...)".into()) };
@@ -932,6 +933,13 @@ pub fn format(v: &Value, spec: &str) -> PyResult<String> {
             return str_of(v);
         }
         return format_float(f, &parse_spec(spec)?);
+    }
+    if let Some(Payload::Complex(re, im)) = v.payload() {
+        return if spec.is_empty() {
+            Ok(crate::builtins::complex::complex_repr(*re, *im))
+        } else {
+            format_complex(*re, *im, spec)
+        };
     }
     if let Some(s) = v.as_str() {
         if spec.is_empty() {

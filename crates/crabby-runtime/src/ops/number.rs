@@ -91,8 +91,8 @@ fn float_pow(a: f64, b: f64) -> PyResult<Value> {
         return Err(zero_division("0.0 cannot be raised to a negative power"));
     }
     if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-        // CPython returns a complex here; complex numbers come with the built-in types milestone.
-        return Err(crate::error::not_implemented("crabby does not support complex results of float powers yet"));
+        // A negative base to a fractional power is a complex number, as in CPython.
+        return crate::builtins::complex::complex_pow((a, 0.0), (b, 0.0));
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {
@@ -140,6 +140,10 @@ fn int_truediv(a: &BigInt, b: &BigInt) -> PyResult<Value> {
     let (fa, fb) = (a.to_f64().unwrap_or(f64::INFINITY), b.to_f64().unwrap_or(f64::INFINITY));
     if a.bits() <= 53 && b.bits() <= 53 {
         return Ok(Value::Float(fa / fb));
+    }
+    if a.bits() > 53 || b.bits() > 53 {
+        // Exactly rounded, as CPython's long_true_divide.
+        return crate::builtins::int::int_true_divide(a, b).map(Value::Float);
     }
     // NOTE: big operands are divided by scaling to 64 significant bits; CPython rounds exactly.
     let shift = (a.bits() as i64 - b.bits() as i64) - 64;
@@ -338,6 +342,9 @@ fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         let fa = if ai { int::int_to_f64(a)? } else { as_f64(a).unwrap_or(0.0) };
         let fb = if bi { int::int_to_f64(b)? } else { as_f64(b).unwrap_or(0.0) };
         return float_op(fa, fb, op);
+    }
+    if let Some(r) = crate::builtins::complex::complex_binop(a, b, op)? {
+        return Ok(Some(r));
     }
     let pb = b.payload();
     let Some(pa) = a.payload() else {
