@@ -22,7 +22,7 @@ use ruff_python_parser::{Mode, ParseOptions};
 /// would raise ModuleNotFoundError even when the standard library has a pure-Python version. Whoever adds
 /// a native module adds its name here in the same commit; a test of the `crabby` crate
 /// (`native_modules_match_the_runtime`) compares this list with the runtime's table and fails otherwise.
-pub const NATIVE_MODULES: &[&str] = &["_thread", "builtins", "sys"];
+pub const NATIVE_MODULES: &[&str] = &["_struct", "_thread", "builtins", "errno", "sys"];
 
 /// Whether the runtime provides `name` (a full dotted name) natively.
 pub fn is_native(name: &str) -> bool {
@@ -353,6 +353,10 @@ pub struct ImportRef {
     pub names: Vec<String>,
     /// Inside the body of a `try:` statement: the program expects that it may fail.
     pub inside_try: bool,
+    /// Inside `if __name__ == "__main__":`, so it runs only when the module is the program's main module
+    /// (a standard-library module's self-test imports `doctest` or `unittest` there: not worth compiling
+    /// for every program that imports the module).
+    pub main_only: bool,
 }
 
 /// Every import in `source`, in source order, nested ones included. Never fails: what cannot be parsed is
@@ -363,7 +367,7 @@ pub fn imported_names(source: &str) -> Vec<ImportRef> {
     let Some(module) = parsed.try_into_module().map(|m| m.into_syntax()) else {
         return Vec::new();
     };
-    let mut collector = Collector { out: Vec::new(), try_depth: 0 };
+    let mut collector = Collector { out: Vec::new(), try_depth: 0, main_guard_depth: 0 };
     collector.visit_body(&module.body);
     collector.out
 }
@@ -371,11 +375,30 @@ pub fn imported_names(source: &str) -> Vec<ImportRef> {
 struct Collector {
     out: Vec<ImportRef>,
     try_depth: usize,
+    main_guard_depth: usize,
+}
+
+/// Whether `test` is `__name__ == "__main__"` (either way round).
+fn is_main_guard(test: &Expr) -> bool {
+    let Expr::Compare(c) = test else { return false };
+    if c.ops.len() != 1 || !matches!(c.ops[0], ruff_python_ast::CmpOp::Eq) {
+        return false;
+    }
+    let is_name = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == "__name__");
+    let is_main = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == "__main__");
+    let (l, r) = (&*c.left, &c.comparators[0]);
+    (is_name(l) && is_main(r)) || (is_main(l) && is_name(r))
 }
 
 impl Collector {
     fn push(&mut self, module: &str, level: u32, names: Vec<String>) {
-        self.out.push(ImportRef { module: module.to_string(), level, names, inside_try: self.try_depth > 0 });
+        self.out.push(ImportRef {
+            module: module.to_string(),
+            level,
+            names,
+            inside_try: self.try_depth > 0,
+            main_only: self.main_guard_depth > 0,
+        });
     }
 }
 
@@ -391,6 +414,17 @@ impl<'a> Visitor<'a> for Collector {
                 let module = i.module.as_ref().map(|m| m.id.as_str()).unwrap_or("");
                 let names = i.names.iter().map(|a| a.name.id.to_string()).collect();
                 self.push(module, i.level, names);
+            }
+            Stmt::If(i) if is_main_guard(&i.test) => {
+                self.main_guard_depth += 1;
+                self.visit_body(&i.body);
+                self.main_guard_depth -= 1;
+                for clause in &i.elif_else_clauses {
+                    if let Some(test) = &clause.test {
+                        self.visit_expr(test);
+                    }
+                    self.visit_body(&clause.body);
+                }
             }
             Stmt::Try(t) => {
                 self.try_depth += 1;
@@ -432,7 +466,22 @@ mod tests {
     use super::*;
 
     fn imp(module: &str, level: u32, names: &[&str], inside_try: bool) -> ImportRef {
-        ImportRef { module: module.into(), level, names: names.iter().map(|s| s.to_string()).collect(), inside_try }
+        ImportRef {
+            module: module.into(),
+            level,
+            names: names.iter().map(|s| s.to_string()).collect(),
+            inside_try,
+            main_only: false,
+        }
+    }
+
+    #[test]
+    fn imports_under_the_main_guard_are_marked() {
+        let found = imported_names(
+            "import a\nif __name__ == '__main__':\n    import doctest\nelse:\n    import b\nif '__main__' == __name__:\n    import c\n",
+        );
+        let marks: Vec<(&str, bool)> = found.iter().map(|i| (i.module.as_str(), i.main_only)).collect();
+        assert_eq!(marks, vec![("a", false), ("doctest", true), ("b", false), ("c", true)]);
     }
 
     #[test]

@@ -438,20 +438,55 @@ fn entries_by_age(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
 }
 
 /// A program's entry in the index: which binary runs it, which other source files (imported modules)
-/// it was built from, with their content hashes, and which files must stay absent (their appearance would
-/// change how an import resolves), so a change to any of them is noticed without a rebuild.
+/// it was built from, and which files must stay absent (their appearance would change how an import
+/// resolves), so a change to any of them is noticed without a rebuild.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexEntry {
     pub binary_key: String,
-    pub dependencies: Vec<(PathBuf, String)>,
+    pub dependencies: Vec<Dependency>,
     pub absent: Vec<PathBuf>,
+}
+
+/// A source file a program was built from: its content hash, and its modification time and size when
+/// it was hashed, so that the usual check (nothing changed) costs a `stat`, not a read and a hash: a
+/// program importing the standard library depends on hundreds of files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dependency {
+    pub path: PathBuf,
+    pub hash: String,
+    /// Modification time in nanoseconds since the epoch, and length.
+    pub stat: (u128, u64),
+}
+
+impl Dependency {
+    /// The dependency as the file is now, if it can be read.
+    pub fn of(path: &Path) -> Option<Dependency> {
+        let stat = file_stat(path)?;
+        let bytes = fs::read(path).ok()?;
+        Some(Dependency { path: path.to_path_buf(), hash: StableHasher::new().field(bytes).hex(), stat })
+    }
+
+    /// Whether the file still has the content it was built from (its hash is checked only when its
+    /// modification time or size changed).
+    pub fn is_fresh(&self) -> bool {
+        if file_stat(&self.path) == Some(self.stat) {
+            return true;
+        }
+        fs::read(&self.path).ok().is_some_and(|b| StableHasher::new().field(b).hex() == self.hash)
+    }
+}
+
+fn file_stat(path: &Path) -> Option<(u128, u64)> {
+    let meta = fs::metadata(path).ok()?;
+    let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+    Some((mtime, meta.len()))
 }
 
 impl IndexEntry {
     fn render(&self) -> String {
         let mut out = format!("bin {}\n", self.binary_key);
-        for (path, hash) in &self.dependencies {
-            out.push_str(&format!("dep {hash} {}\n", path.to_string_lossy()));
+        for d in &self.dependencies {
+            out.push_str(&format!("dep {} {} {} {}\n", d.hash, d.stat.0, d.stat.1, d.path.to_string_lossy()));
         }
         for path in &self.absent {
             out.push_str(&format!("absent {}\n", path.to_string_lossy()));
@@ -467,8 +502,12 @@ impl IndexEntry {
             if let Some(key) = line.strip_prefix("bin ") {
                 binary_key = Some(key.to_string());
             } else if let Some(rest) = line.strip_prefix("dep ") {
-                let (hash, path) = rest.split_once(' ')?;
-                dependencies.push((PathBuf::from(path), hash.to_string()));
+                let mut parts = rest.splitn(4, ' ');
+                let hash = parts.next()?.to_string();
+                let mtime = parts.next()?.parse().ok()?;
+                let len = parts.next()?.parse().ok()?;
+                let path = PathBuf::from(parts.next()?);
+                dependencies.push(Dependency { path, hash, stat: (mtime, len) });
             } else if let Some(path) = line.strip_prefix("absent ") {
                 absent.push(PathBuf::from(path));
             } else {
@@ -510,7 +549,7 @@ mod tests {
     fn index_round_trips() {
         let e = IndexEntry {
             binary_key: "abc".into(),
-            dependencies: vec![("/x/y z.py".into(), "00ff".into())],
+            dependencies: vec![Dependency { path: "/x/y z.py".into(), hash: "00ff".into(), stat: (12, 34) }],
             absent: vec!["/x/new module.py".into()],
         };
         assert_eq!(IndexEntry::parse(&e.render()), Some(e));

@@ -641,11 +641,6 @@ fn entry_key(ws: &Workspace, main: &MainProgram, profile: Profile) -> String {
     h.hex()
 }
 
-/// Content hash of a dependency file, for the index's staleness check.
-fn file_hash(path: &Path) -> Option<String> {
-    std::fs::read(path).ok().map(|b| StableHasher::new().field(b).hex())
-}
-
 /// Reads a module file found by the import graph; a file that cannot be read or decoded becomes a module
 /// whose import raises what CPython would.
 pub fn read_imported(name: &str, file: &Path, is_package: bool) -> ModuleSource {
@@ -675,8 +670,8 @@ pub fn program_graph(main: &MainProgram) -> Result<imports::Graph, Failure> {
 pub fn binary_for(ws: &Workspace, main: &MainProgram, profile: Profile) -> Result<PathBuf, Failure> {
     let key = entry_key(ws, main, profile);
     if let Some(entry) = ws.read_index(&key) {
-        let fresh = entry.dependencies.iter().all(|(path, hash)| file_hash(path).as_deref() == Some(hash))
-            && entry.absent.iter().all(|p| !p.exists());
+        let fresh =
+            entry.dependencies.iter().all(cache::Dependency::is_fresh) && entry.absent.iter().all(|p| !p.exists());
         if let (true, Some(bin)) = (fresh, ws.binary(&entry.binary_key)) {
             cache::touch(&bin);
             return Ok(bin);
@@ -729,10 +724,7 @@ pub fn binary_for(ws: &Workspace, main: &MainProgram, profile: Profile) -> Resul
              rejected; this is a bug in crabby",
         ));
     };
-    let dependencies = graph.modules[1..]
-        .iter()
-        .filter_map(|m| m.path.as_ref().and_then(|p| Some((p.clone(), file_hash(p)?))))
-        .collect();
+    let dependencies = graph.modules[1..].iter().filter_map(|m| cache::Dependency::of(m.path.as_ref()?)).collect();
     // Failing to record the entry only costs a cargo no-op next time.
     let _ = ws.write_index(&key, &IndexEntry { binary_key: program_key, dependencies, absent: graph.absent.clone() });
     Ok(binary)

@@ -202,6 +202,10 @@ pub fn module_graph(
             let module = &modules[next];
             next += 1;
             for imp in imported_names(&module.source) {
+                // Only a module run as the program's `__main__` runs its `if __name__ == "__main__":` block.
+                if imp.main_only && module.name != "__main__" {
+                    continue;
+                }
                 let base = if imp.level == 0 {
                     imp.module.clone()
                 } else {
