@@ -135,7 +135,18 @@ pub fn import_dotted(name: &str) -> PyResult<Value> {
         let m = match import_one(&full) {
             Ok(m) => m,
             Err(e) if e.matches(ExcKind::ModuleNotFoundError) && parent.is_some() => {
-                // `import pkg.missing`: CPython names the full dotted module.
+                // `import pkg.missing`: CPython names the full dotted module, and says when the parent is a
+                // plain module rather than a package.
+                let parent_name = full.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
+                let is_package = parent.as_ref().is_some_and(|p| crate::ops::attr::getattr_opt(p, "__path__").ok().flatten().is_some());
+                if !is_package {
+                    let err = PyErr::new(
+                        ExcKind::ModuleNotFoundError,
+                        format!("No module named '{full}'; '{parent_name}' is not a package"),
+                    );
+                    let _ = crate::ops::attr::setattr_str(&err.value(), "name", Value::from(full.as_str()));
+                    return Err(err);
+                }
                 return Err(not_found(&full));
             }
             Err(e) => return Err(e),

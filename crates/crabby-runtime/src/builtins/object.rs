@@ -362,29 +362,6 @@ pub fn dict_update(d: &ObjRef, src: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn construct_range(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    if !kwargs.is_empty() {
-        return Err(type_error("range() takes no keyword arguments"));
-    }
-    let idx = |v: &Value| -> PyResult<i64> {
-        let i = ops::number::index(v)?;
-        int::as_i64(&i).ok_or_else(|| crate::error::not_implemented("crabby does not support range() bounds beyond 64 bits yet"))
-    };
-    match args.len() {
-        0 => Err(type_error("range expected at least 1 argument, got 0")),
-        1 => Ok(range::new_range(0, idx(&args[0])?, 1)),
-        2 => Ok(range::new_range(idx(&args[0])?, idx(&args[1])?, 1)),
-        3 => {
-            let step = idx(&args[2])?;
-            if step == 0 {
-                return Err(value_error("range() arg 3 must not be zero"));
-            }
-            Ok(range::new_range(idx(&args[0])?, idx(&args[1])?, step))
-        }
-        n => Err(type_error(format!("range expected at most 3 arguments, got {n}"))),
-    }
-}
-
 /// The constructors of built-in types (`tp_new` followed by `tp_init`).
 pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let t = types();
@@ -449,7 +426,7 @@ pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)])
         };
     }
     if ty.ptr_eq(&t.range) {
-        return construct_range(args, kwargs);
+        return range::construct(args, kwargs);
     }
     if ty.ptr_eq(&t.slice) {
         return match args.len() {

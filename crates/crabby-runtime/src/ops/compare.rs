@@ -261,6 +261,10 @@ fn builtin_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
             })
         }
         (Payload::Range(p), Payload::Range(_)) => crate::builtins::range::richcmp(p, b, op),
+        (Payload::Slice(_), Payload::Slice(_)) => match crate::builtins::slice::richcmp(a, b, op)? {
+            Some(v) => Some(ops::truthy(&v)?),
+            None => None,
+        },
         // Bound methods are equal when bound to the same object and their functions are equal.
         (Payload::BoundMethod(p), Payload::BoundMethod(q)) => match op {
             CmpOp::Eq | CmpOp::Ne => {

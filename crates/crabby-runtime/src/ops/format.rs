@@ -194,7 +194,13 @@ pub fn repr(v: &Value) -> PyResult<String> {
                 _ => format!("<class '{qn}'>"),
             })
         }
-        Payload::Module(m) => Ok(format!("<module '{}'>", m.name)),
+        Payload::Module(m) => {
+            let file = o.dict.as_ref().and_then(|d| dict::get_str(d, "__file__")).and_then(|f| f.as_str().map(str::to_string));
+            Ok(match file {
+                Some(f) => format!("<module '{}' from '{f}'>", m.name),
+                None => format!("<module '{}' (built-in)>", m.name),
+            })
+        }
         Payload::Exception(e) => {
             let name = t.name.read().clone();
             let args = e.args.read().clone();
