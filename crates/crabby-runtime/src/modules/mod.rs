@@ -1,6 +1,8 @@
 //! Native modules, one file each, under CPython's names.
 
 pub mod builtins;
+pub mod itertools;
+pub mod math;
 pub mod sys;
 pub mod thread;
 
@@ -16,6 +18,8 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "sys" => Some(sys::module),
         "builtins" => Some(builtins::module),
         "_thread" => Some(thread::module),
+        "math" => Some(math::module),
+        "itertools" => Some(itertools::module),
         _ => None,
     }
 }
