@@ -34,6 +34,8 @@ pub enum Payload {
     Str(PyStr),
     Bytes(Box<[u8]>),
     ByteArray(RwLock<Vec<u8>>),
+    /// A `memoryview` of a `bytes` or `bytearray`.
+    MemoryView(crate::builtins::memoryview::MemoryViewObj),
     Tuple(Box<[Value]>),
     List(RwLock<Vec<Value>>),
     Dict(DictObj),

@@ -10,6 +10,7 @@ use crate::builtins::type_::{type_obj, Layout, TypeObj};
 use crate::object::{ObjRef, Payload};
 
 pub mod bool;
+pub mod bytearray;
 pub mod bytes;
 pub mod code;
 pub mod complex;
@@ -23,6 +24,7 @@ pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod module;
 pub mod none;
 pub mod object;
@@ -127,6 +129,8 @@ pub const ITERATOR_TYPES: &[&str] = &[
     "dict_reversekeyiterator",
     "set_iterator",
     "bytes_iterator",
+    "bytearray_iterator",
+    "memory_iterator",
     "callable_iterator",
     "iterator",
     "enumerate",

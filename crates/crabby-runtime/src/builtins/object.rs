@@ -459,6 +459,9 @@ pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)])
         }
         return Ok(v);
     }
+    if let Some(ctor) = crate::builtins::bytes::constructor_for(ty) {
+        return ctor(args, kwargs);
+    }
     if let Some(ctor) = crate::modules::builtins::constructor_for(ty) {
         return ctor(args, kwargs);
     }

@@ -50,6 +50,7 @@ pub fn builtins_dict() -> &'static ObjRef {
         ] {
             dict::set_str(&d, name, Value::Obj(ty.clone()));
         }
+        dict::set_str(&d, "memoryview", Value::Obj(crate::builtins::memoryview::memoryview_type().clone()));
         for name in ["enumerate", "zip", "map", "filter", "reversed"] {
             dict::set_str(&d, name, Value::Obj(crate::builtins::iter::iter_type(name).clone()));
         }

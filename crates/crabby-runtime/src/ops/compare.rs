@@ -227,6 +227,10 @@ fn builtin_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
     Ok(match (&x.payload, &y.payload) {
         (Payload::Str(p), Payload::Str(q)) => Some(op.holds(p.as_str().cmp(q.as_str()))),
         (Payload::Bytes(p), Payload::Bytes(q)) => Some(op.holds(p.cmp(q))),
+        (Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_), _)
+        | (_, Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_)) => {
+            crate::builtins::bytes::richcmp(a, b, op)?
+        }
         (Payload::Tuple(p), Payload::Tuple(q)) => Some(seq_cmp(p, q, op)?),
         (Payload::List(p), Payload::List(q)) => {
             // Snapshots: the comparison may run Python code that mutates the lists.
@@ -449,10 +453,10 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
                         return crate::builtins::dict_views::contains(&d, kind, item);
                     }
                 }
-                Payload::Bytes(b) => {
-                    if let Some(i) = int::as_i64(item) {
-                        return Ok(b.contains(&(i as u8)) && (0..256).contains(&i));
-                    }
+                Payload::Bytes(b) => return crate::builtins::bytes::contains(b, item),
+                Payload::ByteArray(b) => {
+                    let data = b.read().clone();
+                    return crate::builtins::bytes::contains(&data, item);
                 }
                 _ => {}
             }

@@ -130,6 +130,11 @@ pub fn repr(v: &Value) -> PyResult<String> {
         Payload::Float(f) => Ok(float_repr(*f)),
         Payload::Complex(re, im) => Ok(crate::builtins::complex::complex_repr(*re, *im)),
         Payload::Bytes(b) => Ok(bytes_repr(b)),
+        Payload::ByteArray(b) => {
+            let data = b.read().clone();
+            Ok(crate::builtins::bytes::bytearray_repr(v, &data))
+        }
+        Payload::MemoryView(_) => Ok(crate::builtins::memoryview::repr(v)),
         Payload::Tuple(items) => {
             let Some(_g) = ReprGuard::enter(o.addr()) else { return Ok("(...)".into()) };
             if items.len() == 1 {

@@ -153,6 +153,7 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                     Payload::Tuple(t) => return hash_tuple(t),
                     Payload::Bytes(b) => return Ok(hash_bytes(b)),
                     Payload::Complex(re, im) => return Ok(crate::builtins::complex::complex_hash(*re, *im)),
+                    Payload::MemoryView(m) => return crate::builtins::memoryview::hash(m),
                     Payload::List(_) | Payload::Dict(_) | Payload::ByteArray(_) => {
                         return Err(type_error(format!("unhashable type: '{}'", v.type_name())))
                     }

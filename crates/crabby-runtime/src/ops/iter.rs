@@ -42,11 +42,9 @@ pub fn iter(v: &Value) -> PyResult<Value> {
                     return Ok(new_iter("set_iterator", Box::new(SetIter { set: o.clone(), state: Mutex::new((0, n)) })));
                 }
                 Payload::Iter(_) | Payload::Generator(_) => return Ok(v.clone()),
-                Payload::Bytes(b) => {
-                    let items: Vec<Value> = b.iter().map(|x| Value::Int(*x as i64)).collect();
-                    let t = crate::builtins::tuple::new_tuple(items);
-                    return Ok(new_iter("bytes_iterator", Box::new(TupleIter { tuple: t, pos: Mutex::new(0) })));
-                }
+                Payload::Bytes(_) => return Ok(crate::builtins::bytes::iter(v)),
+                Payload::ByteArray(_) => return Ok(crate::builtins::bytearray::iter(v)),
+                Payload::MemoryView(_) => return crate::builtins::memoryview::iter(v),
                 _ => {}
             }
         }

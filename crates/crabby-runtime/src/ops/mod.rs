@@ -48,6 +48,7 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
                 Payload::Complex(re, im) => *re != 0.0 || *im != 0.0,
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::ByteArray(b) => !b.read().is_empty(),
+                Payload::MemoryView(m) => crate::builtins::memoryview::len(m)? != 0,
                 Payload::Range(r) => r.len() != 0,
                 Payload::Cell(_) => crate::builtins::dict_views::hook_len(v).is_none_or(|n| n != 0),
                 _ => true,
@@ -86,6 +87,7 @@ pub fn len(v: &Value) -> PyResult<usize> {
             Payload::Set(_) => Some(crate::builtins::set::len(o)),
             Payload::Bytes(b) => Some(b.len()),
             Payload::ByteArray(b) => Some(b.read().len()),
+            Payload::MemoryView(m) => Some(crate::builtins::memoryview::len(m)?),
             Payload::Range(r) => Some(r.len() as usize),
             _ => None,
         };

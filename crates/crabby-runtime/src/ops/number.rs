@@ -8,7 +8,7 @@ use num_traits::{Pow, Signed, ToPrimitive, Zero};
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::float::as_f64;
 use crate::builtins::int::{self, from_bigint, to_bigint};
-use crate::builtins::{list, set, tuple, type_, types};
+use crate::builtins::{bytes, list, set, tuple, type_, types};
 use crate::error::{overflow_error, type_error, value_error, zero_division, PyErr, PyResult};
 use crate::object::{ObjRef, Payload};
 use crate::ops;
@@ -351,7 +351,7 @@ fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         // An inline left operand with a sequence on the right: `3 * [1]`.
         if op == BinOp::Mul && ai {
             if let Some(pb) = pb {
-                if matches!(pb, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)) {
+                if matches!(pb, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)) {
                     return builtin_binop(b, a, op);
                 }
             }
@@ -384,11 +384,17 @@ fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
             }
             _ => Err(type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name()))),
         },
-        (Payload::Bytes(x), BinOp::Add) => match pb {
-            Some(Payload::Bytes(y)) => Ok(Some(crate::builtins::bytes::new_bytes(&[&x[..], &y[..]].concat()))),
-            _ => Err(type_error(format!("can't concat {} to bytes", b.type_name()))),
-        },
-        (Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_), BinOp::Mul) => {
+        (Payload::Bytes(x), BinOp::Add) => bytes::concat(bytes::Kind::Bytes, x, b).map(Some),
+        (Payload::ByteArray(x), BinOp::Add) => {
+            let data = x.read().clone();
+            bytes::concat(bytes::Kind::ByteArray, &data, b).map(Some)
+        }
+        (Payload::Bytes(x), BinOp::Mod) => bytes::percent_format(bytes::Kind::Bytes, x, b).map(Some),
+        (Payload::ByteArray(x), BinOp::Mod) => {
+            let data = x.read().clone();
+            bytes::percent_format(bytes::Kind::ByteArray, &data, b).map(Some)
+        }
+        (Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_), BinOp::Mul) => {
             let Some(n) = repeat_count(b)? else {
                 return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name())));
             };
@@ -415,7 +421,11 @@ fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
                     }
                     tuple::new_tuple(out)
                 }
-                Payload::Bytes(x) => crate::builtins::bytes::new_bytes(&x.repeat(n)),
+                Payload::Bytes(x) => bytes::repeat(bytes::Kind::Bytes, x, n as i64)?,
+                Payload::ByteArray(x) => {
+                    let data = x.read().clone();
+                    bytes::repeat(bytes::Kind::ByteArray, &data, n as i64)?
+                }
                 _ => unreachable!("sequence payload"),
             }))
         }
@@ -655,6 +665,19 @@ pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
                             g.extend(items.iter().cloned());
                         }
                         return Ok(a.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(Payload::ByteArray(_)) = a.payload() {
+        if user_method(a.ty(), dunders(op).2).is_none() {
+            match op {
+                BinOp::Add => return crate::builtins::bytearray::iadd(a, b),
+                BinOp::Mul => {
+                    if let Some(n) = repeat_count(b)? {
+                        return crate::builtins::bytearray::imul(a, n as i64);
                     }
                 }
                 _ => {}

@@ -82,15 +82,9 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
                 None => Err(index_error("string index out of range")),
             }
         }
-        Payload::Bytes(b) => {
-            if let Some(Payload::Slice(sl)) = key.payload() {
-                let pos = slice_positions(sl, b.len())?;
-                let out: Vec<u8> = pos.into_iter().map(|i| b[i]).collect();
-                return Ok(crate::builtins::bytes::new_bytes(&out));
-            }
-            let i = ops::number::index_i64(key, "byte indices")?;
-            norm(i, b.len()).map(|j| Value::Int(b[j] as i64)).ok_or_else(|| index_error("index out of range"))
-        }
+        Payload::Bytes(b) => crate::builtins::bytes::getitem(crate::builtins::bytes::Kind::Bytes, b, key),
+        Payload::ByteArray(_) => crate::builtins::bytearray::getitem(v, key),
+        Payload::MemoryView(_) => crate::builtins::memoryview::getitem(v, key),
         Payload::Range(r) => crate::builtins::range::getitem(r, key),
         Payload::Dict(_) => {
             let d = v.as_obj().expect("dict");
@@ -169,7 +163,9 @@ pub fn setitem(v: &Value, key: &Value, value: Value) -> PyResult<()> {
             }
         }
         Some(Payload::Dict(_)) => dict::set(v.as_obj().expect("dict"), key.clone(), value),
-        Some(Payload::ByteArray(_)) | None | Some(_) => Err(type_error(format!(
+        Some(Payload::ByteArray(_)) => crate::builtins::bytearray::setitem(v, key, &value),
+        Some(Payload::MemoryView(_)) => crate::builtins::memoryview::setitem(v, key, &value),
+        None | Some(_) => Err(type_error(format!(
             "'{}' object does not support item assignment",
             v.type_name()
         ))),
@@ -205,6 +201,8 @@ pub fn delitem(v: &Value, key: &Value) -> PyResult<()> {
             }
         }
         Some(Payload::Dict(_)) => dict::del_item(v.as_obj().expect("dict"), key),
+        Some(Payload::ByteArray(_)) => crate::builtins::bytearray::delitem(v, key),
+        Some(Payload::MemoryView(_)) => crate::builtins::memoryview::delitem(v, key),
         _ => Err(PyErr::new(
             ExcKind::TypeError,
             format!("'{}' object doesn't support item deletion", v.type_name()),
