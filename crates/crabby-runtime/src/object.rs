@@ -21,6 +21,12 @@ use crate::Value;
 /// never written, so threads sharing them never contend on the count's cache line.
 const IMMORTAL: usize = 1 << (usize::BITS - 2);
 
+/// Set once a weak reference to the object exists: freeing it must then clear its weak references.
+const WEAKLY_REFERENCED: usize = 1 << (usize::BITS - 4);
+
+/// The bits of the count word that count references.
+const COUNT_MASK: usize = WEAKLY_REFERENCED - 1;
+
 /// The storage an object carries, chosen by the base layout of its type. A user class deriving from `list`
 /// has instances with a `List` payload and a `__dict__`.
 pub enum Payload {
@@ -159,6 +165,38 @@ impl ObjRef {
         self
     }
 
+    /// Records that a weak reference to this object exists (see `builtins::weakref`).
+    pub fn mark_weakly_referenced(&self) {
+        // Relaxed: the flag is read by the thread that frees the object, after the Acquire fence in `drop`.
+        self.rc.fetch_or(WEAKLY_REFERENCED, Ordering::Relaxed);
+    }
+
+    /// A new reference to the object at `addr` if it is still alive (its count is not zero).
+    ///
+    /// # Safety
+    /// The object's memory must still be allocated for the duration of the call: the caller holds the weak
+    /// reference registry's lock, and an object with weak references is only freed after it has been removed
+    /// from that registry under the same lock.
+    pub(crate) unsafe fn upgrade_raw(addr: usize) -> Option<ObjRef> {
+        let p = addr as *mut Object;
+        // SAFETY: the caller guarantees the object is still allocated.
+        let rc = unsafe { &(*p).rc };
+        let mut cur = rc.load(Ordering::Relaxed);
+        loop {
+            if cur & IMMORTAL == 0 && cur & COUNT_MASK == 0 {
+                return None;
+            }
+            if cur & IMMORTAL != 0 {
+                return NonNull::new(p).map(ObjRef);
+            }
+            // Acquire pairs with the Release decrements, so this thread sees the object as its last holder left it.
+            match rc.compare_exchange_weak(cur, cur + 1, Ordering::Acquire, Ordering::Relaxed) {
+                Ok(_) => return NonNull::new(p).map(ObjRef),
+                Err(c) => cur = c,
+            }
+        }
+    }
+
     pub fn is_immortal(&self) -> bool {
         self.rc.load(Ordering::Relaxed) & IMMORTAL != 0
     }
@@ -218,8 +256,13 @@ impl Drop for ObjRef {
         }
         // Release so that this thread's writes to the object happen before its destruction by another thread;
         // the Acquire fence below makes the destroying thread see them.
-        if self.rc.fetch_sub(1, Ordering::Release) == 1 {
+        let prev = self.rc.fetch_sub(1, Ordering::Release);
+        if prev & COUNT_MASK == 1 {
             std::sync::atomic::fence(Ordering::Acquire);
+            if prev & WEAKLY_REFERENCED != 0 {
+                // Weak references die (and their callbacks run) before the object is freed.
+                crate::builtins::weakref::clear_weakrefs(self.0.as_ptr() as usize);
+            }
             dealloc(self.0);
         }
     }

@@ -87,3 +87,48 @@ fn undecodable_source_is_cpythons_syntax_error() {
         )
     );
 }
+
+/// `crabby` run in `dir` with extra environment variables.
+fn crabby_in(dir: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+    let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crabby"));
+    cmd.args(args).current_dir(dir).env("CRABBY_CACHE", scratch.join("crabby-cli-test-cache")).stdin(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("crabby runs")
+}
+
+#[test]
+fn dash_m_finds_modules_like_python() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-dash-m");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("pkg")).unwrap();
+    std::fs::create_dir_all(dir.join("nomain")).unwrap();
+    std::fs::write(dir.join("pkg/__init__.py"), "").unwrap();
+    std::fs::write(dir.join("pkg/mod.py"), "from . import helper\nprint('marker-for-emit')\n").unwrap();
+    std::fs::write(dir.join("nomain/__init__.py"), "").unwrap();
+
+    // `emit -m` resolves the module without building anything.
+    let o = crabby_in(&dir, &[], &["emit", "-m", "pkg.mod"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("marker-for-emit"));
+
+    let o = crabby_in(&dir, &[], &["-m", "nothere"]);
+    assert_eq!((o.status.code(), stderr(&o)), (Some(1), "crabby: No module named nothere\n".into()));
+    let o = crabby_in(&dir, &[], &["-m", "nomain"]);
+    assert_eq!(
+        stderr(&o),
+        "crabby: No module named nomain.__main__; 'nomain' is a package and cannot be directly executed\n"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_missing_standard_library_is_named() {
+    let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let o = crabby_in(&scratch, &[("CRABBY_STDLIB", "/nonexistent/python3.12")], &["-c", "import json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("imports 'json'") && e.contains("CRABBY_STDLIB") && e.contains("Python 3.12"), "{e}");
+}

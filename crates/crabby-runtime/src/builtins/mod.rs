@@ -40,6 +40,7 @@ pub mod str_split;
 pub mod super_;
 pub mod tuple;
 pub mod type_;
+pub mod weakref;
 pub mod unicode;
 pub mod unicode_db;
 

@@ -18,6 +18,7 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "sys" => Some(sys::module),
         "builtins" => Some(builtins::module),
         "_thread" => Some(thread::module),
+        "_weakref" => Some(crate::builtins::weakref::module),
         "math" => Some(math::module),
         "itertools" => Some(itertools::module),
         _ => None,

@@ -132,6 +132,9 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }
+    if matches!(a.payload(), Some(Payload::Native(_))) || matches!(b.payload(), Some(Payload::Native(_))) {
+        return None;
+    }
     if let Some(o) = num_cmp(a, b) {
         if type_::type_obj(a.ty()).heap || type_::type_obj(b.ty()).heap {
             return None;
@@ -214,6 +217,9 @@ fn builtin_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
             Some(o) => op.holds(o),
             None => op == CmpOp::Ne,
         }));
+    }
+    if let Some(r) = native_cmp(a, b, op)? {
+        return Ok(Some(r));
     }
     if let Some(r) = crate::builtins::complex::complex_richcmp(a, b, op)? {
         return Ok(Some(r));
@@ -331,6 +337,21 @@ fn slot_cmp(x: &Value, y: &Value, op: CmpOp) -> PyResult<Option<Value>> {
         },
         _ => Ok(None),
     }
+}
+
+/// Comparisons of native modules' objects go through their types' own comparison methods.
+fn native_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
+    for (x, y, o) in [(a, b, op), (b, a, op.swapped())] {
+        if let Some(Payload::Native(_)) = x.payload() {
+            if let Some(f) = type_::lookup(x.ty(), o.dunder()) {
+                let r = ops::call::call_with_self(&f, x, std::slice::from_ref(y), &[])?;
+                if !r.is(&Value::Obj(crate::builtins::types().not_implemented.clone())) {
+                    return Ok(Some(ops::truthy(&r)?));
+                }
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// `a <op> b` with CPython's protocol: the reflected method of a right operand whose type is a subclass of the

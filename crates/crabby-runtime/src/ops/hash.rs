@@ -153,6 +153,17 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                     Payload::Tuple(t) => return hash_tuple(t),
                     Payload::Bytes(b) => return Ok(hash_bytes(b)),
                     Payload::Complex(re, im) => return Ok(crate::builtins::complex::complex_hash(*re, *im)),
+                    // Native modules' types hash through their own `__hash__` (e.g. weak references).
+                    Payload::Native(_) => {
+                        if let Some(h) = type_::lookup(o.ty(), "__hash__") {
+                            if !h.is_none() {
+                                let r = crate::ops::call::call_with_self(&h, v, &[], &[])?;
+                                return Ok(hash_int_value(&r));
+                            }
+                            return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
+                        }
+                        return Ok(fix((o.addr() >> 4) as i64));
+                    }
                     Payload::MemoryView(m) => return crate::builtins::memoryview::hash(m),
                     Payload::List(_) | Payload::Dict(_) | Payload::ByteArray(_) => {
                         return Err(type_error(format!("unhashable type: '{}'", v.type_name())))
