@@ -22,7 +22,17 @@ use ruff_python_parser::{Mode, ParseOptions};
 /// would raise ModuleNotFoundError even when the standard library has a pure-Python version. Whoever adds
 /// a native module adds its name here in the same commit; a test of the `crabby` crate
 /// (`native_modules_match_the_runtime`) compares this list with the runtime's table and fails otherwise.
-pub const NATIVE_MODULES: &[&str] = &["_struct", "_thread", "builtins", "errno", "sys"];
+pub const NATIVE_MODULES: &[&str] = &[
+    "_bisect",
+    "_heapq",
+    "_random",
+    "_struct",
+    "_thread",
+    "binascii",
+    "builtins",
+    "errno",
+    "sys",
+];
 
 /// Whether the runtime provides `name` (a full dotted name) natively.
 pub fn is_native(name: &str) -> bool {
@@ -378,6 +388,69 @@ struct Collector {
     main_guard_depth: usize,
 }
 
+/// The value of a platform test on Linux, where crabby runs (`sys.platform == "linux"`, `os.name ==
+/// "posix"`), when `test` is one: `sys.platform == S`, `!=`, `in (...)`, `sys.platform.startswith(S)`,
+/// `os.name == S`, combined with `not`/`and`/`or`. `None` for anything else.
+fn on_linux(test: &Expr) -> Option<bool> {
+    use ruff_python_ast::{BoolOp, CmpOp, UnaryOp};
+    // The platform string a subject stands for: `<anything>.platform`, `os.name` / `_os.name`.
+    let subject = |e: &Expr| -> Option<&'static str> {
+        let Expr::Attribute(a) = e else { return None };
+        match a.attr.id.as_str() {
+            "platform" => Some("linux"),
+            "name" if matches!(&*a.value, Expr::Name(n) if matches!(n.id.as_str(), "os" | "_os")) => Some("posix"),
+            _ => None,
+        }
+    };
+    let string = |e: &Expr| match e {
+        Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+        _ => None,
+    };
+    match test {
+        Expr::Compare(c) if c.ops.len() == 1 => {
+            let value = subject(&c.left)?;
+            let right = &c.comparators[0];
+            match c.ops[0] {
+                CmpOp::Eq => Some(value == string(right)?),
+                CmpOp::NotEq => Some(value != string(right)?),
+                CmpOp::In | CmpOp::NotIn => {
+                    let items: Vec<String> = match right {
+                        Expr::Tuple(t) => t.elts.iter().map(string).collect::<Option<_>>()?,
+                        Expr::List(l) => l.elts.iter().map(string).collect::<Option<_>>()?,
+                        _ => return None,
+                    };
+                    let found = items.iter().any(|i| i == value);
+                    Some(if matches!(c.ops[0], CmpOp::In) { found } else { !found })
+                }
+                _ => None,
+            }
+        }
+        Expr::Call(call) if call.arguments.args.len() == 1 && call.arguments.keywords.is_empty() => {
+            let Expr::Attribute(m) = &*call.func else { return None };
+            let value = subject(&m.value)?;
+            let arg = string(&call.arguments.args[0])?;
+            match m.attr.id.as_str() {
+                "startswith" => Some(value.starts_with(arg.as_str())),
+                _ => None,
+            }
+        }
+        Expr::UnaryOp(u) if matches!(u.op, UnaryOp::Not) => on_linux(&u.operand).map(|v| !v),
+        Expr::BoolOp(b) => {
+            let values: Vec<Option<bool>> = b.values.iter().map(on_linux).collect();
+            match b.op {
+                BoolOp::And if values.contains(&Some(false)) => Some(false),
+                BoolOp::Or if values.contains(&Some(true)) => Some(true),
+                _ if values.iter().all(Option::is_some) => {
+                    let all = values.iter().map(|v| v.unwrap_or(false));
+                    Some(if matches!(b.op, BoolOp::And) { all.clone().all(|v| v) } else { all.clone().any(|v| v) })
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// Whether `test` is `__name__ == "__main__"` (either way round).
 fn is_main_guard(test: &Expr) -> bool {
     let Expr::Compare(c) = test else { return false };
@@ -424,6 +497,25 @@ impl<'a> Visitor<'a> for Collector {
                         self.visit_expr(test);
                     }
                     self.visit_body(&clause.body);
+                }
+            }
+            // `if sys.platform == "win32":` and the like: a branch that never runs on Linux imports nothing,
+            // and neither do the branches after one that always does.
+            Stmt::If(i) => {
+                let first = std::iter::once((Some(&*i.test), &i.body[..]));
+                let rest = i.elif_else_clauses.iter().map(|c| (c.test.as_ref(), &c.body[..]));
+                for (test, body) in first.chain(rest) {
+                    let known = test.and_then(on_linux);
+                    if known == Some(false) {
+                        continue;
+                    }
+                    if let Some(t) = test {
+                        self.visit_expr(t);
+                    }
+                    self.visit_body(body);
+                    if known == Some(true) {
+                        break;
+                    }
                 }
             }
             Stmt::Try(t) => {
@@ -473,6 +565,28 @@ mod tests {
             inside_try,
             main_only: false,
         }
+    }
+
+    #[test]
+    fn branches_for_other_platforms_are_skipped() {
+        let src = "\
+if sys.platform == 'win32':
+    import winreg
+elif sys.platform.startswith('linux'):
+    import linux_only
+else:
+    import never
+if os.name == 'nt':
+    import nt
+else:
+    import posix_branch
+if _sys.platform != 'darwin' and not sys.platform in ('win32', 'cygwin'):
+    import both
+if sys.platform == 'darwin' or x:
+    import unknown
+";
+        let found: Vec<String> = imported_names(src).into_iter().map(|i| i.module).collect();
+        assert_eq!(found, vec!["linux_only", "posix_branch", "both", "unknown"]);
     }
 
     #[test]
