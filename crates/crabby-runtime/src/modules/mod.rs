@@ -5,6 +5,12 @@ pub mod itertools;
 pub mod math;
 pub mod sys;
 pub mod thread;
+pub mod errno;
+pub mod r#struct;
+pub mod heapq;
+pub mod bisect;
+pub mod random;
+pub mod binascii;
 
 use crate::error::PyResult;
 use crate::object::ObjRef;
@@ -19,8 +25,14 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "builtins" => Some(builtins::module),
         "_thread" => Some(thread::module),
         "_weakref" => Some(crate::builtins::weakref::module),
+        "errno" => Some(errno::module),
+        "_struct" => Some(r#struct::module),
         "math" => Some(math::module),
         "itertools" => Some(itertools::module),
+        "_heapq" => Some(heapq::module),
+        "_bisect" => Some(bisect::module),
+        "_random" => Some(random::module),
+        "binascii" => Some(binascii::module),
         _ => None,
     }
 }
