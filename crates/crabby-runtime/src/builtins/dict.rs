@@ -87,11 +87,7 @@ impl DictTable {
                 }
             }
             perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
         }
     }
 
@@ -104,11 +100,7 @@ impl DictTable {
                 return i;
             }
             perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
         }
     }
 
@@ -117,10 +109,8 @@ impl DictTable {
         while size * 2 / 3 <= min_used {
             size *= 2;
         }
-        let entries: Vec<Option<Entry>> = std::mem::take(&mut self.entries)
-            .into_iter()
-            .filter(|e| e.is_some())
-            .collect();
+        let entries: Vec<Option<Entry>> =
+            std::mem::take(&mut self.entries).into_iter().filter(|e| e.is_some()).collect();
         self.indices = vec![EMPTY; size];
         let mask = size - 1;
         for (n, e) in entries.iter().enumerate() {
@@ -129,11 +119,7 @@ impl DictTable {
             let mut i = (hash as u64 as usize) & mask;
             while self.indices[i] != EMPTY {
                 perturb >>= 5;
-                i = (i
-                    .wrapping_mul(5)
-                    .wrapping_add(perturb as usize)
-                    .wrapping_add(1))
-                    & mask;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
             }
             self.indices[i] = n as u32;
         }
@@ -150,11 +136,7 @@ impl DictTable {
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != EMPTY && self.indices[i] != DUMMY {
             perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
         }
         self.indices[i] = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
@@ -202,9 +184,7 @@ pub struct DictObj {
 
 impl DictObj {
     pub fn new() -> DictObj {
-        DictObj {
-            table: RwLock::new(DictTable::default()),
-        }
+        DictObj { table: RwLock::new(DictTable::default()) }
     }
 }
 
@@ -286,9 +266,7 @@ pub fn set_hashed(d: &ObjRef, key: Value, hash: i64, value: Value) -> PyResult<(
             }
         };
         let old = match found {
-            Some(ix) => t.entries[ix]
-                .as_mut()
-                .map(|e| std::mem::replace(&mut e.value, value)),
+            Some(ix) => t.entries[ix].as_mut().map(|e| std::mem::replace(&mut e.value, value)),
             None => {
                 t.insert_new(hash, key, value);
                 None
@@ -358,11 +336,7 @@ pub fn get_str(d: &ObjRef, name: &str) -> Option<Value> {
             }
         }
         perturb >>= 5;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(perturb as usize)
-            .wrapping_add(1))
-            & mask;
+        i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
     }
 }
 
@@ -380,30 +354,15 @@ pub fn len(d: &ObjRef) -> usize {
 
 /// A snapshot of the items, in order.
 pub fn items(d: &ObjRef) -> Vec<(Value, Value)> {
-    dict_obj(d)
-        .table
-        .read()
-        .iter()
-        .map(|e| (e.key.clone(), e.value.clone()))
-        .collect()
+    dict_obj(d).table.read().iter().map(|e| (e.key.clone(), e.value.clone())).collect()
 }
 
 pub fn keys(d: &ObjRef) -> Vec<Value> {
-    dict_obj(d)
-        .table
-        .read()
-        .iter()
-        .map(|e| e.key.clone())
-        .collect()
+    dict_obj(d).table.read().iter().map(|e| e.key.clone()).collect()
 }
 
 pub fn values(d: &ObjRef) -> Vec<Value> {
-    dict_obj(d)
-        .table
-        .read()
-        .iter()
-        .map(|e| e.value.clone())
-        .collect()
+    dict_obj(d).table.read().iter().map(|e| e.value.clone()).collect()
 }
 
 /// A new dict with the same items.
@@ -413,12 +372,7 @@ pub fn copy(d: &ObjRef) -> Value {
     for e in src.iter() {
         t.insert_new(e.hash, e.key.clone(), e.value.clone());
     }
-    Value::Obj(ObjRef::new(
-        &types().dict,
-        Payload::Dict(DictObj {
-            table: RwLock::new(t),
-        }),
-    ))
+    Value::Obj(ObjRef::new(&types().dict, Payload::Dict(DictObj { table: RwLock::new(t) })))
 }
 
 /// `d.update(other)` for another dict.
@@ -482,13 +436,11 @@ fn with_entry<R>(
 /// `d.setdefault(key, default)`: one locked check-and-insert.
 pub fn setdefault(d: &ObjRef, key: Value, default: Value) -> PyResult<Value> {
     let hash = ops::hash::hash(&key)?;
-    with_entry(d, &key.clone(), hash, |t, found| {
-        match found.and_then(|ix| t.entries[ix].as_ref()) {
-            Some(e) => e.value.clone(),
-            None => {
-                t.insert_new(hash, key, default.clone());
-                default
-            }
+    with_entry(d, &key.clone(), hash, |t, found| match found.and_then(|ix| t.entries[ix].as_ref()) {
+        Some(e) => e.value.clone(),
+        None => {
+            t.insert_new(hash, key, default.clone());
+            default
         }
     })
 }
@@ -543,10 +495,7 @@ pub fn update_from(d: &ObjRef, src: &Value) -> PyResult<()> {
     }
     if ops::attr::getattr_opt(src, "keys")?.is_some() {
         // A dict subclass that keeps dict's iteration is merged from its table, as CPython does.
-        if let Some(o) = src
-            .as_obj()
-            .filter(|o| matches!(o.payload, Payload::Dict(_)))
-        {
+        if let Some(o) = src.as_obj().filter(|o| matches!(o.payload, Payload::Dict(_))) {
             let it = type_::lookup(o.ty(), "__iter__");
             if it.is_some_and(|f| matches!(f.payload(), Some(Payload::BuiltinFunction(_)))) {
                 return merge_dict(d, o);
@@ -589,17 +538,9 @@ pub fn update_from(d: &ObjRef, src: &Value) -> PyResult<()> {
 }
 
 /// `dict.update(*args, **kwargs)` and `dict.__init__`'s shared body (`dict_update_common`).
-fn update_common(
-    d: &ObjRef,
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-) -> PyResult<()> {
+fn update_common(d: &ObjRef, args: &[Value], kwargs: &[(Value, Value)], name: &str) -> PyResult<()> {
     if args.len() > 1 {
-        return Err(type_error(format!(
-            "{name} expected at most 1 argument, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("{name} expected at most 1 argument, got {}", args.len())));
     }
     if let Some(src) = args.first() {
         update_from(d, src)?;
@@ -653,9 +594,7 @@ pub fn equal(a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
 }
 
 fn recv<'a>(args: &'a [Value], name: &str, kind: Recv) -> PyResult<&'a ObjRef> {
-    Ok(receiver(args, &types().dict, name, kind)?
-        .as_obj()
-        .expect("dict receiver"))
+    Ok(receiver(args, &types().dict, name, kind)?.as_obj().expect("dict receiver"))
 }
 
 fn m_get(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -673,7 +612,9 @@ fn m_setdefault(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn m_pop(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let d = recv(args, "pop", Recv::Method)?;
     let a = Args::new("dict.pop", args, kwargs).between(2, 3)?;
-    match remove(d, &a[1])? {
+    // An empty dict answers without hashing the key, as CPython's `_PyDict_Pop` does.
+    let found = if len(d) == 0 { None } else { remove(d, &a[1])? };
+    match found {
         Some(v) => Ok(v),
         None => match a.get(2) {
             Some(default) => Ok(default.clone()),
@@ -902,11 +843,7 @@ pub fn register() {
     // Dicts are unhashable: `__hash__ = None` makes subclasses unhashable too.
     set_str(ns, "__hash__", Value::None);
     let fromkeys = crate::builtins::function::new_builtin("fromkeys", m_fromkeys, None);
-    let cm = ObjRef::new(
-        &t.classmethod,
-        Payload::Descriptor(DescriptorObj::ClassMethod(fromkeys)),
-    )
-    .make_immortal();
+    let cm = ObjRef::new(&t.classmethod, Payload::Descriptor(DescriptorObj::ClassMethod(fromkeys))).make_immortal();
     set_str(ns, "fromkeys", Value::Obj(cm));
     dict_views::register();
 }
@@ -916,21 +853,14 @@ mod tests {
     use super::*;
 
     fn int_keys(d: &ObjRef) -> Vec<i64> {
-        keys(d)
-            .iter()
-            .map(|k| crate::builtins::int::as_i64(k).expect("int"))
-            .collect()
+        keys(d).iter().map(|k| crate::builtins::int::as_i64(k).expect("int")).collect()
     }
 
     #[test]
     fn setdefault_popitem_and_update() {
         let d = new_dict_obj();
-        assert!(setdefault(&d, Value::Int(1), Value::Int(10))
-            .unwrap()
-            .is(&Value::Int(10)));
-        assert!(setdefault(&d, Value::Int(1), Value::Int(20))
-            .unwrap()
-            .is(&Value::Int(10)));
+        assert!(setdefault(&d, Value::Int(1), Value::Int(10)).unwrap().is(&Value::Int(10)));
+        assert!(setdefault(&d, Value::Int(1), Value::Int(20)).unwrap().is(&Value::Int(10)));
         update_from(
             &d,
             &crate::builtins::list::new_list(vec![crate::builtins::tuple::new_tuple(vec![

@@ -41,11 +41,7 @@ pub struct RangeObj {
 
 /// CPython's `compute_range_length` for any bounds (`step` is non-zero).
 fn big_len(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
-    let (lo, hi, step) = if step.is_positive() {
-        (start, stop, step.clone())
-    } else {
-        (stop, start, -step)
-    };
+    let (lo, hi, step) = if step.is_positive() { (start, stop, step.clone()) } else { (stop, start, -step) };
     if lo >= hi {
         return BigInt::zero();
     }
@@ -56,37 +52,15 @@ impl RangeObj {
     /// A range from exact bounds; `step` must be non-zero.
     pub fn from_big(start: BigInt, stop: BigInt, step: BigInt) -> RangeObj {
         let len = big_len(&start, &stop, &step);
-        if let (Some(a), Some(b), Some(c), Some(_)) =
-            (start.to_i64(), stop.to_i64(), step.to_i64(), len.to_i64())
-        {
-            return RangeObj {
-                start: a,
-                stop: b,
-                step: c,
-                big: None,
-            };
+        if let (Some(a), Some(b), Some(c), Some(_)) = (start.to_i64(), stop.to_i64(), step.to_i64(), len.to_i64()) {
+            return RangeObj { start: a, stop: b, step: c, big: None };
         }
-        RangeObj {
-            start: 0,
-            stop: 0,
-            step: 1,
-            big: Some(Box::new(BigRange {
-                start,
-                stop,
-                step,
-                len,
-            })),
-        }
+        RangeObj { start: 0, stop: 0, step: 1, big: Some(Box::new(BigRange { start, stop, step, len })) }
     }
 
     /// A range from i64 bounds; `step` must be non-zero.
     pub fn from_i64(start: i64, stop: i64, step: i64) -> RangeObj {
-        let r = RangeObj {
-            start,
-            stop,
-            step,
-            big: None,
-        };
+        let r = RangeObj { start, stop, step, big: None };
         if r.len_i128() > i64::MAX as i128 {
             return RangeObj::from_big(start.into(), stop.into(), step.into());
         }
@@ -159,28 +133,15 @@ impl RangeObj {
     /// `int(x) in r` for an int (`range_contains_long`).
     fn contains_int(&self, x: &Value) -> bool {
         if let (None, Some(i)) = (&self.big, int::as_i64(x)) {
-            let (i, start, stop, step) = (
-                i as i128,
-                self.start as i128,
-                self.stop as i128,
-                self.step as i128,
-            );
-            let inside = if step > 0 {
-                start <= i && i < stop
-            } else {
-                stop < i && i <= start
-            };
+            let (i, start, stop, step) = (i as i128, self.start as i128, self.stop as i128, self.step as i128);
+            let inside = if step > 0 { start <= i && i < stop } else { stop < i && i <= start };
             return inside && (i - start) % step == 0;
         }
         let Some(i) = int::to_bigint(x) else {
             return false;
         };
         let (start, stop, step) = self.bounds();
-        let inside = if step.is_positive() {
-            start <= i && i < stop
-        } else {
-            stop < i && i <= start
-        };
+        let inside = if step.is_positive() { start <= i && i < stop } else { stop < i && i <= start };
         inside && ((&i - &start) % &step).is_zero()
     }
 }
@@ -190,10 +151,7 @@ fn too_large() -> crate::error::PyErr {
 }
 
 pub fn new_range(start: i64, stop: i64, step: i64) -> Value {
-    Value::Obj(ObjRef::new(
-        &types().range,
-        Payload::Range(RangeObj::from_i64(start, stop, step)),
-    ))
+    Value::Obj(ObjRef::new(&types().range, Payload::Range(RangeObj::from_i64(start, stop, step))))
 }
 
 fn new_range_obj(r: RangeObj) -> Value {
@@ -205,9 +163,7 @@ pub fn construct(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     if !kwargs.is_empty() {
         return Err(type_error("range() takes no keyword arguments"));
     }
-    let idx = |v: &Value| -> PyResult<BigInt> {
-        Ok(int::to_bigint(&ops::number::index(v)?).unwrap_or_default())
-    };
+    let idx = |v: &Value| -> PyResult<BigInt> { Ok(int::to_bigint(&ops::number::index(v)?).unwrap_or_default()) };
     let (start, stop, step) = match args.len() {
         0 => return Err(type_error("range expected at least 1 argument, got 0")),
         1 => (BigInt::zero(), idx(&args[0])?, BigInt::one()),
@@ -219,11 +175,7 @@ pub fn construct(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
             }
             (a, b, c)
         }
-        n => {
-            return Err(type_error(format!(
-                "range expected at most 3 arguments, got {n}"
-            )))
-        }
+        n => return Err(type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
     Ok(new_range_obj(RangeObj::from_big(start, stop, step)))
 }
@@ -247,26 +199,18 @@ impl NativeIter for LongRangeIter {
         Ok(Some(int::from_bigint(cur)))
     }
     fn length_hint(&self) -> Option<usize> {
-        self.state.lock().1.to_usize()
+        // No hint for counts nobody could allocate: callers reserve room from hints.
+        self.state.lock().1.to_usize().filter(|n| *n <= 1 << 32)
     }
 }
 
 /// `iter(r)`.
 pub fn iter(r: &RangeObj) -> Value {
     match &r.big {
-        None => new_iter(
-            "range_iterator",
-            Box::new(RangeIter {
-                next: Mutex::new((r.start, r.len())),
-                step: r.step,
-            }),
-        ),
+        None => new_iter("range_iterator", Box::new(RangeIter { next: Mutex::new((r.start, r.len())), step: r.step })),
         Some(b) => new_iter(
             "longrange_iterator",
-            Box::new(LongRangeIter {
-                state: Mutex::new((b.start.clone(), b.len.clone())),
-                step: b.step.clone(),
-            }),
+            Box::new(LongRangeIter { state: Mutex::new((b.start.clone(), b.len.clone())), step: b.step.clone() }),
         ),
     }
 }
@@ -276,27 +220,14 @@ pub fn reversed(r: &RangeObj) -> Value {
     match &r.big {
         None => {
             let n = r.len();
-            let last = if n == 0 {
-                r.start
-            } else {
-                r.start.wrapping_add((n - 1).wrapping_mul(r.step))
-            };
-            new_iter(
-                "range_iterator",
-                Box::new(RangeIter {
-                    next: Mutex::new((last, n)),
-                    step: r.step.wrapping_neg(),
-                }),
-            )
+            let last = if n == 0 { r.start } else { r.start.wrapping_add((n - 1).wrapping_mul(r.step)) };
+            new_iter("range_iterator", Box::new(RangeIter { next: Mutex::new((last, n)), step: r.step.wrapping_neg() }))
         }
         Some(b) => {
             let last = &b.start + (&b.len - 1u32) * &b.step;
             new_iter(
                 "longrange_iterator",
-                Box::new(LongRangeIter {
-                    state: Mutex::new((last, b.len.clone())),
-                    step: -&b.step,
-                }),
+                Box::new(LongRangeIter { state: Mutex::new((last, b.len.clone())), step: -&b.step }),
             )
         }
     }
@@ -344,10 +275,7 @@ pub fn count(r: &RangeObj, x: &Value) -> PyResult<Value> {
 pub fn index(r: &RangeObj, x: &Value) -> PyResult<Value> {
     if is_exact_int(x) {
         if !r.contains_int(x) {
-            return Err(value_error(format!(
-                "{} is not in range",
-                ops::format::repr(x)?
-            )));
+            return Err(value_error(format!("{} is not in range", ops::format::repr(x)?)));
         }
         let (start, _, step) = r.bounds();
         let i = int::to_bigint(x).unwrap_or_default();
@@ -369,19 +297,12 @@ pub fn getitem(r: &RangeObj, key: &Value) -> PyResult<Value> {
     if let Some(Payload::Slice(s)) = key.payload() {
         let (start, _, step) = r.bounds();
         let (i, j, k) = long_indices(s, &int::from_bigint(r.len_big()))?;
-        return Ok(new_range_obj(RangeObj::from_big(
-            &start + &i * &step,
-            &start + &j * &step,
-            step * k,
-        )));
+        return Ok(new_range_obj(RangeObj::from_big(&start + &i * &step, &start + &j * &step, step * k)));
     }
     let i = match ops::number::index(key) {
         Ok(i) => i,
         Err(e) if e.matches(crate::builtins::exceptions::ExcKind::TypeError) => {
-            return Err(type_error(format!(
-                "range indices must be integers or slices, not {}",
-                key.type_name()
-            )))
+            return Err(type_error(format!("range indices must be integers or slices, not {}", key.type_name())))
         }
         Err(e) => return Err(e),
     };
@@ -434,11 +355,7 @@ pub fn hash(r: &RangeObj) -> PyResult<i64> {
     } else if n.is_one() {
         vec![Value::Int(1), int::from_bigint(start), Value::None]
     } else {
-        vec![
-            int::from_bigint(n),
-            int::from_bigint(start),
-            int::from_bigint(step),
-        ]
+        vec![int::from_bigint(n), int::from_bigint(start), int::from_bigint(step)]
     };
     ops::hash::hash_tuple(&items)
 }
@@ -565,9 +482,7 @@ fn m_ge(a: &[Value], k: &[(Value, Value)]) -> PyResult<Value> {
 fn field(args: &[Value], which: usize) -> PyResult<Value> {
     let r = recv(args, ["start", "stop", "step"][which], Recv::Slot)?;
     let (a, b, c) = r.bounds();
-    Ok(int::from_bigint(
-        [a, b, c].into_iter().nth(which).expect("field"),
-    ))
+    Ok(int::from_bigint([a, b, c].into_iter().nth(which).expect("field")))
 }
 
 fn p_start(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -603,22 +518,14 @@ pub fn register() {
     let t = types();
     add_methods(&t.range, METHODS);
     let ns = &type_::type_obj(&t.range).dict;
-    for (name, f) in [
-        ("start", p_start as NativeFn),
-        ("stop", p_stop),
-        ("step", p_step),
-    ] {
+    for (name, f) in [("start", p_start as NativeFn), ("stop", p_stop), ("step", p_step)] {
         let prop = DescriptorObj::Property {
             fget: new_builtin(name, f, None),
             fset: Value::None,
             fdel: Value::None,
             doc: Value::None,
         };
-        dict::set_str(
-            ns,
-            name,
-            Value::Obj(ObjRef::new(&t.property, Payload::Descriptor(prop)).make_immortal()),
-        );
+        dict::set_str(ns, name, Value::Obj(ObjRef::new(&t.property, Payload::Descriptor(prop)).make_immortal()));
     }
 }
 
@@ -641,28 +548,15 @@ mod tests {
         assert!(r.contains_int(&int::from_bigint(big("12345678901234567890"))));
         // hash(range(10**20)) in CPython 3.12.1.
         assert_eq!(hash(&r).unwrap(), 6178378689728963704);
-        let s = RangeObj::from_big(
-            BigInt::zero(),
-            big("100000000000000000000"),
-            BigInt::from(3),
-        );
+        let s = RangeObj::from_big(BigInt::zero(), big("100000000000000000000"), BigInt::from(3));
         let sl = crate::builtins::slice::SliceObj {
             start: int::from_bigint(big("1000000000000000000")),
             stop: Value::None,
             step: Value::None,
         };
-        let v = getitem(
-            &s,
-            &Value::Obj(ObjRef::new(&types().slice, Payload::Slice(sl))),
-        )
-        .unwrap();
-        let Some(Payload::Range(sub)) = v.payload() else {
-            panic!("range")
-        };
-        assert_eq!(
-            repr(sub),
-            "range(3000000000000000000, 100000000000000000002, 3)"
-        );
+        let v = getitem(&s, &Value::Obj(ObjRef::new(&types().slice, Payload::Slice(sl)))).unwrap();
+        let Some(Payload::Range(sub)) = v.payload() else { panic!("range") };
+        assert_eq!(repr(sub), "range(3000000000000000000, 100000000000000000002, 3)");
     }
 
     #[test]
@@ -670,16 +564,10 @@ mod tests {
         let r = RangeObj::from_i64(1, 10, 3);
         assert_eq!(r.len(), 3);
         assert!(equals(&r, &RangeObj::from_i64(1, 8, 3)));
-        assert!(equals(
-            &RangeObj::from_i64(1, 2, 5),
-            &RangeObj::from_i64(1, 3, 7)
-        ));
+        assert!(equals(&RangeObj::from_i64(1, 2, 5), &RangeObj::from_i64(1, 3, 7)));
         assert!(!r.contains_int(&Value::Int(5)));
         assert!(r.contains_int(&Value::Int(7)));
-        assert_eq!(
-            hash(&RangeObj::from_i64(0, 0, 1)).unwrap(),
-            hash(&RangeObj::from_i64(5, 5, 3)).unwrap()
-        );
+        assert_eq!(hash(&RangeObj::from_i64(0, 0, 1)).unwrap(), hash(&RangeObj::from_i64(5, 5, 3)).unwrap());
         // range(i64::MIN, i64::MAX) has a length beyond i64.
         assert!(RangeObj::from_i64(i64::MIN, i64::MAX, 1).big.is_some());
     }

@@ -51,13 +51,7 @@ pub struct SetTable {
 
 impl Default for SetTable {
     fn default() -> Self {
-        SetTable {
-            slots: vec![Slot::Empty; MINSIZE],
-            fill: 0,
-            used: 0,
-            finger: 0,
-            version: 0,
-        }
+        SetTable { slots: vec![Slot::Empty; MINSIZE], fill: 0, used: 0, finger: 0, version: 0 }
     }
 }
 
@@ -84,22 +78,14 @@ fn probe<R>(mask: usize, hash: i64, mut f: impl FnMut(usize) -> Option<R>) -> R 
     let mut perturb = hash as u64;
     let mut i = hash as u64 as usize & mask;
     loop {
-        let probes = if i + LINEAR_PROBES <= mask {
-            LINEAR_PROBES
-        } else {
-            0
-        };
+        let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
         for j in i..=i + probes {
             if let Some(r) = f(j) {
                 return r;
             }
         }
         perturb >>= PERTURB_SHIFT;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(perturb as usize))
-            & mask;
+        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
     }
 }
 
@@ -166,11 +152,7 @@ impl SetTable {
         self.slots[slot] = Slot::Active(hash, key);
         self.fill += 1;
         if self.fill * 5 >= self.mask() * 3 {
-            self.resize(if self.used > 50000 {
-                self.used * 2
-            } else {
-                self.used * 4
-            });
+            self.resize(if self.used > 50000 { self.used * 2 } else { self.used * 4 });
         }
     }
 
@@ -250,9 +232,7 @@ pub struct SetObj {
 
 impl SetObj {
     pub fn new() -> SetObj {
-        SetObj {
-            table: RwLock::new(SetTable::default()),
-        }
+        SetObj { table: RwLock::new(SetTable::default()) }
     }
 }
 
@@ -294,9 +274,7 @@ fn lookup_hash(key: &Value) -> PyResult<i64> {
     match ops::hash::hash(key) {
         Ok(h) => Ok(h),
         Err(e) => match key.as_obj() {
-            Some(o) if matches!(o.payload, Payload::Set(_)) && !is_frozen_type(o.ty()) => {
-                Ok(frozenset_hash(o))
-            }
+            Some(o) if matches!(o.payload, Payload::Set(_)) && !is_frozen_type(o.ty()) => Ok(frozenset_hash(o)),
             _ => Err(e),
         },
     }
@@ -469,12 +447,7 @@ struct Snapshot {
 
 fn snapshot(s: &ObjRef) -> Snapshot {
     let t = set_obj(s).table.read();
-    Snapshot {
-        mask: t.mask(),
-        fill: t.fill,
-        used: t.used,
-        slots: t.slots.clone(),
-    }
+    Snapshot { mask: t.mask(), fill: t.fill, used: t.used, slots: t.slots.clone() }
 }
 
 fn entries(s: &ObjRef) -> Vec<(i64, Value)> {
@@ -545,12 +518,7 @@ pub fn update(so: &ObjRef, other: &Value) -> PyResult<()> {
         return merge(so, other.as_obj().expect("set"));
     }
     if let Some(d) = exact_dict(other) {
-        let items: Vec<(i64, Value)> = dict::dict_obj(d)
-            .table
-            .read()
-            .iter()
-            .map(|e| (e.hash, e.key.clone()))
-            .collect();
+        let items: Vec<(i64, Value)> = dict::dict_obj(d).table.read().iter().map(|e| (e.hash, e.key.clone())).collect();
         {
             let mut t = set_obj(so).table.write();
             if (t.fill + items.len()) * 5 >= t.mask() * 3 {
@@ -573,11 +541,7 @@ fn exact_dict(v: &Value) -> Option<&ObjRef> {
 
 /// A new empty `set` (or `frozenset` when `frozen`).
 pub fn new_empty(frozen: bool) -> ObjRef {
-    let ty = if frozen {
-        &types().frozenset
-    } else {
-        &types().set
-    };
+    let ty = if frozen { &types().frozenset } else { &types().set };
     ObjRef::new(ty, Payload::Set(SetObj::new()))
 }
 
@@ -588,6 +552,15 @@ pub fn new_set(items: Vec<Value>, frozen: bool) -> PyResult<Value> {
         add(&s, v)?;
     }
     Ok(Value::Obj(s))
+}
+
+/// A set display whose elements are all constants, with at least three of them (`{1, 2, 3}`). CPython 3.12
+/// compiles those to a frozenset constant merged into a new set (`BUILD_SET 0; LOAD_CONST frozenset;
+/// SET_UPDATE`), and the merge re-sizes and re-inserts, so the order differs from adding the elements one by
+/// one (which is what displays with any non-constant element do).
+pub fn from_constant_display(items: Vec<Value>) -> PyResult<Value> {
+    let constant = new_set(items, true)?;
+    from_iterable(false, Some(&constant))
 }
 
 /// `set(iterable)` / `frozenset(iterable)` for the exact built-in types (CPython's `make_new_set`): a set
@@ -630,11 +603,7 @@ pub fn intersection(so: &ObjRef, other: &Value) -> PyResult<ObjRef> {
     if is_anyset(other) {
         let other = other.as_obj().expect("set");
         // Walk the smaller set, probing the bigger one.
-        let (big, small) = if len(other) > len(so) {
-            (other, so)
-        } else {
-            (so, other)
-        };
+        let (big, small) = if len(other) > len(so) { (other, so) } else { (so, other) };
         for (h, k) in entries(small) {
             if contains_hashed(big, &k, h)? {
                 add_hashed(&result, k, h)?;
@@ -687,11 +656,7 @@ pub fn difference_update(so: &ObjRef, other: &Value) -> PyResult<()> {
     if is_anyset(other) {
         let o = other.as_obj().expect("set");
         // When the other set is more than 8 times larger, walk the intersection instead.
-        let walk = if (len(o) >> 3) > len(so) {
-            entries(&intersection(so, other)?)
-        } else {
-            entries(o)
-        };
+        let walk = if (len(o) >> 3) > len(so) { entries(&intersection(so, other)?) } else { entries(o) };
         let obj = set_obj(so);
         let mut t = obj.table.write();
         let mut removed = Vec::new();
@@ -711,11 +676,7 @@ pub fn difference_update(so: &ObjRef, other: &Value) -> PyResult<()> {
     // If more than a quarter of the slots are dummies, resize them away.
     let mut t = set_obj(so).table.write();
     if t.fill - t.used > t.mask() / 4 {
-        let minused = if t.used > 50000 {
-            t.used * 2
-        } else {
-            t.used * 4
-        };
+        let minused = if t.used > 50000 { t.used * 2 } else { t.used * 4 };
         t.resize(minused);
     }
     Ok(())
@@ -784,12 +745,7 @@ pub fn symmetric_difference_update(so: &ObjRef, other: &Value) -> PyResult<()> {
         return Ok(());
     }
     if let Some(d) = exact_dict(other) {
-        let items: Vec<(i64, Value)> = dict::dict_obj(d)
-            .table
-            .read()
-            .iter()
-            .map(|e| (e.hash, e.key.clone()))
-            .collect();
+        let items: Vec<(i64, Value)> = dict::dict_obj(d).table.read().iter().map(|e| (e.hash, e.key.clone())).collect();
         return toggle_entries(so, items);
     }
     let items = if is_anyset(other) {
@@ -973,11 +929,7 @@ pub fn repr(s: &ObjRef) -> PyResult<String> {
         }
         inner.push_str(&ops::format::repr(k)?);
     }
-    Ok(if s.ty().ptr_eq(&types().set) {
-        format!("{{{inner}}}")
-    } else {
-        format!("{name}({{{inner}}})")
-    })
+    Ok(if s.ty().ptr_eq(&types().set) { format!("{{{inner}}}") } else { format!("{name}({{{inner}}})") })
 }
 
 // ----- methods -----
@@ -985,17 +937,11 @@ pub fn repr(s: &ObjRef) -> PyResult<String> {
 fn recv_set<'a>(args: &'a [Value], frozen: bool, name: &str, kind: Recv) -> PyResult<&'a ObjRef> {
     let t = types();
     let ty = if frozen { &t.frozenset } else { &t.set };
-    Ok(receiver(args, ty, name, kind)?
-        .as_obj()
-        .expect("set receiver"))
+    Ok(receiver(args, ty, name, kind)?.as_obj().expect("set receiver"))
 }
 
 /// Methods that take any number of iterables: CPython's `set.update(*others)` family.
-fn varargs<'a>(
-    args: &'a [Value],
-    kwargs: &[(Value, Value)],
-    qualname: &str,
-) -> PyResult<&'a [Value]> {
+fn varargs<'a>(args: &'a [Value], kwargs: &[(Value, Value)], qualname: &str) -> PyResult<&'a [Value]> {
     Args::new(qualname, args, kwargs).no_kwargs()?;
     Ok(&args[1..])
 }
@@ -1095,11 +1041,7 @@ mod shared {
     }
 
     pub fn union_(args: &[Value], kwargs: &[(Value, Value)], frozen: bool) -> PyResult<Value> {
-        let q = if frozen {
-            "frozenset.union"
-        } else {
-            "set.union"
-        };
+        let q = if frozen { "frozenset.union" } else { "set.union" };
         let s = recv_set(args, frozen, "union", Recv::Method)?;
         let result = copy(s)?;
         for o in varargs(args, kwargs, q)? {
@@ -1111,27 +1053,15 @@ mod shared {
         Ok(Value::Obj(result))
     }
 
-    pub fn intersection_(
-        args: &[Value],
-        kwargs: &[(Value, Value)],
-        frozen: bool,
-    ) -> PyResult<Value> {
-        let q = if frozen {
-            "frozenset.intersection"
-        } else {
-            "set.intersection"
-        };
+    pub fn intersection_(args: &[Value], kwargs: &[(Value, Value)], frozen: bool) -> PyResult<Value> {
+        let q = if frozen { "frozenset.intersection" } else { "set.intersection" };
         let s = recv_set(args, frozen, "intersection", Recv::Method)?;
         let others = varargs(args, kwargs, q)?;
         intersection_multi(s, others).map(Value::Obj)
     }
 
     pub fn difference_(args: &[Value], kwargs: &[(Value, Value)], frozen: bool) -> PyResult<Value> {
-        let q = if frozen {
-            "frozenset.difference"
-        } else {
-            "set.difference"
-        };
+        let q = if frozen { "frozenset.difference" } else { "set.difference" };
         let s = recv_set(args, frozen, "difference", Recv::Method)?;
         let others = varargs(args, kwargs, q)?;
         let Some((first, rest)) = others.split_first() else {
@@ -1144,16 +1074,8 @@ mod shared {
         Ok(Value::Obj(result))
     }
 
-    pub fn symmetric_difference_(
-        args: &[Value],
-        kwargs: &[(Value, Value)],
-        frozen: bool,
-    ) -> PyResult<Value> {
-        let q = if frozen {
-            "frozenset.symmetric_difference"
-        } else {
-            "set.symmetric_difference"
-        };
+    pub fn symmetric_difference_(args: &[Value], kwargs: &[(Value, Value)], frozen: bool) -> PyResult<Value> {
+        let q = if frozen { "frozenset.symmetric_difference" } else { "set.symmetric_difference" };
         let s = recv_set(args, frozen, "symmetric_difference", Recv::Method)?;
         let a = Args::new(q, args, kwargs).exact(2)?;
         symmetric_difference(s, &a[1]).map(Value::Obj)
@@ -1179,11 +1101,7 @@ mod shared {
     }
 
     pub fn contains_(args: &[Value], kwargs: &[(Value, Value)], frozen: bool) -> PyResult<Value> {
-        let q = if frozen {
-            "frozenset.__contains__"
-        } else {
-            "set.__contains__"
-        };
+        let q = if frozen { "frozenset.__contains__" } else { "set.__contains__" };
         let s = recv_set(args, frozen, "__contains__", Recv::Method)?;
         let a = Args::new(q, args, kwargs).exact(2)?;
         contains(s, &a[1]).map(Value::Bool)
@@ -1201,12 +1119,7 @@ mod shared {
         repr(s).map(Value::from)
     }
 
-    pub fn cmp_(
-        args: &[Value],
-        kwargs: &[(Value, Value)],
-        frozen: bool,
-        op: ops::compare::CmpOp,
-    ) -> PyResult<Value> {
+    pub fn cmp_(args: &[Value], kwargs: &[(Value, Value)], frozen: bool, op: ops::compare::CmpOp) -> PyResult<Value> {
         let name = format!("__{}__", format!("{op:?}").to_lowercase());
         let s = recv_set(args, frozen, &name, Recv::Slot)?;
         let a = Args::new(&name, args, kwargs).exact(2)?;
@@ -1223,11 +1136,7 @@ mod shared {
         op: SetOp,
         reflected: bool,
     ) -> PyResult<Value> {
-        let name = format!(
-            "__{}{}__",
-            if reflected { "r" } else { "" },
-            format!("{op:?}").to_lowercase()
-        );
+        let name = format!("__{}{}__", if reflected { "r" } else { "" }, format!("{op:?}").to_lowercase());
         let s = recv_set(args, frozen, &name, Recv::Slot)?;
         let a = Args::new(&name, args, kwargs).exact(2)?;
         let Some(o) = a[1].as_obj().filter(|_| is_anyset(&a[1])) else {
@@ -1248,10 +1157,7 @@ fn new_iter(s: &ObjRef) -> Value {
     let n = len(s);
     crate::builtins::iter::new_iter(
         "set_iterator",
-        Box::new(crate::builtins::iter::SetIter {
-            set: s.clone(),
-            state: parking_lot::Mutex::new((0, n)),
-        }),
+        Box::new(crate::builtins::iter::SetIter { set: s.clone(), state: parking_lot::Mutex::new((0, n)) }),
     )
 }
 
@@ -1269,14 +1175,11 @@ fn m_inplace(args: &[Value], kwargs: &[(Value, Value)], op: SetOp) -> PyResult<V
 /// `set.__init__(self, iterable=())`: empties the set, then updates it.
 fn m_init(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = recv_set(args, false, "__init__", Recv::Slot)?;
-    if !kwargs.is_empty() && s.ty().ptr_eq(&types().set) {
+    if !kwargs.is_empty() {
         return Err(type_error("set() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(type_error(format!(
-            "set expected at most 1 argument, got {}",
-            args.len() - 1
-        )));
+        return Err(type_error(format!("set expected at most 1 argument, got {}", args.len() - 1)));
     }
     if set_obj(s).table.read().fill > 0 {
         clear(s);
@@ -1440,18 +1343,11 @@ mod tests {
     use super::*;
 
     fn ints(s: &ObjRef) -> Vec<i64> {
-        keys(s)
-            .iter()
-            .map(|v| crate::builtins::int::as_i64(v).expect("int"))
-            .collect()
+        keys(s).iter().map(|v| crate::builtins::int::as_i64(v).expect("int")).collect()
     }
 
     fn set_of(xs: &[i64]) -> ObjRef {
-        new_set(xs.iter().map(|&i| Value::Int(i)).collect(), false)
-            .expect("set")
-            .as_obj()
-            .expect("obj")
-            .clone()
+        new_set(xs.iter().map(|&i| Value::Int(i)).collect(), false).expect("set").as_obj().expect("obj").clone()
     }
 
     fn list_of(xs: &[i64]) -> Value {
@@ -1463,14 +1359,18 @@ mod tests {
     fn display_order_matches_cpython() {
         assert_eq!(ints(&set_of(&[10, 5, 1, 100, 33])), vec![1, 33, 100, 5, 10]);
         assert_eq!(ints(&set_of(&[-1, -5, 0, 8])), vec![0, 8, -5, -1]);
-        assert_eq!(
-            ints(&set_of(&(0..20).rev().collect::<Vec<_>>())),
-            (0..20).collect::<Vec<_>>()
-        );
-        assert_eq!(
-            ints(&set_of(&[1 << 40, 1 << 41, 1])),
-            vec![1 << 40, 1 << 41, 1]
-        );
+        assert_eq!(ints(&set_of(&(0..20).rev().collect::<Vec<_>>())), (0..20).collect::<Vec<_>>());
+        assert_eq!(ints(&set_of(&[1 << 40, 1 << 41, 1])), vec![1 << 40, 1 << 41, 1]);
+    }
+
+    #[test]
+    fn constant_displays_go_through_a_frozenset() {
+        // {0, 8, 16, 24, 32, 40, 48} in CPython 3.12.1, against the same elements added one by one.
+        let items: Vec<Value> = (0..7).map(|i| Value::Int(i * 8)).collect();
+        let s = from_constant_display(items.clone()).unwrap();
+        assert_eq!(ints(s.as_obj().unwrap()), vec![0, 32, 16, 48, 8, 24, 40]);
+        let s = new_set(items, false).unwrap();
+        assert_eq!(ints(s.as_obj().unwrap()), vec![0, 32, 8, 40, 16, 48, 24]);
     }
 
     #[test]
@@ -1483,9 +1383,7 @@ mod tests {
         assert_eq!(ints(&s), vec![0, 24, 32, 16]);
         // s = set(range(5)); [s.pop() for _ in range(3)] -> [0, 1, 2]
         let s = set_of(&[0, 1, 2, 3, 4]);
-        let popped: Vec<i64> = (0..3)
-            .map(|_| crate::builtins::int::as_i64(&pop(&s).unwrap()).unwrap())
-            .collect();
+        let popped: Vec<i64> = (0..3).map(|_| crate::builtins::int::as_i64(&pop(&s).unwrap()).unwrap()).collect();
         assert_eq!(popped, vec![0, 1, 2]);
     }
 
@@ -1505,10 +1403,7 @@ mod tests {
     fn algebra_orders_match_cpython() {
         let a = set_of(&[1, 2, 3, 4]);
         let b = Value::Obj(set_of(&[3, 4, 5, 6]));
-        assert_eq!(
-            ints(&symmetric_difference(&a, &b).unwrap()),
-            vec![1, 2, 5, 6]
-        );
+        assert_eq!(ints(&symmetric_difference(&a, &b).unwrap()), vec![1, 2, 5, 6]);
         assert_eq!(ints(&difference(&a, &b).unwrap()), vec![1, 2]);
         assert_eq!(ints(&intersection(&a, &b).unwrap()), vec![3, 4]);
         let big = set_of(&(0..40).map(|i| i * 7 - 50).collect::<Vec<_>>());
