@@ -17,9 +17,7 @@ use crate::builtins::descriptor::DescriptorObj;
 use crate::builtins::dict::{self, dict_obj};
 use crate::builtins::function::{new_builtin, NativeFn};
 use crate::builtins::iter::{new_iter, DictIter, DictIterKind, NativeIter};
-use crate::builtins::list::{
-    join_reprs, new_list, not_implemented, receiver, slot_args, Recv, ReprGuard,
-};
+use crate::builtins::list::{join_reprs, new_list, not_implemented, receiver, slot_args, Recv, ReprGuard};
 use crate::builtins::set::{self, SetOp};
 use crate::builtins::{add_methods, tuple, type_, types};
 use crate::error::{runtime_error, PyResult};
@@ -79,18 +77,13 @@ impl ViewKind {
 
 /// A new view of `d`.
 pub fn new_view(d: &ObjRef, kind: ViewKind) -> Value {
-    Value::Obj(ObjRef::new(
-        kind.type_obj(),
-        Payload::Cell(RwLock::new(Some(Value::Obj(d.clone())))),
-    ))
+    Value::Obj(ObjRef::new(kind.type_obj(), Payload::Cell(RwLock::new(Some(Value::Obj(d.clone()))))))
 }
 
 /// The dict and kind of a view, or `None` if `v` is not a view.
 pub fn view_of(v: &Value) -> Option<(ObjRef, ViewKind)> {
     let o = v.as_obj()?;
-    let kind = [ViewKind::Keys, ViewKind::Values, ViewKind::Items]
-        .into_iter()
-        .find(|k| o.ty().ptr_eq(k.type_obj()))?;
+    let kind = [ViewKind::Keys, ViewKind::Values, ViewKind::Items].into_iter().find(|k| o.ty().ptr_eq(k.type_obj()))?;
     match &o.payload {
         Payload::Cell(c) => match &*c.read() {
             Some(Value::Obj(d)) => Some((d.clone(), kind)),
@@ -115,12 +108,7 @@ fn item_of(e: &dict::Entry, kind: ViewKind) -> Value {
 
 /// A snapshot of what iterating the view yields now.
 pub fn items_of(d: &ObjRef, kind: ViewKind) -> Vec<Value> {
-    dict_obj(d)
-        .table
-        .read()
-        .iter()
-        .map(|e| item_of(e, kind))
-        .collect()
+    dict_obj(d).table.read().iter().map(|e| item_of(e, kind)).collect()
 }
 
 /// An iterator over `d` in insertion order.
@@ -131,14 +119,7 @@ pub fn iter_dict(d: &ObjRef, kind: ViewKind) -> Value {
         ViewKind::Values => "dict_valueiterator",
         ViewKind::Items => "dict_itemiterator",
     };
-    new_iter(
-        name,
-        Box::new(DictIter {
-            dict: d.clone(),
-            kind: kind.iter_kind(),
-            state: Mutex::new((0, n)),
-        }),
-    )
+    new_iter(name, Box::new(DictIter { dict: d.clone(), kind: kind.iter_kind(), state: Mutex::new((0, n)) }))
 }
 
 /// Iterates a dict from its newest entry back, raising CPython's RuntimeError if its size changes.
@@ -181,14 +162,7 @@ pub fn reversed_dict(d: &ObjRef, kind: ViewKind) -> Value {
         ViewKind::Values => "dict_reversevalueiterator",
         ViewKind::Items => "dict_reverseitemiterator",
     };
-    new_iter(
-        name,
-        Box::new(DictRevIter {
-            dict: d.clone(),
-            kind,
-            state: Mutex::new((usize::MAX, n)),
-        }),
-    )
+    new_iter(name, Box::new(DictRevIter { dict: d.clone(), kind, state: Mutex::new((usize::MAX, n)) }))
 }
 
 /// `x in view`: a key lookup for keys, a lookup plus value comparison for items (`dictitems_contains`), and a
@@ -222,11 +196,7 @@ pub fn repr(v: &Value) -> PyResult<String> {
     let Some(_g) = ReprGuard::enter(v.as_obj().expect("view").addr()) else {
         return Ok("...".into());
     };
-    Ok(format!(
-        "{}([{}])",
-        kind.type_name(),
-        join_reprs(&items_of(&d, kind))?
-    ))
+    Ok(format!("{}([{}])", kind.type_name(), join_reprs(&items_of(&d, kind))?))
 }
 
 /// The items of any iterable, views included (the generic iteration does not reach views yet).
@@ -264,16 +234,10 @@ fn len_any(v: &Value) -> PyResult<usize> {
 fn to_set(v: &Value) -> PyResult<ObjRef> {
     if let Some((d, ViewKind::Keys)) = view_of(v) {
         if d.ty().ptr_eq(&types().dict) {
-            return Ok(set::from_iterable(false, Some(&Value::Obj(d)))?
-                .as_obj()
-                .expect("set")
-                .clone());
+            return Ok(set::from_iterable(false, Some(&Value::Obj(d)))?.as_obj().expect("set").clone());
         }
     }
-    Ok(set::from_iterable(false, Some(&materialize(v)))?
-        .as_obj()
-        .expect("set")
-        .clone())
+    Ok(set::from_iterable(false, Some(&materialize(v)))?.as_obj().expect("set").clone())
 }
 
 /// `all(x in b for x in a)` (`all_contained_in`).
@@ -306,11 +270,7 @@ pub fn richcmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
 /// CPython's `_PyDictView_Intersect`.
 fn intersect(a: &Value, b: &Value) -> PyResult<Value> {
     // The interpreter swaps the operands when the view is on the right.
-    let (mut this, mut other) = if set_view_of(a).is_some() {
-        (a.clone(), b.clone())
-    } else {
-        (b.clone(), a.clone())
-    };
+    let (mut this, mut other) = if set_view_of(a).is_some() { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
     let len_this = len_any(&this)?;
     if let Some(o) = other.as_obj().filter(|o| o.ty().ptr_eq(&types().set)) {
         if len_this <= set::len(o) {
@@ -367,9 +327,7 @@ pub fn binop(a: &Value, b: &Value, op: SetOp) -> PyResult<Value> {
             Ok(Value::Obj(r))
         }
         SetOp::Xor => {
-            if let (Some((d1, ViewKind::Items)), Some((d2, ViewKind::Items))) =
-                (view_of(a), view_of(b))
-            {
+            if let (Some((d1, ViewKind::Items)), Some((d2, ViewKind::Items))) = (view_of(a), view_of(b)) {
                 return items_xor(&d1, &d2);
             }
             let r = to_set(a)?;
@@ -386,9 +344,7 @@ pub fn isdisjoint(this: &Value, other: &Value) -> PyResult<bool> {
     }
     let (mut this, mut other) = (this.clone(), other.clone());
     // Walk the smaller operand when both are set-like (membership elsewhere may be slow).
-    if (set::is_anyset(&other) || set_view_of(&other).is_some())
-        && len_any(&other)? > len_any(&this)?
-    {
+    if (set::is_anyset(&other) || set_view_of(&other).is_some()) && len_any(&other)? > len_any(&this)? {
         std::mem::swap(&mut this, &mut other);
     }
     for x in iterate(&other)? {
@@ -504,18 +460,8 @@ fn cmp_(args: &[Value], kwargs: &[(Value, Value)], kind: ViewKind, op: CmpOp) ->
     })
 }
 
-fn binop_(
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    kind: ViewKind,
-    op: SetOp,
-    reflected: bool,
-) -> PyResult<Value> {
-    let name = format!(
-        "__{}{}__",
-        if reflected { "r" } else { "" },
-        format!("{op:?}").to_lowercase()
-    );
+fn binop_(args: &[Value], kwargs: &[(Value, Value)], kind: ViewKind, op: SetOp, reflected: bool) -> PyResult<Value> {
+    let name = format!("__{}{}__", if reflected { "r" } else { "" }, format!("{op:?}").to_lowercase());
     recv(args, kind, &name, Recv::Slot)?;
     let a = slot_args(args, kwargs, &name, 1, false)?;
     if reflected {
@@ -644,19 +590,11 @@ pub fn register() {
             fdel: Value::None,
             doc: Value::None,
         };
-        dict::set_str(
-            ns,
-            "mapping",
-            Value::Obj(ObjRef::new(&t.property, Payload::Descriptor(prop)).make_immortal()),
-        );
+        dict::set_str(ns, "mapping", Value::Obj(ObjRef::new(&t.property, Payload::Descriptor(prop)).make_immortal()));
     }
     // Keys and items views define `__eq__`, so they are unhashable, as in CPython.
     dict::set_str(&type_::type_obj(&t.dict_keys).dict, "__hash__", Value::None);
-    dict::set_str(
-        &type_::type_obj(&t.dict_items).dict,
-        "__hash__",
-        Value::None,
-    );
+    dict::set_str(&type_::type_obj(&t.dict_items).dict, "__hash__", Value::None);
 }
 
 #[cfg(test)]
@@ -673,10 +611,7 @@ mod tests {
     }
 
     fn ints(v: &Value) -> Vec<i64> {
-        set::keys(v.as_obj().unwrap())
-            .iter()
-            .map(|x| as_i64(x).unwrap())
-            .collect()
+        set::keys(v.as_obj().unwrap()).iter().map(|x| as_i64(x).unwrap()).collect()
     }
 
     #[test]
@@ -688,22 +623,9 @@ mod tests {
         assert_eq!(hook_len(&ks), Some(3));
         assert_eq!(repr(&ks).unwrap(), "dict_keys([1, 2, 3])");
         let items = new_view(&d, ViewKind::Items);
-        assert_eq!(
-            repr(&items).unwrap(),
-            "dict_items([(1, 10), (2, 20), (3, 30)])"
-        );
-        assert!(contains(
-            &d,
-            ViewKind::Items,
-            &tuple::new_tuple(vec![Value::Int(2), Value::Int(20)])
-        )
-        .unwrap());
-        assert!(!contains(
-            &d,
-            ViewKind::Items,
-            &tuple::new_tuple(vec![Value::Int(2), Value::Int(21)])
-        )
-        .unwrap());
+        assert_eq!(repr(&items).unwrap(), "dict_items([(1, 10), (2, 20), (3, 30)])");
+        assert!(contains(&d, ViewKind::Items, &tuple::new_tuple(vec![Value::Int(2), Value::Int(20)])).unwrap());
+        assert!(!contains(&d, ViewKind::Items, &tuple::new_tuple(vec![Value::Int(2), Value::Int(21)])).unwrap());
         let rev = reversed_dict(&d, ViewKind::Values);
         let mut got = Vec::new();
         while let Some(x) = ops::iter::next(&rev).unwrap() {
@@ -718,20 +640,10 @@ mod tests {
         let d = dict_of(&(0..6).map(|i| (i * 8, i)).collect::<Vec<_>>());
         let ks = new_view(&d, ViewKind::Keys);
         let empty = Value::Obj(set::new_empty(false));
-        assert_eq!(
-            ints(&binop(&ks, &empty, SetOp::Or).unwrap()),
-            vec![0, 16, 32, 8, 24, 40]
-        );
-        let big =
-            set::from_iterable(false, Some(&new_list((0..100).map(Value::Int).collect()))).unwrap();
-        assert_eq!(
-            ints(&binop(&ks, &big, SetOp::And).unwrap()),
-            vec![0, 32, 8, 40, 16, 24]
-        );
+        assert_eq!(ints(&binop(&ks, &empty, SetOp::Or).unwrap()), vec![0, 16, 32, 8, 24, 40]);
+        let big = set::from_iterable(false, Some(&new_list((0..100).map(Value::Int).collect()))).unwrap();
+        assert_eq!(ints(&binop(&ks, &big, SetOp::And).unwrap()), vec![0, 32, 8, 40, 16, 24]);
         let lst = new_list(vec![Value::Int(3)]);
-        assert_eq!(
-            ints(&binop(&lst, &ks, SetOp::Or).unwrap()),
-            vec![0, 32, 3, 8, 40, 16, 24]
-        );
+        assert_eq!(ints(&binop(&lst, &ks, SetOp::Or).unwrap()), vec![0, 32, 3, 8, 40, 16, 24]);
     }
 }

@@ -36,12 +36,7 @@ pub(crate) enum Recv {
 }
 
 /// The receiver `args[0]` of a native method of type `ty`, checked as CPython's descriptors check it.
-pub(crate) fn receiver<'a>(
-    args: &'a [Value],
-    ty: &ObjRef,
-    name: &str,
-    kind: Recv,
-) -> PyResult<&'a Value> {
+pub(crate) fn receiver<'a>(args: &'a [Value], ty: &ObjRef, name: &str, kind: Recv) -> PyResult<&'a Value> {
     let tname = type_::type_name(ty);
     let Some(this) = args.first() else {
         return Err(type_error(match kind {
@@ -52,15 +47,11 @@ pub(crate) fn receiver<'a>(
     if !type_::is_subtype(this.ty(), ty) {
         return Err(type_error(match kind {
             Recv::Method => {
-                format!(
-                    "descriptor '{name}' for '{tname}' objects doesn't apply to a '{}' object",
-                    this.type_name()
-                )
+                format!("descriptor '{name}' for '{tname}' objects doesn't apply to a '{}' object", this.type_name())
             }
-            Recv::Slot => format!(
-                "descriptor '{name}' requires a '{tname}' object but received a '{}'",
-                this.type_name()
-            ),
+            Recv::Slot => {
+                format!("descriptor '{name}' requires a '{tname}' object but received a '{}'", this.type_name())
+            }
         }));
     }
     Ok(this)
@@ -76,17 +67,12 @@ pub(crate) fn slot_args<'a>(
     unpack: bool,
 ) -> PyResult<&'a [Value]> {
     if !kwargs.is_empty() {
-        return Err(type_error(format!(
-            "wrapper {name}() takes no keyword arguments"
-        )));
+        return Err(type_error(format!("wrapper {name}() takes no keyword arguments")));
     }
     let got = args.len().saturating_sub(1);
     if got != n {
         let lead = if unpack { " " } else { "" };
-        return Err(type_error(format!(
-            "{lead}expected {n} argument{}, got {got}",
-            if n == 1 { "" } else { "s" }
-        )));
+        return Err(type_error(format!("{lead}expected {n} argument{}, got {got}", if n == 1 { "" } else { "s" })));
     }
     Ok(args)
 }
@@ -170,10 +156,7 @@ pub(crate) fn repeat_count(n: &Value) -> PyResult<usize> {
     let i = ops::number::index(n)?;
     match int::as_i64(&i) {
         Some(i) => Ok(i.max(0) as usize),
-        None => Err(overflow_error(format!(
-            "cannot fit '{}' into an index-sized integer",
-            n.type_name()
-        ))),
+        None => Err(overflow_error(format!("cannot fit '{}' into an index-sized integer", n.type_name()))),
     }
 }
 
@@ -194,10 +177,7 @@ pub(crate) fn ssize_arg(v: &Value) -> PyResult<i64> {
 
 /// A `start`/`stop` argument of `index()` (`_PyEval_SliceIndexNotNone`), clamped to i64.
 pub(crate) fn slice_arg(v: &Value) -> PyResult<i64> {
-    crate::builtins::slice::index_clamped(
-        v,
-        "slice indices must be integers or have an __index__ method",
-    )
+    crate::builtins::slice::index_clamped(v, "slice indices must be integers or have an __index__ method")
 }
 
 /// `start`/`stop` of `index(x, start, stop)` normalised against `len` as CPython does.
@@ -224,20 +204,14 @@ pub(crate) fn index_bounds(args: &[Value], len: usize) -> PyResult<(usize, usize
 // ----- the list itself -----
 
 pub fn new_list(items: Vec<Value>) -> Value {
-    Value::Obj(ObjRef::new(
-        &types().list,
-        Payload::List(RwLock::new(items)),
-    ))
+    Value::Obj(ObjRef::new(&types().list, Payload::List(RwLock::new(items))))
 }
 
 /// The lock of a list object, or a TypeError.
 pub fn list_lock<'a>(v: &'a Value, what: &str) -> PyResult<&'a RwLock<Vec<Value>>> {
     match v.payload() {
         Some(Payload::List(l)) => Ok(l),
-        _ => Err(type_error(format!(
-            "{what} must be list, not {}",
-            v.type_name()
-        ))),
+        _ => Err(type_error(format!("{what} must be list, not {}", v.type_name()))),
     }
 }
 
@@ -271,11 +245,7 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
         let (start, stop, step) = s.unpack()?;
         let g = l.read();
         let (start, _, n) = adjust_indices(g.len() as i64, start, stop, step);
-        return Ok(new_list(
-            (0..n)
-                .map(|k| g[(start + k * step) as usize].clone())
-                .collect(),
-        ));
+        return Ok(new_list((0..n).map(|k| g[(start + k * step) as usize].clone()).collect()));
     }
     let i = ops::number::index_i64(key, "list indices")?;
     let g = l.read();
@@ -312,10 +282,7 @@ pub fn setitem(v: &Value, key: &Value, value: Value) -> PyResult<()> {
         }
         let mut old = Vec::with_capacity(items.len());
         for (k, item) in items.into_iter().enumerate() {
-            old.push(std::mem::replace(
-                &mut g[(start + k as i64 * step) as usize],
-                item,
-            ));
+            old.push(std::mem::replace(&mut g[(start + k as i64 * step) as usize], item));
         }
         drop(g);
         drop(old);
@@ -517,10 +484,7 @@ pub fn sort(v: &Value, key: Option<&Value>, reverse: bool) -> PyResult<()> {
     let result = (|| {
         let keys = match key {
             Some(k) => Some(
-                saved
-                    .iter()
-                    .map(|i| ops::call::call(k, std::slice::from_ref(i), &[]))
-                    .collect::<PyResult<Vec<_>>>()?,
+                saved.iter().map(|i| ops::call::call(k, std::slice::from_ref(i), &[])).collect::<PyResult<Vec<_>>>()?,
             ),
             None => None,
         };
@@ -542,11 +506,7 @@ pub fn sort(v: &Value, key: Option<&Value>, reverse: bool) -> PyResult<()> {
 /// A stable merge sort whose comparison may fail (it runs `__lt__`); the first error stops the sort and leaves
 /// `items` in their original order. Rust's own sorts are not used because an inconsistent user `__lt__` may
 /// make them panic. `reverse` keeps equal items in their original order, as CPython's does.
-pub fn sort_values(
-    items: &mut Vec<Value>,
-    keys: Option<Vec<Value>>,
-    reverse: bool,
-) -> PyResult<()> {
+pub fn sort_values(items: &mut Vec<Value>, keys: Option<Vec<Value>>, reverse: bool) -> PyResult<()> {
     let n = items.len();
     if n < 2 {
         return Ok(());
@@ -569,10 +529,7 @@ pub fn sort_values(
         perm.reverse();
     }
     let mut old: Vec<Option<Value>> = std::mem::take(items).into_iter().map(Some).collect();
-    items.extend(
-        perm.into_iter()
-            .map(|i| old[i].take().expect("permutation")),
-    );
+    items.extend(perm.into_iter().map(|i| old[i].take().expect("permutation")));
     Ok(())
 }
 
@@ -666,13 +623,7 @@ impl NativeIter for ListRevIter {
 /// `reversed(l)`.
 pub fn reversed(v: &Value) -> Value {
     let n = lock_of(v).read().len();
-    new_iter(
-        "list_reverseiterator",
-        Box::new(ListRevIter {
-            list: v.clone(),
-            pos: Mutex::new(n),
-        }),
-    )
+    new_iter("list_reverseiterator", Box::new(ListRevIter { list: v.clone(), pos: Mutex::new(n) }))
 }
 
 // ----- methods -----
@@ -695,10 +646,7 @@ fn m_insert(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let v = recv(args, "insert", Recv::Method)?;
     Args::new("list.insert", args, kwargs).no_kwargs()?;
     if args.len() != 3 {
-        return Err(type_error(format!(
-            "insert expected 2 arguments, got {}",
-            args.len() - 1
-        )));
+        return Err(type_error(format!("insert expected 2 arguments, got {}", args.len() - 1)));
     }
     let i = ssize_arg(&args[1])?;
     insert(v, i, args[2].clone());
@@ -731,10 +679,7 @@ fn m_index(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let (start, stop) = index_bounds(a, len)?;
     match find(v, &a[1], start, stop)? {
         Some((i, _)) => Ok(Value::Int(i as i64)),
-        None => Err(value_error(format!(
-            "{} is not in list",
-            ops::format::repr(&a[1])?
-        ))),
+        None => Err(value_error(format!("{} is not in list", ops::format::repr(&a[1])?))),
     }
 }
 
@@ -755,11 +700,7 @@ fn m_sort(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         match k.as_str().unwrap_or("") {
             "key" => key = Some(val.clone()).filter(|k| !k.is_none()),
             "reverse" => reverse = ops::truthy(val)?,
-            other => {
-                return Err(type_error(format!(
-                    "'{other}' is an invalid keyword argument for sort()"
-                )))
-            }
+            other => return Err(type_error(format!("'{other}' is an invalid keyword argument for sort()"))),
         }
     }
     sort(v, key.as_ref(), reverse)?;
@@ -822,13 +763,7 @@ fn m_contains(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn m_iter(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let v = recv(args, "__iter__", Recv::Slot)?;
     slot_args(args, kwargs, "__iter__", 0, false)?;
-    Ok(new_iter(
-        "list_iterator",
-        Box::new(ListIter {
-            list: v.clone(),
-            pos: Mutex::new(0),
-        }),
-    ))
+    Ok(new_iter("list_iterator", Box::new(ListIter { list: v.clone(), pos: Mutex::new(0) })))
 }
 
 fn m_reversed(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -841,10 +776,7 @@ fn m_add(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let v = recv(args, "__add__", Recv::Slot)?;
     let a = slot_args(args, kwargs, "__add__", 1, false)?;
     if !matches!(a[1].payload(), Some(Payload::List(_))) {
-        return Err(type_error(format!(
-            "can only concatenate list (not \"{}\") to list",
-            a[1].type_name()
-        )));
+        return Err(type_error(format!("can only concatenate list (not \"{}\") to list", a[1].type_name())));
     }
     let mut out = items(v);
     out.extend(items(&a[1]));
@@ -945,10 +877,7 @@ fn m_init(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         return Err(type_error("list() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(type_error(format!(
-            "list expected at most 1 argument, got {}",
-            args.len() - 1
-        )));
+        return Err(type_error(format!("list expected at most 1 argument, got {}", args.len() - 1)));
     }
     let old = std::mem::take(&mut *lock_of(v).write());
     drop(old);
@@ -1004,10 +933,7 @@ mod tests {
     use super::*;
 
     fn ints(v: &Value) -> Vec<i64> {
-        items(v)
-            .iter()
-            .map(|x| int::as_i64(x).expect("int"))
-            .collect()
+        items(v).iter().map(|x| int::as_i64(x).expect("int")).collect()
     }
 
     #[test]
@@ -1018,14 +944,10 @@ mod tests {
         want.sort();
         assert_eq!(ints(&l), want);
         // Sorting pairs by their first item with reverse=True keeps the original order of ties.
-        let pairs: Vec<Value> = (0..20)
-            .map(|i| crate::builtins::tuple::new_tuple(vec![Value::Int(i % 3), Value::Int(i)]))
-            .collect();
+        let pairs: Vec<Value> =
+            (0..20).map(|i| crate::builtins::tuple::new_tuple(vec![Value::Int(i % 3), Value::Int(i)])).collect();
         let mut items = pairs.clone();
-        let keys: Vec<Value> = pairs
-            .iter()
-            .map(|p| p.as_tuple().unwrap()[0].clone())
-            .collect();
+        let keys: Vec<Value> = pairs.iter().map(|p| p.as_tuple().unwrap()[0].clone()).collect();
         sort_values(&mut items, Some(keys), true).unwrap();
         let got: Vec<(i64, i64)> = items
             .iter()

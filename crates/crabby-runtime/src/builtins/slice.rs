@@ -22,10 +22,7 @@ pub struct SliceObj {
 }
 
 pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
-    Value::Obj(ObjRef::new(
-        &types().slice,
-        Payload::Slice(SliceObj { start, stop, step }),
-    ))
+    Value::Obj(ObjRef::new(&types().slice, Payload::Slice(SliceObj { start, stop, step })))
 }
 
 const BAD_INDEX: &str = "slice indices must be integers or None or have an __index__ method";
@@ -49,11 +46,7 @@ pub fn index_clamped(v: &Value, msg: &str) -> PyResult<i64> {
         return Err(type_error(msg));
     }
     let i = ops::number::index(v)?;
-    Ok(int::as_i64(&i).unwrap_or(if ops::compare::is_negative(&i) {
-        i64::MIN
-    } else {
-        i64::MAX
-    }))
+    Ok(int::as_i64(&i).unwrap_or(if ops::compare::is_negative(&i) { i64::MIN } else { i64::MAX }))
 }
 
 /// CPython's `PySlice_AdjustIndices`: clamps unpacked bounds to a sequence of `len` items; returns
@@ -136,11 +129,7 @@ pub fn long_indices(s: &SliceObj, length: &Value) -> PyResult<(BigInt, BigInt, B
         return Err(value_error("slice step cannot be zero"));
     }
     let neg = step.is_negative();
-    let (lower, upper) = if neg {
-        (BigInt::from(-1), &length - 1)
-    } else {
-        (BigInt::zero(), length.clone())
-    };
+    let (lower, upper) = if neg { (BigInt::from(-1), &length - 1) } else { (BigInt::zero(), length.clone()) };
     let clamp = |v: &Value, default: &BigInt| -> PyResult<BigInt> {
         if v.is_none() {
             return Ok(default.clone());
@@ -220,11 +209,7 @@ fn m_indices(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = recv(args, "indices", Recv::Method)?;
     let a = Args::new("slice.indices", args, kwargs).exact(2)?;
     let (start, stop, step) = long_indices(s, &a[1])?;
-    Ok(tuple::new_tuple(vec![
-        int::from_bigint(start),
-        int::from_bigint(stop),
-        int::from_bigint(step),
-    ]))
+    Ok(tuple::new_tuple(vec![int::from_bigint(start), int::from_bigint(stop), int::from_bigint(step)]))
 }
 
 fn m_repr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -286,20 +271,13 @@ mod tests {
     use super::*;
 
     fn sl(a: Value, b: Value, c: Value) -> SliceObj {
-        SliceObj {
-            start: a,
-            stop: b,
-            step: c,
-        }
+        SliceObj { start: a, stop: b, step: c }
     }
 
     #[test]
     fn hash_matches_cpython() {
         // hash(slice(1, 2, 3)) in CPython 3.12.1.
-        assert_eq!(
-            slice_hash(&sl(Value::Int(1), Value::Int(2), Value::Int(3))).unwrap(),
-            -2340833382717974474
-        );
+        assert_eq!(slice_hash(&sl(Value::Int(1), Value::Int(2), Value::Int(3))).unwrap(), -2340833382717974474);
     }
 
     #[test]
@@ -308,14 +286,7 @@ mod tests {
         assert_eq!(s.indices(5).unwrap(), (4, -1, -1, 5));
         let s = sl(Value::Int(-100), Value::Int(100), Value::Int(2));
         assert_eq!(s.indices(5).unwrap(), (0, 5, 2, 3));
-        let (a, b, c) = long_indices(
-            &sl(Value::Int(-100), Value::None, Value::Int(-3)),
-            &Value::Int(10),
-        )
-        .unwrap();
-        assert_eq!(
-            (a, b, c),
-            (BigInt::from(-1), BigInt::from(-1), BigInt::from(-3))
-        );
+        let (a, b, c) = long_indices(&sl(Value::Int(-100), Value::None, Value::Int(-3)), &Value::Int(10)).unwrap();
+        assert_eq!((a, b, c), (BigInt::from(-1), BigInt::from(-1), BigInt::from(-3)));
     }
 }

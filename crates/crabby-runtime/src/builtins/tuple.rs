@@ -3,8 +3,8 @@
 
 use crate::builtins::function::NativeFn;
 use crate::builtins::list::{
-    index_bounds, join_reprs, not_implemented, receiver, repeat_count, repeat_size, seq_richcmp,
-    slot_args, Recv, ReprGuard,
+    index_bounds, join_reprs, not_implemented, receiver, repeat_count, repeat_size, seq_richcmp, slot_args, Recv,
+    ReprGuard,
 };
 use crate::builtins::slice::adjust_indices;
 use crate::builtins::{add_methods, types};
@@ -16,10 +16,7 @@ use crate::ops::compare::CmpOp;
 use crate::Value;
 
 pub fn new_tuple(items: Vec<Value>) -> Value {
-    Value::Obj(ObjRef::new(
-        &types().tuple,
-        Payload::Tuple(items.into_boxed_slice()),
-    ))
+    Value::Obj(ObjRef::new(&types().tuple, Payload::Tuple(items.into_boxed_slice())))
 }
 
 pub fn new_tuple_from(items: &[Value]) -> Value {
@@ -45,11 +42,7 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
             // A full slice of an exact tuple is the tuple itself, as in CPython.
             return Ok(v.clone());
         }
-        return Ok(new_tuple(
-            (0..n)
-                .map(|k| t[(start + k * step) as usize].clone())
-                .collect(),
-        ));
+        return Ok(new_tuple((0..n).map(|k| t[(start + k * step) as usize].clone()).collect()));
     }
     let i = ops::number::index_i64(key, "tuple indices")?;
     let n = t.len() as i64;
@@ -79,11 +72,7 @@ pub fn repr(v: &Value) -> PyResult<String> {
     let Some(_g) = ReprGuard::enter(v.as_obj().expect("tuple").addr()) else {
         return Ok("(...)".into());
     };
-    Ok(if t.len() == 1 {
-        format!("({},)", ops::format::repr(&t[0])?)
-    } else {
-        format!("({})", join_reprs(t)?)
-    })
+    Ok(if t.len() == 1 { format!("({},)", ops::format::repr(&t[0])?) } else { format!("({})", join_reprs(t)?) })
 }
 
 fn m_index(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -131,10 +120,7 @@ fn m_iter(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     slot_args(args, kwargs, "__iter__", 0, false)?;
     Ok(crate::builtins::iter::new_iter(
         "tuple_iterator",
-        Box::new(crate::builtins::iter::TupleIter {
-            tuple: args[0].clone(),
-            pos: parking_lot::Mutex::new(0),
-        }),
+        Box::new(crate::builtins::iter::TupleIter { tuple: args[0].clone(), pos: parking_lot::Mutex::new(0) }),
     ))
 }
 
@@ -142,10 +128,7 @@ fn m_add(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let t = recv(args, "__add__", Recv::Slot)?;
     let a = slot_args(args, kwargs, "__add__", 1, false)?;
     let Some(u) = a[1].as_tuple() else {
-        return Err(type_error(format!(
-            "can only concatenate tuple (not \"{}\") to tuple",
-            a[1].type_name()
-        )));
+        return Err(type_error(format!("can only concatenate tuple (not \"{}\") to tuple", a[1].type_name())));
     };
     let mut out = t.to_vec();
     out.extend(u.iter().cloned());
