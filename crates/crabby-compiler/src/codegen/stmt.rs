@@ -53,7 +53,8 @@ pub(crate) fn store<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, target: &'a 
         Expr::Attribute(a) => {
             let obj = expr(g, ctx, &a.value)?;
             let s = g.s(&ctx.mangled(g, &a.attr.id));
-            let line = ctx.q(&format!("setattr(&{obj}, {s}, {tmp})"));
+            let site = super::expr::attr_site(g);
+            let line = ctx.q(&format!("setattr_at(&{site}, &{obj}, {s}, {tmp})"));
             ctx.emit(&format!("{line};"));
         }
         Expr::Subscript(sub) => {
@@ -407,8 +408,10 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
                 store_name(g, ctx, &bind, &format!("v_{vid}"));
             }
         }
-        Stmt::Match(m) => return Err(func::unsupported(g, m.range(), "the match statement")),
-        Stmt::TypeAlias(t) => return Err(func::unsupported(g, t.range(), "type aliases")),
+        // Not compiled yet: reaching one raises NotImplementedError at run time, so the rest of the program
+        // still runs.
+        Stmt::Match(_) => ctx.emit(&format!("break {} Err(not_supported(\"the match statement\"));", ctx.err)),
+        Stmt::TypeAlias(_) => ctx.emit(&format!("break {} Err(not_supported(\"type aliases\"));", ctx.err)),
         Stmt::IpyEscapeCommand(c) => return Err(func::unsupported(g, c.range(), "IPython escapes")),
     }
     Ok(())
@@ -430,11 +433,12 @@ fn aug_assign<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, a: &'a ruff_python
             let obj = expr(g, ctx, &at.value)?;
             ctx.emit(&format!("let t_{id}: Value = {obj};"));
             let s = g.s(&ctx.mangled(g, &at.attr.id));
-            let cur = ctx.q(&format!("getattr(&t_{id}, {s})"));
+            let (load_site, store_site) = (super::expr::attr_site(g), super::expr::attr_site(g));
+            let cur = ctx.q(&format!("getattr_at(&{load_site}, &t_{id}, {s})"));
             ctx.emit(&format!("let o_{id}: Value = {cur};"));
             let v = expr(g, ctx, &a.value)?;
             let r = ctx.q(&format!("{op}(&o_{id}, &{v})"));
-            let st = ctx.q(&format!("setattr(&t_{id}, {s}, {r})"));
+            let st = ctx.q(&format!("setattr_at(&{store_site}, &t_{id}, {s}, {r})"));
             ctx.emit(&format!("{st};"));
         }
         Expr::Subscript(sub) => {
