@@ -114,7 +114,8 @@ pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
         Expr::Attribute(a) => {
             let v = expr(g, ctx, &a.value)?;
             let s = g.s(&ctx.mangled(g, &a.attr.id));
-            ctx.q(&format!("getattr(&{v}, {s})"))
+            let site = attr_site(g);
+            ctx.q(&format!("getattr_at(&{site}, &{v}, {s})"))
         }
         Expr::Subscript(s) => {
             let v = expr(g, ctx, &s.value)?;
@@ -316,6 +317,13 @@ fn display<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, elts: &'a [Expr], cto
     Ok(code)
 }
 
+/// A new attribute-site cache (`rt::AttrSite`) for one `obj.name` load, store or method call in the source.
+pub(crate) fn attr_site(g: &mut ModuleGen) -> String {
+    let site = format!("AS_{}", g.fresh());
+    let _ = writeln!(g.items, "static {site}: AttrSite = AttrSite::new();");
+    site
+}
+
 fn call<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::ExprCall) -> Result<String, CompileError> {
     let id = g.fresh();
     let simple = !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_)))
@@ -350,7 +358,8 @@ fn call<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::
     if let Some(a) = method_obj {
         let o = expr(g, ctx, &a.value)?;
         let s = g.s(&ctx.mangled(g, &a.attr.id));
-        let _ = write!(code, "let o_{id}: Value = {o}; let (m_{id}, sf_{id}) = {}; ", ctx.q(&format!("load_method(&o_{id}, {s})")));
+        let site = attr_site(g);
+        let _ = write!(code, "let o_{id}: Value = {o}; let (m_{id}, sf_{id}) = {}; ", ctx.q(&format!("load_method_at(&{site}, &o_{id}, {s})")));
     } else {
         let _ = write!(code, "let f_{id}: Value = {callee}; ");
     }

@@ -53,7 +53,8 @@ pub(crate) fn store<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, target: &'a 
         Expr::Attribute(a) => {
             let obj = expr(g, ctx, &a.value)?;
             let s = g.s(&ctx.mangled(g, &a.attr.id));
-            let line = ctx.q(&format!("setattr(&{obj}, {s}, {tmp})"));
+            let site = super::expr::attr_site(g);
+            let line = ctx.q(&format!("setattr_at(&{site}, &{obj}, {s}, {tmp})"));
             ctx.emit(&format!("{line};"));
         }
         Expr::Subscript(sub) => {
@@ -432,11 +433,12 @@ fn aug_assign<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, a: &'a ruff_python
             let obj = expr(g, ctx, &at.value)?;
             ctx.emit(&format!("let t_{id}: Value = {obj};"));
             let s = g.s(&ctx.mangled(g, &at.attr.id));
-            let cur = ctx.q(&format!("getattr(&t_{id}, {s})"));
+            let (load_site, store_site) = (super::expr::attr_site(g), super::expr::attr_site(g));
+            let cur = ctx.q(&format!("getattr_at(&{load_site}, &t_{id}, {s})"));
             ctx.emit(&format!("let o_{id}: Value = {cur};"));
             let v = expr(g, ctx, &a.value)?;
             let r = ctx.q(&format!("{op}(&o_{id}, &{v})"));
-            let st = ctx.q(&format!("setattr(&t_{id}, {s}, {r})"));
+            let st = ctx.q(&format!("setattr_at(&{store_site}, &t_{id}, {s}, {r})"));
             ctx.emit(&format!("{st};"));
         }
         Expr::Subscript(sub) => {

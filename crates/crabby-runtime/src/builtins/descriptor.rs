@@ -15,14 +15,25 @@ use crate::ops::args::Args;
 use crate::Value;
 
 pub enum DescriptorObj {
-    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+        doc: Value,
+    },
     ClassMethod(Value),
     StaticMethod(Value),
     /// A `__slots__` entry of `owner`: the value lives in the instance's slot storage under `name` (the
     /// mangled slot name).
-    Member { owner: ObjRef, name: String },
+    Member {
+        owner: ObjRef,
+        name: String,
+    },
     /// `__dict__` or `__weakref__` of the classes that add them.
-    GetSet { owner: ObjRef, name: &'static str },
+    GetSet {
+        owner: ObjRef,
+        name: &'static str,
+    },
     /// A `mappingproxy`: a read-only view of a mapping (a type's namespace).
     Proxy(Value),
 }
@@ -59,7 +70,11 @@ pub fn extra_types() -> &'static ExtraTypes {
             let _ = dict::remove(&type_obj(&ty).dict, &Value::from("__module__"));
             ty
         };
-        let x = ExtraTypes { member: mk("member_descriptor"), getset: mk("getset_descriptor"), mappingproxy: mk("mappingproxy") };
+        let x = ExtraTypes {
+            member: mk("member_descriptor"),
+            getset: mk("getset_descriptor"),
+            mappingproxy: mk("mappingproxy"),
+        };
         add_methods(
             &x.member,
             &[("__get__", slot_get), ("__set__", slot_set), ("__delete__", slot_delete), ("__repr__", slot_repr)],
@@ -92,8 +107,11 @@ pub fn extra_types() -> &'static ExtraTypes {
 /// A `member_descriptor` for slot `name` (mangled) of `owner`.
 pub fn new_member(owner: &ObjRef, name: &str) -> Value {
     Value::Obj(
-        ObjRef::new(&extra_types().member, Payload::Descriptor(DescriptorObj::Member { owner: owner.clone(), name: name.to_string() }))
-            .make_immortal(),
+        ObjRef::new(
+            &extra_types().member,
+            Payload::Descriptor(DescriptorObj::Member { owner: owner.clone(), name: name.to_string() }),
+        )
+        .make_immortal(),
     )
 }
 
@@ -241,7 +259,9 @@ pub fn slot_owner(d: &DescriptorObj) -> Option<(&ObjRef, String)> {
 fn member_parts(v: &Value) -> PyResult<(ObjRef, String, bool)> {
     match v.payload() {
         Some(Payload::Descriptor(DescriptorObj::Member { owner, name })) => Ok((owner.clone(), name.clone(), true)),
-        Some(Payload::Descriptor(DescriptorObj::GetSet { owner, name })) => Ok((owner.clone(), name.to_string(), false)),
+        Some(Payload::Descriptor(DescriptorObj::GetSet { owner, name })) => {
+            Ok((owner.clone(), name.to_string(), false))
+        }
         _ => Err(type_error("descriptor requires a 'member_descriptor' object")),
     }
 }

@@ -208,4 +208,25 @@ impl NativeIter for SeqIter {
     }
 }
 
-pub fn register() {}
+/// `iterator.__iter__()`: the iterator itself.
+fn it_iter(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = crate::ops::args::Args::new("__iter__", args, kwargs).exact(1)?;
+    Ok(a[0].clone())
+}
+
+/// `iterator.__next__()`: the next item, StopIteration when exhausted.
+fn it_next(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = crate::ops::args::Args::new("__next__", args, kwargs).exact(1)?;
+    match crate::ops::iter::next(&a[0])? {
+        Some(v) => Ok(v),
+        None => Err(crate::error::PyErr::with_args(crate::builtins::exceptions::ExcKind::StopIteration, Vec::new())),
+    }
+}
+
+/// Every built-in iterator type has `__iter__` and `__next__` as attributes (`heapq.merge` reads
+/// `it.__next__`); generators register their own afterwards.
+pub fn register() {
+    for (_, ty) in types().iterators.iter() {
+        crate::builtins::add_methods(ty, &[("__iter__", it_iter), ("__next__", it_next)]);
+    }
+}

@@ -37,7 +37,9 @@ pub fn new_super(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         None
     } else {
         Some(match obj.payload() {
-            Some(Payload::Type(_)) if type_::is_subtype(obj.as_obj().expect("type"), &start) => obj.as_obj().expect("type").clone(),
+            Some(Payload::Type(_)) if type_::is_subtype(obj.as_obj().expect("type"), &start) => {
+                obj.as_obj().expect("type").clone()
+            }
             _ if type_::is_subtype(obj.ty(), &start) => obj.ty().clone(),
             _ => return Err(type_error("super(type, obj): obj must be an instance or subtype of type")),
         })

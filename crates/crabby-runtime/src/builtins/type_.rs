@@ -96,6 +96,62 @@ pub struct TypeObj {
     /// Direct subclasses, in creation order (classes are immortal, so these references never dangle).
     pub subclasses: RwLock<Vec<ObjRef>>,
     cache: RwLock<LookupCache>,
+    /// [`TypeFlags`] in the top byte, valid while the low 56 bits equal `version`.
+    flags: AtomicU64,
+}
+
+/// Facts about a type's special methods that the attribute hot paths test on every access, cached per
+/// version (see [`type_flags`]).
+pub struct TypeFlags;
+
+impl TypeFlags {
+    /// `__getattribute__` is not `object.__getattribute__` (or, on metaclasses, `type.__getattribute__`).
+    pub const CUSTOM_GETATTRIBUTE: u8 = 1;
+    /// A `__getattr__` fallback exists.
+    pub const GETATTR: u8 = 2;
+    /// `__setattr__` is not the default one.
+    pub const CUSTOM_SETATTR: u8 = 4;
+    /// `__delattr__` is not the default one.
+    pub const CUSTOM_DELATTR: u8 = 8;
+}
+
+const FLAGS_SHIFT: u32 = 56;
+const VERSION_MASK: u64 = (1 << FLAGS_SHIFT) - 1;
+
+/// The [`TypeFlags`] of `ty`, computed once per version of the type.
+#[inline]
+pub fn type_flags(ty: &ObjRef) -> u8 {
+    let t = type_obj(ty);
+    let version = t.version.load(Ordering::Acquire);
+    let f = t.flags.load(Ordering::Acquire);
+    if f & VERSION_MASK == version & VERSION_MASK {
+        return (f >> FLAGS_SHIFT) as u8;
+    }
+    compute_flags(ty, version)
+}
+
+#[cold]
+fn compute_flags(ty: &ObjRef, version: u64) -> u8 {
+    let t = types();
+    let default_owner = if is_subtype(ty, &t.type_) { &t.type_ } else { &t.object };
+    let custom = |name: &str| lookup(ty, name).is_some_and(|f| !native_is(&f, default_owner, name));
+    let mut flags = 0;
+    if custom("__getattribute__") {
+        flags |= TypeFlags::CUSTOM_GETATTRIBUTE;
+    }
+    if lookup(ty, "__getattr__").is_some() {
+        flags |= TypeFlags::GETATTR;
+    }
+    if custom("__setattr__") {
+        flags |= TypeFlags::CUSTOM_SETATTR;
+    }
+    if custom("__delattr__") {
+        flags |= TypeFlags::CUSTOM_DELATTR;
+    }
+    // A concurrent change bumps the version after writing the namespace, so flags stored with an old
+    // version are simply recomputed next time.
+    type_obj(ty).flags.store(((flags as u64) << FLAGS_SHIFT) | (version & VERSION_MASK), Ordering::Release);
+    flags
 }
 
 impl TypeObj {
@@ -117,6 +173,8 @@ impl TypeObj {
             version: AtomicU64::new(1),
             subclasses: RwLock::new(Vec::new()),
             cache: RwLock::new(LookupCache::default()),
+            // Version 0 never occurs, so the flags start out stale.
+            flags: AtomicU64::new(0),
         }
     }
 
@@ -207,7 +265,7 @@ pub fn native_is(v: &Value, owner: &ObjRef, name: &str) -> bool {
 /// Whether instances of `ty` use `object.__getattribute__` (no class in the MRO overrides it).
 #[inline]
 pub fn default_getattribute(ty: &ObjRef) -> bool {
-    lookup(ty, "__getattribute__").is_none_or(|f| native_is(&f, &types().object, "__getattribute__"))
+    type_flags(ty) & TypeFlags::CUSTOM_GETATTRIBUTE == 0
 }
 
 /// The `__dict__` of an instance, if it has one.
@@ -292,10 +350,8 @@ pub fn c3_mro(ty: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
         if seqs.is_empty() {
             return Ok(out);
         }
-        let candidate = seqs
-            .iter()
-            .map(|s| s[0].clone())
-            .find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.ptr_eq(c))));
+        let candidate =
+            seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.ptr_eq(c))));
         let Some(c) = candidate else {
             // CPython names the heads that could not be placed, in base order, without repeats.
             let mut names: Vec<String> = Vec::new();
@@ -337,7 +393,10 @@ fn compute_mro(ty: &ObjRef) -> PyResult<Vec<ObjRef>> {
                     };
                     let c = it.as_obj().expect("type").clone();
                     if !is_subtype(&solid, &solid_base(&c)) {
-                        return Err(type_error(format!("mro() returned base with unsuitable layout ('{}')", type_name(&c))));
+                        return Err(type_error(format!(
+                            "mro() returned base with unsuitable layout ('{}')",
+                            type_name(&c)
+                        )));
                     }
                     out.push(c);
                 }
@@ -363,7 +422,9 @@ pub fn solid_base(ty: &ObjRef) -> ObjRef {
     loop {
         let parent = type_obj(&cur).bases.read().first().cloned();
         match parent {
-            Some(p) if type_obj(&p).layout == type_obj(&cur).layout && type_obj(&cur).layout != Layout::Other => cur = p,
+            Some(p) if type_obj(&p).layout == type_obj(&cur).layout && type_obj(&cur).layout != Layout::Other => {
+                cur = p
+            }
             _ => return cur,
         }
     }
@@ -442,7 +503,14 @@ struct SlotSpec {
     weakref: bool,
 }
 
-fn parse_slots(class_name: &str, slots: &Value, base: &ObjRef, base_dict: bool, base_weak: bool, ns: &ObjRef) -> PyResult<SlotSpec> {
+fn parse_slots(
+    class_name: &str,
+    slots: &Value,
+    base: &ObjRef,
+    base_dict: bool,
+    base_weak: bool,
+    ns: &ObjRef,
+) -> PyResult<SlotSpec> {
     let items = if slots.as_str().is_some() { vec![slots.clone()] } else { ops::iter::collect(slots)? };
     let mut spec = SlotSpec { names: Vec::new(), dict: false, weakref: false };
     for it in &items {
@@ -466,7 +534,9 @@ fn parse_slots(class_name: &str, slots: &Value, base: &ObjRef, base_dict: bool, 
             spec.names.push(mangle(class_name, s));
         }
     }
-    if !spec.names.is_empty() && matches!(type_obj(&solid_base(base)).layout, Layout::Int | Layout::Bytes | Layout::Tuple) {
+    if !spec.names.is_empty()
+        && matches!(type_obj(&solid_base(base)).layout, Layout::Int | Layout::Bytes | Layout::Tuple)
+    {
         return Err(type_error(format!("nonempty __slots__ not supported for subtype of '{}'", type_name(base))));
     }
     for n in &spec.names {
@@ -488,20 +558,50 @@ fn implicit_wrappers(d: &ObjRef) {
     let t = types();
     if let Some(f) = dict::get_str(d, "__new__") {
         if matches!(f.payload(), Some(Payload::Function(_))) {
-            dict::set_str(d, "__new__", Value::Obj(ObjRef::new(&t.staticmethod, Payload::Descriptor(DescriptorObj::StaticMethod(f)))));
+            dict::set_str(
+                d,
+                "__new__",
+                Value::Obj(ObjRef::new(&t.staticmethod, Payload::Descriptor(DescriptorObj::StaticMethod(f)))),
+            );
         }
     }
     for name in ["__init_subclass__", "__class_getitem__"] {
         if let Some(f) = dict::get_str(d, name) {
             if matches!(f.payload(), Some(Payload::Function(_))) {
-                dict::set_str(d, name, Value::Obj(ObjRef::new(&t.classmethod, Payload::Descriptor(DescriptorObj::ClassMethod(f)))));
+                dict::set_str(
+                    d,
+                    name,
+                    Value::Obj(ObjRef::new(&t.classmethod, Payload::Descriptor(DescriptorObj::ClassMethod(f)))),
+                );
             }
         }
     }
 }
 
+/// Makes a function stored in a class namespace immortal, as its class is: method lookups and calls then
+/// copy it without touching its reference count (a shared cache line every thread would write otherwise).
+pub fn immortalize_method(v: &Value) {
+    let f = match v.payload() {
+        Some(Payload::Descriptor(DescriptorObj::StaticMethod(f) | DescriptorObj::ClassMethod(f))) => f,
+        _ => v,
+    };
+    if let Some(o) = f.as_obj() {
+        if matches!(o.payload, Payload::Function(_)) && !o.is_immortal() {
+            // The class keeps a reference, so the count cannot reach zero meanwhile; a concurrent update of
+            // the count after this store leaves the immortal bit set.
+            drop(o.clone().make_immortal());
+        }
+    }
+}
+
 /// `type.__new__(meta, name, bases, ns, **kwargs)`: makes a class.
-pub fn type_new(meta: &ObjRef, name: &str, bases_in: &[Value], ns: &ObjRef, kwargs: &[(Value, Value)]) -> PyResult<Value> {
+pub fn type_new(
+    meta: &ObjRef,
+    name: &str,
+    bases_in: &[Value],
+    ns: &ObjRef,
+    kwargs: &[(Value, Value)],
+) -> PyResult<Value> {
     let t = types();
     // A more derived metaclass among the bases wins; if it has its own `__new__`, that makes the class.
     let winner = calculate_metaclass(meta, bases_in)?;
@@ -512,7 +612,12 @@ pub fn type_new(meta: &ObjRef, name: &str, bases_in: &[Value], ns: &ObjRef, kwar
                     Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) => f.clone(),
                     _ => new,
                 };
-                let args = [Value::Obj(winner.clone()), new_str(name), tuple::new_tuple(bases_in.to_vec()), Value::Obj(ns.clone())];
+                let args = [
+                    Value::Obj(winner.clone()),
+                    new_str(name),
+                    tuple::new_tuple(bases_in.to_vec()),
+                    Value::Obj(ns.clone()),
+                ];
                 return ops::call::call(&f, &args, kwargs);
             }
         }
@@ -556,6 +661,9 @@ pub fn type_new(meta: &ObjRef, name: &str, bases_in: &[Value], ns: &ObjRef, kwar
         dict::set_str(&d, "__module__", Value::from("__main__"));
     }
     implicit_wrappers(&d);
+    for v in dict::values(&d) {
+        immortalize_method(&v);
+    }
     // A class that defines `__eq__` without `__hash__` has unhashable instances.
     if dict::get_str(&d, "__eq__").is_some() && dict::get_str(&d, "__hash__").is_none() {
         dict::set_str(&d, "__hash__", Value::None);
@@ -563,7 +671,10 @@ pub fn type_new(meta: &ObjRef, name: &str, bases_in: &[Value], ns: &ObjRef, kwar
     let cell = dict::remove(&d, &Value::from("__classcell__"))?;
     if let Some(c) = &cell {
         if !matches!(c.payload(), Some(Payload::Cell(_))) {
-            return Err(type_error(format!("__classcell__ must be a nonlocal cell, not {}", ops::format::repr(&Value::Obj(c.ty().clone()))?)));
+            return Err(type_error(format!(
+                "__classcell__ must be a nonlocal cell, not {}",
+                ops::format::repr(&Value::Obj(c.ty().clone()))?
+            )));
         }
     }
 
@@ -731,7 +842,10 @@ fn type_call_native(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value
         return Err(type_error("descriptor '__call__' of 'type' object needs an argument"));
     };
     let Some(Payload::Type(_)) = cls.payload() else {
-        return Err(type_error(format!("descriptor '__call__' requires a 'type' object but received a '{}'", cls.type_name())));
+        return Err(type_error(format!(
+            "descriptor '__call__' requires a 'type' object but received a '{}'",
+            cls.type_name()
+        )));
     };
     type_call(cls.as_obj().expect("type"), &args[1..], kwargs)
 }
@@ -756,14 +870,17 @@ pub fn new_wrapper_check<'a>(owner: &ObjRef, args: &'a [Value]) -> PyResult<&'a 
     loop {
         let own = dict::get_str(&type_obj(&staticbase).dict, "__new__");
         let python_new = own.as_ref().is_some_and(|n| match n.payload() {
-            Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) => !matches!(f.payload(), Some(Payload::BuiltinFunction(_))),
+            Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) => {
+                !matches!(f.payload(), Some(Payload::BuiltinFunction(_)))
+            }
             Some(Payload::BuiltinFunction(_)) => false,
             _ => true,
         });
         if !python_new {
             break;
         }
-        let next = type_obj(&staticbase).base.read().clone().or_else(|| type_obj(&staticbase).bases.read().first().cloned());
+        let next =
+            type_obj(&staticbase).base.read().clone().or_else(|| type_obj(&staticbase).bases.read().first().cloned());
         match next {
             Some(n) => staticbase = n,
             None => break,
@@ -945,10 +1062,9 @@ pub fn type_special_attr(ty: &ObjRef, name: &str) -> Option<Value> {
 pub fn set_type_special(ty: &ObjRef, name: &str, value: Option<&Value>) -> Option<PyResult<()>> {
     let t = type_obj(ty);
     let tname = t.name.read().clone();
-    let readonly = |what: &str| Some(Err(attribute_error(format!("attribute '{what}' of 'type' objects is not writable"))));
-    let immutable = || {
-        Some(Err(type_error(format!("cannot set '{name}' attribute of immutable type '{tname}'"))))
-    };
+    let readonly =
+        |what: &str| Some(Err(attribute_error(format!("attribute '{what}' of 'type' objects is not writable"))));
+    let immutable = || Some(Err(type_error(format!("cannot set '{name}' attribute of immutable type '{tname}'"))));
     match name {
         "__name__" | "__qualname__" => {
             if !t.heap {
@@ -958,11 +1074,17 @@ pub fn set_type_special(ty: &ObjRef, name: &str, value: Option<&Value>) -> Optio
                 return Some(Err(type_error(format!("cannot delete '{name}' attribute of immutable type '{tname}'"))));
             };
             let Some(s) = v.as_str() else {
-                return Some(Err(type_error(format!("can only assign string to {tname}.{name}, not '{}'", v.type_name()))));
+                return Some(Err(type_error(format!(
+                    "can only assign string to {tname}.{name}, not '{}'",
+                    v.type_name()
+                ))));
             };
             if name == "__name__" {
                 if s.contains('\0') {
-                    return Some(Err(PyErr::new(crate::builtins::exceptions::ExcKind::ValueError, "type name must not contain null characters")));
+                    return Some(Err(PyErr::new(
+                        crate::builtins::exceptions::ExcKind::ValueError,
+                        "type name must not contain null characters",
+                    )));
                 }
                 *t.name.write() = s.to_string();
             } else {

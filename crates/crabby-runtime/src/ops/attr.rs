@@ -2,11 +2,13 @@
 //! `__dict__` or slots, non-data descriptors, class attributes, the `__getattr__` fallback), `setattr` and
 //! `delattr` with user `__setattr__`/`__delattr__` and descriptors' `__set__`/`__delete__`, as CPython does.
 
+use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering};
+
 use crate::builtins::descriptor::{self, DescriptorObj};
 use crate::builtins::exceptions::{self, ExcKind};
 use crate::builtins::function::{bind_builtin, new_bound_method};
-use crate::builtins::type_::{self, native_is, type_obj};
-use crate::builtins::{dict, str::new_str, tuple, types};
+use crate::builtins::type_::{self, type_obj, TypeFlags};
+use crate::builtins::{dict, str::new_str, tuple};
 use crate::error::{attribute_error, type_error, PyErr, PyResult};
 use crate::object::{ObjRef, Payload};
 use crate::ops;
@@ -15,8 +17,30 @@ use crate::Value;
 /// `getattr(v, name)` for a name given as a `str` value.
 pub fn getattr(v: &Value, name: &Value) -> PyResult<Value> {
     match name.as_str() {
-        Some(n) => getattr_str(v, n),
+        Some(n) => getattr_named(v, n, Some(name)),
         None => Err(type_error(format!("attribute name must be string, not '{}'", name.type_name()))),
+    }
+}
+
+/// Looks `name` up in a dict; `key` is the same name as a `str` value when the caller has one (its cached
+/// hash saves rehashing the text).
+#[inline]
+fn dict_get(d: &ObjRef, name: &str, key: Option<&Value>) -> Option<Value> {
+    match key {
+        // A str key compares without running Python code, so the lookup cannot fail.
+        Some(k) => dict::get(d, k).ok().flatten(),
+        None => dict::get_str(d, name),
+    }
+}
+
+/// Stores `name` in a dict, reusing the caller's `str` value for the key when it has one.
+#[inline]
+fn dict_set(d: &ObjRef, name: &str, key: Option<&Value>, value: Value) {
+    match key {
+        Some(k) => {
+            let _ = dict::set(d, k.clone(), value);
+        }
+        None => dict::set_str(d, name, value),
     }
 }
 
@@ -32,9 +56,9 @@ fn heap_data_descriptor(d: &Value) -> bool {
 /// Whether `d`, found on a type, takes precedence over the instance `__dict__`.
 fn is_data_descriptor(d: &Value) -> bool {
     match d.payload() {
-        Some(Payload::Descriptor(DescriptorObj::Property { .. } | DescriptorObj::Member { .. } | DescriptorObj::GetSet { .. })) => {
-            true
-        }
+        Some(Payload::Descriptor(
+            DescriptorObj::Property { .. } | DescriptorObj::Member { .. } | DescriptorObj::GetSet { .. },
+        )) => true,
         Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::Str(_)) | None => false,
         Some(_) => heap_data_descriptor(d),
     }
@@ -69,21 +93,23 @@ pub fn bind_descriptor(d: Value, instance: Option<&Value>, owner: &Value) -> PyR
                 ops::call::call(fget, std::slice::from_ref(i), &[])
             }
         },
-        Some(p @ Payload::Descriptor(dd @ (DescriptorObj::Member { .. } | DescriptorObj::GetSet { .. }))) => match instance {
-            None => Ok(d.clone()),
-            Some(i) => {
-                if let Some((o, n)) = descriptor::slot_owner(dd) {
-                    if !type_::is_subtype(i.ty(), o) {
-                        return Err(type_error(format!(
-                            "descriptor '{n}' for '{}' objects doesn't apply to a '{}' object",
-                            type_::type_name(o),
-                            i.type_name()
-                        )));
+        Some(p @ Payload::Descriptor(dd @ (DescriptorObj::Member { .. } | DescriptorObj::GetSet { .. }))) => {
+            match instance {
+                None => Ok(d.clone()),
+                Some(i) => {
+                    if let Some((o, n)) = descriptor::slot_owner(dd) {
+                        if !type_::is_subtype(i.ty(), o) {
+                            return Err(type_error(format!(
+                                "descriptor '{n}' for '{}' objects doesn't apply to a '{}' object",
+                                type_::type_name(o),
+                                i.type_name()
+                            )));
+                        }
                     }
+                    descriptor::descriptor_get(Some(p), i)
                 }
-                descriptor::descriptor_get(Some(p), i)
             }
-        },
+        }
         Some(_) if type_obj(d.ty()).heap => match type_::lookup(d.ty(), "__get__") {
             Some(get) => {
                 let inst = instance.cloned().unwrap_or(Value::None);
@@ -209,12 +235,16 @@ pub fn no_attribute(v: &Value, name: &str) -> PyErr {
 
 /// `getattr(v, name)`.
 pub fn getattr_str(v: &Value, name: &str) -> PyResult<Value> {
+    getattr_named(v, name, None)
+}
+
+fn getattr_named(v: &Value, name: &str, key: Option<&Value>) -> PyResult<Value> {
     let ty = v.ty();
     let t = type_obj(ty);
     match v.payload() {
         Some(Payload::Type(_)) => {
             if t.heap {
-                return heap_getattr(v, name, &types().type_);
+                return heap_getattr(v, name, key);
             }
             return type_getattr(v, name);
         }
@@ -222,38 +252,44 @@ pub fn getattr_str(v: &Value, name: &str) -> PyResult<Value> {
         _ => {}
     }
     if t.heap {
-        return heap_getattr(v, name, &types().object);
+        return heap_getattr(v, name, key);
     }
-    generic_getattr(v, name)
+    generic_getattr_named(v, name, key)
 }
 
 /// Attribute access on an instance of a user class (or on a class whose metaclass is a user class):
-/// `__getattribute__` unless it is `default_owner`'s, then `__getattr__` on AttributeError.
-fn heap_getattr(v: &Value, name: &str, default_owner: &ObjRef) -> PyResult<Value> {
+/// a custom `__getattribute__` if there is one, then `__getattr__` on AttributeError.
+fn heap_getattr(v: &Value, name: &str, key: Option<&Value>) -> PyResult<Value> {
     let ty = v.ty();
-    let r = match type_::lookup(ty, "__getattribute__") {
-        Some(ga) if !native_is(&ga, default_owner, "__getattribute__") => {
-            type_::call_special(&ga, v, &[new_str(name)], &[])
+    let flags = type_::type_flags(ty);
+    let name_value = || key.cloned().unwrap_or_else(|| new_str(name));
+    let r = if flags & TypeFlags::CUSTOM_GETATTRIBUTE != 0 {
+        match type_::lookup(ty, "__getattribute__") {
+            Some(ga) => type_::call_special(&ga, v, &[name_value()], &[]),
+            None => generic_getattr_named(v, name, key),
         }
-        _ => {
-            if matches!(v.payload(), Some(Payload::Type(_))) {
-                type_getattr(v, name)
-            } else {
-                generic_getattr(v, name)
-            }
-        }
+    } else if matches!(v.payload(), Some(Payload::Type(_))) {
+        type_getattr(v, name)
+    } else {
+        generic_getattr_named(v, name, key)
     };
     match r {
-        Err(e) if e.matches(ExcKind::AttributeError) => match type_::lookup(ty, "__getattr__") {
-            Some(f) => type_::call_special(&f, v, &[new_str(name)], &[]),
-            None => Err(e),
-        },
+        Err(e) if flags & TypeFlags::GETATTR != 0 && e.matches(ExcKind::AttributeError) => {
+            match type_::lookup(ty, "__getattr__") {
+                Some(f) => type_::call_special(&f, v, &[name_value()], &[]),
+                None => Err(e),
+            }
+        }
         r => r,
     }
 }
 
 /// `object.__getattribute__`.
 pub fn generic_getattr(v: &Value, name: &str) -> PyResult<Value> {
+    generic_getattr_named(v, name, None)
+}
+
+fn generic_getattr_named(v: &Value, name: &str, key: Option<&Value>) -> PyResult<Value> {
     let ty = v.ty();
     let descr = type_::lookup(ty, name);
     if let Some(d) = &descr {
@@ -268,12 +304,12 @@ pub fn generic_getattr(v: &Value, name: &str) -> PyResult<Value> {
         let t = type_obj(ty);
         if t.slot_storage {
             if let Some(d) = type_::instance_dict(o) {
-                if let Some(x) = dict::get_str(&d, name) {
+                if let Some(x) = dict_get(&d, name, key) {
                     return Ok(x);
                 }
             }
         } else if let Some(d) = &o.dict {
-            if let Some(x) = dict::get_str(d, name) {
+            if let Some(x) = dict_get(d, name, key) {
                 return Ok(x);
             }
         }
@@ -315,23 +351,25 @@ pub fn type_getattr(t: &Value, name: &str) -> PyResult<Value> {
 /// `setattr(v, name, value)`.
 pub fn setattr(v: &Value, name: &Value, value: Value) -> PyResult<()> {
     match name.as_str() {
-        Some(n) => setattr_str(v, n, value),
+        Some(n) => setattr_named(v, n, Some(name), value),
         None => Err(type_error(format!("attribute name must be string, not '{}'", name.type_name()))),
     }
 }
 
 pub fn setattr_str(v: &Value, name: &str, value: Value) -> PyResult<()> {
+    setattr_named(v, name, None, value)
+}
+
+fn setattr_named(v: &Value, name: &str, key: Option<&Value>, value: Value) -> PyResult<()> {
     let ty = v.ty();
-    if type_obj(ty).heap {
-        let default_owner = if matches!(v.payload(), Some(Payload::Type(_))) { &types().type_ } else { &types().object };
+    if type_obj(ty).heap && type_::type_flags(ty) & TypeFlags::CUSTOM_SETATTR != 0 {
         if let Some(sa) = type_::lookup(ty, "__setattr__") {
-            if !native_is(&sa, default_owner, "__setattr__") {
-                type_::call_special(&sa, v, &[new_str(name), value], &[])?;
-                return Ok(());
-            }
+            let n = key.cloned().unwrap_or_else(|| new_str(name));
+            type_::call_special(&sa, v, &[n, value], &[])?;
+            return Ok(());
         }
     }
-    generic_setattr(v, name, value)
+    generic_setattr_named(v, name, key, value)
 }
 
 /// Calls a descriptor's `__set__` (`value` given) or `__delete__`; `Ok(false)` when `d` is not a data
@@ -342,13 +380,19 @@ fn descriptor_store(d: &Value, v: &Value, name: &str, value: Option<Value>) -> P
             match value {
                 Some(x) => {
                     if fset.is_none() {
-                        return Err(attribute_error(format!("property '{name}' of '{}' object has no setter", v.type_name())));
+                        return Err(attribute_error(format!(
+                            "property '{name}' of '{}' object has no setter",
+                            v.type_name()
+                        )));
                     }
                     ops::call::call(fset, &[v.clone(), x], &[])?;
                 }
                 None => {
                     if fdel.is_none() {
-                        return Err(attribute_error(format!("property '{name}' of '{}' object has no deleter", v.type_name())));
+                        return Err(attribute_error(format!(
+                            "property '{name}' of '{}' object has no deleter",
+                            v.type_name()
+                        )));
                     }
                     ops::call::call(fdel, std::slice::from_ref(v), &[])?;
                 }
@@ -366,7 +410,9 @@ fn descriptor_store(d: &Value, v: &Value, name: &str, value: Option<Value>) -> P
             descriptor::descriptor_set(Some(p), v, value)?;
             Ok(true)
         }
-        Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::Descriptor(_) | Payload::Str(_)) | None => Ok(false),
+        Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::Descriptor(_) | Payload::Str(_)) | None => {
+            Ok(false)
+        }
         Some(_) => {
             let dty = d.ty();
             if !type_obj(dty).heap {
@@ -409,6 +455,7 @@ fn type_store(v: &Value, name: &str, value: Option<Value>) -> PyResult<()> {
     }
     match value {
         Some(x) => {
+            type_::immortalize_method(&x);
             dict::set_str(&t.dict, name, x);
             t.modified();
             Ok(())
@@ -425,6 +472,10 @@ fn type_store(v: &Value, name: &str, value: Option<Value>) -> PyResult<()> {
 
 /// `object.__setattr__`.
 pub fn generic_setattr(v: &Value, name: &str, value: Value) -> PyResult<()> {
+    generic_setattr_named(v, name, None, value)
+}
+
+fn generic_setattr_named(v: &Value, name: &str, key: Option<&Value>, value: Value) -> PyResult<()> {
     if matches!(v.payload(), Some(Payload::Type(_))) {
         return type_store(v, name, Some(value));
     }
@@ -487,9 +538,15 @@ pub fn generic_setattr(v: &Value, name: &str, value: Value) -> PyResult<()> {
     if name == "__class__" {
         return Err(crate::error::not_implemented("crabby does not support assigning __class__ yet"));
     }
+    if !type_obj(ty).slot_storage {
+        if let Some(d) = &o.dict {
+            dict_set(d, name, key, value);
+            return Ok(());
+        }
+    }
     match type_::instance_dict(o) {
         Some(d) => {
-            dict::set_str(&d, name, value);
+            dict_set(&d, name, key, value);
             Ok(())
         }
         None => Err(no_attribute(v, name)),
@@ -502,13 +559,10 @@ pub fn delattr(v: &Value, name: &Value) -> PyResult<()> {
         return Err(type_error(format!("attribute name must be string, not '{}'", name.type_name())));
     };
     let ty = v.ty();
-    if type_obj(ty).heap {
-        let default_owner = if matches!(v.payload(), Some(Payload::Type(_))) { &types().type_ } else { &types().object };
+    if type_obj(ty).heap && type_::type_flags(ty) & TypeFlags::CUSTOM_DELATTR != 0 {
         if let Some(da) = type_::lookup(ty, "__delattr__") {
-            if !native_is(&da, default_owner, "__delattr__") {
-                type_::call_special(&da, v, std::slice::from_ref(name), &[])?;
-                return Ok(());
-            }
+            type_::call_special(&da, v, std::slice::from_ref(name), &[])?;
+            return Ok(());
         }
     }
     generic_delattr(v, name_s)
@@ -636,4 +690,247 @@ fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
         }
     }
     result
+}
+
+/// A per-site inline cache for attribute loads, stores and method loads: generated code keeps one
+/// `static` per `obj.name` site. It remembers, for the last type seen at the site and that type's version,
+/// how the name resolves on the type, so the next access with that type skips the MRO lookup and the
+/// special-method checks. It is a seqlock over plain atomics: readers never block or write, a writer that
+/// loses a race just does not cache. A site that keeps changing types stops caching (it is megamorphic).
+pub struct AttrSite {
+    seq: AtomicU32,
+    ty: AtomicUsize,
+    version: AtomicU64,
+    kind: AtomicU8,
+    /// For `METHOD` and `CLASS_VALUE`: a leaked box holding the value found on the type (at most
+    /// `MAX_FILLS` per site, so the leak is bounded); the value itself is immortal or kept alive by it.
+    value: AtomicPtr<Value>,
+    fills: AtomicU32,
+}
+
+/// Nothing cached.
+const SITE_EMPTY: u8 = 0;
+/// The type has nothing under the name that takes precedence over the instance `__dict__`, and nothing to
+/// fall back on: the attribute lives in the instance dict (stores go there too).
+const SITE_INSTANCE: u8 = 1;
+/// A plain function (or native method) on the type: bound to the instance unless the instance dict shadows it.
+const SITE_METHOD: u8 = 2;
+/// A plain (non-descriptor) class attribute: the instance dict first, then this value.
+const SITE_CLASS_VALUE: u8 = 3;
+const MAX_FILLS: u32 = 16;
+
+impl AttrSite {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> AttrSite {
+        AttrSite {
+            seq: AtomicU32::new(0),
+            ty: AtomicUsize::new(0),
+            version: AtomicU64::new(0),
+            kind: AtomicU8::new(SITE_EMPTY),
+            value: AtomicPtr::new(std::ptr::null_mut()),
+            fills: AtomicU32::new(0),
+        }
+    }
+
+    /// The cached resolution for type `ty`, if it is current.
+    #[inline]
+    fn read(&self, ty: &ObjRef) -> Option<(u8, *const Value)> {
+        let s1 = self.seq.load(Ordering::Acquire);
+        if s1 & 1 != 0 {
+            return None;
+        }
+        let cty = self.ty.load(Ordering::Relaxed);
+        let version = self.version.load(Ordering::Relaxed);
+        let kind = self.kind.load(Ordering::Relaxed);
+        let value = self.value.load(Ordering::Relaxed);
+        // Orders the loads above before the re-check of the sequence (the seqlock read protocol).
+        std::sync::atomic::fence(Ordering::Acquire);
+        if self.seq.load(Ordering::Relaxed) != s1 || kind == SITE_EMPTY || cty != ty.addr() {
+            return None;
+        }
+        // Acquire pairs with the version bump in `TypeObj::modified`, made after the namespace changed.
+        if version != type_obj(ty).version.load(Ordering::Acquire) {
+            return None;
+        }
+        Some((kind, value))
+    }
+
+    /// Records how the name resolves on `ty` as of `version` (read before the resolution was computed).
+    #[cold]
+    fn fill(&self, ty: &ObjRef, version: u64, kind: u8, value: Option<Value>) {
+        if self.fills.fetch_add(1, Ordering::Relaxed) >= MAX_FILLS {
+            return;
+        }
+        let s = self.seq.load(Ordering::Relaxed);
+        if s & 1 != 0 || self.seq.compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
+            return;
+        }
+        // Keeps the stores below after the odd sequence number (the seqlock write protocol).
+        std::sync::atomic::fence(Ordering::Release);
+        let ptr = value.map_or(std::ptr::null_mut(), |v| Box::into_raw(Box::new(v)));
+        self.ty.store(ty.addr(), Ordering::Relaxed);
+        self.version.store(version, Ordering::Relaxed);
+        self.kind.store(kind, Ordering::Relaxed);
+        self.value.store(ptr, Ordering::Relaxed);
+        self.seq.store(s + 2, Ordering::Release);
+    }
+}
+
+/// How `name` resolves on `ty` for the site caches, with the version it was computed at; `None` when the
+/// access must always take the general path (descriptors, custom `__getattribute__`, slots, types).
+fn classify(ty: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
+    let t = type_obj(ty);
+    let version = t.version.load(Ordering::Acquire);
+    if t.slot_storage || type_::type_flags(ty) & (TypeFlags::CUSTOM_GETATTRIBUTE | TypeFlags::CUSTOM_SETATTR) != 0 {
+        return None;
+    }
+    if matches!(name, "__class__" | "__dict__") {
+        return None;
+    }
+    match type_::lookup(ty, name) {
+        None => Some((version, SITE_INSTANCE, None)),
+        Some(v) => match v.payload() {
+            Some(Payload::Function(_)) => Some((version, SITE_METHOD, Some(v))),
+            Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
+                Some((version, SITE_METHOD, Some(v)))
+            }
+            None => Some((version, SITE_CLASS_VALUE, Some(v))),
+            Some(Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::Float(_))
+                if !type_obj(v.ty()).heap =>
+            {
+                Some((version, SITE_CLASS_VALUE, Some(v)))
+            }
+            _ => None,
+        },
+    }
+}
+
+/// The instance `__dict__` an attribute site may use directly (not for types, whose `dict` is not theirs).
+#[inline]
+fn site_dict(v: &Value) -> Option<&ObjRef> {
+    match v {
+        Value::Obj(o) if !matches!(o.payload, Payload::Type(_) | Payload::Module(_)) => o.dict.as_ref(),
+        _ => None,
+    }
+}
+
+/// `obj.name` through a site cache.
+#[inline]
+pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
+    if let Some((kind, value)) = site.read(obj.ty()) {
+        let found = match site_dict(obj) {
+            Some(d) => dict::get(d, name)?,
+            None => None,
+        };
+        match (kind, found) {
+            (_, Some(x)) => return Ok(x),
+            // SAFETY: `value` points to a box leaked by `fill`, never freed.
+            (SITE_METHOD, None) => return Ok(bind_method_value(unsafe { &*value }, obj)),
+            // SAFETY: as above.
+            (SITE_CLASS_VALUE, None) => return Ok(unsafe { &*value }.clone()),
+            _ => {}
+        }
+        return getattr(obj, name);
+    }
+    getattr_fill(site, obj, name)
+}
+
+fn bind_method_value(m: &Value, obj: &Value) -> Value {
+    match m.payload() {
+        Some(Payload::BuiltinFunction(b)) => bind_builtin(b, obj.clone()),
+        _ => new_bound_method(m.clone(), obj.clone()),
+    }
+}
+
+#[cold]
+fn getattr_fill(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
+    let r = getattr(obj, name)?;
+    if let (Some(n), false) =
+        (name.as_str(), matches!(obj.payload(), Some(Payload::Type(_) | Payload::Super(_) | Payload::Module(_))))
+    {
+        if let Some((version, kind, value)) = classify(obj.ty(), n) {
+            site.fill(obj.ty(), version, kind, value);
+        }
+    }
+    Ok(r)
+}
+
+/// `obj.name = value` through a site cache.
+#[inline]
+pub fn setattr_at(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+    if let Some((kind, _)) = site.read(obj.ty()) {
+        if kind != SITE_METHOD {
+            if let Some(d) = site_dict(obj) {
+                return dict::set(d, name.clone(), value);
+            }
+        }
+        return setattr(obj, name, value);
+    }
+    setattr_fill(site, obj, name, value)
+}
+
+#[cold]
+fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+    setattr(obj, name, value)?;
+    // Only instances of user classes whose payload has no attributes of its own (exceptions' `args`,
+    // functions' `__name__`, ... are stored in the payload, not the dict).
+    let plain = match obj {
+        Value::Obj(o) => {
+            type_obj(o.ty()).heap
+                && !matches!(
+                    o.payload,
+                    Payload::Exception(_)
+                        | Payload::Function(_)
+                        | Payload::Descriptor(_)
+                        | Payload::Type(_)
+                        | Payload::Module(_)
+                )
+        }
+        _ => false,
+    };
+    if let (Some(n), Some(_), true) = (name.as_str(), site_dict(obj), plain) {
+        // Stores go straight to the instance dict when nothing on the type intercepts them: no data
+        // descriptor (a plain class value or function is fine) and no custom `__setattr__`.
+        if let Some((version, kind, _)) = classify(obj.ty(), n) {
+            if kind != SITE_METHOD {
+                site.fill(obj.ty(), version, SITE_INSTANCE, None);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `obj.name` for a call, through a site cache: `(callable, true)` when the callable wants `obj` as its
+/// first argument (see `rt::load_method`).
+#[inline]
+pub fn load_method_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
+    if let Some((kind, value)) = site.read(obj.ty()) {
+        let found = match site_dict(obj) {
+            Some(d) => dict::get(d, name)?,
+            None => None,
+        };
+        match (kind, found) {
+            (_, Some(x)) => return Ok((x, false)),
+            // SAFETY: `value` points to a box leaked by `fill`, never freed.
+            (SITE_METHOD, None) => return Ok((unsafe { &*value }.clone(), true)),
+            // SAFETY: as above.
+            (SITE_CLASS_VALUE, None) => return Ok((unsafe { &*value }.clone(), false)),
+            _ => {}
+        }
+        return crate::rt::load_method(obj, name);
+    }
+    load_method_fill(site, obj, name)
+}
+
+#[cold]
+fn load_method_fill(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
+    let r = crate::rt::load_method(obj, name)?;
+    if let (Some(n), false) =
+        (name.as_str(), matches!(obj.payload(), Some(Payload::Type(_) | Payload::Super(_) | Payload::Module(_))))
+    {
+        if let Some((version, kind, value)) = classify(obj.ty(), n) {
+            site.fill(obj.ty(), version, kind, value);
+        }
+    }
+    Ok(r)
 }
