@@ -99,8 +99,15 @@ fn store(v: &Value, g: &mut Vec<u8>, data: Vec<u8>) -> PyResult<()> {
 // ---------------------------------------------------------------------------------------------------------
 // Construction.
 
-/// The contents `bytearray(source, encoding, errors)` makes: CPython's `bytearray___init___impl`.
-fn init_contents(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Vec<u8>> {
+/// The arguments of `bytearray(source, encoding, errors)`, parsed and type-checked as Argument Clinic does
+/// before the constructor's body runs.
+struct InitArgs {
+    source: Option<Value>,
+    encoding: Option<String>,
+    errors: Option<String>,
+}
+
+fn parse_init(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<InitArgs> {
     let a = bind_keywords("bytearray", args, kwargs, &["source", "encoding", "errors"])?;
     let text = |name: &str, v: &Option<Value>| -> PyResult<Option<String>> {
         match v {
@@ -110,28 +117,31 @@ fn init_contents(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Vec<u8>>
             }),
         }
     };
-    let encoding = text("encoding", &a[1])?;
-    let errors = text("errors", &a[2])?;
+    Ok(InitArgs { source: a[0].clone(), encoding: text("encoding", &a[1])?, errors: text("errors", &a[2])? })
+}
+
+/// The contents the arguments make: CPython's `bytearray___init___impl`.
+fn init_contents(a: &InitArgs) -> PyResult<Vec<u8>> {
     let no_string = || {
-        type_error(if encoding.is_some() {
+        type_error(if a.encoding.is_some() {
             "encoding without a string argument"
         } else {
             "errors without a string argument"
         })
     };
-    let Some(x) = &a[0] else {
-        if encoding.is_some() || errors.is_some() {
+    let Some(x) = &a.source else {
+        if a.encoding.is_some() || a.errors.is_some() {
             return Err(no_string());
         }
         return Ok(Vec::new());
     };
     if pystr::as_pystr(x).is_some() {
-        let Some(enc) = &encoding else {
+        let Some(enc) = &a.encoding else {
             return Err(type_error("string argument without an encoding"));
         };
-        return encode_str(x, enc, errors.as_deref());
+        return encode_str(x, enc, a.errors.as_deref());
     }
-    if encoding.is_some() || errors.is_some() {
+    if a.encoding.is_some() || a.errors.is_some() {
         return Err(no_string());
     }
     bytes_from_object(x, Kind::ByteArray)
@@ -139,7 +149,7 @@ fn init_contents(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Vec<u8>>
 
 /// `bytearray(...)`.
 pub(crate) fn construct_bytearray(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(new_bytearray(init_contents(args, kwargs)?))
+    Ok(new_bytearray(init_contents(&parse_init(args, kwargs)?)?))
 }
 
 /// `bytearray.__init__(self, source=..., encoding=..., errors=...)`: refills an existing bytearray (what a
@@ -154,13 +164,11 @@ fn m_init(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
             v.type_name()
         )));
     }
-    let data = init_contents(&args[1..], kwargs)?;
-    let mut g = lock_of(v).write();
-    // CPython empties the array first, which an export forbids whatever the new contents.
-    if !g.is_empty() {
-        check_resizable(v)?;
-    }
-    store(v, &mut g, data)?;
+    let a = parse_init(&args[1..], kwargs)?;
+    // CPython empties the array first of all (which an export forbids), so a failing source leaves it empty.
+    store(v, &mut lock_of(v).write(), Vec::new())?;
+    let data = init_contents(&a)?;
+    store(v, &mut lock_of(v).write(), data)?;
     Ok(Value::None)
 }
 
@@ -439,11 +447,7 @@ fn slot_args<'a>(name: &str, args: &'a [Value], kwargs: &[(Value, Value)], n: us
         return Err(type_error(format!("wrapper {name}() takes no keyword arguments")));
     }
     if args.len() - 1 != n {
-        return Err(type_error(format!(
-            "expected {n} argument{}, got {}",
-            if n == 1 { "" } else { "s" },
-            args.len() - 1
-        )));
+        return Err(bytes::slot_count_error(name, n, args.len() - 1));
     }
     Ok(args)
 }
@@ -578,8 +582,23 @@ const METHODS: &[(&str, NativeFn)] = &[
     ("__reduce_ex__", m_reduce_ex),
 ];
 
+/// `bytearray.__doc__`, as CPython's.
+const DOC: &str = "bytearray(iterable_of_ints) -> bytearray\n\
+bytearray(string, encoding[, errors]) -> bytearray\n\
+bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n\
+bytearray(int) -> bytes array of size given by the parameter initialized with null bytes\n\
+bytearray() -> empty bytes array\n\
+\n\
+Construct a mutable bytearray object from:\n  \
+- an iterable yielding integers in range(256)\n  \
+- a text string encoded using the specified encoding\n  \
+- a bytes or a buffer object\n  \
+- any object implementing the buffer API.\n  \
+- an integer";
+
 pub fn register() {
     let t = &types().bytearray;
+    dict::set_str(&type_::type_obj(t).dict, "__doc__", Value::from(DOC));
     crate::builtins::add_methods(t, bytes::BYTEARRAY_SHARED);
     crate::builtins::add_methods(t, METHODS);
     bytes::add_class_level(t, Kind::ByteArray);

@@ -240,7 +240,9 @@ pub(crate) fn varargs<'a>(
 ) -> PyResult<(This<'a>, &'a [Value])> {
     let s = this(k, name, args)?;
     if !kwargs.is_empty() {
-        return Err(type_error(format!("{name}() takes no keyword arguments")));
+        // NOTE: this is the message of a direct call (`b.find(x=1)`); through a bound method object
+        // (`f = b.find; f(x=1)`) CPython says `find() takes no keyword arguments`.
+        return Err(type_error(format!("{}.{name}() takes no keyword arguments", k.name())));
     }
     let n = args.len() - 1;
     if n < min {
@@ -320,9 +322,17 @@ fn wrapper<'a>(
         return Err(type_error(format!("wrapper {name}() takes no keyword arguments")));
     }
     if args.len() - 1 != n {
-        return Err(type_error(format!("expected {n} argument{}, got {}", plural(n), args.len() - 1)));
+        return Err(slot_count_error(name, n, args.len() - 1));
     }
     Ok((s, &args[1..]))
+}
+
+/// The message for a slot wrapper called with `got` arguments instead of `n`: the wrappers that unpack their
+/// arguments with `PyArg_UnpackTuple(args, "", ...)` (`__mul__`, `__setitem__`, ...) print an empty function
+/// name before it.
+pub(crate) fn slot_count_error(name: &str, n: usize, got: usize) -> PyErr {
+    let lead = if matches!(name, "__mul__" | "__rmul__" | "__imul__" | "__setitem__") { " " } else { "" };
+    type_error(format!("{lead}expected {n} argument{}, got {got}", plural(n)))
 }
 
 /// An argument converted with `__index__` to a `Py_ssize_t` (widths, counts).
@@ -537,7 +547,8 @@ pub fn getitem(kind: Kind, data: &[u8], key: &Value) -> PyResult<Value> {
 
 /// `data + other` for a `bytes` or `bytearray` on the left: any bytes-like object on the right.
 pub fn concat(kind: Kind, data: &[u8], other: &Value) -> PyResult<Value> {
-    let Some(b) = buffer(other)? else {
+    // Any failure to read the right operand (a released memoryview too) is reported as CPython does.
+    let Ok(Some(b)) = buffer(other) else {
         return Err(type_error(format!("can't concat {} to {}", other.type_name(), kind.name())));
     };
     let mut out = Vec::with_capacity(data.len() + b.len());
@@ -923,11 +934,25 @@ pub(crate) fn add_class_level(ty: &ObjRef, kind: Kind) {
     type_::type_obj(ty).modified();
 }
 
+/// `bytes.__doc__`, as CPython's.
+const BYTES_DOC: &str = "bytes(iterable_of_ints) -> bytes\n\
+bytes(string, encoding[, errors]) -> bytes\n\
+bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n\
+bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n\
+bytes() -> empty bytes object\n\
+\n\
+Construct an immutable array of bytes from:\n  \
+- an iterable yielding integers in range(256)\n  \
+- a text string encoded using the specified encoding\n  \
+- any object implementing the buffer API.\n  \
+- an integer";
+
 pub fn register() {
     let t = &types().bytes;
     crate::builtins::add_methods(t, BYTES_SHARED);
     crate::builtins::add_methods(t, BYTES_ONLY);
     add_class_level(t, Kind::Bytes);
+    crate::builtins::dict::set_str(&type_::type_obj(t).dict, "__doc__", Value::from(BYTES_DOC));
     bytearray::register();
     memoryview::register();
 }

@@ -29,7 +29,17 @@ use crate::Value;
 /// The `memoryview` type object.
 pub fn memoryview_type() -> &'static ObjRef {
     static T: OnceLock<ObjRef> = OnceLock::new();
-    T.get_or_init(|| crate::builtins::new_native_type("memoryview", "builtins", false))
+    T.get_or_init(|| {
+        let t = crate::builtins::new_native_type("memoryview", "builtins", false);
+        // A built-in type's `__module__` is not in its namespace (`dir(memoryview)` does not list it).
+        let _ = dict::remove(&type_::type_obj(&t).dict, &Value::from("__module__"));
+        dict::set_str(
+            &type_::type_obj(&t).dict,
+            "__doc__",
+            Value::from("Create a new memoryview object which references the given object."),
+        );
+        t
+    })
 }
 
 /// The payload of memoryview objects.
@@ -404,10 +414,13 @@ pub fn new_view(v: &Value) -> PyResult<Value> {
 
 /// `memoryview(object)`.
 pub(crate) fn construct_memoryview(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    // Argument Clinic reports a missing required argument before unknown keywords.
+    let missing = || type_error("memoryview() missing required argument 'object' (pos 1)");
+    if args.is_empty() && !kwargs.iter().any(|(k, _)| k.as_str() == Some("object")) {
+        return Err(missing());
+    }
     let a = bind_keywords("memoryview", args, kwargs, &["object"])?;
-    let Some(obj) = &a[0] else {
-        return Err(type_error("memoryview() missing required argument 'object' (pos 1)"));
-    };
+    let Some(obj) = &a[0] else { return Err(missing()) };
     new_view(obj)
 }
 
@@ -582,6 +595,8 @@ pub fn hash(m: &MemoryViewObj) -> PyResult<i64> {
     if !is_byte_format(m.code) {
         return Err(value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
     }
+    // The exporter must be hashable too (a read-only view of a bytearray is not).
+    ops::hash::hash(&m.obj)?;
     Ok(ops::hash::hash_bytes(&m.to_bytes()?))
 }
 
@@ -729,11 +744,7 @@ fn slot<'a>(name: &str, args: &'a [Value], kwargs: &[(Value, Value)], n: usize) 
         return Err(type_error(format!("wrapper {name}() takes no keyword arguments")));
     }
     if args.len() - 1 != n {
-        return Err(type_error(format!(
-            "expected {n} argument{}, got {}",
-            if n == 1 { "" } else { "s" },
-            args.len() - 1
-        )));
+        return Err(bytes::slot_count_error(name, n, args.len() - 1));
     }
     Ok(m)
 }
@@ -782,6 +793,9 @@ fn m_toreadonly(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn m_cast(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let m = recv("cast", args)?;
+    if args.len() < 2 && !kwargs.iter().any(|(k, _)| k.as_str() == Some("format")) {
+        return Err(type_error("cast() missing required argument 'format' (pos 1)"));
+    }
     let a = bind_keywords("cast", &args[1..], kwargs, &["format", "shape"])?;
     let Some(fmt_v) = &a[0] else {
         return Err(type_error("cast() missing required argument 'format' (pos 1)"));

@@ -267,6 +267,12 @@ pub fn str_of(v: &Value) -> PyResult<String> {
             }
             match &o.payload {
                 Payload::Str(s) => Ok(s.as_str().to_string()),
+                // `bytes.__str__` is the bytes repr even when a subclass overrides `__repr__`.
+                Payload::Bytes(b) => Ok(bytes_repr(b)),
+                Payload::ByteArray(b) => {
+                    let data = b.read().clone();
+                    Ok(crate::builtins::bytes::bytearray_repr(v, &data))
+                }
                 Payload::Exception(e) => {
                     let args = e.args.read().clone();
                     let items = args.as_tuple().unwrap_or(&[]);

@@ -176,15 +176,16 @@ fn partition_impl(k: Kind, name: &str, args: &[Value], kwargs: &[(Value, Value)]
     let data = &s.data;
     let found = if reverse { rfind_bytes(data, &sep) } else { find_bytes(data, &sep) };
     let empty = || k.make(Vec::new());
-    // A `bytes` separator that is an exact `bytes` is returned itself, as CPython does.
-    let sep_out = || match (k, sep_v.payload()) {
-        (Kind::Bytes, Some(Payload::Bytes(_))) if sep_v.ty().ptr_eq(&crate::builtins::types().bytes) => sep_v.clone(),
-        _ => k.make(sep.to_vec()),
+    // `bytes` returns the separator object itself (whatever bytes-like type it is) and, when it is not found,
+    // the receiver itself; `bytearray` returns new bytearrays.
+    let (sep_out, whole) = match k {
+        Kind::Bytes => (sep_v.clone(), s.v.clone()),
+        Kind::ByteArray => (k.make(sep.to_vec()), s.unchanged()),
     };
     Ok(tuple::new_tuple(match found {
-        Some(i) => vec![k.make(data[..i].to_vec()), sep_out(), k.make(data[i + sep.len()..].to_vec())],
-        None if reverse => vec![empty(), empty(), s.unchanged()],
-        None => vec![s.unchanged(), empty(), empty()],
+        Some(i) => vec![k.make(data[..i].to_vec()), sep_out, k.make(data[i + sep.len()..].to_vec())],
+        None if reverse => vec![empty(), empty(), whole],
+        None => vec![whole, empty(), empty()],
     }))
 }
 

@@ -287,7 +287,8 @@ pub(crate) fn hex_string(data: &[u8], sep: Option<u8>, per_sep: i64) -> String {
     };
     let n = data.len();
     for (i, &b) in data.iter().enumerate() {
-        let boundary = if per_sep < 0 { i > 0 && i.is_multiple_of(group) } else { i > 0 && (n - i).is_multiple_of(group) };
+        let boundary =
+            if per_sep < 0 { i > 0 && i.is_multiple_of(group) } else { i > 0 && (n - i).is_multiple_of(group) };
         if boundary {
             out.push(sep);
         }

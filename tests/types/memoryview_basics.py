@@ -1,0 +1,45 @@
+# memoryview over bytes and bytearray: contents, attributes, items and iteration.
+
+
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+
+m = memoryview(b"abcdef")
+print(m.tobytes(), m.tolist(), m.hex(), m.hex(":", 2), len(m), m[0], m[-1])
+print(m.format, m.itemsize, m.nbytes, m.readonly, m.ndim, m.shape, m.strides, m.suboffsets)
+print(m.c_contiguous, m.f_contiguous, m.contiguous, m.obj, type(m).__name__, bool(m), bool(memoryview(b"")))
+print(list(m), 99 in m, b"c" in m, bytes(m), bytearray(m), b"".join([m]), b"<" + m + b">")
+w = memoryview(bytearray(b"xyz"))
+print(w.readonly, w.obj, w.tolist(), w.toreadonly().readonly, w.toreadonly().tobytes())
+print(type(iter(m)).__name__, next(iter(m)), m.tobytes("C"), m.tobytes("F"), m.tobytes(order="A"), m.tobytes(None))
+print(memoryview(m).tobytes(), memoryview(m).obj is m.obj, memoryview(object=b"kw").tobytes())
+e = memoryview(b"")
+print(e.tobytes(), e.tolist(), len(e), e.shape, e.nbytes, e.hex())
+show(lambda: m[6])
+show(lambda: m[-7])
+show(lambda: m["a"])
+show(lambda: m[1.0])
+show(lambda: m[...])
+show(lambda: m[()])
+show(lambda: m[0, 1])
+show(lambda: m[1:2, 3:4])
+show(lambda: m[2 ** 70])
+show(lambda: memoryview("str"))
+show(lambda: memoryview(1))
+show(lambda: memoryview([1]))
+show(lambda: memoryview())
+show(lambda: memoryview(b"a", b"b"))
+show(lambda: memoryview(obj=b"a"))
+show(lambda: m.tobytes("X"))
+show(lambda: m.tobytes(1))
+show(lambda: m.tolist(1))
+show(lambda: m.hex(""))
+show(lambda: memoryview.tobytes(b"x"))
+show(lambda: memoryview.__len__(b"x"))
+show(lambda: memoryview.tolist())
+show(lambda: len(memoryview))
+print(m.__len__(), m.__getitem__(1), m.__getitem__(slice(0, 2)).tobytes())
