@@ -24,14 +24,19 @@ use ruff_python_parser::{Mode, ParseOptions};
 /// (`native_modules_match_the_runtime`) compares this list with the runtime's table and fails otherwise.
 pub const NATIVE_MODULES: &[&str] = &[
     "_bisect",
+    "_functools",
     "_heapq",
+    "_operator",
     "_random",
     "_struct",
     "_thread",
     "binascii",
     "builtins",
     "errno",
+    "itertools",
+    "math",
     "sys",
+    "time",
 ];
 
 /// Whether the runtime provides `name` (a full dotted name) natively.

@@ -11,7 +11,7 @@
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use parking_lot::Mutex;
@@ -535,6 +535,9 @@ struct Chain {
     /// The iterators being drained, first one first. Normally at most one; racing threads that each fetched
     /// the next iterable queue theirs here, so no item is lost.
     active: Mutex<VecDeque<Value>>,
+    /// Threads between taking an iterable from the source and queueing its iterator: while any is, the chain
+    /// is not exhausted even if the source is.
+    fetching: AtomicUsize,
 }
 
 impl Step for Chain {
@@ -542,20 +545,33 @@ impl Step for Chain {
         loop {
             let front = self.active.lock().front().cloned();
             let Some(active) = front else {
-                let Some(src) = self.source.lock().clone() else { return Ok(None) };
+                let Some(src) = self.source.lock().clone() else {
+                    if self.fetching.load(Ordering::Acquire) == 0 && self.active.lock().is_empty() {
+                        return Ok(None);
+                    }
+                    // Another thread is about to queue an iterator: wait for it rather than end early.
+                    std::thread::yield_now();
+                    continue;
+                };
+                self.fetching.fetch_add(1, Ordering::AcqRel);
                 // A source that ends, raises, or yields a non-iterable ends the chain (as in CPython).
                 let fetched = next(&src).and_then(|x| x.map(|iterable| iter(&iterable)).transpose());
-                match fetched {
-                    Ok(Some(a)) => self.active.lock().push_back(a),
+                let r = match fetched {
+                    Ok(Some(a)) => {
+                        self.active.lock().push_back(a);
+                        Ok(())
+                    }
                     Ok(None) => {
                         *self.source.lock() = None;
-                        return Ok(None);
+                        Ok(())
                     }
                     Err(e) => {
                         *self.source.lock() = None;
-                        return Err(e);
+                        Err(e)
                     }
-                }
+                };
+                self.fetching.fetch_sub(1, Ordering::AcqRel);
+                r?;
                 continue;
             };
             if let Some(item) = next(&active)? {
@@ -570,7 +586,10 @@ impl Step for Chain {
 }
 
 fn new_chain(source: Value) -> Value {
-    make(Kind::Chain, Chain { source: Mutex::new(Some(source)), active: Mutex::new(VecDeque::new()) })
+    make(
+        Kind::Chain,
+        Chain { source: Mutex::new(Some(source)), active: Mutex::new(VecDeque::new()), fetching: AtomicUsize::new(0) },
+    )
 }
 
 fn chain_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -1,10 +1,13 @@
 //! Native modules, one file each, under CPython's names.
 
 pub mod builtins;
+pub mod functools;
 pub mod itertools;
 pub mod math;
+pub mod operator;
 pub mod sys;
 pub mod thread;
+pub mod time;
 pub mod errno;
 pub mod r#struct;
 pub mod heapq;
@@ -29,6 +32,9 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "_struct" => Some(r#struct::module),
         "math" => Some(math::module),
         "itertools" => Some(itertools::module),
+        "_functools" => Some(functools::module),
+        "_operator" => Some(operator::module),
+        "time" => Some(time::module),
         "_heapq" => Some(heapq::module),
         "_bisect" => Some(bisect::module),
         "_random" => Some(random::module),
