@@ -6,8 +6,9 @@
 use crate::builtins::types;
 use crate::object::{ObjRef, Payload};
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub enum Value {
+    #[default]
     None,
     Bool(bool),
     Int(i64),
@@ -15,11 +16,6 @@ pub enum Value {
     Obj(ObjRef),
 }
 
-impl Default for Value {
-    fn default() -> Self {
-        Value::None
-    }
-}
 
 impl Value {
     /// The value's type object.

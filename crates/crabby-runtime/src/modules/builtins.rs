@@ -601,8 +601,7 @@ fn pow(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
             let m_abs = mb.abs();
             let base = if eb.is_negative() {
                 // A negative exponent needs the modular inverse of the base.
-                let inv = mod_inverse(&bb, &m_abs).ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
-                inv
+                mod_inverse(&bb, &m_abs).ok_or_else(|| value_error("base is not invertible for the given modulus"))?
             } else {
                 bb
             };

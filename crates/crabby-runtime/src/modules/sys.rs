@@ -244,7 +244,7 @@ pub fn module() -> PyResult<ObjRef> {
             dict::set_str(d, "argv", argv());
             dict::set_str(d, "orig_argv", argv());
             dict::set_str(d, "modules", Value::Obj(crate::import::sys_modules().clone()));
-            let cwd = std::env::args().nth(0).and_then(|p| {
+            let cwd = std::env::args().next().and_then(|p| {
                 std::path::Path::new(&p).parent().map(|d| d.to_string_lossy().into_owned())
             });
             dict::set_str(d, "path", crate::builtins::list::new_list(vec![Value::from(cwd.unwrap_or_default())]));

@@ -272,10 +272,10 @@ fn bind(func: &FunctionObj, this: Option<&Value>, args: &[Value], kwargs: &[(Val
     }
     if kwonly > 0 {
         let kwdefaults = func.kwdefaults.read().clone();
-        for s in kwonly_start..kwonly_start + kwonly {
-            if slots[s].is_none() {
+        for (s, slot) in slots.iter_mut().enumerate().skip(kwonly_start).take(kwonly) {
+            if slot.is_none() {
                 match kwdefaults.iter().find(|(n, _)| *n == code.params[s]) {
-                    Some((_, v)) => slots[s] = Some(v.clone()),
+                    Some((_, v)) => *slot = Some(v.clone()),
                     None => missing.push(code.params[s]),
                 }
             }

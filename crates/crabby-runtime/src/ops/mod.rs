@@ -49,7 +49,7 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::ByteArray(b) => !b.read().is_empty(),
                 Payload::MemoryView(m) => crate::builtins::memoryview::len(m)? != 0,
-                Payload::Range(r) => r.len() != 0,
+                Payload::Range(r) => !r.is_empty(),
                 Payload::Cell(_) => crate::builtins::dict_views::hook_len(v).is_none_or(|n| n != 0),
                 _ => true,
             })

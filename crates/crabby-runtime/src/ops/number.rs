@@ -206,7 +206,7 @@ fn big_op(a: &BigInt, b: &BigInt, op: BinOp) -> PyResult<Value> {
                 return Err(value_error("negative shift count"));
             }
             let s = b.to_usize().unwrap_or(usize::MAX);
-            if s >= a.bits() as usize + 1 {
+            if s > a.bits() as usize {
                 return Ok(Value::Int(if a.is_negative() { -1 } else { 0 }));
             }
             // Arithmetic shift rounds toward negative infinity, as Python's does.
