@@ -3,6 +3,9 @@
 //! The table is CPython's compact layout: an index array probed with CPython's perturbation scheme, pointing
 //! into an insertion-ordered entry array. The table's lock is never held while Python code runs: keys whose
 //! equality needs `__eq__` are compared after unlocking, and the operation restarts if the table changed.
+//!
+//! Below the table are the `dict` methods (CPython's messages and argument conventions); the views returned by
+//! `keys()`, `values()` and `items()` live in `dict_views.rs`.
 
 use parking_lot::RwLock;
 

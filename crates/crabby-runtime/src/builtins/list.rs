@@ -962,6 +962,38 @@ mod tests {
     }
 
     #[test]
+    fn pop_and_append_are_atomic_across_threads() {
+        let l = new_list(Vec::new());
+        std::thread::scope(|sc| {
+            for t in 0..4i64 {
+                let l = &l;
+                sc.spawn(move || {
+                    for i in 0..1000 {
+                        m_append(&[l.clone(), Value::Int(t * 1000 + i)], &[]).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(items(&l).len(), 4000);
+        let popped = Mutex::new(Vec::new());
+        std::thread::scope(|sc| {
+            for _ in 0..4 {
+                let (l, popped) = (&l, &popped);
+                sc.spawn(move || {
+                    let mut mine = Vec::new();
+                    while let Ok(v) = pop(l, None) {
+                        mine.push(int::as_i64(&v).unwrap());
+                    }
+                    popped.lock().extend(mine);
+                });
+            }
+        });
+        let mut got = popped.into_inner();
+        got.sort();
+        assert_eq!(got, (0..4000).collect::<Vec<_>>(), "every item popped exactly once");
+    }
+
+    #[test]
     fn failed_sort_keeps_every_item() {
         let l = new_list(vec![Value::Int(3), Value::from("a"), Value::Int(1)]);
         assert!(sort(&l, None, false).is_err());

@@ -1364,6 +1364,46 @@ mod tests {
     }
 
     #[test]
+    fn add_and_discard_are_atomic_across_threads() {
+        let s = new_empty(false);
+        let added = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|sc| {
+            for t in 0..4i64 {
+                let (s, added) = (&s, &added);
+                sc.spawn(move || {
+                    // Overlapping ranges: every key is offered by two threads.
+                    for i in (t * 500)..(t * 500 + 1000) {
+                        let k = Value::Int(i % 2000);
+                        let h = ops::hash::hash(&k).unwrap();
+                        if add_hashed(s, k, h).unwrap() {
+                            // Relaxed: a plain counter read after the threads are joined.
+                            added.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        }
+                    }
+                });
+            }
+        });
+        assert_eq!(len(&s), 2000);
+        assert_eq!(added.load(std::sync::atomic::Ordering::Relaxed), 2000, "each key added exactly once");
+        let removed = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|sc| {
+            for _ in 0..4 {
+                let (s, removed) = (&s, &removed);
+                sc.spawn(move || {
+                    for i in 0..2000 {
+                        if discard(s, &Value::Int(i)).unwrap() {
+                            // Relaxed: as above.
+                            removed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        }
+                    }
+                });
+            }
+        });
+        assert_eq!(len(&s), 0);
+        assert_eq!(removed.load(std::sync::atomic::Ordering::Relaxed), 2000, "each key removed exactly once");
+    }
+
+    #[test]
     fn constant_displays_go_through_a_frozenset() {
         // {0, 8, 16, 24, 32, 40, 48} in CPython 3.12.1, against the same elements added one by one.
         let items: Vec<Value> = (0..7).map(|i| Value::Int(i * 8)).collect();
