@@ -30,6 +30,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_random",
     "_struct",
     "_thread",
+    "_weakref",
     "binascii",
     "builtins",
     "errno",
