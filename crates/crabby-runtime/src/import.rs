@@ -122,6 +122,11 @@ fn import_one(name: &str) -> PyResult<Value> {
     }
 }
 
+/// Whether a module of that name exists (compiled in or native).
+fn is_known(name: &str) -> bool {
+    compiled().read().contains_key(name) || crate::modules::native_module(name).is_some()
+}
+
 /// Imports `name` and its parent packages; returns the module named (not the top package).
 pub fn import_dotted(name: &str) -> PyResult<Value> {
     let mut parent: Option<Value> = None;
@@ -134,7 +139,9 @@ pub fn import_dotted(name: &str) -> PyResult<Value> {
         full.push_str(part);
         let m = match import_one(&full) {
             Ok(m) => m,
-            Err(e) if e.matches(ExcKind::ModuleNotFoundError) && parent.is_some() => {
+            // Only a submodule that does not exist gets the dotted message; an import failing while a module
+            // that does exist runs keeps its own error.
+            Err(e) if e.matches(ExcKind::ModuleNotFoundError) && parent.is_some() && !is_known(&full) => {
                 // `import pkg.missing`: CPython names the full dotted module, and says when the parent is a
                 // plain module rather than a package.
                 let parent_name = full.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
