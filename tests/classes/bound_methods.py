@@ -51,6 +51,8 @@ b1, b2 = B(), B()
 print(b1.m == b2.m)
 
 # Unbound native methods
+print(list.append, repr(str.upper), object.__init__, list.__len__)
+print(type(list.append).__name__, type([].append).__name__, type(object.__init__).__name__)
 l = []
 app = l.append
 app(3)

@@ -335,7 +335,7 @@ pub fn build_class(body: &Value, name: &Value, qualname: &Value, bases: Vec<Valu
         store_class_name(&ns_obj, &Value::from("__module__"), m)?;
     }
     store_class_name(&ns_obj, &Value::from("__qualname__"), qualname.clone())?;
-    let cell = call(body, &[ns.clone()], &[])?;
+    let cell = call(body, std::slice::from_ref(&ns), &[])?;
     if substituted {
         store_class_name(&ns_obj, &Value::from("__orig_bases__"), new_tuple(orig_bases))?;
     }

@@ -60,6 +60,41 @@ pub struct ExtraTypes {
     pub mappingproxy: ObjRef,
 }
 
+/// The types of unbound native methods: `method_descriptor` (`list.append`) and `wrapper_descriptor` (special
+/// methods, `object.__init__`). Made with the start-up table's `builtin_function_or_method` layout, they are
+/// ordinary native functions to every caller.
+struct MethodTypes {
+    method: ObjRef,
+    wrapper: ObjRef,
+}
+
+static METHOD_TYPES: OnceLock<MethodTypes> = OnceLock::new();
+
+fn method_types() -> &'static MethodTypes {
+    METHOD_TYPES.get_or_init(|| {
+        let mk = |name: &str| {
+            let ty = crate::builtins::new_native_type(name, "builtins", false);
+            let _ = dict::remove(&type_obj(&ty).dict, &Value::from("__module__"));
+            ty
+        };
+        MethodTypes { method: mk("method_descriptor"), wrapper: mk("wrapper_descriptor") }
+    })
+}
+
+/// A native method of `owner` as `add_methods` registers it: a `method_descriptor`, or a
+/// `wrapper_descriptor` for special methods.
+pub fn new_method_descriptor(name: &'static str, f: crate::builtins::function::NativeFn, owner: &ObjRef) -> Value {
+    let mt = method_types();
+    let ty = if name.starts_with("__") && name.ends_with("__") { &mt.wrapper } else { &mt.method };
+    let b = crate::builtins::function::BuiltinFunctionObj { name, f, owner: Some(owner.clone()), bound_self: None };
+    Value::Obj(ObjRef::new(ty, Payload::BuiltinFunction(b)).make_immortal())
+}
+
+/// Whether `o` is an unbound native method made by [`new_method_descriptor`].
+pub fn is_method_descriptor(o: &ObjRef) -> bool {
+    METHOD_TYPES.get().is_some_and(|mt| o.ty().ptr_eq(&mt.method) || o.ty().ptr_eq(&mt.wrapper))
+}
+
 static EXTRA: OnceLock<ExtraTypes> = OnceLock::new();
 
 pub fn extra_types() -> &'static ExtraTypes {

@@ -330,7 +330,7 @@ fn populate() {
 pub fn add_methods(ty: &ObjRef, methods: &[(&'static str, function::NativeFn)]) {
     let d = &type_obj(ty).dict;
     for (name, f) in methods {
-        dict::set_str(d, name, function::new_builtin(name, *f, Some(ty.clone())));
+        dict::set_str(d, name, descriptor::new_method_descriptor(name, *f, ty));
     }
     type_obj(ty).modified();
 }

@@ -553,7 +553,7 @@ fn object_ne(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn object_hash(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("object.__hash__", args, kwargs).exact(1)?;
-    Ok(Value::Int((a[0].id() >> 4) as i64))
+    Ok(Value::Int(a[0].id() >> 4))
 }
 
 fn object_getattribute(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -48,15 +48,22 @@ pub fn new_super(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 /// `super_obj.name`: the MRO of `obj_type` after `start`, then the super object's own attributes.
-pub fn super_getattr(this: &Value, s: &SuperObj, name: &str) -> PyResult<Value> {
+pub fn super_getattr(this: &Value, s: &SuperObj, name: &str, key: Option<&Value>) -> PyResult<Value> {
     if let (Some(obj_type), false) = (&s.obj_type, name == "__class__") {
-        let mro = type_obj(obj_type).mro.read().clone();
-        let pos = mro.iter().position(|t| t.ptr_eq(&s.start)).map_or(mro.len(), |p| p + 1);
-        for t in &mro[pos..] {
-            if let Some(v) = crate::builtins::dict::get_str(&type_obj(t).dict, name) {
-                let instance = if s.obj.as_obj().is_some_and(|o| o.ptr_eq(obj_type)) { None } else { Some(&s.obj) };
-                return ops::attr::bind_descriptor(v, instance, &Value::Obj(obj_type.clone()));
-            }
+        // The namespaces are read under the MRO's read lock (dict reads run no Python code); binding the
+        // value found happens after it is released.
+        let found = {
+            let mro = type_obj(obj_type).mro.read();
+            let pos = mro.iter().position(|t| t.ptr_eq(&s.start)).map_or(mro.len(), |p| p + 1);
+            mro[pos..].iter().find_map(|t| match key {
+                // A str key compares without Python code, so the lookup cannot fail.
+                Some(k) => crate::builtins::dict::get(&type_obj(t).dict, k).ok().flatten(),
+                None => crate::builtins::dict::get_str(&type_obj(t).dict, name),
+            })
+        };
+        if let Some(v) = found {
+            let instance = if s.obj.as_obj().is_some_and(|o| o.ptr_eq(obj_type)) { None } else { Some(&s.obj) };
+            return ops::attr::bind_descriptor(v, instance, &Value::Obj(obj_type.clone()));
         }
     }
     ops::attr::generic_getattr(this, name)

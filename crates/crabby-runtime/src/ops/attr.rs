@@ -248,7 +248,7 @@ fn getattr_named(v: &Value, name: &str, key: Option<&Value>) -> PyResult<Value> 
             }
             return type_getattr(v, name);
         }
-        Some(Payload::Super(s)) => return crate::builtins::super_::super_getattr(v, s, name),
+        Some(Payload::Super(s)) => return crate::builtins::super_::super_getattr(v, s, name, key),
         _ => {}
     }
     if t.heap {

@@ -180,9 +180,14 @@ pub fn repr(v: &Value) -> PyResult<String> {
             f.qualname.read().as_str().unwrap_or("?"),
             o.addr()
         )),
-        Payload::BuiltinFunction(b) => Ok(match &b.bound_self {
-            Some(s) => format!("<built-in method {} of {} object at {:#x}>", b.name, s.type_name(), s.id()),
-            None => format!("<built-in function {}>", b.name),
+        Payload::BuiltinFunction(b) => Ok(match (&b.bound_self, &b.owner) {
+            (Some(s), _) => format!("<built-in method {} of {} object at {:#x}>", b.name, s.type_name(), s.id()),
+            // Unbound native methods: `method_descriptor`s and (for special methods) `wrapper_descriptor`s.
+            (None, Some(owner)) if crate::builtins::descriptor::is_method_descriptor(o) => {
+                let kind = if b.name.starts_with("__") && b.name.ends_with("__") { "slot wrapper" } else { "method" };
+                format!("<{kind} '{}' of '{}' objects>", b.name, type_::type_name(owner))
+            }
+            (None, _) => format!("<built-in function {}>", b.name),
         }),
         Payload::BoundMethod(m) => {
             let qn = match m.func.payload() {
