@@ -203,6 +203,12 @@ impl<S: Step> NativeIter for It<S> {
     }
 }
 
+/// Stores `v` in `m` and returns the old value, to be freed by the caller after the lock is released: freeing
+/// a value can run Python code (a generator's `finally`), which must never run under one of these locks.
+fn replace<T>(m: &Mutex<T>, v: T) -> T {
+    std::mem::replace(&mut *m.lock(), v)
+}
+
 /// A new iterator object of `kind` with state `s`.
 fn make<S: Step>(kind: Kind, s: S) -> Value {
     Value::Obj(ObjRef::new(ty(kind), Payload::Iter(Box::new(It(Arc::new(s))))))
@@ -336,7 +342,7 @@ impl Step for Count {
             }
         };
         let new = ops::number::add(&cur, &self.step)?;
-        *self.cnt.lock() = new;
+        drop(replace(&self.cnt, new));
         Ok(Some(cur))
     }
 }
@@ -399,7 +405,7 @@ impl Step for Cycle {
                     self.saved.lock().0.push(item.clone());
                     return Ok(Some(item));
                 }
-                None => *self.it.lock() = None,
+                None => drop(replace(&self.it, None)),
             }
         }
         let mut saved = self.saved.lock();
@@ -512,7 +518,8 @@ impl Step for Accumulate {
             Some(t) if self.func.is_none() => ops::number::add(&t, &val)?,
             Some(t) => ops::call::call(&self.func, &[t, val], &[])?,
         };
-        self.st.lock().0 = Some(new.clone());
+        let old = std::mem::replace(&mut self.st.lock().0, Some(new.clone()));
+        drop(old);
         Ok(Some(new))
     }
 }
@@ -562,11 +569,11 @@ impl Step for Chain {
                         Ok(())
                     }
                     Ok(None) => {
-                        *self.source.lock() = None;
+                        drop(replace(&self.source, None));
                         Ok(())
                     }
                     Err(e) => {
-                        *self.source.lock() = None;
+                        drop(replace(&self.source, None));
                         Err(e)
                     }
                 };
@@ -577,10 +584,11 @@ impl Step for Chain {
             if let Some(item) = next(&active)? {
                 return Ok(Some(item));
             }
-            let mut q = self.active.lock();
-            if let Some(i) = q.iter().position(|c| c.is(&active)) {
-                q.remove(i);
-            }
+            let removed = {
+                let mut q = self.active.lock();
+                q.iter().position(|c| c.is(&active)).and_then(|i| q.remove(i))
+            };
+            drop(removed);
         }
     }
 }
@@ -773,9 +781,11 @@ impl GroupByShared {
         } else {
             ops::call::call(&self.keyfunc, std::slice::from_ref(&newvalue), &[])?
         };
-        let mut st = self.st.lock();
-        st.currvalue = Some(newvalue);
-        st.currkey = Some(newkey);
+        let old = {
+            let mut st = self.st.lock();
+            (std::mem::replace(&mut st.currvalue, Some(newvalue)), std::mem::replace(&mut st.currkey, Some(newkey)))
+        };
+        drop(old);
         Ok(true)
     }
 }
@@ -805,14 +815,15 @@ impl Step for GroupBy {
                 return Ok(None);
             }
         }
-        let (key, id) = {
+        let (key, id, old) = {
             let mut st = g.st.lock();
             let key = st.currkey.clone().unwrap_or(Value::None);
-            st.tgtkey = Some(key.clone());
+            let old = std::mem::replace(&mut st.tgtkey, Some(key.clone()));
             st.next_id += 1;
             st.currgrouper = st.next_id;
-            (key, st.next_id)
+            (key, st.next_id, old)
         };
+        drop(old);
         let grouper = make(Kind::Grouper, Grouper { parent: g.clone(), tgtkey: key.clone(), id });
         Ok(Some(tuple::new_tuple(vec![key, grouper])))
     }
@@ -875,9 +886,12 @@ impl Step for ISlice {
             }
         };
         let clear = |cnt: i64| {
-            let mut st = self.st.lock();
-            st.0 = None;
-            st.1 = cnt;
+            let old = {
+                let mut st = self.st.lock();
+                st.1 = cnt;
+                st.0.take()
+            };
+            drop(old);
         };
         while cnt < nxt {
             match next(&it) {
@@ -977,22 +991,24 @@ impl Step for PairWise {
             Some(o) => o,
             None => match next(&it)? {
                 Some(o) => {
-                    self.st.lock().1 = Some(o.clone());
+                    let prev = std::mem::replace(&mut self.st.lock().1, Some(o.clone()));
+                    drop(prev);
                     o
                 }
                 None => {
-                    *self.st.lock() = (None, None);
+                    drop(replace(&self.st, (None, None)));
                     return Ok(None);
                 }
             },
         };
         match next(&it)? {
             Some(new) => {
-                self.st.lock().1 = Some(new.clone());
+                let prev = std::mem::replace(&mut self.st.lock().1, Some(new.clone()));
+                drop(prev);
                 Ok(Some(tuple::new_tuple(vec![old, new])))
             }
             None => {
-                *self.st.lock() = (None, None);
+                drop(replace(&self.st, (None, None)));
                 Ok(None)
             }
         }
@@ -1026,13 +1042,18 @@ struct TeeShared {
 }
 
 impl TeeBuffer {
-    /// Drops the items every tee has passed.
-    fn trim(&mut self) {
+    /// Removes the items every tee has passed, returning them so the caller frees them after unlocking
+    /// (freeing an item may free a tee of this very buffer, whose `Drop` takes the lock).
+    #[must_use]
+    fn trim(&mut self) -> Vec<Value> {
         let low = self.positions.values().copied().min().unwrap_or(self.base + self.items.len() as u64);
-        while self.base < low && !self.items.is_empty() {
-            self.items.pop_front();
+        let mut dead = Vec::new();
+        while self.base < low {
+            let Some(v) = self.items.pop_front() else { break };
+            dead.push(v);
             self.base += 1;
         }
+        dead
     }
 }
 
@@ -1073,9 +1094,12 @@ impl Tee {
 
 impl Drop for Tee {
     fn drop(&mut self) {
-        let mut b = self.shared.buf.lock();
-        b.positions.remove(&self.id);
-        b.trim();
+        let dead = {
+            let mut b = self.shared.buf.lock();
+            b.positions.remove(&self.id);
+            b.trim()
+        };
+        drop(dead);
     }
 }
 
@@ -1087,7 +1111,9 @@ impl Step for Tee {
             if pos < b.base + b.items.len() as u64 {
                 let item = b.items[(pos - b.base) as usize].clone();
                 b.positions.insert(self.id, pos + 1);
-                b.trim();
+                let dead = b.trim();
+                drop(b);
+                drop(dead);
                 return Ok(Some(item));
             }
             if b.exhausted {
@@ -1110,7 +1136,9 @@ impl Step for Tee {
             Some(item) => {
                 b.items.push_back(item.clone());
                 b.positions.insert(self.id, pos + 1);
-                b.trim();
+                let dead = b.trim();
+                drop(b);
+                drop(dead);
                 Ok(Some(item))
             }
         }
@@ -1192,9 +1220,13 @@ impl Step for ZipLongest {
                 Some(it) => match next(it)? {
                     Some(x) => out.push(x),
                     None => {
-                        let mut cur = self.its.lock();
-                        cur[i] = None;
-                        if cur.iter().all(Option::is_none) {
+                        let (old, all_done) = {
+                            let mut cur = self.its.lock();
+                            let old = cur[i].take();
+                            (old, cur.iter().all(Option::is_none))
+                        };
+                        drop(old);
+                        if all_done {
                             return Ok(None);
                         }
                         out.push(self.fill.clone());
@@ -1491,13 +1523,13 @@ impl Step for Batched {
                 Ok(Some(x)) => items.push(x),
                 Ok(None) => break,
                 Err(e) => {
-                    *self.it.lock() = None;
+                    drop(replace(&self.it, None));
                     return Err(e);
                 }
             }
         }
         if items.is_empty() {
-            *self.it.lock() = None;
+            drop(replace(&self.it, None));
             return Ok(None);
         }
         Ok(Some(tuple::new_tuple(items)))
