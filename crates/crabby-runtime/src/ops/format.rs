@@ -232,7 +232,17 @@ pub fn repr(v: &Value) -> PyResult<String> {
         },
         Payload::Super(s) => Ok(crate::builtins::super_::super_repr(s)),
         Payload::Generator(g) => Ok(crate::builtins::generator::gen_repr(g, o.addr())),
-        _ => Ok(default_repr(v)),
+        // Native modules' types (itertools.count, functools.partial, ...) define `__repr__` natively.
+        _ => match type_::lookup(o.ty(), "__repr__") {
+            Some(f) if matches!(f.payload(), Some(Payload::BuiltinFunction(b)) if b.owner.as_ref().is_some_and(|t| !t.ptr_eq(&crate::builtins::types().object))) => {
+                let r = ops::call::call_with_self(&f, v, &[], &[])?;
+                match r.as_str() {
+                    Some(s) => Ok(s.to_string()),
+                    None => Err(type_error(format!("__repr__ returned non-string (type {})", r.type_name()))),
+                }
+            }
+            _ => Ok(default_repr(v)),
+        },
     }
 }
 
