@@ -17,7 +17,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use parking_lot::{Mutex, RwLock};
 
 use crate::builtins::bytes::{
-    self, bind_keywords, buffer, byte_value, bytes_from_object, clinic_count, encode_str, noargs, one_arg, this, Kind,
+    self, bind_keywords, buffer, byte_value, bytes_from_object, clinic_count, encode_str, noargs, noargs_value,
+    one_arg_value, this, this_value, Kind,
 };
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::function::NativeFn;
@@ -330,16 +331,16 @@ pub fn imul(v: &Value, n: i64) -> PyResult<Value> {
 const K: Kind = Kind::ByteArray;
 
 fn m_append(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let (s, x) = one_arg(K, "append", args, kwargs)?;
+    let (v, x) = one_arg_value(K, "append", args, kwargs)?;
     let b = byte_value(x)?;
-    let mut g = lock_of(s.v).write();
-    check_resizable(s.v)?;
+    let mut g = lock_of(v).write();
+    check_resizable(v)?;
     g.push(b);
     Ok(Value::None)
 }
 
 fn m_extend(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let (s, x) = one_arg(K, "extend", args, kwargs)?;
+    let (v, x) = one_arg_value(K, "extend", args, kwargs)?;
     let data = match buffer(x)? {
         Some(b) => b.into_owned(),
         None => match bytes::from_iterable(x, K)? {
@@ -347,24 +348,24 @@ fn m_extend(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
             None => return Err(type_error(format!("can't extend bytearray with {}", x.type_name()))),
         },
     };
-    let mut g = lock_of(s.v).write();
+    let mut g = lock_of(v).write();
     if !data.is_empty() {
-        check_resizable(s.v)?;
+        check_resizable(v)?;
     }
     g.extend_from_slice(&data);
     Ok(Value::None)
 }
 
 fn m_insert(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let s = this(K, "insert", args)?;
+    let v = this_value(K, "insert", args)?;
     if !kwargs.is_empty() {
         return Err(type_error("bytearray.insert() takes no keyword arguments"));
     }
     clinic_count("insert", args.len() - 1, 2, 2)?;
     let i = bytes::ssize_arg(&args[1])?;
     let b = byte_value(&args[2])?;
-    let mut g = lock_of(s.v).write();
-    check_resizable(s.v)?;
+    let mut g = lock_of(v).write();
+    check_resizable(v)?;
     let n = g.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
     g.insert(j as usize, b);
@@ -372,7 +373,7 @@ fn m_insert(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 fn m_pop(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let s = this(K, "pop", args)?;
+    let v = this_value(K, "pop", args)?;
     if !kwargs.is_empty() {
         return Err(type_error("bytearray.pop() takes no keyword arguments"));
     }
@@ -381,7 +382,7 @@ fn m_pop(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         Some(v) => bytes::ssize_arg(v)?,
         None => -1,
     };
-    let mut g = lock_of(s.v).write();
+    let mut g = lock_of(v).write();
     if g.is_empty() {
         return Err(index_error("pop from empty bytearray"));
     }
@@ -390,32 +391,32 @@ fn m_pop(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     if !(0..n).contains(&j) {
         return Err(index_error("pop index out of range"));
     }
-    check_resizable(s.v)?;
+    check_resizable(v)?;
     Ok(Value::Int(g.remove(j as usize) as i64))
 }
 
 fn m_remove(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let (s, x) = one_arg(K, "remove", args, kwargs)?;
+    let (v, x) = one_arg_value(K, "remove", args, kwargs)?;
     let b = byte_value(x)?;
-    let mut g = lock_of(s.v).write();
+    let mut g = lock_of(v).write();
     let Some(j) = g.iter().position(|&y| y == b) else {
         return Err(value_error("value not found in bytearray"));
     };
-    check_resizable(s.v)?;
+    check_resizable(v)?;
     g.remove(j);
     Ok(Value::None)
 }
 
 fn m_reverse(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let s = noargs(K, "reverse", args, kwargs)?;
-    lock_of(s.v).write().reverse();
+    let v = noargs_value(K, "reverse", args, kwargs)?;
+    lock_of(v).write().reverse();
     Ok(Value::None)
 }
 
 fn m_clear(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let s = noargs(K, "clear", args, kwargs)?;
-    let mut g = lock_of(s.v).write();
-    store(s.v, &mut g, Vec::new())?;
+    let v = noargs_value(K, "clear", args, kwargs)?;
+    let mut g = lock_of(v).write();
+    store(v, &mut g, Vec::new())?;
     Ok(Value::None)
 }
 
@@ -627,6 +628,30 @@ mod tests {
         assert!(setitem(&b, &sl(0, 3, 2), &bytes::new_bytes(b"q")).is_err());
         setitem(&b, &Value::Int(-1), &Value::Int(33)).unwrap();
         assert_eq!(contents(&b), b"XZ!");
+    }
+
+    #[test]
+    fn racing_appends_and_item_writes_are_not_lost() {
+        let b = new_bytearray(Vec::new());
+        let threads: Vec<_> = (0..4)
+            .map(|t| {
+                let b = b.clone();
+                std::thread::spawn(move || {
+                    for _ in 0..1000 {
+                        m_append(&[b.clone(), Value::Int(t)], &[]).unwrap();
+                        iadd(&b, &bytes::new_bytes(&[t as u8])).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        let data = contents(&b);
+        assert_eq!(data.len(), 8000);
+        for t in 0..4u8 {
+            assert_eq!(data.iter().filter(|&&x| x == t).count(), 2000);
+        }
     }
 
     #[test]

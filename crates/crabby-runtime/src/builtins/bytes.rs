@@ -138,21 +138,29 @@ impl This<'_> {
     }
 }
 
-/// The receiver of a method descriptor of `k`.
-pub(crate) fn this<'a>(k: Kind, name: &str, args: &'a [Value]) -> PyResult<This<'a>> {
+/// The receiver of a method descriptor of `k`, checked but not read (the mutating methods of `bytearray`
+/// need no snapshot of the contents).
+pub(crate) fn this_value<'a>(k: Kind, name: &str, args: &'a [Value]) -> PyResult<&'a Value> {
     let Some(v) = args.first() else {
         return Err(type_error(format!("unbound method {}.{name}() needs an argument", k.name())));
     };
-    let data = match (k, v.payload()) {
-        (Kind::Bytes, Some(Payload::Bytes(b))) => Cow::Borrowed(&b[..]),
-        (Kind::ByteArray, Some(Payload::ByteArray(b))) => Cow::Owned(b.read().clone()),
-        _ => {
-            return Err(type_error(format!(
-                "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
-                k.name(),
-                v.type_name()
-            )))
-        }
+    if Kind::of(v) != Some(k) {
+        return Err(type_error(format!(
+            "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+            k.name(),
+            v.type_name()
+        )));
+    }
+    Ok(v)
+}
+
+/// The receiver of a method descriptor of `k`, with a view of its contents.
+pub(crate) fn this<'a>(k: Kind, name: &str, args: &'a [Value]) -> PyResult<This<'a>> {
+    let v = this_value(k, name, args)?;
+    let data = match v.payload() {
+        Some(Payload::Bytes(b)) => Cow::Borrowed(&b[..]),
+        Some(Payload::ByteArray(b)) => Cow::Owned(b.read().clone()),
+        _ => unreachable!("receiver checked by this_value"),
     };
     Ok(This { v, data, kind: k })
 }
@@ -173,14 +181,40 @@ fn no_kwargs(k: Kind, name: &str, kwargs: &[(Value, Value)]) -> PyResult<()> {
     }
 }
 
-/// A method without arguments (METH_NOARGS).
-pub(crate) fn noargs<'a>(k: Kind, name: &str, args: &'a [Value], kwargs: &[(Value, Value)]) -> PyResult<This<'a>> {
-    let s = this(k, name, args)?;
+/// A method without arguments (METH_NOARGS): the receiver, unread.
+pub(crate) fn noargs_value<'a>(
+    k: Kind,
+    name: &str,
+    args: &'a [Value],
+    kwargs: &[(Value, Value)],
+) -> PyResult<&'a Value> {
+    let v = this_value(k, name, args)?;
     no_kwargs(k, name, kwargs)?;
     if args.len() != 1 {
         return Err(type_error(format!("{}.{name}() takes no arguments ({} given)", k.name(), args.len() - 1)));
     }
-    Ok(s)
+    Ok(v)
+}
+
+/// A method without arguments (METH_NOARGS).
+pub(crate) fn noargs<'a>(k: Kind, name: &str, args: &'a [Value], kwargs: &[(Value, Value)]) -> PyResult<This<'a>> {
+    noargs_value(k, name, args, kwargs)?;
+    this(k, name, args)
+}
+
+/// A method with exactly one positional argument (METH_O): the receiver, unread, and the argument.
+pub(crate) fn one_arg_value<'a>(
+    k: Kind,
+    name: &str,
+    args: &'a [Value],
+    kwargs: &[(Value, Value)],
+) -> PyResult<(&'a Value, &'a Value)> {
+    let v = this_value(k, name, args)?;
+    no_kwargs(k, name, kwargs)?;
+    if args.len() != 2 {
+        return Err(type_error(format!("{}.{name}() takes exactly one argument ({} given)", k.name(), args.len() - 1)));
+    }
+    Ok((v, &args[1]))
 }
 
 /// A method with exactly one positional argument (METH_O).
@@ -190,12 +224,8 @@ pub(crate) fn one_arg<'a>(
     args: &'a [Value],
     kwargs: &[(Value, Value)],
 ) -> PyResult<(This<'a>, &'a Value)> {
-    let s = this(k, name, args)?;
-    no_kwargs(k, name, kwargs)?;
-    if args.len() != 2 {
-        return Err(type_error(format!("{}.{name}() takes exactly one argument ({} given)", k.name(), args.len() - 1)));
-    }
-    Ok((s, &args[1]))
+    let (_, x) = one_arg_value(k, name, args, kwargs)?;
+    Ok((this(k, name, args)?, x))
 }
 
 /// The count check of positional-only arguments parsed by Argument Clinic: `center expected at least 1
