@@ -615,6 +615,31 @@ fn object_format(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     Ok(Value::from(ops::format::str_of(&a[0])?))
 }
 
+/// `object.__lt__` and friends: ordering is not defined for plain objects.
+fn object_not_implemented(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(Value::Obj(types().not_implemented.clone()))
+}
+
+/// `object.__sizeof__`: the size of the object header and payload in bytes.
+fn object_sizeof(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    Args::new("object.__sizeof__", args, kwargs).exact(1)?;
+    Ok(Value::Int(std::mem::size_of::<crate::object::Object>() as i64))
+}
+
+/// `object.__reduce__`/`__reduce_ex__`: pickling support comes with the `copyreg`/`pickle` work.
+fn object_reduce(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    Err(crate::error::not_implemented("crabby does not support pickling objects yet"))
+}
+
+/// `object.__getstate__`: the instance `__dict__`, or None when it is empty or absent.
+fn object_getstate(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("object.__getstate__", args, kwargs).exact(1)?;
+    Ok(match a[0].as_obj().and_then(|o| o.dict.clone()) {
+        Some(d) if dict::len(&d) > 0 => Value::Obj(d),
+        _ => Value::None,
+    })
+}
+
 pub fn register() {
     let t = types();
     crate::builtins::add_methods(
@@ -630,6 +655,14 @@ pub fn register() {
             ("__setattr__", object_setattr),
             ("__delattr__", object_delattr),
             ("__format__", object_format),
+            ("__lt__", object_not_implemented),
+            ("__le__", object_not_implemented),
+            ("__gt__", object_not_implemented),
+            ("__ge__", object_not_implemented),
+            ("__sizeof__", object_sizeof),
+            ("__reduce__", object_reduce),
+            ("__reduce_ex__", object_reduce),
+            ("__getstate__", object_getstate),
             ("__dir__", object_dir),
         ],
     );
