@@ -421,7 +421,7 @@ pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)])
                 if frozen && x.ty().ptr_eq(&t.frozenset) {
                     return Ok(x.clone());
                 }
-                set::new_set(ops::iter::collect(x)?, frozen)
+                set::from_iterable(frozen, Some(x))
             }
         };
     }

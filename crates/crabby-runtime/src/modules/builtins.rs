@@ -928,6 +928,13 @@ fn reversed(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     if let Some(r) = crate::builtins::dict_views::hook_reversed(&v) {
         return Ok(r);
     }
+    if !type_obj(v.ty()).heap {
+        match v.payload() {
+            Some(Payload::Range(r)) => return Ok(crate::builtins::range::reversed(r)),
+            Some(Payload::List(_)) => return Ok(list::reversed(&v)),
+            _ => {}
+        }
+    }
     if type_obj(v.ty()).heap {
         if let Some(f) = type_::lookup(v.ty(), "__reversed__") {
             return ops::call::call_with_self(&f, &v, &[], &[]);

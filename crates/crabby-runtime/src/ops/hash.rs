@@ -153,6 +153,8 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                     Payload::Tuple(t) => return hash_tuple(t),
                     Payload::Bytes(b) => return Ok(hash_bytes(b)),
                     Payload::Complex(re, im) => return Ok(crate::builtins::complex::complex_hash(*re, *im)),
+                    Payload::Range(r) => return crate::builtins::range::hash(r),
+                    Payload::Slice(s) => return crate::builtins::slice::slice_hash(s),
                     // Native modules' types hash through their own `__hash__` (e.g. weak references).
                     Payload::Native(_) => {
                         if let Some(h) = type_::lookup(o.ty(), "__hash__") {

@@ -100,7 +100,8 @@ pub fn collect(v: &Value) -> PyResult<Vec<Value>> {
     let mut out = Vec::new();
     if let Some(Payload::Iter(i)) = it.payload() {
         if let Some(n) = i.length_hint() {
-            out.reserve(n);
+            // A hint is only a hint: never reserve more than a modest amount up front.
+            out.reserve(n.min(1 << 16));
         }
     }
     while let Some(x) = next(&it)? {

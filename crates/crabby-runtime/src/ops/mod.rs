@@ -88,7 +88,7 @@ pub fn len(v: &Value) -> PyResult<usize> {
             Payload::Bytes(b) => Some(b.len()),
             Payload::ByteArray(b) => Some(b.read().len()),
             Payload::MemoryView(m) => Some(crate::builtins::memoryview::len(m)?),
-            Payload::Range(r) => Some(r.len() as usize),
+            Payload::Range(r) => Some(r.len_checked()?),
             _ => None,
         };
         if let Some(n) = n.or_else(|| crate::builtins::dict_views::hook_len(v)) {

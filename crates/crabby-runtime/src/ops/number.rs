@@ -398,6 +398,16 @@ fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
             let Some(n) = repeat_count(b)? else {
                 return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name())));
             };
+            let base_len = match pa {
+                Payload::Str(x) => x.as_str().len(),
+                Payload::List(l) => l.read().len(),
+                Payload::Tuple(t) => t.len(),
+                Payload::Bytes(x) => x.len(),
+                _ => 0,
+            };
+            if base_len.checked_mul(n).is_none_or(|total| total > isize::MAX as usize / 32) {
+                return Err(PyErr::new(ExcKind::MemoryError, ""));
+            }
             Ok(Some(match pa {
                 Payload::Str(s) => {
                     let total = s.as_str().len().checked_mul(n).ok_or_else(|| PyErr::new(ExcKind::OverflowError, "repeated string is too long"))?;
@@ -685,22 +695,19 @@ pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
         }
     }
     if let Some(Payload::Set(_)) = a.payload() {
-        if a.ty().ptr_eq(&types().set) && matches!(b.payload(), Some(Payload::Set(_))) {
-            let s = a.as_obj().expect("set");
-            match op {
-                BinOp::Or => {
-                    for k in set::keys(b.as_obj().expect("set")) {
-                        set::add(s, k)?;
-                    }
+        if !a.ty().ptr_eq(&types().frozenset) && !type_::type_obj(a.ty()).heap {
+            // In place, in CPython's order (`set_ior` and friends): `s &= t` keeps `s` the same object.
+            let sop = match op {
+                BinOp::Or => Some(set::SetOp::Or),
+                BinOp::And => Some(set::SetOp::And),
+                BinOp::Sub => Some(set::SetOp::Sub),
+                BinOp::Xor => Some(set::SetOp::Xor),
+                _ => None,
+            };
+            if let Some(sop) = sop {
+                if set::inplace(a.as_obj().expect("set"), b, sop)? {
                     return Ok(a.clone());
                 }
-                BinOp::Sub => {
-                    for k in set::keys(b.as_obj().expect("set")) {
-                        set::discard(s, &k)?;
-                    }
-                    return Ok(a.clone());
-                }
-                _ => {}
             }
         }
     }
