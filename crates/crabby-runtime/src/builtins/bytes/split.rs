@@ -221,9 +221,10 @@ pub(crate) fn m_join(k: Kind, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
     let items = join_items(iterable)?;
     let mut parts = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        match buffer(item)? {
-            Some(b) => parts.push(b),
-            None => {
+        // An item that cannot lend its contents (a released memoryview too) gets CPython's message.
+        match buffer(item) {
+            Ok(Some(b)) => parts.push(b),
+            _ => {
                 return Err(type_error(format!(
                     "sequence item {i}: expected a bytes-like object, {} found",
                     item.type_name()
