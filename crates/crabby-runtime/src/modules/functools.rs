@@ -5,6 +5,9 @@
 //! `partial` objects and the keys `cmp_to_key` makes are immutable after construction: their state is a plain
 //! Rust value behind `Payload::Native`, shared freely between threads; only a partial's `__dict__` (a dict
 //! object, with its own lock) changes.
+//!
+//! NOTE: `_lru_cache_wrapper` is not provided; `functools.py` then uses its pure-Python `lru_cache`, which
+//! behaves the same (its `cache_info()` and wrapper attributes included).
 
 use std::sync::OnceLock;
 
@@ -118,7 +121,9 @@ fn partial_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let Some(first) = args.first() else {
         return Err(type_error("type 'partial' takes at least one argument"));
     };
-    // A partial of a partial (one without instance attributes) flattens into one.
+    // A partial of a partial flattens into one unless the inner one has instance attributes.
+    // NOTE: CPython flattens only while the inner partial's `__dict__` was never created; crabby always has
+    // the dict, so it flattens when the dict is empty.
     let mut func = first.clone();
     let mut pargs: Vec<Value> = Vec::new();
     let mut pkw: Vec<(Value, Value)> = Vec::new();

@@ -5,8 +5,14 @@
 //! Every iterator keeps its state in an `Arc` behind the `Payload::Iter` of its object, so `next()` takes the
 //! runtime's fast path. Iterators are shared between threads like any object: mutable state sits behind a lock
 //! that is never held while Python code runs (the source iterator's `__next__`, a predicate, a key function,
-//! `__eq__`). The state is read and cloned under the lock, the lock is released for the call, and the result
-//! is stored back; racing threads may interleave items as they could in CPython, but never tear the state.
+//! `__eq__`), nor while a value is freed (freeing may run a generator's `finally`). The state is read and
+//! cloned under the lock, the lock is released for the call, and the result is stored back.
+//!
+//! NOTE: with CPython's GIL, one `next()` of an itertools object over built-in iterators is atomic. Here, threads
+//! racing on one `compress`, `zip_longest`, `pairwise`, `groupby` or `starmap` each get whole items, never a
+//! torn state, but the items of different sources may pair up across threads (as with racing generators in
+//! CPython). Counting and combinatoric iterators, `chain`, `islice`, `repeat`, `cycle`, `tee` and
+//! `accumulate` over numbers hand every item out exactly once.
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};

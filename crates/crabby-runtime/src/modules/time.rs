@@ -12,6 +12,8 @@
 //! the boot time as `/proc/uptime` reports it (`CLOCK_BOOTTIME`), so values differ by suspended time.
 //! `process_time()` and `thread_time()` read the kernel's CPU-time accounting in `/proc` (nanoseconds).
 //! `sleep()` holds no lock: there is no GIL to release.
+//!
+//! NOTE: `pthread_getcpuclockid` is not provided (a thread's CPU clock id needs the C library).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
