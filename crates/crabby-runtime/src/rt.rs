@@ -499,7 +499,10 @@ pub fn dict_set(d: &ObjRef, k: Value, v: Value) -> PyResult<()> {
 /// `{**m}` in a dict display.
 pub fn dict_merge(d: &ObjRef, m: &Value) -> PyResult<()> {
     if let Some(Payload::Dict(_)) = m.payload() {
-        return dict::update_from_dict(d, m.as_obj().expect("dict"));
+        if !type_::type_obj(m.ty()).heap {
+            return dict::update_from_dict(d, m.as_obj().expect("dict"));
+        }
+        return dict::update_from(d, m);
     }
     if type_::lookup(m.ty(), "keys").is_none() {
         return Err(type_error(format!("'{}' object is not a mapping", m.type_name())));

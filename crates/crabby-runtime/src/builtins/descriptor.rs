@@ -395,10 +395,16 @@ pub fn descriptor_set(d: Option<&Payload>, obj: &Value, value: Option<Value>) ->
             Err(crate::error::not_implemented("crabby does not support assigning __class__ yet"))
         }
         Some(Payload::Descriptor(DescriptorObj::GetSet { name: "__dict__", .. })) => {
-            let Some(v) = value else {
-                return Err(type_error("cannot delete __dict__"));
-            };
-            type_::set_instance_dict(o, v)
+            match value {
+                Some(v) => type_::set_instance_dict(o, v),
+                // NOTE: CPython drops the dict (a fresh one appears on the next store); crabby empties it.
+                None => {
+                    if let Some(d) = type_::instance_dict(o) {
+                        dict::clear(&d);
+                    }
+                    Ok(())
+                }
+            }
         }
         _ => Err(attribute_error(format!("attribute '__weakref__' of '{}' objects is not writable", obj.type_name()))),
     }

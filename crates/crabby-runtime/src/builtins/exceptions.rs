@@ -191,7 +191,11 @@ pub fn set_cause(exc: &ObjRef, cause: Value) {
     // Relaxed: the flag is read by the thread printing the traceback after the raise completed.
     e.suppress_context.store(true, Ordering::Relaxed);
 }
-fn exc_init(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResult<Value> {
+fn exc_init(args: &[Value], kwargs: &[(Value, Value)]) -> crate::error::PyResult<Value> {
+    if !kwargs.is_empty() {
+        let name = args.first().map_or_else(|| "BaseException".to_string(), |a| a.type_name());
+        return Err(crate::error::type_error(format!("{name}() takes no keyword arguments")));
+    }
     if let Some(Payload::Exception(e)) = args.first().and_then(|a| a.payload()) {
         *e.args.write() = tuple::new_tuple(args[1..].to_vec());
     }

@@ -326,8 +326,13 @@ fn construct_dict(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> 
 
 /// `dict.update(src)` for a mapping or an iterable of pairs, with CPython's messages.
 pub fn dict_update(d: &ObjRef, src: &Value) -> PyResult<()> {
-    if let Some(Payload::Dict(_)) = src.payload() {
+    // A dict subclass that overrides `__iter__` merges through `keys()` and `__getitem__`, as CPython's
+    // `PyDict_Merge` does; `dict::update_from` has those rules.
+    if matches!(src.payload(), Some(Payload::Dict(_))) && !type_::type_obj(src.ty()).heap {
         return dict::update_from_dict(d, src.as_obj().expect("dict"));
+    }
+    if matches!(src.payload(), Some(Payload::Dict(_))) {
+        return dict::update_from(d, src);
     }
     if type_::lookup(src.ty(), "keys").is_some() {
         let keys = ops::call::call_method(&Value::from("keys"), std::slice::from_ref(src), &[])?;

@@ -944,6 +944,11 @@ fn type_init(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn self_type<'a>(args: &'a [Value], method: &str) -> PyResult<&'a ObjRef> {
     match args.first() {
         Some(v) if matches!(v.payload(), Some(Payload::Type(_))) => Ok(v.as_obj().expect("type")),
+        // Special methods are slot wrappers, which word it differently from method descriptors.
+        Some(v) if method.starts_with("__") => Err(type_error(format!(
+            "descriptor '{method}' requires a 'type' object but received a '{}'",
+            v.type_name()
+        ))),
         Some(v) => Err(type_error(format!(
             "descriptor '{method}' for 'type' objects doesn't apply to a '{}' object",
             v.type_name()
@@ -955,7 +960,8 @@ fn self_type<'a>(args: &'a [Value], method: &str) -> PyResult<&'a ObjRef> {
 /// `type.mro(cls)`: the C3 linearisation as a list.
 fn type_mro(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let ty = self_type(args, "mro")?;
-    Args::new("type.mro", args, kwargs).exact(1)?;
+    // CPython names a method bound to a class after the class (`C.mro()`).
+    Args::new(&format!("{}.mro", type_obj(ty).qualname.read()), args, kwargs).exact(1)?;
     let bases = type_obj(ty).bases.read().clone();
     let mro = c3_mro(ty, &bases)?;
     Ok(crate::builtins::list::new_list(mro.into_iter().map(Value::Obj).collect()))
@@ -964,7 +970,7 @@ fn type_mro(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 /// `cls.__subclasses__()`.
 fn type_subclasses(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let ty = self_type(args, "__subclasses__")?;
-    Args::new("type.__subclasses__", args, kwargs).exact(1)?;
+    Args::new(&format!("{}.__subclasses__", type_obj(ty).qualname.read()), args, kwargs).exact(1)?;
     let subs = type_obj(ty).subclasses.read().clone();
     Ok(crate::builtins::list::new_list(subs.into_iter().map(Value::Obj).collect()))
 }

@@ -331,8 +331,12 @@ pub fn call_method(name: &Value, args: &[Value], kwargs: &[(Value, Value)]) -> P
 /// `f(*a, **k)` at a call site with unpacking: the positional part is built by the caller as a list; this
 /// checks and flattens the keyword part, with CPython's messages.
 pub fn merge_kwargs(fname: &Value, target: &mut Vec<(Value, Value)>, mapping: &Value) -> PyResult<()> {
+    // A dict subclass that overrides `__iter__` is read through `keys()` and `__getitem__`, as CPython does.
+    let plain_dict = matches!(mapping.payload(), Some(Payload::Dict(_)))
+        && (!type_::type_obj(mapping.ty()).heap
+            || type_::lookup(mapping.ty(), "__iter__").is_some_and(|f| matches!(f.payload(), Some(Payload::BuiltinFunction(_)))));
     let items = match mapping.payload() {
-        Some(Payload::Dict(_)) => dict::items(mapping.as_obj().expect("dict")),
+        Some(Payload::Dict(_)) if plain_dict => dict::items(mapping.as_obj().expect("dict")),
         _ => {
             if type_::lookup(mapping.ty(), "keys").is_none() {
                 return Err(type_error(format!(

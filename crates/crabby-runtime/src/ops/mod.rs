@@ -51,10 +51,27 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
                 Payload::MemoryView(m) => crate::builtins::memoryview::len(m)? != 0,
                 Payload::Range(r) => !r.is_empty(),
                 Payload::Cell(_) => crate::builtins::dict_views::hook_len(v).is_none_or(|n| n != 0),
-                _ => true,
+                _ => return native_truthy(v),
             })
         }
     }
+}
+
+/// Truth of an object of a native type with a payload of its own (`mappingproxy`, module types): its
+/// `__bool__`, else its `__len__`, else true.
+fn native_truthy(v: &Value) -> PyResult<bool> {
+    let ty = v.ty();
+    if let Some(f) = type_::lookup(ty, "__bool__") {
+        let r = type_::call_special(&f, v, &[], &[])?;
+        return match r {
+            Value::Bool(b) => Ok(b),
+            _ => Err(type_error(format!("__bool__ should return bool, returned {}", r.type_name()))),
+        };
+    }
+    if type_::lookup(ty, "__len__").is_some() {
+        return Ok(len(v)? != 0);
+    }
+    Ok(true)
 }
 
 /// `len(v)`.
@@ -93,6 +110,13 @@ pub fn len(v: &Value) -> PyResult<usize> {
         };
         if let Some(n) = n.or_else(|| crate::builtins::dict_views::hook_len(v)) {
             return Ok(n);
+        }
+        // Native types with a payload of their own register `__len__`.
+        if let Some(f) = type_::lookup(o.ty(), "__len__") {
+            let r = type_::call_special(&f, v, &[], &[])?;
+            return crate::builtins::int::as_i64(&r).filter(|n| *n >= 0).map(|n| n as usize).ok_or_else(|| {
+                type_error(format!("'{}' object cannot be interpreted as an integer", r.type_name()))
+            });
         }
     }
     Err(type_error(format!("object of type '{}' has no len()", v.type_name())))
