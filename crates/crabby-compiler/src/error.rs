@@ -34,11 +34,7 @@ impl CompileError {
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
         if let Some(line) = &self.line {
             // CPython shows a single caret for IndentationError (and TabError).
-            let end_col = if self.kind == "SyntaxError" {
-                self.end_col
-            } else {
-                0
-            };
+            let end_col = if self.kind == "SyntaxError" { self.end_col } else { 0 };
             render_source_line(&mut out, line, self.col, end_col);
         }
         out.push_str(&format!("{}: {}\n", self.kind, self.msg));
@@ -83,20 +79,8 @@ impl CompileError {
     }
 
     /// A SyntaxError covering the byte range of an AST node.
-    pub fn syntax(
-        msg: impl Into<String>,
-        filename: &str,
-        source: &str,
-        range: ruff_text_size::TextRange,
-    ) -> Self {
-        Self::at_range(
-            "SyntaxError",
-            msg,
-            filename,
-            source,
-            range.start().to_usize(),
-            range.end().to_usize(),
-        )
+    pub fn syntax(msg: impl Into<String>, filename: &str, source: &str, range: ruff_text_size::TextRange) -> Self {
+        Self::at_range("SyntaxError", msg, filename, source, range.start().to_usize(), range.end().to_usize())
     }
 }
 
@@ -119,11 +103,7 @@ impl Position {
         let line_start = line_start_before(before);
         let lineno = count_line_breaks(before) + 1;
         let col = offset - line_start + 1;
-        Position {
-            lineno,
-            col,
-            line_start,
-        }
+        Position { lineno, col, line_start }
     }
 
     /// The text of the line, without its line break.
@@ -162,11 +142,7 @@ fn render_source_line(out: &mut String, line: &str, col: usize, end_col: usize) 
     let mut offset = col as isize;
     // A range may not extend past the end of the line (and its newline).
     let end_offset = (end_col as isize).min(len + 2);
-    let carets = if end_offset > 0 && end_offset > offset {
-        (end_offset - offset) as usize
-    } else {
-        1
-    };
+    let carets = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
     offset -= 1;
     let mut text = line;
     while let Some(rest) = text.strip_prefix([' ', '\t', '\x0c']) {
@@ -193,23 +169,8 @@ fn render_source_line(out: &mut String, line: &str, col: usize, end_col: usize) 
 mod tests {
     use super::*;
 
-    fn err(
-        kind: &'static str,
-        msg: &str,
-        lineno: usize,
-        col: usize,
-        end_col: usize,
-        line: &str,
-    ) -> CompileError {
-        CompileError {
-            kind,
-            msg: msg.into(),
-            filename: "x.py".into(),
-            lineno,
-            col,
-            end_col,
-            line: Some(line.into()),
-        }
+    fn err(kind: &'static str, msg: &str, lineno: usize, col: usize, end_col: usize, line: &str) -> CompileError {
+        CompileError { kind, msg: msg.into(), filename: "x.py".into(), lineno, col, end_col, line: Some(line.into()) }
     }
 
     #[test]
@@ -221,15 +182,7 @@ mod tests {
         );
         // Leading whitespace is stripped; no caret line when it would point into it.
         assert_eq!(
-            err(
-                "IndentationError",
-                "unexpected indent",
-                1,
-                4,
-                0,
-                "    x = 1"
-            )
-            .render(),
+            err("IndentationError", "unexpected indent", 1, 4, 0, "    x = 1").render(),
             "  File \"x.py\", line 1\n    x = 1\nIndentationError: unexpected indent\n"
         );
         // Carets are placed by byte count.
@@ -252,14 +205,7 @@ mod tests {
     #[test]
     fn ranges_over_lines_underline_the_first_line() {
         let src = "x = 1\nreturn (1,    \n2)\n";
-        let e = CompileError::at_range(
-            "SyntaxError",
-            "'return' outside function",
-            "x.py",
-            src,
-            6,
-            23,
-        );
+        let e = CompileError::at_range("SyntaxError", "'return' outside function", "x.py", src, 6, 23);
         assert_eq!(
             e.render(),
             "  File \"x.py\", line 2\n    return (1,    \n    ^^^^^^^^^^^^^^\nSyntaxError: 'return' outside function\n"

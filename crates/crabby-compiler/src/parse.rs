@@ -10,9 +10,7 @@
 
 use ruff_python_ast::visitor::source_order::{SourceOrderVisitor, TraversalSignal};
 use ruff_python_ast::{self as ast, AnyNodeRef, Expr, ModModule, PythonVersion, Stmt};
-use ruff_python_parser::{
-    LexicalErrorType, Mode, ParseErrorType, ParseOptions, UnsupportedSyntaxErrorKind,
-};
+use ruff_python_parser::{LexicalErrorType, Mode, ParseErrorType, ParseOptions, UnsupportedSyntaxErrorKind};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::CompileError;
@@ -25,82 +23,44 @@ pub fn parse_module(source: &str, filename: &str) -> Result<ModModule, CompileEr
     let mut errors: Vec<RuffError> = parsed
         .errors()
         .iter()
-        .map(|e| RuffError {
-            kind: RuffErrorKind::Parse(e.error.clone()),
-            range: e.location,
-        })
+        .map(|e| RuffError { kind: RuffErrorKind::Parse(e.error.clone()), range: e.location })
         .collect();
     for e in parsed.unsupported_syntax_errors() {
         // `f((a)=1)` is one; `f((a = 1))` is reported as such too, but is a misplaced `=` in a group.
-        if matches!(
-            e.kind,
-            UnsupportedSyntaxErrorKind::ParenthesizedKeywordArgumentName
-        ) && !source[e.range.start().to_usize()..e.range.end().to_usize()].ends_with(')')
+        if matches!(e.kind, UnsupportedSyntaxErrorKind::ParenthesizedKeywordArgumentName)
+            && !source[e.range.start().to_usize()..e.range.end().to_usize()].ends_with(')')
         {
             continue;
         }
-        errors.push(RuffError {
-            kind: RuffErrorKind::Unsupported(e.kind),
-            range: e.range,
-        });
+        errors.push(RuffError { kind: RuffErrorKind::Unsupported(e.kind), range: e.range });
     }
     let module = parsed.try_into_module().map(|m| m.into_syntax());
     let Some(module) = module else {
-        return Err(CompileError::at_range(
-            "SyntaxError",
-            "invalid syntax",
-            filename,
-            source,
-            0,
-            0,
-        ));
+        return Err(CompileError::at_range("SyntaxError", "invalid syntax", filename, source, 0, 0));
     };
     // In CPython's order: "positional argument follows keyword argument" is only found at the end of
     // the arguments.
     {
-        let probe_ctx = Ctx {
-            source,
-            filename,
-            scan: &scan,
-            module: &module,
-            probe: std::cell::Cell::new(None),
-        };
+        let probe_ctx = Ctx { source, filename, scan: &scan, module: &module, probe: std::cell::Cell::new(None) };
         let ctx_stop = |offset: usize| {
-            probe_ctx
-                .args_stop(offset)
-                .map_or(TextSize::new(source.len() as u32), |t| {
-                    TextSize::new(t.start as u32)
-                })
+            probe_ctx.args_stop(offset).map_or(TextSize::new(source.len() as u32), |t| TextSize::new(t.start as u32))
         };
         errors.sort_by_key(|e| match &e.kind {
             RuffErrorKind::Parse(
-                ParseErrorType::PositionalAfterKeywordArgument
-                | ParseErrorType::PositionalAfterKeywordUnpacking,
+                ParseErrorType::PositionalAfterKeywordArgument | ParseErrorType::PositionalAfterKeywordUnpacking,
             ) => ctx_stop(e.range.start().to_usize()),
             // Found at the end of the statement.
-            RuffErrorKind::Parse(ParseErrorType::OtherError(m))
-                if m.starts_with("Only single target") =>
-            {
-                e.range.end()
-            }
+            RuffErrorKind::Parse(ParseErrorType::OtherError(m)) if m.starts_with("Only single target") => e.range.end(),
             _ => e.range.start(),
         });
     }
-    let ctx = Ctx {
-        source,
-        filename,
-        scan: &scan,
-        module: &module,
-        probe: std::cell::Cell::new(None),
-    };
+    let ctx = Ctx { source, filename, scan: &scan, module: &module, probe: std::cell::Cell::new(None) };
     if let Some(te) = &scan.error {
         let parser_first = errors.first().filter(|e| {
             let start = e.range.start().to_usize();
             // The parser stopped earlier at an unexpected indent: CPython then does not look further.
-            let early_indent = matches!(
-                e.kind,
-                RuffErrorKind::Parse(ParseErrorType::UnexpectedIndentation)
-            ) && e.range.end().to_usize() < te.offset;
+            let early_indent = matches!(e.kind, RuffErrorKind::Parse(ParseErrorType::UnexpectedIndentation))
+                && e.range.end().to_usize() < te.offset;
             // Indentation and line-continuation errors do not raise in CPython's tokenizer: only a parser
             // that gets that far meets them, so an earlier parser error wins (ruff's own report of the
             // tokenizer's error does not count; a missing block is only noticed on the next line).
@@ -113,14 +73,9 @@ pub fn parse_module(source: &str, filename: &str) -> Result<ModModule, CompileEr
                     | LexicalErrorType::InvalidByteLiteral,
                 )) => (true, start),
                 RuffErrorKind::Parse(ParseErrorType::Lexical(_)) => (false, start),
-                RuffErrorKind::Parse(ParseErrorType::OtherError(m))
-                    if m.starts_with("Expected an indented block") =>
-                {
+                RuffErrorKind::Parse(ParseErrorType::OtherError(m)) if m.starts_with("Expected an indented block") => {
                     let j = scan.logical_starts.partition_point(|&s| s < start);
-                    (
-                        true,
-                        scan.logical_starts.get(j).copied().unwrap_or(source.len()),
-                    )
+                    (true, scan.logical_starts.get(j).copied().unwrap_or(source.len()))
                 }
                 _ => (true, start),
             };
@@ -155,20 +110,13 @@ pub fn parse_module(source: &str, filename: &str) -> Result<ModModule, CompileEr
     if let Some(open) = scan.parens.last() {
         let err_offset = first.range.start().to_usize();
         // (ruff's lexer may end a line inside the brackets; CPython's fails at the next token.)
-        let probe = ctx
-            .probe
-            .get()
-            .unwrap_or_else(|| ctx.token(err_offset).map_or(err_offset, |t| t.start));
+        let probe = ctx.probe.get().unwrap_or_else(|| ctx.token(err_offset).map_or(err_offset, |t| t.start));
         let probe_line = crate::error::Position::of(source, probe).lineno;
-        let last = ctx
-            .token_index(probe)
-            .is_none_or(|i| i + 1 >= scan.tokens.len());
+        let last = ctx.token_index(probe).is_none_or(|i| i + 1 >= scan.tokens.len());
         // (When the parser fails at the unclosed bracket itself, its error rules go on parsing what follows
         // as an expression, past the end of the line.)
-        let at_bracket = ctx
-            .token(err_offset)
-            .is_some_and(|t| t.start == open.offset)
-            && ctx.expression_continues_after(open);
+        let at_bracket =
+            ctx.token(err_offset).is_some_and(|t| t.start == open.offset) && ctx.expression_continues_after(open);
         if last || at_bracket || probe_line > open.lineno {
             return Err(ctx.unclosed(open));
         }
@@ -230,8 +178,7 @@ impl TokError {
         self.kind == "SyntaxError"
             && !matches!(
                 self.msg.as_str(),
-                "unexpected character after line continuation character"
-                    | "unexpected EOF while parsing"
+                "unexpected character after line continuation character" | "unexpected EOF while parsing"
             )
     }
 }
@@ -361,9 +308,7 @@ impl<'a> Scan<'a> {
 
     fn chars_between(&self, from: usize, to: usize) -> usize {
         let to = to.min(self.src.len());
-        self.src
-            .get(from..to)
-            .map_or(to.saturating_sub(from), |s| s.chars().count())
+        self.src.get(from..to).map_or(to.saturating_sub(from), |s| s.chars().count())
     }
 
     /// CPython's `syntaxerror()`: the caret on the character before `cur`, counted in characters.
@@ -380,13 +325,7 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn err_range(
-        &self,
-        msg: impl Into<String>,
-        col: usize,
-        end_col: usize,
-        offset: usize,
-    ) -> TokError {
+    fn err_range(&self, msg: impl Into<String>, col: usize, end_col: usize, offset: usize) -> TokError {
         TokError {
             kind: "SyntaxError",
             msg: msg.into(),
@@ -399,22 +338,13 @@ impl<'a> Scan<'a> {
     }
 
     fn push(&mut self, kind: Tk, start: usize, end: usize) {
-        let starts_logical_line =
-            !matches!(kind, Tk::Newline | Tk::Indent | Tk::Dedent | Tk::EndMarker)
-                && self
-                    .tokens
-                    .last()
-                    .is_none_or(|t| matches!(t.kind, Tk::Newline | Tk::Indent | Tk::Dedent));
+        let starts_logical_line = !matches!(kind, Tk::Newline | Tk::Indent | Tk::Dedent | Tk::EndMarker)
+            && self.tokens.last().is_none_or(|t| matches!(t.kind, Tk::Newline | Tk::Indent | Tk::Dedent));
         if starts_logical_line {
             self.logical_starts.push(start);
         }
         let level = self.parens.len();
-        self.tokens.push(Token {
-            kind,
-            start,
-            end,
-            level,
-        });
+        self.tokens.push(Token { kind, start, end, level });
     }
 
     fn level(&self) -> usize {
@@ -491,9 +421,7 @@ impl<'a> Scan<'a> {
                     }
                 }
                 b'0'..=b'9' => self.number(start)?,
-                b'.' if self.peek_at(1).is_some_and(|d| d.is_ascii_digit()) => {
-                    self.number(start)?
-                }
+                b'.' if self.peek_at(1).is_some_and(|d| d.is_ascii_digit()) => self.number(start)?,
                 b'"' | b'\'' => self.string(start, start, false, false)?,
                 c if is_ident_start_byte(c) => self.name_or_string(start)?,
                 _ => self.operator(start)?,
@@ -521,11 +449,7 @@ impl<'a> Scan<'a> {
             return Ok(());
         }
         let end = self.b.len();
-        if self
-            .tokens
-            .last()
-            .is_some_and(|t| !matches!(t.kind, Tk::Newline | Tk::Indent | Tk::Dedent))
-        {
+        if self.tokens.last().is_some_and(|t| !matches!(t.kind, Tk::Newline | Tk::Indent | Tk::Dedent)) {
             self.push(Tk::Newline, end, end);
         }
         for _ in 1..self.indents.len() {
@@ -558,9 +482,7 @@ impl<'a> Scan<'a> {
                     altcol = 0;
                     self.pos += 1;
                 }
-                Some(b'\\')
-                    if self.pos + 1 < self.b.len() && self.newline_len(self.pos + 1) == 0 =>
-                {
+                Some(b'\\') if self.pos + 1 < self.b.len() && self.newline_len(self.pos + 1) == 0 => {
                     let after = self.pos + 1;
                     return Err(self.err_range(
                         "unexpected character after line continuation character",
@@ -569,9 +491,7 @@ impl<'a> Scan<'a> {
                         after,
                     ));
                 }
-                Some(b'\\')
-                    if self.newline_len(self.pos + 1) > 0 || self.pos + 1 == self.b.len() =>
-                {
+                Some(b'\\') if self.newline_len(self.pos + 1) > 0 || self.pos + 1 == self.b.len() => {
                     if cont_line_col == 0 {
                         cont_line_col = col;
                     }
@@ -649,22 +569,14 @@ impl<'a> Scan<'a> {
     }
 
     fn tab_error(&self) -> TokError {
-        let mut e = self.err_range(
-            "inconsistent use of tabs and spaces in indentation",
-            1,
-            0,
-            self.pos,
-        );
+        let mut e = self.err_range("inconsistent use of tabs and spaces in indentation", 1, 0, self.pos);
         e.kind = "TabError";
         e
     }
 
     fn line_end(&self, from: usize) -> usize {
         let rest = &self.b[from..];
-        from + rest
-            .iter()
-            .position(|&c| c == b'\n' || c == b'\r')
-            .unwrap_or(rest.len())
+        from + rest.iter().position(|&c| c == b'\n' || c == b'\r').unwrap_or(rest.len())
     }
 
     fn name_or_string(&mut self, start: usize) -> Result<(), TokError> {
@@ -710,11 +622,7 @@ impl<'a> Scan<'a> {
     fn verify_identifier(&self, start: usize, end: usize) -> Result<(), TokError> {
         let text = &self.src[start..end];
         for (i, ch) in text.char_indices() {
-            let ok = if i == 0 {
-                is_xid_start(ch)
-            } else {
-                is_xid_continue(ch)
-            };
+            let ok = if i == 0 { is_xid_start(ch) } else { is_xid_continue(ch) };
             if !ok {
                 let cur = start + i + ch.len_utf8();
                 let msg = if is_printable(ch) {
@@ -732,18 +640,8 @@ impl<'a> Scan<'a> {
     fn verify_end_of_number(&mut self, kind: &str) -> Result<(), TokError> {
         let Some(c) = self.peek() else { return Ok(()) };
         let rest = &self.b[self.pos..];
-        let keyword_follows = [
-            &b"and"[..],
-            b"else",
-            b"for",
-            b"if",
-            b"in",
-            b"is",
-            b"or",
-            b"not",
-        ]
-        .iter()
-        .any(|k| rest.starts_with(k));
+        let keyword_follows =
+            [&b"and"[..], b"else", b"for", b"if", b"in", b"is", b"or", b"not"].iter().any(|k| rest.starts_with(k));
         if keyword_follows {
             return Ok(());
         }
@@ -775,12 +673,7 @@ impl<'a> Scan<'a> {
             self.pos += 1;
             self.decimal_tail()?;
             self.exponent_and_imaginary()?;
-        } else if first == b'0'
-            && matches!(
-                self.peek_at(1),
-                Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')
-            )
-        {
+        } else if first == b'0' && matches!(self.peek_at(1), Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')) {
             let (digits, kind): (fn(u8) -> bool, &str) = match self.b[self.pos + 1] {
                 b'x' | b'X' => (|c: u8| c.is_ascii_hexdigit(), "hexadecimal"),
                 b'o' | b'O' => (|c: u8| (b'0'..b'8').contains(&c), "octal"),
@@ -794,10 +687,9 @@ impl<'a> Scan<'a> {
                 let c = self.peek().unwrap_or(0);
                 if !digits(c) {
                     if kind != "hexadecimal" && c.is_ascii_digit() {
-                        return Err(self.err_at(
-                            format!("invalid digit '{}' in {kind} literal", c as char),
-                            self.pos + 1,
-                        ));
+                        return Err(
+                            self.err_at(format!("invalid digit '{}' in {kind} literal", c as char), self.pos + 1)
+                        );
                     }
                     return Err(self.err_at(format!("invalid {kind} literal"), self.pos));
                 }
@@ -810,10 +702,7 @@ impl<'a> Scan<'a> {
             }
             if kind != "hexadecimal" && self.peek().is_some_and(|c| c.is_ascii_digit()) {
                 let c = self.b[self.pos];
-                return Err(self.err_at(
-                    format!("invalid digit '{}' in {kind} literal", c as char),
-                    self.pos + 1,
-                ));
+                return Err(self.err_at(format!("invalid digit '{}' in {kind} literal", c as char), self.pos + 1));
             }
             self.verify_end_of_number(kind)?;
         } else if first == b'0' {
@@ -906,21 +795,10 @@ impl<'a> Scan<'a> {
     }
 
     /// A string literal whose token starts at `start` and whose opening quote is at `quote_pos`.
-    fn string(
-        &mut self,
-        start: usize,
-        quote_pos: usize,
-        fstring: bool,
-        raw: bool,
-    ) -> Result<(), TokError> {
+    fn string(&mut self, start: usize, quote_pos: usize, fstring: bool, raw: bool) -> Result<(), TokError> {
         let quote = self.b[quote_pos];
-        let quote_size = if self.b.get(quote_pos + 1) == Some(&quote)
-            && self.b.get(quote_pos + 2) == Some(&quote)
-        {
-            3
-        } else {
-            1
-        };
+        let quote_size =
+            if self.b.get(quote_pos + 1) == Some(&quote) && self.b.get(quote_pos + 2) == Some(&quote) { 3 } else { 1 };
         let first_lineno = self.lineno;
         let first_line_start = self.line_start;
         self.pos = quote_pos + quote_size;
@@ -945,23 +823,11 @@ impl<'a> Scan<'a> {
         }
         loop {
             let Some(c) = self.peek() else {
-                return Err(self.unterminated_string(
-                    start,
-                    first_lineno,
-                    first_line_start,
-                    quote,
-                    quote_size,
-                ));
+                return Err(self.unterminated_string(start, first_lineno, first_line_start, quote, quote_size));
             };
             if self.newline_len(self.pos) > 0 {
                 if quote_size == 1 {
-                    return Err(self.unterminated_string(
-                        start,
-                        first_lineno,
-                        first_line_start,
-                        quote,
-                        quote_size,
-                    ));
+                    return Err(self.unterminated_string(start, first_lineno, first_line_start, quote, quote_size));
                 }
                 self.take_newline(true);
                 continue;
@@ -971,9 +837,7 @@ impl<'a> Scan<'a> {
                     self.pos += 1;
                     break;
                 }
-                if self.b.get(self.pos + 1) == Some(&quote)
-                    && self.b.get(self.pos + 2) == Some(&quote)
-                {
+                if self.b.get(self.pos + 1) == Some(&quote) && self.b.get(self.pos + 2) == Some(&quote) {
                     self.pos += 3;
                     break;
                 }
@@ -985,10 +849,7 @@ impl<'a> Scan<'a> {
                 if self.newline_len(self.pos) > 0 {
                     self.take_newline(true);
                 } else if self.peek().is_some() {
-                    self.pos += self.src[self.pos..]
-                        .chars()
-                        .next()
-                        .map_or(1, char::len_utf8);
+                    self.pos += self.src[self.pos..].chars().next().map_or(1, char::len_utf8);
                 }
                 continue;
             }
@@ -1007,11 +868,7 @@ impl<'a> Scan<'a> {
         quote_size: usize,
     ) -> TokError {
         // The line the error was detected at: the last line of the file for a triple-quoted string.
-        let detected = if quote_size == 3 {
-            self.last_lineno()
-        } else {
-            self.lineno
-        };
+        let detected = if quote_size == 3 { self.last_lineno() } else { self.lineno };
         if let Some(f) = self.fstrings.last() {
             if f.quote == quote && f.quote_size == quote_size {
                 let col = self.chars_between(first_line_start, start) + 1;
@@ -1079,14 +936,11 @@ impl<'a> Scan<'a> {
             }
             if c == f.quote {
                 let closes = f.quote_size == 1
-                    || (self.b.get(self.pos + 1) == Some(&f.quote)
-                        && self.b.get(self.pos + 2) == Some(&f.quote));
+                    || (self.b.get(self.pos + 1) == Some(&f.quote) && self.b.get(self.pos + 2) == Some(&f.quote));
                 if closes {
                     if in_spec {
                         // The f-string ends inside a format spec: the replacement field was never closed.
-                        return Err(
-                            self.err_at("f-string: expecting '}', or format specs", self.pos + 1)
-                        );
+                        return Err(self.err_at("f-string: expecting '}', or format specs", self.pos + 1));
                     }
                     if self.pos > start {
                         self.push(Tk::FStringMiddle, start, self.pos);
@@ -1108,18 +962,13 @@ impl<'a> Scan<'a> {
                         self.push(Tk::FStringMiddle, start, self.pos);
                     }
                     if f.fields.len() >= 3 {
-                        return Err(
-                            self.err_at("f-string: expressions nested too deeply", self.pos)
-                        );
+                        return Err(self.err_at("f-string: expressions nested too deeply", self.pos));
                     }
                     let brace = self.pos;
                     self.open_bracket(brace)?;
                     let level = self.level();
                     let f = self.fstrings.last_mut().expect("inside an f-string");
-                    f.fields.push(Field {
-                        level,
-                        in_spec: false,
-                    });
+                    f.fields.push(Field { level, in_spec: false });
                     return Ok(());
                 }
                 b'}' => {
@@ -1150,28 +999,18 @@ impl<'a> Scan<'a> {
                     } else if self.newline_len(self.pos) > 0 {
                         self.take_newline(true);
                     } else if !matches!(self.peek(), Some(b'{' | b'}') | None) {
-                        self.pos += self.src[self.pos..]
-                            .chars()
-                            .next()
-                            .map_or(1, char::len_utf8);
+                        self.pos += self.src[self.pos..].chars().next().map_or(1, char::len_utf8);
                     }
                 }
                 _ => {
-                    self.pos += self.src[self.pos..]
-                        .chars()
-                        .next()
-                        .map_or(1, char::len_utf8);
+                    self.pos += self.src[self.pos..].chars().next().map_or(1, char::len_utf8);
                 }
             }
         }
     }
 
     fn unterminated_fstring(&self, f: &FString) -> TokError {
-        let detected = if f.quote_size == 3 {
-            self.last_lineno()
-        } else {
-            self.lineno
-        };
+        let detected = if f.quote_size == 3 { self.last_lineno() } else { self.lineno };
         let msg = if f.quote_size == 3 {
             format!("unterminated triple-quoted f-string literal (detected at line {detected})")
         } else {
@@ -1195,12 +1034,7 @@ impl<'a> Scan<'a> {
         }
         // A bracket token's level is the level around it.
         self.push(Tk::Op, start, start + 1);
-        self.parens.push(Paren {
-            ch: self.b[start],
-            lineno: self.lineno,
-            line_start: self.line_start,
-            offset: start,
-        });
+        self.parens.push(Paren { ch: self.b[start], lineno: self.lineno, line_start: self.line_start, offset: start });
         self.pos = start + 1;
         Ok(())
     }
@@ -1211,11 +1045,7 @@ impl<'a> Scan<'a> {
             return Err(self.err_at(format!("unmatched '{}'", c as char), start + 1));
         };
         let level = self.level();
-        let field_level = self
-            .fstrings
-            .last()
-            .and_then(|f| f.fields.last())
-            .map(|field| field.level);
+        let field_level = self.fstrings.last().and_then(|f| f.fields.last()).map(|field| field.level);
         let matching = matches!((open.ch, c), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
         if !matching {
             if open.ch == b'{' && field_level == Some(level) {
@@ -1227,10 +1057,7 @@ impl<'a> Scan<'a> {
                     c as char, open.ch as char, open.lineno
                 )
             } else {
-                format!(
-                    "closing parenthesis '{}' does not match opening parenthesis '{}'",
-                    c as char, open.ch as char
-                )
+                format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, open.ch as char)
             };
             return Err(self.err_at(msg, start + 1));
         }
@@ -1267,8 +1094,8 @@ impl<'a> Scan<'a> {
         }
         let three: &[&[u8]] = &[b"**=", b"//=", b">>=", b"<<=", b"...", b"!=", b"->"];
         let two: &[&[u8]] = &[
-            b"**", b"//", b">>", b"<<", b"<=", b">=", b"==", b"!=", b"->", b"+=", b"-=", b"*=",
-            b"/=", b"%=", b"&=", b"|=", b"^=", b"@=", b":=", b"<>",
+            b"**", b"//", b">>", b"<<", b"<=", b">=", b"==", b"!=", b"->", b"+=", b"-=", b"*=", b"/=", b"%=", b"&=",
+            b"|=", b"^=", b"@=", b":=", b"<>",
         ];
         let rest = &self.b[start..];
         let len = if three.iter().any(|op| op.len() == 3 && rest.starts_with(op)) {
@@ -1278,10 +1105,9 @@ impl<'a> Scan<'a> {
         } else {
             let ch = self.src[start..].chars().next().unwrap_or(' ');
             if !is_printable(ch) {
-                return Err(self.err_at(
-                    format!("invalid non-printable character U+{:04X}", ch as u32),
-                    start + ch.len_utf8(),
-                ));
+                return Err(
+                    self.err_at(format!("invalid non-printable character U+{:04X}", ch as u32), start + ch.len_utf8())
+                );
             }
             ch.len_utf8()
         };
@@ -1313,10 +1139,7 @@ fn lexes_as_single_name(s: &str) -> bool {
     let kind = lexer.next_token();
     use ruff_python_ast::token::TokenKind;
     kind == TokenKind::Name
-        && matches!(
-            lexer.next_token(),
-            TokenKind::EndOfFile | TokenKind::Newline
-        )
+        && matches!(lexer.next_token(), TokenKind::EndOfFile | TokenKind::Newline)
         && matches!(lexer.next_token(), TokenKind::EndOfFile)
 }
 
@@ -1362,10 +1185,9 @@ struct Ctx<'a> {
 }
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-    "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
 fn range_of(start: usize, end: usize) -> TextRange {
@@ -1388,9 +1210,7 @@ impl Ctx<'_> {
     /// Whether an expression starts after the bracket and may go on past the end of its line, outside
     /// import statements.
     fn expression_continues_after(&self, p: &Paren) -> bool {
-        if self.logical_line_starts_with(p.offset, "import")
-            || self.logical_line_starts_with(p.offset, "from")
-        {
+        if self.logical_line_starts_with(p.offset, "import") || self.logical_line_starts_with(p.offset, "from") {
             return false;
         }
         let Some(i) = self.token_index(p.offset + 1) else {
@@ -1401,10 +1221,7 @@ impl Ctx<'_> {
             return false;
         }
         let line_end = self.scan.line_end(p.offset);
-        !self.scan.tokens[i..]
-            .iter()
-            .take_while(|t| t.start < line_end)
-            .any(|t| self.token_text(t) == ";")
+        !self.scan.tokens[i..].iter().take_while(|t| t.start < line_end).any(|t| self.token_text(t) == ";")
     }
 
     fn unclosed(&self, p: &Paren) -> CompileError {
@@ -1428,9 +1245,7 @@ impl Ctx<'_> {
     }
 
     fn text(&self, start: usize, end: usize) -> &str {
-        self.source
-            .get(start..end.min(self.source.len()))
-            .unwrap_or("")
+        self.source.get(start..end.min(self.source.len())).unwrap_or("")
     }
 
     /// The index of the token at `offset` (containing it, or the first one after it); INDENT and DEDENT
@@ -1519,16 +1334,12 @@ impl Ctx<'_> {
         match kind {
             ParseErrorType::ExpectedExpression => self.expected_expression(start),
             ParseErrorType::ExpectedToken { expected, .. } => self.expected_token(*expected, start),
-            ParseErrorType::SimpleStatementsOnSameLine
-            | ParseErrorType::SimpleAndCompoundStatementOnSameLine => {
+            ParseErrorType::SimpleStatementsOnSameLine | ParseErrorType::SimpleAndCompoundStatementOnSameLine => {
                 if let Some(err) = self.legacy_print(start) {
                     return err;
                 }
                 // `a not b`: CPython looked for `in` after `not` and fails at the next token.
-                if self
-                    .token(start)
-                    .is_some_and(|t| self.token_text(&t) == "not")
-                {
+                if self.token(start).is_some_and(|t| self.token_text(&t) == "not") {
                     if let Some(next) = self.scan.tokens.iter().find(|t| t.start > start) {
                         if self.token_text(next) != "in" {
                             return self.generic(next.start);
@@ -1548,54 +1359,36 @@ impl Ctx<'_> {
                         return err;
                     }
                 }
-                self.target_error(start, end)
-                    .unwrap_or_else(|| self.generic(start))
+                self.target_error(start, end).unwrap_or_else(|| self.generic(start))
             }
             ParseErrorType::PositionalAfterKeywordArgument => {
                 self.at_call_end("positional argument follows keyword argument", start)
             }
-            ParseErrorType::PositionalAfterKeywordUnpacking => self.at_call_end(
-                "positional argument follows keyword argument unpacking",
-                start,
-            ),
-            ParseErrorType::InvalidArgumentUnpackingOrder => self.at(
-                "iterable argument unpacking follows keyword argument unpacking",
-                start,
-                start + 1,
-            ),
+            ParseErrorType::PositionalAfterKeywordUnpacking => {
+                self.at_call_end("positional argument follows keyword argument unpacking", start)
+            }
+            ParseErrorType::InvalidArgumentUnpackingOrder => {
+                self.at("iterable argument unpacking follows keyword argument unpacking", start, start + 1)
+            }
             ParseErrorType::UnparenthesizedGeneratorExpression => {
                 if self.in_class_bases(start) {
-                    let for_tok = self
-                        .scan
-                        .tokens
-                        .iter()
-                        .find(|t| t.start >= start && self.token_text(t) == "for");
+                    let for_tok = self.scan.tokens.iter().find(|t| t.start >= start && self.token_text(t) == "for");
                     return self.generic(for_tok.map_or(start, |t| t.start));
                 }
                 let after = self.scan.tokens.iter().find(|t| t.start >= end);
-                self.probe
-                    .set(Some(after.map_or(self.source.len(), |t| t.start)));
+                self.probe.set(Some(after.map_or(self.source.len(), |t| t.start)));
                 self.at("Generator expression must be parenthesized", start, end)
             }
-            ParseErrorType::NonDefaultParamAfterDefaultParam => self.at(
-                "parameter without a default follows parameter with a default",
-                start,
-                end,
-            ),
+            ParseErrorType::NonDefaultParamAfterDefaultParam => {
+                self.at("parameter without a default follows parameter with a default", start, end)
+            }
             ParseErrorType::ParamAfterVarKeywordParam => {
                 self.at("arguments cannot follow var-keyword argument", start, end)
             }
             ParseErrorType::ExpectedKeywordParam if self.in_lambda(start) => {
                 // `lambda *: 1`: CPython points at what follows the `*` (and a `,`).
-                let star = self
-                    .scan
-                    .tokens
-                    .iter()
-                    .rev()
-                    .find(|t| t.start <= start && self.token_text(t) == "*");
-                let mut next = star
-                    .and_then(|s| self.scan.tokens.iter().find(|t| t.start > s.start))
-                    .copied();
+                let star = self.scan.tokens.iter().rev().find(|t| t.start <= start && self.token_text(t) == "*");
+                let mut next = star.and_then(|s| self.scan.tokens.iter().find(|t| t.start > s.start)).copied();
                 if let Some(n) = next {
                     if self.token_text(&n) == "," {
                         next = self.scan.tokens.iter().find(|t| t.start > n.start).copied();
@@ -1607,30 +1400,23 @@ impl Ctx<'_> {
                 }
             }
             ParseErrorType::ExpectedKeywordParam => {
-                let star =
-                    if self.text(start, start + 1) == "*" && self.text(start, start + 2) != "**" {
-                        start
-                    } else {
-                        self.scan
-                            .tokens
-                            .iter()
-                            .rev()
-                            .find(|t| t.start < start && self.token_text(t) == "*")
-                            .map_or(start, |t| t.start)
-                    };
+                let star = if self.text(start, start + 1) == "*" && self.text(start, start + 2) != "**" {
+                    start
+                } else {
+                    self.scan
+                        .tokens
+                        .iter()
+                        .rev()
+                        .find(|t| t.start < start && self.token_text(t) == "*")
+                        .map_or(start, |t| t.start)
+                };
                 self.at("named arguments must follow bare *", star, star + 1)
             }
             ParseErrorType::VarParameterWithDefault => {
-                let eq = self
-                    .scan
-                    .tokens
-                    .iter()
-                    .find(|t| t.start >= start && self.token_text(t) == "=");
+                let eq = self.scan.tokens.iter().find(|t| t.start >= start && self.token_text(t) == "=");
                 let eq = eq.map_or(start, |t| t.start);
                 let before = self.text(self.line_start_of(start), start);
-                let msg = if before.trim_end().ends_with("**")
-                    || self.text(start, end).starts_with("**")
-                {
+                let msg = if before.trim_end().ends_with("**") || self.text(start, end).starts_with("**") {
                     "var-keyword argument cannot have default value"
                 } else {
                     "var-positional argument cannot have default value"
@@ -1642,9 +1428,7 @@ impl Ctx<'_> {
             ParseErrorType::ExpectedImaginaryNumber => {
                 self.at("imaginary number required in complex literal", start, end)
             }
-            ParseErrorType::ExpectedRealNumber => {
-                self.at("real number required in complex literal", start, end)
-            }
+            ParseErrorType::ExpectedRealNumber => self.at("real number required in complex literal", start, end),
             ParseErrorType::FStringError(f) => self.fstring_error(f, start, end),
             ParseErrorType::Lexical(l) => self.lexical(l, start, end),
             ParseErrorType::OtherError(msg) => self.other_error(msg, start, end),
@@ -1653,23 +1437,15 @@ impl Ctx<'_> {
     }
 
     fn line_start_of(&self, offset: usize) -> usize {
-        self.source[..offset.min(self.source.len())]
-            .rfind(['\n', '\r'])
-            .map_or(0, |i| i + 1)
+        self.source[..offset.min(self.source.len())].rfind(['\n', '\r']).map_or(0, |i| i + 1)
     }
 
     fn unsupported(&self, kind: UnsupportedSyntaxErrorKind, range: TextRange) -> CompileError {
         let start = range.start().to_usize();
         match kind {
             // (The kind of unpacking is not exported by the parser.)
-            UnsupportedSyntaxErrorKind::UnpackingInComprehension(u)
-                if format!("{u:?}") == "DictInDict" =>
-            {
-                self.at(
-                    "dict unpacking cannot be used in dict comprehension",
-                    start,
-                    start + 2,
-                )
+            UnsupportedSyntaxErrorKind::UnpackingInComprehension(u) if format!("{u:?}") == "DictInDict" => {
+                self.at("dict unpacking cannot be used in dict comprehension", start, start + 2)
             }
             UnsupportedSyntaxErrorKind::UnpackingInComprehension(_) => {
                 self.at_node("iterable unpacking cannot be used in comprehension", range)
@@ -1680,17 +1456,10 @@ impl Ctx<'_> {
             UnsupportedSyntaxErrorKind::ParenthesizedKeywordArgumentName => {
                 let inner = self.text(start, range.end().to_usize());
                 let skip = inner.len() - inner.trim_start_matches(['(', ' ', '\t']).len();
-                let eq = self
-                    .scan
-                    .tokens
-                    .iter()
-                    .find(|t| t.start >= range.end().to_usize() && self.token_text(t) == "=");
+                let eq =
+                    self.scan.tokens.iter().find(|t| t.start >= range.end().to_usize() && self.token_text(t) == "=");
                 let eq_end = eq.map_or(range.end().to_usize(), |t| t.end);
-                self.at(
-                    "expression cannot contain assignment, perhaps you meant \"==\"?",
-                    start + skip,
-                    eq_end,
-                )
+                self.at("expression cannot contain assignment, perhaps you meant \"==\"?", start + skip, eq_end)
             }
             _ => self.generic(start),
         }
@@ -1721,12 +1490,7 @@ impl Ctx<'_> {
             return None;
         }
         // The bracket the two expressions are in.
-        let open = self
-            .scan
-            .tokens
-            .iter()
-            .rev()
-            .find(|t| t.end <= a_tok.start && t.level < b_tok.level);
+        let open = self.scan.tokens.iter().rev().find(|t| t.end <= a_tok.start && t.level < b_tok.level);
         let open_end = open.map_or(0, |t| t.end);
         let finder = NodeFinder::run(self.module);
         // Both must be expressions (not, say, parameters).
@@ -1756,30 +1520,16 @@ impl Ctx<'_> {
         }
         if matches!(
             a,
-            Expr::Lambda(_)
-                | Expr::If(_)
-                | Expr::Starred(_)
-                | Expr::Named(_)
-                | Expr::Yield(_)
-                | Expr::YieldFrom(_)
+            Expr::Lambda(_) | Expr::If(_) | Expr::Starred(_) | Expr::Named(_) | Expr::Yield(_) | Expr::YieldFrom(_)
         ) && !self.is_parenthesized(a.range())
         {
             return None;
         }
         let b_end = b.map_or(b_tok.end, |e| e.range().end().to_usize());
         // Parsing `b` looked at the token after it.
-        let after = self
-            .scan
-            .tokens
-            .iter()
-            .find(|t| t.start >= b_end && t.kind != Tk::Newline);
-        self.probe
-            .set(Some(after.map_or(self.source.len(), |t| t.start)));
-        Some(self.at(
-            "invalid syntax. Perhaps you forgot a comma?",
-            a.range().start().to_usize(),
-            b_end,
-        ))
+        let after = self.scan.tokens.iter().find(|t| t.start >= b_end && t.kind != Tk::Newline);
+        self.probe.set(Some(after.map_or(self.source.len(), |t| t.start)));
+        Some(self.at("invalid syntax. Perhaps you forgot a comma?", a.range().start().to_usize(), b_end))
     }
 
     fn starts_expression(&self, t: &Token) -> bool {
@@ -1787,13 +1537,9 @@ impl Ctx<'_> {
             Tk::Number | Tk::String | Tk::FStringStart => true,
             Tk::Name => {
                 let s = self.token_text(t);
-                !KEYWORDS.contains(&s)
-                    || matches!(s, "None" | "True" | "False" | "lambda" | "not" | "await")
+                !KEYWORDS.contains(&s) || matches!(s, "None" | "True" | "False" | "lambda" | "not" | "await")
             }
-            Tk::Op => matches!(
-                self.token_text(t),
-                "(" | "[" | "{" | "-" | "+" | "~" | "..."
-            ),
+            Tk::Op => matches!(self.token_text(t), "(" | "[" | "{" | "-" | "+" | "~" | "..."),
             _ => false,
         }
     }
@@ -1813,18 +1559,14 @@ impl Ctx<'_> {
     /// Whether the node's source is wrapped in parentheses (a group, not a call's).
     fn is_parenthesized(&self, range: TextRange) -> bool {
         let before = self.text(0, range.start().to_usize()).trim_end();
-        let after = self
-            .text(range.end().to_usize(), self.source.len())
-            .trim_start();
+        let after = self.text(range.end().to_usize(), self.source.len()).trim_start();
         if !(before.ends_with('(') && after.starts_with(')')) {
             return false;
         }
         let before_paren = before[..before.len() - 1].trim_end();
         !before_paren.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ')' || c == ']')
             || before_paren.ends_with(|c: char| c.is_alphanumeric()) && {
-                let word_start = before_paren
-                    .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .map_or(0, |i| i + 1);
+                let word_start = before_paren.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
                 KEYWORDS.contains(&&before_paren[word_start..])
             }
     }
@@ -1842,11 +1584,7 @@ impl Ctx<'_> {
                 for node in finder.path_at(prev.start).iter().rev() {
                     match node {
                         AnyNodeRef::StmtFunctionDef(_) => {
-                            return self.at(
-                                "expected default value expression",
-                                prev.start,
-                                prev.end,
-                            );
+                            return self.at("expected default value expression", prev.start, prev.end);
                         }
                         AnyNodeRef::ExprLambda(_) => break,
                         AnyNodeRef::Arguments(_) => {
@@ -1860,29 +1598,17 @@ impl Ctx<'_> {
             // `{1:}`
             if prev_text == ":" && matches!(text, "}" | ",") {
                 let finder = NodeFinder::run(self.module);
-                if finder
-                    .innermost_expr_at(prev.start, |e| matches!(e, Expr::Dict(_)))
-                    .is_some()
-                {
-                    return self.at(
-                        "expression expected after dictionary key and ':'",
-                        prev.start,
-                        prev.end,
-                    );
+                if finder.innermost_expr_at(prev.start, |e| matches!(e, Expr::Dict(_))).is_some() {
+                    return self.at("expression expected after dictionary key and ':'", prev.start, prev.end);
                 }
             }
         }
         // `f"{}"`, `f"{!r}"`, `f"{:x}"`: a replacement field without an expression.
         if let (Some(t), Some(prev)) = (self.token(offset), self.prev_token(offset)) {
             let text = self.token_text(&t);
-            if t.start == offset
-                && self.token_text(&prev) == "{"
-                && matches!(text, "}" | "!" | ":" | "=")
-            {
+            if t.start == offset && self.token_text(&prev) == "{" && matches!(text, "}" | "!" | ":" | "=") {
                 let before_brace = self.prev_token(prev.start);
-                if before_brace
-                    .is_some_and(|b| matches!(b.kind, Tk::FStringStart | Tk::FStringMiddle))
-                {
+                if before_brace.is_some_and(|b| matches!(b.kind, Tk::FStringStart | Tk::FStringMiddle)) {
                     return self.at(
                         format!("f-string: valid expression required before '{text}'"),
                         t.start,
@@ -1894,11 +1620,7 @@ impl Ctx<'_> {
         self.generic(offset)
     }
 
-    fn expected_token(
-        &self,
-        expected: ruff_python_ast::token::TokenKind,
-        offset: usize,
-    ) -> CompileError {
+    fn expected_token(&self, expected: ruff_python_ast::token::TokenKind, offset: usize) -> CompileError {
         use ruff_python_ast::token::TokenKind as K;
         let found = self.token(offset);
         let found_text = found.map_or("", |t| self.token_text(&t));
@@ -1921,10 +1643,7 @@ impl Ctx<'_> {
                 }
             }
         }
-        if matches!(
-            expected,
-            K::Rpar | K::Comma | K::Rsqb | K::Rbrace | K::Colon
-        ) {
+        if matches!(expected, K::Rpar | K::Comma | K::Rsqb | K::Rbrace | K::Colon) {
             if let Some(err) = self.misplaced_equal(offset) {
                 return err;
             }
@@ -1939,9 +1658,7 @@ impl Ctx<'_> {
         }
         if expected == K::Else {
             let finder = NodeFinder::run(self.module);
-            if let Some(Expr::If(i)) =
-                finder.innermost_expr_at(offset, |e| matches!(e, Expr::If(_)))
-            {
+            if let Some(Expr::If(i)) = finder.innermost_expr_at(offset, |e| matches!(e, Expr::If(_))) {
                 let after = self.token(i.test.range().end().to_usize());
                 self.probe.set(after.map(|t| t.start));
                 return self.at(
@@ -1954,18 +1671,11 @@ impl Ctx<'_> {
         if found_text.ends_with('=') && !matches!(found_text, "==" | "=" | "<=" | ">=" | "!=") {
             // `a, b += 1`: an augmented assignment to a tuple.
             let finder = NodeFinder::run(self.module);
-            let stmt = finder
-                .stmts()
-                .find(|s| s.range().contains(TextSize::new(offset as u32)));
+            let stmt = finder.stmts().find(|s| s.range().contains(TextSize::new(offset as u32)));
             if let Some(Stmt::Expr(s)) = stmt {
                 if let Expr::Tuple(t) = s.value.as_ref() {
                     if !t.parenthesized {
-                        let end = t
-                            .elts
-                            .iter()
-                            .map(|e| e.range().end().to_usize())
-                            .filter(|&e| e <= offset)
-                            .max();
+                        let end = t.elts.iter().map(|e| e.range().end().to_usize()).filter(|&e| e <= offset).max();
                         let end = end.unwrap_or(offset);
                         return self.at(
                             "'tuple' is an illegal expression for augmented assignment",
@@ -1985,11 +1695,7 @@ impl Ctx<'_> {
         if eq.start != eq_offset || self.token_text(&eq) != "=" {
             return None;
         }
-        let in_header = eq.level == 0
-            && matches!(
-                self.compound_keyword(eq_offset),
-                Some("if" | "elif" | "while")
-            );
+        let in_header = eq.level == 0 && matches!(self.compound_keyword(eq_offset), Some("if" | "elif" | "while"));
         if !in_header && eq.level == 0 {
             return None;
         }
@@ -1999,11 +1705,7 @@ impl Ctx<'_> {
         }
         if eq.level > 0 {
             // Not in a call's arguments (`NAME=` is a keyword there) nor in a slice.
-            let open_i = self
-                .scan
-                .tokens
-                .iter()
-                .rposition(|t| t.end <= prev.start && t.level < eq.level)?;
+            let open_i = self.scan.tokens.iter().rposition(|t| t.end <= prev.start && t.level < eq.level)?;
             let open_tok = self.scan.tokens[open_i];
             let before_open = open_i.checked_sub(1).map(|i| self.scan.tokens[i]);
             let called = before_open.is_some_and(|b| self.ends_expression(&b));
@@ -2018,12 +1720,7 @@ impl Ctx<'_> {
             }
         }
         let finder = NodeFinder::run(self.module);
-        let open = self
-            .scan
-            .tokens
-            .iter()
-            .rev()
-            .find(|t| t.end <= prev.start && t.level < eq.level);
+        let open = self.scan.tokens.iter().rev().find(|t| t.end <= prev.start && t.level < eq.level);
         let lhs = finder.outermost_expr_ending_at(prev.end, open.map_or(0, |t| t.end));
         // What `bitwise_or` matches after the `=`, and that no other `=` follows it.
         let value_tok = self.scan.tokens.iter().find(|t| t.start > eq_offset)?;
@@ -2046,18 +1743,11 @@ impl Ctx<'_> {
                 b_end,
             )),
             Some(e) if is_bitwise_level(e, self) && !excluded_atom(e) => Some(self.at_node(
-                format!(
-                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                    expr_name(e)
-                ),
+                format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e)),
                 e.range(),
             )),
             None if prev.kind == Tk::Name && !KEYWORDS.contains(&self.token_text(&prev)) => {
-                Some(self.at(
-                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                    prev.start,
-                    b_end,
-                ))
+                Some(self.at("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", prev.start, b_end))
             }
             _ => None,
         }
@@ -2065,18 +1755,9 @@ impl Ctx<'_> {
 
     /// The first `=` inside brackets in the logical line containing `offset`.
     fn bracketed_equal(&self, offset: usize) -> Option<usize> {
-        let k = self
-            .scan
-            .logical_starts
-            .partition_point(|&s| s <= offset)
-            .checked_sub(1)?;
+        let k = self.scan.logical_starts.partition_point(|&s| s <= offset).checked_sub(1)?;
         let line_start = self.scan.logical_starts[k];
-        let line_end = self
-            .scan
-            .logical_starts
-            .get(k + 1)
-            .copied()
-            .unwrap_or(usize::MAX);
+        let line_end = self.scan.logical_starts.get(k + 1).copied().unwrap_or(usize::MAX);
         self.scan
             .tokens
             .iter()
@@ -2089,24 +1770,15 @@ impl Ctx<'_> {
         if self.compound_keyword(offset) != Some("def") {
             return None;
         }
-        let k = self
-            .scan
-            .logical_starts
-            .partition_point(|&s| s <= offset)
-            .checked_sub(1)?;
+        let k = self.scan.logical_starts.partition_point(|&s| s <= offset).checked_sub(1)?;
         let i = self.token_index(self.scan.logical_starts[k])?;
-        let def_i = if self.token_text(&self.scan.tokens[i]) == "async" {
-            i + 1
-        } else {
-            i
-        };
+        let def_i = if self.token_text(&self.scan.tokens[i]) == "async" { i + 1 } else { i };
         let bracket = *self.scan.tokens.get(def_i + 2)?;
         if self.token_text(&bracket) != "[" || bracket.start >= offset {
             return None;
         }
-        let close = self.scan.tokens[def_i + 3..]
-            .iter()
-            .find(|t| t.level == bracket.level && self.token_text(t) == "]");
+        let close =
+            self.scan.tokens[def_i + 3..].iter().find(|t| t.level == bracket.level && self.token_text(t) == "]");
         if close.is_some_and(|c| c.end <= offset) {
             return None;
         }
@@ -2137,12 +1809,7 @@ impl Ctx<'_> {
             }
         }
         let j = if_tok?;
-        if j == 0
-            || self
-                .scan
-                .logical_starts
-                .contains(&self.scan.tokens[j].start)
-        {
+        if j == 0 || self.scan.logical_starts.contains(&self.scan.tokens[j].start) {
             return None;
         }
         if matches!(self.token_text(&t), "else" | ":") || t.kind == Tk::Newline && t.level > 0 {
@@ -2168,8 +1835,7 @@ impl Ctx<'_> {
     /// `{1: 2, 3}`: CPython points at the last character of the key.
     fn dict_key_without_value(&self, offset: usize) -> Option<CompileError> {
         let finder = NodeFinder::run(self.module);
-        let Some(Expr::Dict(d)) = finder.innermost_expr_at(offset, |e| matches!(e, Expr::Dict(_)))
-        else {
+        let Some(Expr::Dict(d)) = finder.innermost_expr_at(offset, |e| matches!(e, Expr::Dict(_))) else {
             return None;
         };
         let prev = self.prev_token(offset)?;
@@ -2177,19 +1843,14 @@ impl Ctx<'_> {
             return None;
         }
         let idx = d.items.iter().position(|i| {
-            i.key
-                .as_ref()
-                .is_some_and(|k| k.range().end().to_usize() == prev.end)
+            i.key.as_ref().is_some_and(|k| k.range().end().to_usize() == prev.end)
                 || i.value.range().end().to_usize() == prev.end
         })?;
         if idx == 0 {
             return None;
         }
         let item = &d.items[idx];
-        let key_end = item
-            .key
-            .as_ref()
-            .map_or(item.value.range().end(), |k| k.range().end());
+        let key_end = item.key.as_ref().map_or(item.value.range().end(), |k| k.range().end());
         let pos = crate::error::Position::of(self.source, key_end.to_usize());
         Some(CompileError {
             kind: "SyntaxError",
@@ -2208,18 +1869,11 @@ impl Ctx<'_> {
         let start = *self.scan.logical_starts.get(i.checked_sub(1)?)?;
         let mut t = self.token(start)?;
         if self.token_text(&t) == "async" {
-            t = self
-                .scan
-                .tokens
-                .iter()
-                .find(|x| x.start > t.start)
-                .copied()?;
+            t = self.scan.tokens.iter().find(|x| x.start > t.start).copied()?;
         }
         let kw = self.token_text(&t);
-        let compound = [
-            "if", "elif", "else", "while", "for", "with", "try", "except", "finally", "class",
-            "def", "match", "case",
-        ];
+        let compound =
+            ["if", "elif", "else", "while", "for", "with", "try", "except", "finally", "class", "def", "match", "case"];
         compound.contains(&kw).then_some(kw)
     }
 
@@ -2242,10 +1896,7 @@ impl Ctx<'_> {
             None => self.token(offset).map_or(offset + 1, |t| t.end),
         };
         Some(self.at(
-            format!(
-                "Missing parentheses in call to '{0}'. Did you mean {0}(...)?",
-                n.id
-            ),
+            format!("Missing parentheses in call to '{0}'. Did you mean {0}(...)?", n.id),
             n.range.start().to_usize(),
             end,
         ))
@@ -2291,10 +1942,7 @@ impl Ctx<'_> {
             }
             if text == "," {
                 after_comma = true;
-            } else if after_comma
-                || t.kind != Tk::Op
-                || !matches!(text, ":" | ";" | ")" | "]" | "}")
-            {
+            } else if after_comma || t.kind != Tk::Op || !matches!(text, ":" | ";" | ")" | "]" | "}") {
                 after_comma = false;
             } else {
                 return Some(t);
@@ -2306,12 +1954,7 @@ impl Ctx<'_> {
     fn in_lambda(&self, offset: usize) -> bool {
         let finder = NodeFinder::run(self.module);
         let path = finder.path_at(offset);
-        let scope = path.iter().rev().find(|n| {
-            matches!(
-                n,
-                AnyNodeRef::ExprLambda(_) | AnyNodeRef::StmtFunctionDef(_)
-            )
-        });
+        let scope = path.iter().rev().find(|n| matches!(n, AnyNodeRef::ExprLambda(_) | AnyNodeRef::StmtFunctionDef(_)));
         matches!(scope, Some(AnyNodeRef::ExprLambda(_)))
     }
 
@@ -2326,20 +1969,12 @@ impl Ctx<'_> {
     /// A bad escape sequence in a string literal: CPython's codec error, with positions in the
     /// literal's body.
     fn escape_error(&self, offset: usize) -> Option<CompileError> {
-        let tok = self
-            .scan
-            .tokens
-            .iter()
-            .find(|t| t.start <= offset && offset < t.end && t.kind == Tk::String)?;
+        let tok = self.scan.tokens.iter().find(|t| t.start <= offset && offset < t.end && t.kind == Tk::String)?;
         let text = self.token_text(tok);
         let quote_at = text.find(['\'', '"'])?;
         let prefix = text[..quote_at].to_ascii_lowercase();
         let quote = &text[quote_at..];
-        let qlen = if quote.starts_with("\"\"\"") || quote.starts_with("\'\'\'") {
-            3
-        } else {
-            1
-        };
+        let qlen = if quote.starts_with("\"\"\"") || quote.starts_with("\'\'\'") { 3 } else { 1 };
         let body_start = tok.start + quote_at + qlen;
         let rel = offset.checked_sub(body_start)?;
         let body = self.text(body_start, tok.end - qlen);
@@ -2348,13 +1983,7 @@ impl Ctx<'_> {
         let msg = if prefix.contains('b') {
             format!("(value error) invalid \\x escape at position {bs}")
         } else {
-            let digits = |n: usize| {
-                body[bs + 2..]
-                    .chars()
-                    .take(n)
-                    .take_while(|c| c.is_ascii_hexdigit())
-                    .count()
-            };
+            let digits = |n: usize| body[bs + 2..].chars().take(n).take_while(|c| c.is_ascii_hexdigit()).count();
             let (end, what) = match esc {
                 'x' => (bs + 1 + digits(2), "truncated \\xXX escape"),
                 'u' => (bs + 1 + digits(4), "truncated \\uXXXX escape"),
@@ -2366,9 +1995,7 @@ impl Ctx<'_> {
                 'N' => (bs + 1, "malformed \\N character escape"),
                 _ => return None,
             };
-            format!(
-                "(unicode error) 'unicodeescape' codec can't decode bytes in position {bs}-{end}: {what}"
-            )
+            format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {bs}-{end}: {what}")
         };
         Some(self.at(msg, tok.start, tok.end))
     }
@@ -2376,10 +2003,9 @@ impl Ctx<'_> {
     fn in_class_bases(&self, offset: usize) -> bool {
         let finder = NodeFinder::run(self.module);
         finder.path_at(offset).iter().any(|n| match n {
-            AnyNodeRef::StmtClassDef(c) => c
-                .arguments
-                .as_ref()
-                .is_some_and(|a| a.range.contains(TextSize::new(offset as u32))),
+            AnyNodeRef::StmtClassDef(c) => {
+                c.arguments.as_ref().is_some_and(|a| a.range.contains(TextSize::new(offset as u32)))
+            }
             _ => false,
         })
     }
@@ -2388,15 +2014,8 @@ impl Ctx<'_> {
         let finder = NodeFinder::run(self.module);
         for node in finder.path_at(start).iter().rev() {
             if let AnyNodeRef::ExprDict(d) = node {
-                if d.items
-                    .iter()
-                    .any(|i| i.value.range().start().to_usize() == start)
-                {
-                    return self.at(
-                        "cannot use a starred expression in a dictionary value",
-                        start,
-                        end,
-                    );
+                if d.items.iter().any(|i| i.value.range().start().to_usize() == start) {
+                    return self.at("cannot use a starred expression in a dictionary value", start, end);
                 }
             }
         }
@@ -2427,35 +2046,23 @@ impl Ctx<'_> {
                 }
             }
             F::LambdaWithoutParentheses => {
-                let colon = self
-                    .scan
-                    .tokens
-                    .iter()
-                    .find(|t| t.start > start && self.token_text(t) == ":");
+                let colon = self.scan.tokens.iter().find(|t| t.start > start && self.token_text(t) == ":");
                 let colon_end = colon.map_or(end, |t| t.end);
-                self.at(
-                    "f-string: lambda expressions are not allowed without parentheses",
-                    start,
-                    colon_end,
-                )
+                self.at("f-string: lambda expressions are not allowed without parentheses", start, colon_end)
             }
             F::SingleRbrace => self.at("f-string: single '}' is not allowed", start, start + 1),
             F::UnclosedLbrace => {
                 // After a conversion (`!r`), only a format spec or the end of the field may follow.
                 let prev = self.prev_token(start);
                 let before = prev.and_then(|p| self.prev_token(p.start));
-                if before.is_some_and(|b| self.token_text(&b) == "!")
-                    && prev.is_some_and(|p| p.kind == Tk::Name)
-                {
+                if before.is_some_and(|b| self.token_text(&b) == "!") && prev.is_some_and(|p| p.kind == Tk::Name) {
                     return self.at("f-string: expecting ':' or '}'", start, start + 1);
                 }
                 self.at("f-string: expecting '}'", start, start + 1)
             }
-            F::ConversionFlagNotImmediatelyAfterExclamation => self.at(
-                "f-string: conversion type must come right after the exclamanation mark",
-                start,
-                start + 1,
-            ),
+            F::ConversionFlagNotImmediatelyAfterExclamation => {
+                self.at("f-string: conversion type must come right after the exclamanation mark", start, start + 1)
+            }
             _ => self.generic(start),
         }
     }
@@ -2469,9 +2076,7 @@ impl Ctx<'_> {
             }
             LexicalErrorType::UnicodeError
             | LexicalErrorType::MissingUnicodeLbrace
-            | LexicalErrorType::MissingUnicodeRbrace => self
-                .escape_error(start)
-                .unwrap_or_else(|| self.generic(start)),
+            | LexicalErrorType::MissingUnicodeRbrace => self.escape_error(start).unwrap_or_else(|| self.generic(start)),
             LexicalErrorType::Eof => self.at("unexpected EOF while parsing", start, start + 1),
             LexicalErrorType::FStringError(f) => self.fstring_error(f, start, end),
             _ => self.generic(start),
@@ -2483,26 +2088,16 @@ impl Ctx<'_> {
             return self.expected_block(rest, start, end);
         }
         match msg {
-            "Only one '*' parameter allowed" => {
-                self.at("* argument may appear only once", start, start + 1)
-            }
+            "Only one '*' parameter allowed" => self.at("* argument may appear only once", start, start + 1),
             "Only one '/' separator allowed" => self.at("/ may appear only once", start, start + 1),
             "Expected a parameter name" => {
-                let eq = self
-                    .scan
-                    .tokens
-                    .iter()
-                    .find(|t| t.start >= end && self.token_text(t) == "=");
+                let eq = self.scan.tokens.iter().find(|t| t.start >= end && self.token_text(t) == "=");
                 let eq_end = eq.map_or(end, |t| t.end);
                 let text = self.text(start, end);
                 if matches!(text, "True" | "False" | "None") {
                     self.at(format!("cannot assign to {text}"), start, eq_end)
                 } else {
-                    self.at(
-                        "expression cannot contain assignment, perhaps you meant \"==\"?",
-                        start,
-                        eq_end,
-                    )
+                    self.at("expression cannot contain assignment, perhaps you meant \"==\"?", start, eq_end)
                 }
             }
             "Expected `except` or `finally` after `try` block" => {
@@ -2510,47 +2105,30 @@ impl Ctx<'_> {
                 let finder = NodeFinder::run(self.module);
                 let try_stmt = finder
                     .stmts()
-                    .filter(|s| {
-                        matches!(s, Stmt::Try(t) if t.handlers.is_empty() && t.finalbody.is_empty())
-                    })
+                    .filter(|s| matches!(s, Stmt::Try(t) if t.handlers.is_empty() && t.finalbody.is_empty()))
                     .filter(|s| s.range().start().to_usize() <= start)
                     .max_by_key(|s| s.range().start());
                 let (try_start, after) = match try_stmt {
-                    Some(Stmt::Try(t)) => (
-                        t.range.start().to_usize(),
-                        t.body.last().map_or(start, |b| b.range().end().to_usize()),
-                    ),
+                    Some(Stmt::Try(t)) => {
+                        (t.range.start().to_usize(), t.body.last().map_or(start, |b| b.range().end().to_usize()))
+                    }
                     _ => (start, start),
                 };
                 let j = self.scan.logical_starts.partition_point(|&s| s < after);
                 let block = self.scan.logical_starts.get(j).copied();
-                self.at_next_line(
-                    "SyntaxError",
-                    "expected 'except' or 'finally' block".to_string(),
-                    try_start,
-                    block,
-                )
+                self.at_next_line("SyntaxError", "expected 'except' or 'finally' block".to_string(), try_start, block)
             }
             "Bytes literal cannot be mixed with non-bytes literals" => {
                 // At the token after the strings.
                 let next = self.scan.tokens.iter().find(|t| t.start >= end);
-                self.at_token(
-                    "SyntaxError",
-                    "cannot mix bytes and nonbytes literals",
-                    next.map_or(end, |t| t.start),
-                )
+                self.at_token("SyntaxError", "cannot mix bytes and nonbytes literals", next.map_or(end, |t| t.start))
             }
             "Star import must be the only import" => {
                 let next = self.scan.tokens.iter().find(|t| t.start > start);
                 self.generic(next.map_or(start, |t| t.start))
             }
             "Trailing comma not allowed" => {
-                let next = self
-                    .scan
-                    .tokens
-                    .iter()
-                    .find(|t| t.start >= end)
-                    .map_or(end, |t| t.start);
+                let next = self.scan.tokens.iter().find(|t| t.start >= end).map_or(end, |t| t.start);
                 if self.logical_line_starts_with(start, "from") {
                     return self.at_token(
                         "SyntaxError",
@@ -2569,9 +2147,7 @@ impl Ctx<'_> {
         // The block was expected at the first logical line after the error; the header is the one before.
         let j = self.scan.logical_starts.partition_point(|&s| s < start);
         let block = self.scan.logical_starts.get(j).copied();
-        let header = j
-            .checked_sub(1)
-            .and_then(|i| self.scan.logical_starts.get(i).copied());
+        let header = j.checked_sub(1).and_then(|i| self.scan.logical_starts.get(i).copied());
         let mut what = String::from("statement");
         let mut lineno = 1;
         if let Some(h) = header {
@@ -2610,13 +2186,7 @@ impl Ctx<'_> {
     /// An error CPython reports at the first token after a compound statement's header (at `block`, the
     /// start of the next logical line): when that line is dedented below the statement (starting at
     /// `stmt`), the token is a DEDENT, which has no position of its own (no caret).
-    fn at_next_line(
-        &self,
-        kind: &'static str,
-        msg: String,
-        stmt: usize,
-        block: Option<usize>,
-    ) -> CompileError {
+    fn at_next_line(&self, kind: &'static str, msg: String, stmt: usize, block: Option<usize>) -> CompileError {
         let Some(block) = block else {
             return self.at_eof(kind, msg);
         };
@@ -2644,31 +2214,16 @@ impl Ctx<'_> {
         // The innermost construct with targets that contains the error.
         for node in path.iter().rev() {
             match node {
-                AnyNodeRef::ExprNamed(n)
-                    if n.target
-                        .range()
-                        .contains_inclusive(TextSize::new(start as u32)) =>
-                {
+                AnyNodeRef::ExprNamed(n) if n.target.range().contains_inclusive(TextSize::new(start as u32)) => {
                     return Some(self.at_node(
-                        format!(
-                            "cannot use assignment expressions with {}",
-                            expr_name(&n.target)
-                        ),
+                        format!("cannot use assignment expressions with {}", expr_name(&n.target)),
                         n.target.range(),
                     ));
                 }
-                AnyNodeRef::Comprehension(c)
-                    if c.target
-                        .range()
-                        .contains_inclusive(TextSize::new(start as u32)) =>
-                {
+                AnyNodeRef::Comprehension(c) if c.target.range().contains_inclusive(TextSize::new(start as u32)) => {
                     return self.invalid_target(&c.target, TargetKind::For);
                 }
-                AnyNodeRef::StmtFor(f)
-                    if f.target
-                        .range()
-                        .contains_inclusive(TextSize::new(start as u32)) =>
-                {
+                AnyNodeRef::StmtFor(f) if f.target.range().contains_inclusive(TextSize::new(start as u32)) => {
                     return self.invalid_target(&f.target, TargetKind::For);
                 }
                 AnyNodeRef::StmtWith(w) => {
@@ -2690,10 +2245,7 @@ impl Ctx<'_> {
                 }
                 AnyNodeRef::StmtAugAssign(a) => {
                     return Some(self.at_node(
-                        format!(
-                            "'{}' is an illegal expression for augmented assignment",
-                            expr_name(&a.target)
-                        ),
+                        format!("'{}' is an illegal expression for augmented assignment", expr_name(&a.target)),
                         a.target.range(),
                     ));
                 }
@@ -2703,9 +2255,7 @@ impl Ctx<'_> {
                     let colon = self.token(a.target.range().end().to_usize());
                     if let Some(colon) = colon.filter(|c| self.token_text(c) == ":") {
                         let next = self.scan.tokens.iter().find(|t| t.start >= colon.end);
-                        if next.is_none_or(|t| !self.starts_expression(t))
-                            || a.target.is_starred_expr()
-                        {
+                        if next.is_none_or(|t| !self.starts_expression(t)) || a.target.is_starred_expr() {
                             return Some(self.generic(colon.start));
                         }
                     }
@@ -2714,12 +2264,8 @@ impl Ctx<'_> {
                             "only single target (not tuple) can be annotated",
                             t.elts.first().map_or(t.range, |e| e.range()),
                         ),
-                        Expr::Tuple(t) => {
-                            self.at_node("only single target (not tuple) can be annotated", t.range)
-                        }
-                        Expr::List(l) => {
-                            self.at_node("only single target (not list) can be annotated", l.range)
-                        }
+                        Expr::Tuple(t) => self.at_node("only single target (not tuple) can be annotated", t.range),
+                        Expr::List(l) => self.at_node("only single target (not list) can be annotated", l.range),
                         other => self.at_node("illegal target for annotation", other.range()),
                     });
                 }
@@ -2755,10 +2301,7 @@ impl Ctx<'_> {
                 }
                 if !excluded_atom(last) && is_bitwise_level(last, self) {
                     return Some(self.at_node(
-                        format!(
-                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                            expr_name(last)
-                        ),
+                        format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(last)),
                         last.range(),
                     ));
                 }
@@ -2768,9 +2311,7 @@ impl Ctx<'_> {
         for t in &a.targets {
             if let Expr::Yield(_) | Expr::YieldFrom(_) = t {
                 if !self.is_parenthesized(t.range()) {
-                    return Some(
-                        self.at_node("assignment to yield expression not possible", t.range()),
-                    );
+                    return Some(self.at_node("assignment to yield expression not possible", t.range()));
                 }
             }
             if let Some(err) = self.invalid_target(t, TargetKind::Star) {
@@ -2941,11 +2482,7 @@ impl<'a> SourceOrderVisitor<'a> for NodeFinder<'a> {
 
 impl<'a> NodeFinder<'a> {
     fn run(module: &'a ModModule) -> Self {
-        let mut f = NodeFinder {
-            nodes: Vec::new(),
-            exprs: Vec::new(),
-            stmts: Vec::new(),
-        };
+        let mut f = NodeFinder { nodes: Vec::new(), exprs: Vec::new(), stmts: Vec::new() };
         for stmt in &module.body {
             f.visit_stmt(stmt);
         }
@@ -2955,11 +2492,7 @@ impl<'a> NodeFinder<'a> {
     /// The nodes containing `offset`, outermost first.
     fn path_at(&self, offset: usize) -> Vec<AnyNodeRef<'a>> {
         let off = TextSize::new(offset as u32);
-        self.nodes
-            .iter()
-            .filter(|n| n.range().contains_inclusive(off))
-            .copied()
-            .collect()
+        self.nodes.iter().filter(|n| n.range().contains_inclusive(off)).copied().collect()
     }
 
     fn exprs(&self) -> impl Iterator<Item = &'a Expr> + '_ {
@@ -2967,24 +2500,18 @@ impl<'a> NodeFinder<'a> {
     }
 
     fn outermost_expr_starting_at(&self, offset: usize) -> Option<&'a Expr> {
-        self.exprs()
-            .filter(|e| e.range().start().to_usize() == offset)
-            .max_by_key(|e| e.range().len())
+        self.exprs().filter(|e| e.range().start().to_usize() == offset).max_by_key(|e| e.range().len())
     }
 
     fn outermost_expr_ending_at(&self, offset: usize, not_before: usize) -> Option<&'a Expr> {
         self.exprs()
-            .filter(|e| {
-                e.range().end().to_usize() == offset && e.range().start().to_usize() >= not_before
-            })
+            .filter(|e| e.range().end().to_usize() == offset && e.range().start().to_usize() >= not_before)
             .max_by_key(|e| e.range().len())
     }
 
     fn innermost_expr_at(&self, offset: usize, pred: impl Fn(&Expr) -> bool) -> Option<&'a Expr> {
         let off = TextSize::new(offset as u32);
-        self.exprs()
-            .filter(|e| e.range().contains_inclusive(off) && pred(e))
-            .min_by_key(|e| e.range().len())
+        self.exprs().filter(|e| e.range().contains_inclusive(off) && pred(e)).min_by_key(|e| e.range().len())
     }
 
     fn stmts(&self) -> impl Iterator<Item = &'a Stmt> + '_ {
@@ -2999,9 +2526,7 @@ impl<'a> NodeFinder<'a> {
     }
 
     fn stmt_starting_at(&self, offset: usize) -> Option<&'a Stmt> {
-        self.stmts()
-            .filter(|s| s.range().start().to_usize() == offset)
-            .max_by_key(|s| s.range().len())
+        self.stmts().filter(|s| s.range().start().to_usize() == offset).max_by_key(|s| s.range().len())
     }
 }
 
@@ -3010,9 +2535,7 @@ mod tests {
     use super::*;
 
     fn report(src: &str) -> String {
-        match parse_module(src, "x.py")
-            .and_then(|m| crate::scope::SymbolTable::build(&m, src, "x.py").map(|_| ()))
-        {
+        match parse_module(src, "x.py").and_then(|m| crate::scope::SymbolTable::build(&m, src, "x.py").map(|_| ())) {
             Ok(()) => "OK".to_string(),
             Err(e) => e.render(),
         }
@@ -4235,12 +3758,7 @@ SyntaxError: unterminated string literal (detected at line 1)
                 failures.push(format!("--- {src:?}\nexpected:\n{expected}\ngot:\n{got}"));
             }
         }
-        assert!(
-            failures.is_empty(),
-            "{} mismatches:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
+        assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
     }
 
     #[test]

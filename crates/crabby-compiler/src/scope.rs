@@ -160,26 +160,13 @@ pub struct SymbolTable {
 impl SymbolTable {
     /// Runs the scope pass over a parsed module: CPython's symtable errors first, then the structural errors
     /// its compiler raises (`'return' outside function`, `'break' outside loop`, ...), in source order.
-    pub fn build(
-        module: &ModModule,
-        source: &str,
-        filename: &str,
-    ) -> Result<SymbolTable, CompileError> {
+    pub fn build(module: &ModModule, source: &str, filename: &str) -> Result<SymbolTable, CompileError> {
         let future_annotations = checks::check_future(module, source, filename)?;
         let mut collector = collect::Collector::new(source, filename, module.range);
         collector.future_annotations = future_annotations;
         collector.visit_body(&module.body)?;
-        let collect::Collector {
-            mut scopes,
-            by_range,
-            ..
-        } = collector;
-        analyze::Analyzer {
-            scopes: &mut scopes,
-            source,
-            filename,
-        }
-        .run()?;
+        let collect::Collector { mut scopes, by_range, .. } = collector;
+        analyze::Analyzer { scopes: &mut scopes, source, filename }.run()?;
         let mut table = finish(scopes, by_range);
         table.future_annotations = future_annotations;
         checks::check_module(module, &table, source, filename)?;
@@ -209,9 +196,7 @@ pub fn mangle(private: Option<&str>, name: &str) -> String {
 
 /// Turns the resolved raw scopes into the public table: symbols, cell and free variables, qualified names.
 fn finish(raw: Vec<collect::RawScope>, by_range: HashMap<TextRange, ScopeId>) -> SymbolTable {
-    use collect::{
-        DEF_ANNOT, DEF_COMP_CELL, DEF_FREE_CLASS, DEF_IMPORT, DEF_LOCAL, DEF_PARAM, USE,
-    };
+    use collect::{DEF_ANNOT, DEF_COMP_CELL, DEF_FREE_CLASS, DEF_IMPORT, DEF_LOCAL, DEF_PARAM, USE};
     let mut scopes: Vec<Scope> = Vec::with_capacity(raw.len());
     for r in &raw {
         let mut symbols = Vec::with_capacity(r.names.len());
@@ -220,11 +205,7 @@ fn finish(raw: Vec<collect::RawScope>, by_range: HashMap<TextRange, ScopeId>) ->
         let mut freevars = Vec::new();
         for name in &r.names {
             let flags = r.flags_of(name);
-            let scope = r
-                .resolved
-                .get(name)
-                .copied()
-                .unwrap_or(SymScope::GlobalImplicit);
+            let scope = r.resolved.get(name).copied().unwrap_or(SymScope::GlobalImplicit);
             if scope == SymScope::Cell || flags & DEF_COMP_CELL != 0 {
                 cellvars.push(name.clone());
             }
@@ -286,11 +267,7 @@ fn finish(raw: Vec<collect::RawScope>, by_range: HashMap<TextRange, ScopeId>) ->
         scopes[id].qualname = qualname;
     }
     scopes[0].qualname = "<module>".to_string();
-    SymbolTable {
-        scopes,
-        by_range,
-        future_annotations: false,
-    }
+    SymbolTable { scopes, by_range, future_annotations: false }
 }
 
 /// CPython's `compiler_set_qualname`: the parent is the enclosing code object (inlined comprehensions have
@@ -307,9 +284,7 @@ fn qualname_of(scopes: &[Scope], id: ScopeId) -> String {
     }
     if matches!(s.kind, ScopeKind::Function | ScopeKind::Class) {
         let mangled = mangle(p.private.as_deref(), &s.name);
-        if p.symbol_mangled(&mangled)
-            .is_some_and(|sym| sym.scope == SymScope::GlobalExplicit)
-        {
+        if p.symbol_mangled(&mangled).is_some_and(|sym| sym.scope == SymScope::GlobalExplicit) {
             return s.name.clone();
         }
     }

@@ -99,7 +99,11 @@ fn import_one(name: &str) -> PyResult<Value> {
     let d = module::module_dict(&m);
     dict::set_str(d, "__file__", Value::from(cm.file));
     dict::set_str(d, "__builtins__", Value::Obj(crate::modules::builtins::builtins_dict().clone()));
-    let package = if cm.is_package { name.to_string() } else { name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() };
+    let package = if cm.is_package {
+        name.to_string()
+    } else {
+        name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+    };
     dict::set_str(d, "__package__", Value::from(package));
     if cm.is_package {
         let dir = cm.file.rsplit_once('/').map(|(d, _)| d).unwrap_or(".");
@@ -145,7 +149,9 @@ pub fn import_dotted(name: &str) -> PyResult<Value> {
                 // `import pkg.missing`: CPython names the full dotted module, and says when the parent is a
                 // plain module rather than a package.
                 let parent_name = full.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
-                let is_package = parent.as_ref().is_some_and(|p| crate::ops::attr::getattr_opt(p, "__path__").ok().flatten().is_some());
+                let is_package = parent
+                    .as_ref()
+                    .is_some_and(|p| crate::ops::attr::getattr_opt(p, "__path__").ok().flatten().is_some());
                 if !is_package {
                     let err = PyErr::new(
                         ExcKind::ModuleNotFoundError,

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use parking_lot::RwLock;
 
 use crate::builtins::{
-    dict::DictObj, exceptions::ExceptionObj, function::BuiltinFunctionObj, function::BoundMethodObj,
+    dict::DictObj, exceptions::ExceptionObj, function::BoundMethodObj, function::BuiltinFunctionObj,
     function::FunctionObj, iter::NativeIter, module::ModuleObj, range::RangeObj, set::SetObj, slice::SliceObj,
     str::PyStr, type_::TypeObj,
 };
@@ -127,24 +127,14 @@ impl ObjRef {
 
     /// Allocates a new object that carries an instance `__dict__`.
     pub fn with_dict(ty: &ObjRef, payload: Payload, dict: Option<ObjRef>) -> ObjRef {
-        let obj = Box::new(Object {
-            rc: AtomicUsize::new(1),
-            ty: ty.0,
-            dict,
-            payload,
-        });
+        let obj = Box::new(Object { rc: AtomicUsize::new(1), ty: ty.0, dict, payload });
         ObjRef(NonNull::from(Box::leak(obj)))
     }
 
     /// Allocates an object whose type is not known yet (only for bootstrapping `type` itself); `set_type` must
     /// be called before the object is used.
     pub(crate) fn new_untyped(payload: Payload) -> ObjRef {
-        let obj = Box::new(Object {
-            rc: AtomicUsize::new(1),
-            ty: NonNull::dangling(),
-            dict: None,
-            payload,
-        });
+        let obj = Box::new(Object { rc: AtomicUsize::new(1), ty: NonNull::dangling(), dict: None, payload });
         ObjRef(NonNull::from(Box::leak(obj)))
     }
 

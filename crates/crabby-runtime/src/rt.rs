@@ -286,7 +286,13 @@ pub fn not_supported(what: &str) -> PyErr {
 /// The `class` statement, as `builtins.__build_class__` does it: resolves `__mro_entries__`, picks the
 /// metaclass (the `metaclass` keyword or the most derived metaclass of the bases), asks it for a namespace
 /// (`__prepare__`), runs the body in it, then calls the metaclass with the remaining keywords.
-pub fn build_class(body: &Value, name: &Value, qualname: &Value, bases: Vec<Value>, kwargs: Vec<(Value, Value)>) -> PyResult<Value> {
+pub fn build_class(
+    body: &Value,
+    name: &Value,
+    qualname: &Value,
+    bases: Vec<Value>,
+    kwargs: Vec<(Value, Value)>,
+) -> PyResult<Value> {
     let t = types();
     // PEP 560: a base that is not a class may substitute classes for itself.
     let orig_bases = bases;
@@ -327,7 +333,8 @@ pub fn build_class(body: &Value, name: &Value, qualname: &Value, bases: Vec<Valu
     };
     let is_mapping = matches!(ns.payload(), Some(Payload::Dict(_))) || type_::lookup(ns.ty(), "__getitem__").is_some();
     let Some(ns_obj) = ns.as_obj().filter(|_| is_mapping).cloned() else {
-        let mname = if is_class { type_::type_name(meta.as_obj().expect("metaclass")) } else { "<metaclass>".to_string() };
+        let mname =
+            if is_class { type_::type_name(meta.as_obj().expect("metaclass")) } else { "<metaclass>".to_string() };
         return Err(type_error(format!("{mname}.__prepare__() must return a mapping, not {}", ns.type_name())));
     };
     let g = globals(body.as_obj().expect("class body"));
@@ -427,7 +434,9 @@ pub fn call_loaded(m: &Value, with_self: bool, args: &[Value], kwargs: &[(Value,
 /// Whether `f` is one of the builtins that read the calling frame (`globals`, `locals`, `vars`, `dir`).
 pub fn is_frame_builtin(f: &Value) -> bool {
     match f.payload() {
-        Some(Payload::BuiltinFunction(b)) => b.owner.is_none() && matches!(b.name, "globals" | "locals" | "vars" | "dir"),
+        Some(Payload::BuiltinFunction(b)) => {
+            b.owner.is_none() && matches!(b.name, "globals" | "locals" | "vars" | "dir")
+        }
         _ => false,
     }
 }
@@ -651,7 +660,11 @@ pub fn import_from_module(g: &ObjRef, name: &Value) -> PyResult<Value> {
         _ => dict::get_str(g, "__name__").and_then(|m| {
             let m = m.as_str()?.to_string();
             // A package's own `__init__` has `__path__`; a plain module's package is its parent.
-            Some(if dict::get_str(g, "__path__").is_some() { m } else { m.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() })
+            Some(if dict::get_str(g, "__path__").is_some() {
+                m
+            } else {
+                m.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+            })
         }),
     };
     let full = crate::import::resolve_name(n, package.as_deref())?;

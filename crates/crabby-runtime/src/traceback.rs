@@ -82,10 +82,7 @@ fn format_chain(exc: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
     if !tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         for entry in tb.iter().rev() {
-            out.push_str(&format!(
-                "  File \"{}\", line {}, in {}\n",
-                entry.code.filename, entry.line, entry.code.name
-            ));
+            out.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.code.filename, entry.line, entry.code.name));
             if let Some(l) = source_line(entry.code.filename, entry.line) {
                 out.push_str(&format!("    {l}\n"));
             }

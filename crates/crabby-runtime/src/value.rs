@@ -16,7 +16,6 @@ pub enum Value {
     Obj(ObjRef),
 }
 
-
 impl Value {
     /// The value's type object.
     #[inline]

@@ -8,7 +8,6 @@ use ruff_python_ast::{
     BoolOp, CmpOp, Comprehension, ConversionFlag, Expr, InterpolatedStringElement, Number, Operator, UnaryOp,
 };
 
-
 use super::func::{self, mangle, CompFrame, FnCtx, FnKind, NameRef};
 use super::stmt::store;
 use super::{rust_str, ModuleGen};
@@ -123,7 +122,10 @@ pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
             ctx.q(&format!("getitem(&{v}, &{k})"))
         }
         Expr::Slice(s) => {
-            let part = |g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, p: &'a Option<Box<Expr>>| -> Result<String, CompileError> {
+            let part = |g: &mut ModuleGen<'a>,
+                        ctx: &mut FnCtx<'a>,
+                        p: &'a Option<Box<Expr>>|
+             -> Result<String, CompileError> {
                 match p {
                     Some(x) => expr(g, ctx, x),
                     None => Ok("Value::None".into()),
@@ -235,7 +237,11 @@ pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
     })
 }
 
-fn compare<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::ExprCompare) -> Result<String, CompileError> {
+fn compare<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    c: &'a ruff_python_ast::ExprCompare,
+) -> Result<String, CompileError> {
     let id = g.fresh();
     let first = expr(g, ctx, &c.left)?;
     let mut operands = Vec::new();
@@ -270,11 +276,8 @@ fn compare<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_as
     let mut code = String::new();
     let last_a = format!("c_{id}_{}", n - 1);
     let last_b = format!("c_{id}_{n}");
-    let mut inner = format!(
-        "{{ let {last_b}: Value = {}; {} }}",
-        operands[n - 1],
-        cmp(ctx, c.ops[n - 1], &last_a, &last_b)
-    );
+    let mut inner =
+        format!("{{ let {last_b}: Value = {}; {} }}", operands[n - 1], cmp(ctx, c.ops[n - 1], &last_a, &last_b));
     for i in (0..n - 1).rev() {
         let a = format!("c_{id}_{i}");
         let b = format!("c_{id}_{}", i + 1);
@@ -291,7 +294,12 @@ fn compare<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_as
 }
 
 /// `[a, *b]`, `(a, b)`, `{a, *b}`: built with `ctor(Vec<Value>)`.
-fn display<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, elts: &'a [Expr], ctor: &str) -> Result<String, CompileError> {
+fn display<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    elts: &'a [Expr],
+    ctor: &str,
+) -> Result<String, CompileError> {
     if !elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
         let mut items = Vec::new();
         for e in elts {
@@ -324,7 +332,11 @@ pub(crate) fn attr_site(g: &mut ModuleGen) -> String {
     site
 }
 
-fn call<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::ExprCall) -> Result<String, CompileError> {
+fn call<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    c: &'a ruff_python_ast::ExprCall,
+) -> Result<String, CompileError> {
     let id = g.fresh();
     let simple = !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_)))
         && c.arguments.keywords.iter().all(|k| k.arg.is_some());
@@ -340,9 +352,14 @@ fn call<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::
     // when the name still holds the builtin at run time, the frame's namespace is built here.
     if let Expr::Name(n) = &*c.func {
         let frame_fn = matches!(n.id.as_str(), "globals" | "locals" | "vars" | "dir");
-        if frame_fn && c.arguments.args.is_empty() && c.arguments.keywords.is_empty() && matches!(ctx.resolve(g, &n.id), NameRef::Global | NameRef::ClassNs) {
+        if frame_fn
+            && c.arguments.args.is_empty()
+            && c.arguments.keywords.is_empty()
+            && matches!(ctx.resolve(g, &n.id), NameRef::Global | NameRef::ClassNs)
+        {
             let f = load_name(g, ctx, &n.id);
-            let ns = if n.id.as_str() == "globals" { "Value::Obj(g.clone())".to_string() } else { frame_namespace(g, ctx) };
+            let ns =
+                if n.id.as_str() == "globals" { "Value::Obj(g.clone())".to_string() } else { frame_namespace(g, ctx) };
             let call = ctx.q(&format!("call(&f_{id}, &[], &[])"));
             let frame_call = ctx.q(&format!("call_frame_builtin(&f_{id}, {ns})"));
             return Ok(format!(
@@ -359,7 +376,11 @@ fn call<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::
         let o = expr(g, ctx, &a.value)?;
         let s = g.s(&ctx.mangled(g, &a.attr.id));
         let site = attr_site(g);
-        let _ = write!(code, "let o_{id}: Value = {o}; let (m_{id}, sf_{id}) = {}; ", ctx.q(&format!("load_method_at(&{site}, &o_{id}, {s})")));
+        let _ = write!(
+            code,
+            "let o_{id}: Value = {o}; let (m_{id}, sf_{id}) = {}; ",
+            ctx.q(&format!("load_method_at(&{site}, &o_{id}, {s})"))
+        );
     } else {
         let _ = write!(code, "let f_{id}: Value = {callee}; ");
     }
@@ -385,7 +406,8 @@ fn call<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::
         let _ = write!(code, "{} }}", ctx.q(&call));
         return Ok(code);
     }
-    let _ = writeln!(code, "let mut pa_{id}: Vec<Value> = Vec::new(); let mut ka_{id}: Vec<(Value, Value)> = Vec::new();");
+    let _ =
+        writeln!(code, "let mut pa_{id}: Vec<Value> = Vec::new(); let mut ka_{id}: Vec<(Value, Value)> = Vec::new();");
     for a in c.arguments.args.iter() {
         match a {
             Expr::Starred(s) => {
@@ -442,8 +464,12 @@ fn frame_namespace(g: &mut ModuleGen, ctx: &FnCtx) -> String {
     for name in &names {
         let s = g.s(name);
         let line = match ctx.resolve(g, name) {
-            NameRef::Local(v) => format!("if let Some(v) = &{v} {{ let _ = dict_set(&ld_{id}, {s}.clone(), v.clone()); }}"),
-            NameRef::Cell(v, _) => format!("if let Ok(v) = cell_get(&{v}, \"\", true) {{ let _ = dict_set(&ld_{id}, {s}.clone(), v); }}"),
+            NameRef::Local(v) => {
+                format!("if let Some(v) = &{v} {{ let _ = dict_set(&ld_{id}, {s}.clone(), v.clone()); }}")
+            }
+            NameRef::Cell(v, _) => {
+                format!("if let Ok(v) = cell_get(&{v}, \"\", true) {{ let _ = dict_set(&ld_{id}, {s}.clone(), v); }}")
+            }
             _ => continue,
         };
         let _ = writeln!(code, "{line}");
@@ -470,7 +496,11 @@ fn super_zero(g: &mut ModuleGen, ctx: &FnCtx) -> Option<String> {
     Some(ctx.q(&format!("call(&{load_super}, &[{class_v}, {first_v}], &[])")))
 }
 
-fn fstring<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, f: &'a ruff_python_ast::ExprFString) -> Result<String, CompileError> {
+fn fstring<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    f: &'a ruff_python_ast::ExprFString,
+) -> Result<String, CompileError> {
     let id = g.fresh();
     let buf = format!("fs_{id}");
     let mut code = format!("{{ let mut {buf} = String::new();\n");
@@ -637,7 +667,11 @@ fn comprehension<'a>(
 /// A generator expression: a generator object whose body (an `async` block, like a generator function's) runs
 /// the `for` clauses and yields each element. An asynchronous one (`async for` or `await` inside) is an async
 /// generator.
-fn genexpr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, gen: &'a ruff_python_ast::ExprGenerator) -> Result<String, CompileError> {
+fn genexpr<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    gen: &'a ruff_python_ast::ExprGenerator,
+) -> Result<String, CompileError> {
     let scope_id = g.table.scope_at(gen.range);
     let id = g.fresh();
     let code_name = format!("CODE_{id}");

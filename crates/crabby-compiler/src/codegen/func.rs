@@ -133,7 +133,9 @@ impl<'a> FnCtx<'a> {
         // A comprehension inlined into a class body does not see the class's names (PEP 709 keeps 3.11's
         // scoping): what it does not bind itself is global there.
         if let (FnKind::Class, Some(c)) = (self.kind, self.comps.last()) {
-            if let Some(SymScope::GlobalImplicit | SymScope::GlobalExplicit) = g.table.scopes[c.scope].symbol(name).map(|s| s.scope) {
+            if let Some(SymScope::GlobalImplicit | SymScope::GlobalExplicit) =
+                g.table.scopes[c.scope].symbol(name).map(|s| s.scope)
+            {
                 return NameRef::Global;
             }
         }
@@ -355,7 +357,10 @@ pub(crate) fn emit_function<'a>(
         let _ = writeln!(item, "Ok(new_generator(&{code}, {gen_kind}, Box::pin(async move {{");
         item.push_str("let func: &ObjRef = &func_own;\nlet args: &mut [Value] = &mut args_own[..];\n");
     }
-    let _ = writeln!(item, "let g: &ObjRef = globals(func);\nlet cl: &[ObjRef] = closure(func);\nlet mut ln: u32 = {first_line};");
+    let _ = writeln!(
+        item,
+        "let g: &ObjRef = globals(func);\nlet cl: &[ObjRef] = closure(func);\nlet mut ln: u32 = {first_line};"
+    );
     item.push_str("let r: PyResult<Value> = 'f: {\n");
     item.push_str(&ctx.out);
     let _ = writeln!(item, "Ok(Value::None)\n}};\nr.map_err(|e| e.leave(&{code}, ln))");
@@ -437,7 +442,10 @@ pub(crate) fn emit_class_body<'a>(
         rust_str(&qualname)
     );
     let _ = writeln!(item, "fn {fname}(func: &ObjRef, args: &mut [Value]) -> PyResult<Value> {{");
-    let _ = writeln!(item, "let g: &ObjRef = globals(func);\nlet cl: &[ObjRef] = closure(func);\nlet mut ln: u32 = {first_line};");
+    let _ = writeln!(
+        item,
+        "let g: &ObjRef = globals(func);\nlet cl: &[ObjRef] = closure(func);\nlet mut ln: u32 = {first_line};"
+    );
     item.push_str("let ns_v = take_arg(args, 0);\nlet ns: &ObjRef = ns_v.as_obj().expect(\"class namespace\");\n");
     item.push_str("let r: PyResult<Value> = 'f: {\n");
     item.push_str(&ctx.out);

@@ -47,7 +47,12 @@ pub(crate) fn store_name(g: &mut ModuleGen, ctx: &mut FnCtx, name: &str, value: 
 }
 
 /// Assigns the value held in the Rust variable `tmp` to an assignment target.
-pub(crate) fn store<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, target: &'a Expr, tmp: &str) -> Result<(), CompileError> {
+pub(crate) fn store<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    target: &'a Expr,
+    tmp: &str,
+) -> Result<(), CompileError> {
     match target {
         Expr::Name(n) => store_name(g, ctx, &n.id, tmp),
         Expr::Attribute(a) => {
@@ -149,7 +154,9 @@ fn unwind_to<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, depth: usize) -> Re
         match action {
             Unwind::PopHandled => ctx.emit("pop_handled();"),
             Unwind::ClearName(v) => ctx.emit(&v),
-            Unwind::WithExit { exit_var, err, is_async: false } => ctx.emit(&format!("q!({err}, with_exit_ok(&{exit_var}));")),
+            Unwind::WithExit { exit_var, err, is_async: false } => {
+                ctx.emit(&format!("q!({err}, with_exit_ok(&{exit_var}));"))
+            }
             Unwind::WithExit { exit_var, err, is_async: true } => {
                 ctx.emit(&format!("q!({err}, async_with_exit_ok(&{exit_var}).await);"))
             }
@@ -417,7 +424,11 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
     Ok(())
 }
 
-fn aug_assign<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, a: &'a ruff_python_ast::StmtAugAssign) -> Result<(), CompileError> {
+fn aug_assign<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    a: &'a ruff_python_ast::StmtAugAssign,
+) -> Result<(), CompileError> {
     let op = super::expr::inplace_fn(a.op);
     let id = g.fresh();
     match &*a.target {
@@ -458,7 +469,11 @@ fn aug_assign<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, a: &'a ruff_python
     Ok(())
 }
 
-fn class_def<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_ast::StmtClassDef) -> Result<(), CompileError> {
+fn class_def<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    c: &'a ruff_python_ast::StmtClassDef,
+) -> Result<(), CompileError> {
     let scope_id = g.table.scope_at(c.range);
     let mut decorators = Vec::new();
     for d in &c.decorator_list {
@@ -512,7 +527,11 @@ fn class_def<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, c: &'a ruff_python_
     Ok(())
 }
 
-fn try_stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, t: &'a ruff_python_ast::StmtTry) -> Result<(), CompileError> {
+fn try_stmt<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    t: &'a ruff_python_ast::StmtTry,
+) -> Result<(), CompileError> {
     if t.is_star {
         return Err(func::unsupported(g, t.range(), "'except*'"));
     }
@@ -537,7 +556,10 @@ fn try_stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, t: &'a ruff_python_a
         ctx.emit(&format!("match rb_{id} {{\nOk(()) => {{"));
         stmts(g, ctx, &t.orelse)?;
         ctx.emit("}\nErr(e) => {");
-        ctx.emit(&format!("let e = e.stamp(&{}, ln);\nlet exc_{id}: ObjRef = e.exc.clone();\ndrop(e);\npush_handled(&exc_{id});", ctx.code));
+        ctx.emit(&format!(
+            "let e = e.stamp(&{}, ln);\nlet exc_{id}: ObjRef = e.exc.clone();\ndrop(e);\npush_handled(&exc_{id});",
+            ctx.code
+        ));
         ctx.emit(&format!("let rh_{id}: PyResult<()> = 'th{id}: {{"));
         ctx.err = format!("'th{id}");
         ctx.unwind.push(Unwind::PopHandled);
@@ -565,7 +587,9 @@ fn try_stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, t: &'a ruff_python_a
                         NameRef::Local(v) => format!("{v} = None;"),
                         NameRef::Cell(v, _) => format!("cell_clear(&{v});"),
                         NameRef::Global => format!("let _ = del_global(g, {});", g.s(&n.id)),
-                        NameRef::ClassNs | NameRef::ClassFree(_) => format!("let _ = del_class_name(ns, {});", g.s(&n.id)),
+                        NameRef::ClassNs | NameRef::ClassFree(_) => {
+                            format!("let _ = del_class_name(ns, {});", g.s(&n.id))
+                        }
                     };
                     ctx.unwind.push(Unwind::ClearName(clear.clone()));
                     stmts(g, ctx, &h.body)?;

@@ -6,9 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::collect::{
-    RawScope, DEF_BOUND, DEF_COMP_CELL, DEF_FREE_CLASS, DEF_GLOBAL, DEF_NONLOCAL, DEF_PARAM,
-};
+use super::collect::{RawScope, DEF_BOUND, DEF_COMP_CELL, DEF_FREE_CLASS, DEF_GLOBAL, DEF_NONLOCAL, DEF_PARAM};
 use super::{ScopeId, ScopeKind, SymScope};
 use crate::CompileError;
 
@@ -27,11 +25,7 @@ impl Analyzer<'_> {
     }
 
     fn error_at_directive(&self, id: ScopeId, name: &str, msg: String) -> CompileError {
-        let range = self.scopes[id]
-            .directives
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, r)| *r);
+        let range = self.scopes[id].directives.iter().find(|(n, _)| n == name).map(|(_, r)| *r);
         match range {
             Some(r) => CompileError::syntax(msg, self.filename, self.source, r),
             None => CompileError {
@@ -76,15 +70,7 @@ impl Analyzer<'_> {
         let names = self.scopes[id].names.clone();
         for name in &names {
             let flags = self.scopes[id].flags_of(name);
-            let scope = self.analyze_name(
-                id,
-                name,
-                flags,
-                &mut bound,
-                &mut local,
-                &mut free,
-                &mut global,
-            )?;
+            let scope = self.analyze_name(id, name, flags, &mut bound, &mut local, &mut free, &mut global)?;
             resolved.insert(name.clone(), scope);
         }
 
@@ -103,16 +89,9 @@ impl Analyzer<'_> {
 
         for child in self.scopes[id].children.clone() {
             let inline = self.scopes[child].kind == ScopeKind::InlinedComprehension;
-            let mut child_free =
-                self.analyze_block(child, Some(new_bound.clone()), new_global.clone())?;
+            let mut child_free = self.analyze_block(child, Some(new_bound.clone()), new_global.clone())?;
             if inline {
-                self.inline_comprehension(
-                    id,
-                    child,
-                    &mut resolved,
-                    &mut child_free,
-                    &mut inlined_cells,
-                );
+                self.inline_comprehension(id, child, &mut resolved, &mut child_free, &mut inlined_cells);
             }
             new_free.extend(child_free);
         }
@@ -174,11 +153,7 @@ impl Analyzer<'_> {
     ) -> Result<SymScope, CompileError> {
         if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
-                return Err(self.error_at_directive(
-                    id,
-                    name,
-                    format!("name '{name}' is nonlocal and global"),
-                ));
+                return Err(self.error_at_directive(id, name, format!("name '{name}' is nonlocal and global")));
             }
             global.insert(name.to_string());
             if let Some(b) = bound {
@@ -195,11 +170,7 @@ impl Analyzer<'_> {
                 ));
             };
             if !b.contains(name) {
-                return Err(self.error_at_directive(
-                    id,
-                    name,
-                    format!("no binding for nonlocal '{name}' found"),
-                ));
+                return Err(self.error_at_directive(id, name, format!("no binding for nonlocal '{name}' found")));
             }
             free.insert(name.to_string());
             return Ok(SymScope::Free);
@@ -260,10 +231,7 @@ impl Analyzer<'_> {
                     resolved.insert(name.clone(), scope);
                 }
                 Some(existing) => {
-                    if existing & DEF_BOUND != 0
-                        && !parent_is_class
-                        && !self.is_free_in_any_child(comp, &name)
-                    {
+                    if existing & DEF_BOUND != 0 && !parent_is_class && !self.is_free_in_any_child(comp, &name) {
                         comp_free.remove(&name);
                     }
                 }

@@ -5,8 +5,8 @@
 //! `__future__` feature checks, which CPython runs before everything else, are here too.
 
 use ruff_python_ast::{
-    self as ast, Comprehension, ExceptHandler, Expr, ExprContext, InterpolatedStringElement,
-    Number, Parameters, Pattern, Stmt,
+    self as ast, Comprehension, ExceptHandler, Expr, ExprContext, InterpolatedStringElement, Number, Parameters,
+    Pattern, Stmt,
 };
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -30,11 +30,7 @@ const FUTURE_FEATURES: &[&str] = &[
 
 /// The leading `from __future__ import ...` statements (after an optional docstring): unknown features are
 /// errors. Returns the offset of the last one, later `__future__` imports being compile errors.
-fn future_header(
-    module: &ast::ModModule,
-    source: &str,
-    filename: &str,
-) -> Result<Option<TextSize>, CompileError> {
+fn future_header(module: &ast::ModModule, source: &str, filename: &str) -> Result<Option<TextSize>, CompileError> {
     let mut last = None;
     let mut body = module.body.iter().peekable();
     if let Some(Stmt::Expr(e)) = body.peek() {
@@ -57,14 +53,7 @@ fn future_header(
                 continue;
             };
             let start = i.range.start().to_usize();
-            return Err(CompileError::at_range(
-                "SyntaxError",
-                msg,
-                filename,
-                source,
-                start,
-                start,
-            ));
+            return Err(CompileError::at_range("SyntaxError", msg, filename, source, start, start));
         }
         last = Some(i.range.start());
     }
@@ -73,11 +62,7 @@ fn future_header(
 
 /// Checks the `__future__` imports at the top of the module; returns whether `from __future__ import
 /// annotations` (PEP 563) is in effect.
-pub(super) fn check_future(
-    module: &ast::ModModule,
-    source: &str,
-    filename: &str,
-) -> Result<bool, CompileError> {
+pub(super) fn check_future(module: &ast::ModModule, source: &str, filename: &str) -> Result<bool, CompileError> {
     future_header(module, source, filename)?;
     let mut body = module.body.iter().peekable();
     if let Some(Stmt::Expr(e)) = body.peek() {
@@ -97,20 +82,9 @@ pub(super) fn check_future(
     Ok(false)
 }
 
-pub(super) fn check_module(
-    module: &ast::ModModule,
-    table: &SymbolTable,
-    source: &str,
-    filename: &str,
-) -> Res {
+pub(super) fn check_module(module: &ast::ModModule, table: &SymbolTable, source: &str, filename: &str) -> Res {
     let future_start = future_header(module, source, filename)?;
-    let mut c = Checker {
-        table,
-        source,
-        filename,
-        units: vec![Unit::new(0)],
-        future_start,
-    };
+    let mut c = Checker { table, source, filename, units: vec![Unit::new(0)], future_start };
     c.body(&module.body)
 }
 
@@ -130,10 +104,7 @@ struct Unit {
 
 impl Unit {
     fn new(scope: ScopeId) -> Self {
-        Unit {
-            scope,
-            blocks: Vec::new(),
-        }
+        Unit { scope, blocks: Vec::new() }
     }
 }
 
@@ -185,17 +156,9 @@ impl Checker<'_> {
     }
 
     fn with_block(&mut self, block: Block, f: impl FnOnce(&mut Self) -> Res) -> Res {
-        self.units
-            .last_mut()
-            .expect("a unit is always open")
-            .blocks
-            .push(block);
+        self.units.last_mut().expect("a unit is always open").blocks.push(block);
         let r = f(self);
-        self.units
-            .last_mut()
-            .expect("a unit is always open")
-            .blocks
-            .pop();
+        self.units.last_mut().expect("a unit is always open").blocks.pop();
         r
     }
 
@@ -233,12 +196,7 @@ impl Checker<'_> {
     }
 
     fn defaults(&mut self, params: &Parameters) -> Res {
-        for p in params
-            .posonlyargs
-            .iter()
-            .chain(&params.args)
-            .chain(&params.kwonlyargs)
-        {
+        for p in params.posonlyargs.iter().chain(&params.args).chain(&params.kwonlyargs) {
             if let Some(d) = &p.default {
                 self.expr(d)?;
             }
@@ -273,12 +231,7 @@ impl Checker<'_> {
     }
 
     /// CPython's location of a `def`/`class` statement: the keyword, not the first decorator.
-    fn def_range(
-        &self,
-        range: TextRange,
-        decorators: &[ast::Decorator],
-        name: &ast::Identifier,
-    ) -> TextRange {
+    fn def_range(&self, range: TextRange, decorators: &[ast::Decorator], name: &ast::Identifier) -> TextRange {
         let Some(last) = decorators.last() else {
             return range;
         };
@@ -329,10 +282,7 @@ impl Checker<'_> {
                     self.expr(v)?;
                 }
                 if self.unit().blocks.contains(&Block::ExceptStar) {
-                    return Err(self.err(
-                        "'break', 'continue' and 'return' cannot appear in an except* block",
-                        r.range,
-                    ));
+                    return Err(self.err("'break', 'continue' and 'return' cannot appear in an except* block", r.range));
                 }
             }
             Stmt::Delete(d) => self.exprs(d.targets.iter())?,
@@ -415,11 +365,7 @@ impl Checker<'_> {
                     if let Some(name) = &h.name {
                         self.forbidden(name.as_str(), ExprContext::Store, h.range)?;
                     }
-                    let block = if t.is_star {
-                        Block::ExceptStar
-                    } else {
-                        Block::Other
-                    };
+                    let block = if t.is_star { Block::ExceptStar } else { Block::Other };
                     self.with_block(block, |c| c.body(&h.body))?;
                 }
                 self.body(&t.finalbody)?;
@@ -440,15 +386,10 @@ impl Checker<'_> {
                 }
             }
             Stmt::ImportFrom(i) => {
-                if i.module
-                    .as_ref()
-                    .is_some_and(|m| m.as_str() == "__future__")
+                if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
                     && self.future_start.is_none_or(|l| i.range.start() > l)
                 {
-                    return Err(self.err(
-                        "from __future__ imports must occur at the beginning of the file",
-                        i.range,
-                    ));
+                    return Err(self.err("from __future__ imports must occur at the beginning of the file", i.range));
                 }
                 for alias in &i.names {
                     let store = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
@@ -468,10 +409,7 @@ impl Checker<'_> {
             match block {
                 Block::Loop => return Ok(()),
                 Block::ExceptStar => {
-                    return Err(self.err(
-                        "'break', 'continue' and 'return' cannot appear in an except* block",
-                        range,
-                    ))
+                    return Err(self.err("'break', 'continue' and 'return' cannot appear in an except* block", range))
                 }
                 Block::Other => {}
             }
@@ -502,9 +440,7 @@ impl Checker<'_> {
                         return Err(self.err("multiple starred expressions in assignment", range));
                     }
                     if i >= 256 || elts.len() - i > (i32::MAX as usize >> 8) {
-                        return Err(
-                            self.err("too many expressions in star-unpacking assignment", range)
-                        );
+                        return Err(self.err("too many expressions in star-unpacking assignment", range));
                     }
                     seen_star = true;
                 }
@@ -575,9 +511,7 @@ impl Checker<'_> {
                 if !self.unit_is_function_like() {
                     return Err(self.err("'await' outside function", a.range));
                 }
-                if !self.unit_is_async_function()
-                    && self.unit_kind() != ScopeKind::GeneratorExpression
-                {
+                if !self.unit_is_async_function() && self.unit_kind() != ScopeKind::GeneratorExpression {
                     return Err(self.err("'await' outside async function", a.range));
                 }
                 self.expr(&a.value)?;
@@ -661,11 +595,7 @@ impl Checker<'_> {
             let Some(name) = &k.arg else { continue };
             self.forbidden(name.as_str(), ExprContext::Store, k.range)?;
             for later in &args.keywords[i + 1..] {
-                if later
-                    .arg
-                    .as_ref()
-                    .is_some_and(|n| n.as_str() == name.as_str())
-                {
+                if later.arg.as_ref().is_some_and(|n| n.as_str() == name.as_str()) {
                     return Err(self.err(format!("keyword argument repeated: {name}"), later.range));
                 }
             }
@@ -707,13 +637,9 @@ impl Checker<'_> {
         } else {
             self.expr(&outermost.iter)?;
             let enclosing = self.unit_kind();
-            let enclosing_ok =
-                self.unit_is_async_function() || enclosing == ScopeKind::GeneratorExpression;
+            let enclosing_ok = self.unit_is_async_function() || enclosing == ScopeKind::GeneratorExpression;
             if scope.is_coroutine && !enclosing_ok {
-                return Err(self.err(
-                    "asynchronous comprehension outside of an asynchronous function",
-                    range,
-                ));
+                return Err(self.err("asynchronous comprehension outside of an asynchronous function", range));
             }
             inner(self)
         }
@@ -723,10 +649,7 @@ impl Checker<'_> {
         self.expr(&m.subject)?;
         let n = m.cases.len();
         for (i, case) in m.cases.iter().enumerate() {
-            let mut pc = PatternCtx {
-                stores: Vec::new(),
-                allow_irrefutable: case.guard.is_some() || i + 1 == n,
-            };
+            let mut pc = PatternCtx { stores: Vec::new(), allow_irrefutable: case.guard.is_some() || i + 1 == n };
             self.pattern(&case.pattern, &mut pc)?;
             if let Some(g) = &case.guard {
                 self.expr(g)?;
@@ -739,13 +662,7 @@ impl Checker<'_> {
     fn store_capture(&self, name: &str, range: TextRange, pc: &mut PatternCtx) -> Res {
         self.forbidden(name, ExprContext::Store, range)?;
         if pc.stores.iter().any(|s| s == name) {
-            return Err(self.err(
-                format!(
-                    "multiple assignments to name {} in pattern",
-                    py_str_repr(name)
-                ),
-                range,
-            ));
+            return Err(self.err(format!("multiple assignments to name {} in pattern", py_str_repr(name)), range));
         }
         pc.stores.push(name.to_string());
         Ok(())
@@ -781,17 +698,15 @@ impl Checker<'_> {
                 for key in &mm.keys {
                     if let Some(k) = const_key(key) {
                         if seen.iter().any(|s| s.equals(&k)) {
-                            return Err(self.err(
-                                format!("mapping pattern checks duplicate key ({})", k.repr),
-                                mm.range,
-                            ));
+                            return Err(
+                                self.err(format!("mapping pattern checks duplicate key ({})", k.repr), mm.range)
+                            );
                         }
                         seen.push(k);
                     } else if !key.is_attribute_expr() {
-                        return Err(self.err(
-                            "mapping pattern keys may only match literals and attribute lookups",
-                            mm.range,
-                        ));
+                        return Err(
+                            self.err("mapping pattern keys may only match literals and attribute lookups", mm.range)
+                        );
                     }
                     self.expr(key)?;
                 }
@@ -807,10 +722,7 @@ impl Checker<'_> {
                 let kws = &c.arguments.keywords;
                 for (i, k) in kws.iter().enumerate() {
                     self.forbidden(k.attr.as_str(), ExprContext::Store, k.pattern.range())?;
-                    if let Some(dup) = kws[i + 1..]
-                        .iter()
-                        .find(|o| o.attr.as_str() == k.attr.as_str())
-                    {
+                    if let Some(dup) = kws[i + 1..].iter().find(|o| o.attr.as_str() == k.attr.as_str()) {
                         return Err(self.err(
                             format!("attribute name repeated in class pattern: {}", k.attr),
                             dup.pattern.range(),
@@ -830,10 +742,7 @@ impl Checker<'_> {
                         let msg = match &a.name {
                             None => "wildcard makes remaining patterns unreachable".to_string(),
                             Some(n) => {
-                                format!(
-                                    "name capture {} makes remaining patterns unreachable",
-                                    py_str_repr(n.as_str())
-                                )
+                                format!("name capture {} makes remaining patterns unreachable", py_str_repr(n.as_str()))
                             }
                         };
                         return Err(self.err(msg, a.range));
@@ -866,9 +775,7 @@ impl Checker<'_> {
                             a.sort();
                             b.sort();
                             if a != b {
-                                return Err(
-                                    self.err("alternative patterns bind different names", o.range)
-                                );
+                                return Err(self.err("alternative patterns bind different names", o.range));
                             }
                         }
                     }
@@ -877,13 +784,8 @@ impl Checker<'_> {
                 pc.stores = outer;
                 for name in control.unwrap_or_default() {
                     if pc.stores.contains(&name) {
-                        return Err(self.err(
-                            format!(
-                                "multiple assignments to name {} in pattern",
-                                py_str_repr(&name)
-                            ),
-                            o.range,
-                        ));
+                        return Err(self
+                            .err(format!("multiple assignments to name {} in pattern", py_str_repr(&name)), o.range));
                     }
                     pc.stores.push(name);
                 }
@@ -916,11 +818,7 @@ fn is_ident_byte(b: u8) -> bool {
 
 /// Python's `repr` of a string.
 pub(crate) fn py_str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::new();
     out.push(quote);
     for ch in s.chars() {
@@ -933,9 +831,7 @@ pub(crate) fn py_str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
             c => out.push(c),
         }
     }
@@ -982,10 +878,9 @@ fn const_key(e: &Expr) -> Option<ConstKey> {
             let r = bytes_repr(&v);
             (KeyValue::Bytes(v), r)
         }
-        Expr::BooleanLiteral(b) => (
-            KeyValue::Num(if b.value { 1.0 } else { 0.0 }, 0.0),
-            if b.value { "True" } else { "False" }.to_string(),
-        ),
+        Expr::BooleanLiteral(b) => {
+            (KeyValue::Num(if b.value { 1.0 } else { 0.0 }, 0.0), if b.value { "True" } else { "False" }.to_string())
+        }
         Expr::NoneLiteral(_) => (KeyValue::None, "None".to_string()),
         Expr::NumberLiteral(n) => number_key(&n.value, false)?,
         Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match u.operand.as_ref() {
@@ -1001,29 +896,18 @@ fn const_key(e: &Expr) -> Option<ConstKey> {
                 },
                 _ => return None,
             };
-            let Expr::NumberLiteral(ast::ExprNumberLiteral {
-                value: Number::Complex { imag, .. },
-                ..
-            }) = b.right.as_ref()
+            let Expr::NumberLiteral(ast::ExprNumberLiteral { value: Number::Complex { imag, .. }, .. }) =
+                b.right.as_ref()
             else {
                 return None;
             };
-            let imag = if b.op == ast::Operator::Sub {
-                -imag
-            } else {
-                *imag
-            };
+            let imag = if b.op == ast::Operator::Sub { -imag } else { *imag };
             let KeyValue::Num(r, _) = real else {
                 return None;
             };
             (
                 KeyValue::Num(r, imag),
-                format!(
-                    "({}{}{}j)",
-                    float_repr(r),
-                    if imag < 0.0 { "-" } else { "+" },
-                    float_repr(imag.abs())
-                ),
+                format!("({}{}{}j)", float_repr(r), if imag < 0.0 { "-" } else { "+" }, float_repr(imag.abs())),
             )
         }
         _ => return None,
@@ -1045,10 +929,7 @@ fn number_key(n: &Number, negate: bool) -> Option<(KeyValue, String)> {
             }
         },
         Number::Float(f) => (KeyValue::Num(sign * f, 0.0), float_repr(sign * f)),
-        Number::Complex { imag, .. } => (
-            KeyValue::Num(0.0, sign * imag),
-            format!("{}j", float_repr(sign * imag)),
-        ),
+        Number::Complex { imag, .. } => (KeyValue::Num(0.0, sign * imag), format!("{}j", float_repr(sign * imag))),
     })
 }
 

@@ -6,8 +6,7 @@
 use std::collections::HashMap;
 
 use ruff_python_ast::{
-    self as ast, Comprehension, ExceptHandler, Expr, ExprContext, InterpolatedStringElement,
-    Parameters, Pattern, Stmt,
+    self as ast, Comprehension, ExceptHandler, Expr, ExprContext, InterpolatedStringElement, Parameters, Pattern, Stmt,
 };
 use ruff_text_size::TextRange;
 
@@ -88,10 +87,7 @@ impl RawScope {
     pub fn is_function_like(&self) -> bool {
         matches!(
             self.kind,
-            ScopeKind::Function
-                | ScopeKind::Lambda
-                | ScopeKind::InlinedComprehension
-                | ScopeKind::GeneratorExpression
+            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::InlinedComprehension | ScopeKind::GeneratorExpression
         )
     }
 
@@ -144,13 +140,7 @@ impl<'a> Collector<'a> {
         &mut self.scopes[id]
     }
 
-    fn push_scope(
-        &mut self,
-        kind: ScopeKind,
-        name: &str,
-        range: TextRange,
-        comp: Option<CompKind>,
-    ) -> ScopeId {
+    fn push_scope(&mut self, kind: ScopeKind, name: &str, range: TextRange, comp: Option<CompKind>) -> ScopeId {
         let id = self.scopes.len();
         let parent = self.stack.last().copied();
         let comp_iter_expr = parent.map_or(0, |p| self.scopes[p].comp_iter_expr);
@@ -203,10 +193,7 @@ impl<'a> Collector<'a> {
         let old = scope.flags.get(&mangled).copied();
         if let Some(old) = old {
             if flag & DEF_PARAM != 0 && old & DEF_PARAM != 0 {
-                return Err(self.error(
-                    format!("duplicate argument '{name}' in function definition"),
-                    range,
-                ));
+                return Err(self.error(format!("duplicate argument '{name}' in function definition"), range));
             }
         }
         let mut val = old.unwrap_or(0) | flag;
@@ -311,15 +298,8 @@ impl<'a> Collector<'a> {
                 if let Expr::Name(n) = a.target.as_ref() {
                     let cur = self.lookup(n.id.as_str());
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur() != 0 && a.simple {
-                        let what = if cur & DEF_GLOBAL != 0 {
-                            "global"
-                        } else {
-                            "nonlocal"
-                        };
-                        return Err(self.error(
-                            format!("annotated name '{}' can't be {what}", n.id),
-                            a.range,
-                        ));
+                        let what = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        return Err(self.error(format!("annotated name '{}' can't be {what}", n.id), a.range));
                     }
                     if a.simple {
                         self.add_def(n.id.as_str(), DEF_ANNOT | DEF_LOCAL, n.range)?;
@@ -507,28 +487,15 @@ impl<'a> Collector<'a> {
 
     /// Parameters, bound in the new scope in `co_varnames` order.
     fn visit_params(&mut self, params: &Parameters) -> Res {
-        for p in params
-            .posonlyargs
-            .iter()
-            .chain(&params.args)
-            .chain(&params.kwonlyargs)
-        {
+        for p in params.posonlyargs.iter().chain(&params.args).chain(&params.kwonlyargs) {
             self.add_def(p.parameter.name.as_str(), DEF_PARAM, p.parameter.range)?;
         }
         // CPython's node for `*args`/`**kwargs` starts at the name.
         if let Some(v) = &params.vararg {
-            self.add_def(
-                v.name.as_str(),
-                DEF_PARAM,
-                TextRange::new(v.name.range.start(), v.range.end()),
-            )?;
+            self.add_def(v.name.as_str(), DEF_PARAM, TextRange::new(v.name.range.start(), v.range.end()))?;
         }
         if let Some(k) = &params.kwarg {
-            self.add_def(
-                k.name.as_str(),
-                DEF_PARAM,
-                TextRange::new(k.name.range.start(), k.range.end()),
-            )?;
+            self.add_def(k.name.as_str(), DEF_PARAM, TextRange::new(k.name.range.start(), k.range.end()))?;
         }
         let s = self.cur_scope();
         s.posonly_count = params.posonlyargs.len();
@@ -636,12 +603,8 @@ impl<'a> Collector<'a> {
                 }
             }
             Expr::Set(s) => self.visit_exprs(s.elts.iter())?,
-            Expr::ListComp(c) => {
-                self.visit_comprehension(CompKind::List, c.range, &c.generators, &c.elt, None)?
-            }
-            Expr::SetComp(c) => {
-                self.visit_comprehension(CompKind::Set, c.range, &c.generators, &c.elt, None)?
-            }
+            Expr::ListComp(c) => self.visit_comprehension(CompKind::List, c.range, &c.generators, &c.elt, None)?,
+            Expr::SetComp(c) => self.visit_comprehension(CompKind::Set, c.range, &c.generators, &c.elt, None)?,
             Expr::DictComp(c) => {
                 let key = c.key.as_deref().unwrap_or(&c.value);
                 let value = c.key.as_ref().map(|_| c.value.as_ref());
@@ -729,10 +692,9 @@ impl<'a> Collector<'a> {
 
     fn visit_named(&mut self, n: &ast::ExprNamed) -> Res {
         if self.scopes[self.cur()].comp_iter_expr > 0 {
-            return Err(self.error(
-                "assignment expression cannot be used in a comprehension iterable expression",
-                n.range,
-            ));
+            return Err(
+                self.error("assignment expression cannot be used in a comprehension iterable expression", n.range)
+            );
         }
         if self.scopes[self.cur()].comp.is_some() {
             if let Expr::Name(target) = n.target.as_ref() {
@@ -760,11 +722,7 @@ impl<'a> Collector<'a> {
             }
             match s.kind {
                 ScopeKind::Function | ScopeKind::Lambda => {
-                    let flag = if s.flags_of(&mangled) & DEF_GLOBAL != 0 {
-                        DEF_GLOBAL
-                    } else {
-                        DEF_NONLOCAL
-                    };
+                    let flag = if s.flags_of(&mangled) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
                     self.add_def(name, flag, target.range)?;
                     self.record_directive(name, target.range);
                     return self.add_def_in(id, name, DEF_LOCAL, target.range);

@@ -3,9 +3,7 @@
 use super::*;
 
 fn build(src: &str) -> Result<SymbolTable, CompileError> {
-    let module = ruff_python_parser::parse_module(src)
-        .expect("test programs parse")
-        .into_syntax();
+    let module = ruff_python_parser::parse_module(src).expect("test programs parse").into_syntax();
     SymbolTable::build(&module, src, "x.py")
 }
 
@@ -507,7 +505,13 @@ fn errors_match_cpython() {
         ("def f():\n    print(x)\n    global x\n", "name 'x' is used prior to global declaration", 3, 5, 13),
         ("def f(x):\n    global x\n", "name 'x' is parameter and global", 2, 5, 13),
         ("def f(x):\n    nonlocal x\n", "name 'x' is parameter and nonlocal", 2, 5, 15),
-        ("def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x\n", "name 'x' is nonlocal and global", 4, 9, 17),
+        (
+            "def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x\n",
+            "name 'x' is nonlocal and global",
+            4,
+            9,
+            17,
+        ),
         ("nonlocal x\n", "nonlocal declaration not allowed at module level", 1, 1, 11),
         ("def f():\n    nonlocal x\n", "no binding for nonlocal 'x' found", 2, 5, 15),
         ("def f():\n    x: int\n    global x\n", "annotated name 'x' can't be global", 3, 5, 13),
@@ -518,24 +522,84 @@ fn errors_match_cpython() {
         ("lambda a, a: 0\n", "duplicate argument 'a' in function definition", 1, 11, 12),
         ("def f():\n    from m import *\n", "import * only allowed at module level", 2, 19, 20),
         ("[x := 1 for x in z]\n", "assignment expression cannot rebind comprehension iteration variable 'x'", 1, 2, 3),
-        ("[y for x in z if (x := 1)]\n", "assignment expression cannot rebind comprehension iteration variable 'x'", 1, 19, 20),
-        ("[y for x in (y := z)]\n", "assignment expression cannot be used in a comprehension iterable expression", 1, 14, 20),
-        ("class C:\n    [y := 1 for x in z]\n", "assignment expression within a comprehension cannot be used in a class body", 2, 6, 7),
-        ("[(x := 1) for y in z for x in w]\n", "assignment expression cannot rebind comprehension iteration variable 'x'", 1, 3, 4),
-        ("[1 for x in (lambda: (y := 1))()]\n", "assignment expression cannot be used in a comprehension iterable expression", 1, 23, 29),
-        ("[i for i in range(5) if (j := 0) for j in range(5)]\n", "comprehension inner loop cannot rebind assignment expression target 'j'", 1, 38, 39),
+        (
+            "[y for x in z if (x := 1)]\n",
+            "assignment expression cannot rebind comprehension iteration variable 'x'",
+            1,
+            19,
+            20,
+        ),
+        (
+            "[y for x in (y := z)]\n",
+            "assignment expression cannot be used in a comprehension iterable expression",
+            1,
+            14,
+            20,
+        ),
+        (
+            "class C:\n    [y := 1 for x in z]\n",
+            "assignment expression within a comprehension cannot be used in a class body",
+            2,
+            6,
+            7,
+        ),
+        (
+            "[(x := 1) for y in z for x in w]\n",
+            "assignment expression cannot rebind comprehension iteration variable 'x'",
+            1,
+            3,
+            4,
+        ),
+        (
+            "[1 for x in (lambda: (y := 1))()]\n",
+            "assignment expression cannot be used in a comprehension iterable expression",
+            1,
+            23,
+            29,
+        ),
+        (
+            "[i for i in range(5) if (j := 0) for j in range(5)]\n",
+            "comprehension inner loop cannot rebind assignment expression target 'j'",
+            1,
+            38,
+            39,
+        ),
         ("[(yield x) for y in z]\n", "'yield' inside list comprehension", 1, 3, 10),
         ("((yield x) for y in z)\n", "'yield' inside generator expression", 1, 3, 10),
         ("{(x := 1): (yield) for x in y}\n", "'yield' inside dict comprehension", 1, 13, 18),
         ("def f():\n    global x\n    def g():\n        nonlocal x\n", "no binding for nonlocal 'x' found", 4, 9, 19),
-        ("def f():\n    x = 1\n    def g():\n        global x\n        def h():\n            nonlocal x\n", "no binding for nonlocal 'x' found", 6, 13, 23),
-        ("def f():\n    [z := 1 for a in b]\n    global z\n", "name 'z' is assigned to before global declaration", 3, 5, 13),
+        (
+            "def f():\n    x = 1\n    def g():\n        global x\n        def h():\n            nonlocal x\n",
+            "no binding for nonlocal 'x' found",
+            6,
+            13,
+            23,
+        ),
+        (
+            "def f():\n    [z := 1 for a in b]\n    global z\n",
+            "name 'z' is assigned to before global declaration",
+            3,
+            5,
+            13,
+        ),
         ("x = 'é'; return 1\n", "'return' outside function", 1, 11, 19),
         ("yield 1\n", "'yield' outside function", 1, 1, 8),
         ("await x\n", "'await' outside function", 1, 1, 8),
         ("def f():\n  await x\n", "'await' outside async function", 2, 3, 10),
-        ("def f():\n  [await x for y in z]\n", "asynchronous comprehension outside of an asynchronous function", 2, 3, 23),
-        ("def f():\n  [x async for y in z]\n", "asynchronous comprehension outside of an asynchronous function", 2, 3, 23),
+        (
+            "def f():\n  [await x for y in z]\n",
+            "asynchronous comprehension outside of an asynchronous function",
+            2,
+            3,
+            23,
+        ),
+        (
+            "def f():\n  [x async for y in z]\n",
+            "asynchronous comprehension outside of an asynchronous function",
+            2,
+            3,
+            23,
+        ),
         ("async def f():\n  yield 1\n  return 2\n", "'return' with value in async generator", 3, 3, 11),
         ("async def f():\n  yield from x\n", "'yield from' inside async function", 2, 3, 15),
         ("break\n", "'break' outside loop", 1, 1, 6),
@@ -555,21 +619,63 @@ fn errors_match_cpython() {
         ("x = *a\n", "can't use starred expression here", 1, 5, 7),
         ("if 0:\n  return\n", "'return' outside function", 2, 3, 9),
         ("match x:\n  case [a, a]: pass\n", "multiple assignments to name 'a' in pattern", 2, 12, 13),
-        ("match x:\n  case a: pass\n  case 1: pass\n", "name capture 'a' makes remaining patterns unreachable", 2, 8, 9),
+        (
+            "match x:\n  case a: pass\n  case 1: pass\n",
+            "name capture 'a' makes remaining patterns unreachable",
+            2,
+            8,
+            9,
+        ),
         ("match x:\n  case _: pass\n  case 1: pass\n", "wildcard makes remaining patterns unreachable", 2, 8, 9),
         ("match x:\n  case 1 | a: pass\n", "alternative patterns bind different names", 2, 8, 13),
-        ("match x:\n  case a | 1: pass\n  case 2: pass\n", "name capture 'a' makes remaining patterns unreachable", 2, 8, 9),
+        (
+            "match x:\n  case a | 1: pass\n  case 2: pass\n",
+            "name capture 'a' makes remaining patterns unreachable",
+            2,
+            8,
+            9,
+        ),
         ("match x:\n  case [*a, *b]: pass\n", "multiple starred names in sequence pattern", 2, 8, 16),
         ("match x:\n  case {\"a\": 1, \"a\": 2}: pass\n", "mapping pattern checks duplicate key ('a')", 2, 8, 24),
         ("match x:\n  case C(a=1, a=2): pass\n", "attribute name repeated in class pattern: a", 2, 17, 18),
         ("match x:\n  case (a | b): pass\n", "name capture 'a' makes remaining patterns unreachable", 2, 9, 10),
         ("from __future__ import braces\n", "not a chance", 1, 1, 2),
-        ("x=1\nfrom __future__ import division\n", "from __future__ imports must occur at the beginning of the file", 2, 1, 32),
+        (
+            "x=1\nfrom __future__ import division\n",
+            "from __future__ imports must occur at the beginning of the file",
+            2,
+            1,
+            32,
+        ),
         ("from __future__ import nope\n", "future feature nope is not defined", 1, 1, 2),
-        ("def f():\n  from __future__ import division\n", "from __future__ imports must occur at the beginning of the file", 2, 3, 34),
-        ("try:\n  pass\nexcept* E:\n  break\n", "'break', 'continue' and 'return' cannot appear in an except* block", 4, 3, 8),
-        ("for x in y:\n try:\n  pass\n except* E:\n  continue\n", "'break', 'continue' and 'return' cannot appear in an except* block", 5, 3, 11),
-        ("def f():\n try:\n  pass\n except* E:\n  return\n", "'break', 'continue' and 'return' cannot appear in an except* block", 5, 3, 9),
+        (
+            "def f():\n  from __future__ import division\n",
+            "from __future__ imports must occur at the beginning of the file",
+            2,
+            3,
+            34,
+        ),
+        (
+            "try:\n  pass\nexcept* E:\n  break\n",
+            "'break', 'continue' and 'return' cannot appear in an except* block",
+            4,
+            3,
+            8,
+        ),
+        (
+            "for x in y:\n try:\n  pass\n except* E:\n  continue\n",
+            "'break', 'continue' and 'return' cannot appear in an except* block",
+            5,
+            3,
+            11,
+        ),
+        (
+            "def f():\n try:\n  pass\n except* E:\n  return\n",
+            "'break', 'continue' and 'return' cannot appear in an except* block",
+            5,
+            3,
+            9,
+        ),
         ("for __debug__ in x: pass\n", "cannot assign to __debug__", 1, 5, 14),
         ("with a as __debug__: pass\n", "cannot assign to __debug__", 1, 11, 20),
         ("def __debug__(): pass\n", "cannot assign to __debug__", 1, 1, 22),
@@ -590,14 +696,16 @@ fn errors_match_cpython() {
         ("match x:\n  case {**__debug__}: pass\n", "cannot assign to __debug__", 2, 8, 21),
         ("match x:\n  case C(__debug__=1): pass\n", "cannot assign to __debug__", 2, 20, 21),
         ("class C(a=1, a=2): pass\n", "keyword argument repeated: a", 1, 14, 17),
-        ("def f():\n  x = 1\n  return x\nreturn 2\ndef g():\n  nonlocal q\n", "no binding for nonlocal 'q' found", 6, 3, 13),
+        (
+            "def f():\n  x = 1\n  return x\nreturn 2\ndef g():\n  nonlocal q\n",
+            "no binding for nonlocal 'q' found",
+            6,
+            3,
+            13,
+        ),
     ];
     for &(src, msg, lineno, col, end_col) in cases {
         let e = build(src).expect_err(src);
-        assert_eq!(
-            (e.msg.as_str(), e.lineno, e.col, e.end_col),
-            (msg, lineno, col, end_col),
-            "{src}"
-        );
+        assert_eq!((e.msg.as_str(), e.lineno, e.col, e.end_col), (msg, lineno, col, end_col), "{src}");
     }
 }

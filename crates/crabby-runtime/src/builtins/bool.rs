@@ -24,11 +24,7 @@ fn as_bool(v: &Value) -> Option<bool> {
 
 fn m_repr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = wrapper(args, kwargs, bool_ty(), "__repr__", 0)?;
-    Ok(Value::from(if as_bool(&a[0]).unwrap_or(false) {
-        "True"
-    } else {
-        "False"
-    }))
+    Ok(Value::from(if as_bool(&a[0]).unwrap_or(false) { "True" } else { "False" }))
 }
 
 /// `bool.__and__` and friends: a bool for two bools, else `int`'s operator (NotImplemented for non-ints).

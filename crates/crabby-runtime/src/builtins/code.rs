@@ -49,10 +49,7 @@ pub fn code_attr(code: &'static CodeInfo, name: &str) -> Option<Value> {
 }
 
 pub fn code_repr(code: &CodeInfo, addr: usize) -> String {
-    format!(
-        "<code object {} at {addr:#x}, file \"{}\", line {}>",
-        code.name, code.filename, code.firstlineno
-    )
+    format!("<code object {} at {addr:#x}, file \"{}\", line {}>", code.name, code.filename, code.firstlineno)
 }
 
 pub fn register() {}

@@ -45,8 +45,11 @@ pub struct BoundMethodObj {
 
 pub fn new_builtin(name: &'static str, f: NativeFn, owner: Option<ObjRef>) -> Value {
     Value::Obj(
-        ObjRef::new(&types().builtin_function, Payload::BuiltinFunction(BuiltinFunctionObj { name, f, owner, bound_self: None }))
-            .make_immortal(),
+        ObjRef::new(
+            &types().builtin_function,
+            Payload::BuiltinFunction(BuiltinFunctionObj { name, f, owner, bound_self: None }),
+        )
+        .make_immortal(),
     )
 }
 
@@ -54,7 +57,12 @@ pub fn new_builtin(name: &'static str, f: NativeFn, owner: Option<ObjRef>) -> Va
 pub fn bind_builtin(b: &BuiltinFunctionObj, this: Value) -> Value {
     Value::Obj(ObjRef::new(
         &types().builtin_function,
-        Payload::BuiltinFunction(BuiltinFunctionObj { name: b.name, f: b.f, owner: b.owner.clone(), bound_self: Some(this) }),
+        Payload::BuiltinFunction(BuiltinFunctionObj {
+            name: b.name,
+            f: b.f,
+            owner: b.owner.clone(),
+            bound_self: Some(this),
+        }),
     ))
 }
 

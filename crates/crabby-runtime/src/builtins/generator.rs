@@ -339,13 +339,19 @@ fn new_frame_object(code: &'static CodeInfo, kind: GenKind, label: &'static str,
 fn gen_of<'a>(v: &'a Value, method: &str) -> PyResult<&'a GeneratorObj> {
     match v.payload() {
         Some(Payload::Generator(g)) => Ok(g),
-        _ => Err(type_error(format!("descriptor '{method}' requires a 'generator' object but received a '{}'", v.type_name()))),
+        _ => Err(type_error(format!(
+            "descriptor '{method}' requires a 'generator' object but received a '{}'",
+            v.type_name()
+        ))),
     }
 }
 
 fn g_send(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = gen_of(&args[0], "send")?;
-    let v = args.get(1).cloned().ok_or_else(|| type_error(format!("{}.send() takes exactly one argument (0 given)", g.kind())))?;
+    let v = args
+        .get(1)
+        .cloned()
+        .ok_or_else(|| type_error(format!("{}.send() takes exactly one argument (0 given)", g.kind())))?;
     match g.resume(Ok(v))? {
         GenResult::Yield(y) | GenResult::Produced(y) => Ok(y),
         GenResult::Return(r) => Err(stop_iteration(r)),
@@ -362,7 +368,9 @@ fn g_throw(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
         (Some(Payload::Type(_)), v) => {
             let arg: Vec<Value> = match v {
                 None | Some(Value::None) => vec![],
-                Some(v) if exceptions::is_exception_instance(v) => return finish_throw(g, crate::rt::raise_exc(v.clone(), None)),
+                Some(v) if exceptions::is_exception_instance(v) => {
+                    return finish_throw(g, crate::rt::raise_exc(v.clone(), None))
+                }
                 Some(v) => vec![v.clone()],
             };
             crate::rt::raise_exc(crate::ops::call::call(t, &arg, &[])?, None)
@@ -373,7 +381,12 @@ fn g_throw(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
             }
             PyErr::from_exception(t.as_obj().expect("exception").clone())
         }
-        _ => return Err(type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string() + &t.type_name())),
+        _ => {
+            return Err(type_error(
+                "exceptions must be classes or instances deriving from BaseException, not ".to_string()
+                    + &t.type_name(),
+            ))
+        }
     };
     finish_throw(g, exc)
 }
@@ -413,9 +426,7 @@ pub async fn await_value(v: Value) -> PyResult<Value> {
         Some(Payload::Generator(g)) if g.kind == GenKind::Coroutine => v.clone(),
         _ => match crate::builtins::type_::lookup(v.ty(), "__await__") {
             Some(f) => crate::ops::call::call_with_self(&f, &v, &[], &[])?,
-            None => {
-                return Err(type_error(format!("object {} can't be used in 'await' expression", v.type_name())))
-            }
+            None => return Err(type_error(format!("object {} can't be used in 'await' expression", v.type_name()))),
         },
     };
     yield_from(it).await
@@ -423,8 +434,13 @@ pub async fn await_value(v: Value) -> PyResult<Value> {
 
 fn agen_of(v: &Value) -> PyResult<ObjRef> {
     match v.payload() {
-        Some(Payload::Generator(g)) if g.kind == GenKind::AsyncGenerator => Ok(v.as_obj().expect("async generator").clone()),
-        _ => Err(type_error(format!("descriptor requires an 'async_generator' object but received a '{}'", v.type_name()))),
+        Some(Payload::Generator(g)) if g.kind == GenKind::AsyncGenerator => {
+            Ok(v.as_obj().expect("async generator").clone())
+        }
+        _ => Err(type_error(format!(
+            "descriptor requires an 'async_generator' object but received a '{}'",
+            v.type_name()
+        ))),
     }
 }
 
@@ -576,8 +592,11 @@ static ANEXT_CODE: CodeInfo = CodeInfo {
 /// `async with`: looks up `__aexit__` and awaits `__aenter__()`.
 pub async fn async_with_enter(mgr: &Value) -> PyResult<(Value, Value)> {
     let ty = mgr.ty();
-    let (Some(enter), Some(exit)) = (crate::builtins::type_::lookup(ty, "__aenter__"), crate::builtins::type_::lookup(ty, "__aexit__")) else {
-        let missing = if crate::builtins::type_::lookup(ty, "__aenter__").is_none() { "" } else { " (missed __aexit__ method)" };
+    let (Some(enter), Some(exit)) =
+        (crate::builtins::type_::lookup(ty, "__aenter__"), crate::builtins::type_::lookup(ty, "__aexit__"))
+    else {
+        let missing =
+            if crate::builtins::type_::lookup(ty, "__aenter__").is_none() { "" } else { " (missed __aexit__ method)" };
         return Err(type_error(format!(
             "'{}' object does not support the asynchronous context manager protocol{missing}",
             mgr.type_name()
@@ -599,7 +618,11 @@ pub async fn async_with_exit_ok(exit: &Value) -> PyResult<()> {
 pub async fn async_with_exit_err(exit: &Value, e: PyErr) -> PyResult<()> {
     let exc = e.exc.clone();
     crate::error::push_handled(&exc);
-    let r = match crate::ops::call::call(exit, &[Value::Obj(exc.ty().clone()), Value::Obj(exc.clone()), Value::None], &[]) {
+    let r = match crate::ops::call::call(
+        exit,
+        &[Value::Obj(exc.ty().clone()), Value::Obj(exc.clone()), Value::None],
+        &[],
+    ) {
         Ok(awaitable) => await_value(awaitable).await,
         Err(e) => Err(e),
     };
@@ -636,14 +659,26 @@ pub fn register() {
     let methods: &[(&str, crate::builtins::function::NativeFn)] =
         &[("send", g_send), ("throw", g_throw), ("close", g_close), ("__iter__", g_iter), ("__next__", g_next)];
     add_methods(crate::builtins::iter::iter_type("generator"), methods);
-    let coro: &[(&str, crate::builtins::function::NativeFn)] =
-        &[("send", g_send), ("throw", g_throw), ("close", g_close), ("__await__", c_await), ("__iter__", g_iter), ("__next__", g_next)];
+    let coro: &[(&str, crate::builtins::function::NativeFn)] = &[
+        ("send", g_send),
+        ("throw", g_throw),
+        ("close", g_close),
+        ("__await__", c_await),
+        ("__iter__", g_iter),
+        ("__next__", g_next),
+    ];
     add_methods(crate::builtins::iter::iter_type("coroutine"), &coro[..4]);
     add_methods(crate::builtins::iter::iter_type("async_generator_asend"), coro);
     add_methods(crate::builtins::iter::iter_type("async_generator_athrow"), coro);
     add_methods(
         crate::builtins::iter::iter_type("async_generator"),
-        &[("__aiter__", g_iter), ("__anext__", ag_anext), ("asend", ag_asend), ("athrow", ag_athrow), ("aclose", ag_aclose)],
+        &[
+            ("__aiter__", g_iter),
+            ("__anext__", ag_anext),
+            ("asend", ag_asend),
+            ("athrow", ag_athrow),
+            ("aclose", ag_aclose),
+        ],
     );
     let _ = types();
 }

@@ -21,12 +21,7 @@ pub trait NativeIter: Send + Sync {
 
 /// The type object of the built-in iterator type called `name`.
 pub fn iter_type(name: &str) -> &'static ObjRef {
-    types()
-        .iterators
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| t)
-        .unwrap_or(&types().iterators[0].1)
+    types().iterators.iter().find(|(n, _)| *n == name).map(|(_, t)| t).unwrap_or(&types().iterators[0].1)
 }
 
 pub fn new_iter(type_name: &str, it: Box<dyn NativeIter>) -> Value {

@@ -40,9 +40,9 @@ pub mod str_split;
 pub mod super_;
 pub mod tuple;
 pub mod type_;
-pub mod weakref;
 pub mod unicode;
 pub mod unicode_db;
+pub mod weakref;
 
 /// Every built-in type object.
 pub struct Types {
@@ -155,15 +155,12 @@ fn bootstrap() -> Types {
     let mk_dict = |dict_ty: &ObjRef| ObjRef::new(dict_ty, Payload::Dict(dict::DictObj::new()));
 
     // Re-create the three as real type objects now that a dict type pointer exists.
-    let real_dict_ty = ObjRef::new_untyped(Payload::Type(TypeObj::new("dict", Layout::Dict, mk_dict(&dict_ty), vec![])))
-        .make_immortal();
-    let real_object = ObjRef::new_untyped(Payload::Type(TypeObj::new(
-        "object",
-        Layout::Object,
-        mk_dict(&real_dict_ty),
-        vec![],
-    )))
-    .make_immortal();
+    let real_dict_ty =
+        ObjRef::new_untyped(Payload::Type(TypeObj::new("dict", Layout::Dict, mk_dict(&dict_ty), vec![])))
+            .make_immortal();
+    let real_object =
+        ObjRef::new_untyped(Payload::Type(TypeObj::new("object", Layout::Object, mk_dict(&real_dict_ty), vec![])))
+            .make_immortal();
     let real_type = ObjRef::new_untyped(Payload::Type(TypeObj::new(
         "type",
         Layout::Type,
@@ -199,7 +196,8 @@ fn bootstrap() -> Types {
     exceptions.push(base_exc);
     for (kind, name, parent) in EXC_TABLE {
         debug_assert_eq!(*kind as usize, exceptions.len());
-        let mut t = TypeObj::new(name, Layout::Exception, mk_dict(&real_dict_ty), vec![exceptions[*parent as usize].clone()]);
+        let mut t =
+            TypeObj::new(name, Layout::Exception, mk_dict(&real_dict_ty), vec![exceptions[*parent as usize].clone()]);
         t.instance_dict = true;
         exceptions.push(ObjRef::new(&real_type, Payload::Type(t)).make_immortal());
     }

@@ -233,9 +233,9 @@ pub fn float_to_int(f: f64) -> PyResult<Value> {
     if t.abs() < 9.2e18 {
         return Ok(Value::Int(t as i64));
     }
-    Ok(int::from_bigint(num_bigint::BigInt::from(t as i128).max(
-        num_traits::FromPrimitive::from_f64(t).unwrap_or_default(),
-    )))
+    Ok(int::from_bigint(
+        num_bigint::BigInt::from(t as i128).max(num_traits::FromPrimitive::from_f64(t).unwrap_or_default()),
+    ))
 }
 
 /// Parses the text of `float(s)`: CPython's `PyFloat_FromString` (Unicode digits and spaces, underscores
@@ -262,9 +262,9 @@ fn construct_float(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value>
     let has_float = type_::lookup(x.ty(), "__float__").is_some();
     if let Some(parsed) = text {
         if !has_float || !type_::type_obj(x.ty()).heap {
-            return parsed
-                .map(Value::Float)
-                .ok_or_else(|| value_error(format!("could not convert string to float: {}", ops::format::repr(x).unwrap_or_default())));
+            return parsed.map(Value::Float).ok_or_else(|| {
+                value_error(format!("could not convert string to float: {}", ops::format::repr(x).unwrap_or_default()))
+            });
         }
     }
     if let Some(f) = type_::lookup(x.ty(), "__float__") {
@@ -300,7 +300,9 @@ fn construct_str(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
                         Ok(s) => Ok(Value::from(s)),
                         Err(_) => Err(PyErr::new(ExcKind::UnicodeDecodeError, "'utf-8' codec can't decode bytes")),
                     },
-                    "latin-1" | "latin1" | "iso-8859-1" => Ok(Value::from(b.iter().map(|&c| c as char).collect::<String>())),
+                    "latin-1" | "latin1" | "iso-8859-1" => {
+                        Ok(Value::from(b.iter().map(|&c| c as char).collect::<String>()))
+                    }
                     "ascii" => Ok(Value::from(String::from_utf8_lossy(b).to_string())),
                     _ => Err(PyErr::new(ExcKind::LookupError, format!("unknown encoding: {enc}"))),
                 }
@@ -348,9 +350,7 @@ pub fn dict_update(d: &ObjRef, src: &Value) -> PyResult<()> {
         let pair = match ops::iter::iter(&item) {
             Ok(_) => ops::iter::collect(&item)?,
             Err(_) => {
-                return Err(type_error(format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                )))
+                return Err(type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))
             }
         };
         if pair.len() != 2 {
@@ -482,7 +482,6 @@ pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)])
     Err(type_error(format!("cannot create '{}' instances", type_::type_name(ty))))
 }
 
-
 /// Whether `ty`'s `__init__` / `__new__` is `object`'s own (CPython compares `tp_init`/`tp_new` slots).
 fn object_slot(ty: &ObjRef, name: &str) -> bool {
     type_::lookup(ty, name).is_none_or(|f| type_::native_is(&f, &types().object, name))
@@ -563,20 +562,26 @@ fn object_hash(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn object_getattribute(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("object.__getattribute__", args, kwargs).exact(2)?;
-    let name = a[1].as_str().ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
+    let name = a[1]
+        .as_str()
+        .ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
     ops::attr::generic_getattr(&a[0], name)
 }
 
 fn object_setattr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("object.__setattr__", args, kwargs).exact(3)?;
-    let name = a[1].as_str().ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
+    let name = a[1]
+        .as_str()
+        .ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
     ops::attr::generic_setattr(&a[0], name, a[2].clone())?;
     Ok(Value::None)
 }
 
 fn object_delattr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("object.__delattr__", args, kwargs).exact(2)?;
-    let name = a[1].as_str().ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
+    let name = a[1]
+        .as_str()
+        .ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
     ops::attr::generic_delattr(&a[0], name)?;
     Ok(Value::None)
 }
@@ -711,10 +716,22 @@ pub fn register() {
 
 /// Wraps a callable as a `classmethod`.
 pub fn class_method(f: Value) -> Value {
-    Value::Obj(ObjRef::new(&types().classmethod, Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::ClassMethod(f))).make_immortal())
+    Value::Obj(
+        ObjRef::new(
+            &types().classmethod,
+            Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::ClassMethod(f)),
+        )
+        .make_immortal(),
+    )
 }
 
 /// Wraps a callable as a `staticmethod`.
 pub fn static_method(f: Value) -> Value {
-    Value::Obj(ObjRef::new(&types().staticmethod, Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::StaticMethod(f))).make_immortal())
+    Value::Obj(
+        ObjRef::new(
+            &types().staticmethod,
+            Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::StaticMethod(f)),
+        )
+        .make_immortal(),
+    )
 }

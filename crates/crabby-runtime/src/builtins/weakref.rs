@@ -67,7 +67,16 @@ fn types() -> &'static Types {
     static T: OnceLock<Types> = OnceLock::new();
     T.get_or_init(|| {
         let reference = new_native_type("ReferenceType", "weakref", false);
-        add_methods(&reference, &[("__call__", ref_call), ("__hash__", ref_hash), ("__eq__", ref_eq), ("__ne__", ref_ne), ("__repr__", ref_repr)]);
+        add_methods(
+            &reference,
+            &[
+                ("__call__", ref_call),
+                ("__hash__", ref_hash),
+                ("__eq__", ref_eq),
+                ("__ne__", ref_ne),
+                ("__repr__", ref_repr),
+            ],
+        );
         dict::set_str(
             &type_::type_obj(&reference).dict,
             "__new__",
@@ -151,9 +160,9 @@ pub fn clear_weakrefs(addr: usize) {
 }
 
 fn state_of(v: &Value) -> PyResult<&WeakRef> {
-    v.payload()
-        .and_then(|p| p.native::<WeakRef>())
-        .ok_or_else(|| type_error(format!("descriptor requires a 'weakref.ReferenceType' object but received a '{}'", v.type_name())))
+    v.payload().and_then(|p| p.native::<WeakRef>()).ok_or_else(|| {
+        type_error(format!("descriptor requires a 'weakref.ReferenceType' object but received a '{}'", v.type_name()))
+    })
 }
 
 fn ref_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

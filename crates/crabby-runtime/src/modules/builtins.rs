@@ -136,9 +136,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 
 /// `globals()`/`locals()` reached without the compiler seeing the call (e.g. through another name).
 fn frame_only(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    Err(crate::error::not_implemented(
-        "crabby does not support calling globals() or locals() through another name yet",
-    ))
+    Err(crate::error::not_implemented("crabby does not support calling globals() or locals() through another name yet"))
 }
 
 fn vars(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -334,9 +332,9 @@ pub fn is_instance(v: &Value, cls: &Value) -> PyResult<bool> {
 }
 
 fn isinstance(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let a = Args::new("isinstance", args, kwargs).between(2, 2).map_err(|_| {
-        type_error(format!("isinstance expected 2 arguments, got {}", args.len()))
-    })?;
+    let a = Args::new("isinstance", args, kwargs)
+        .between(2, 2)
+        .map_err(|_| type_error(format!("isinstance expected 2 arguments, got {}", args.len())))?;
     Ok(Value::Bool(is_instance(&a[0], &a[1])?))
 }
 
@@ -356,7 +354,9 @@ fn abs(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("abs", args, kwargs).exact(1)?;
     let v = &a[0];
     match v {
-        Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| int::from_bigint(BigInt::from(*i).abs()))),
+        Value::Int(i) => {
+            Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| int::from_bigint(BigInt::from(*i).abs())))
+        }
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         _ => {
@@ -559,7 +559,9 @@ fn bin(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 fn divmod(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let a = Args::new("divmod", args, kwargs).between(2, 2).map_err(|_| type_error(format!("divmod expected 2 arguments, got {}", args.len())))?;
+    let a = Args::new("divmod", args, kwargs)
+        .between(2, 2)
+        .map_err(|_| type_error(format!("divmod expected 2 arguments, got {}", args.len())))?;
     let (x, y) = (&a[0], &a[1]);
     if let Some(r) = number::divmod_slot(x, y)? {
         return Ok(r);
@@ -705,7 +707,9 @@ fn next(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     if let Some(Payload::Generator(g)) = it.payload() {
         // A generator's return value travels in the StopIteration, as CPython's `next()` reports it.
         return match g.resume(Ok(Value::None))? {
-            crate::builtins::generator::GenResult::Yield(v) | crate::builtins::generator::GenResult::Produced(v) => Ok(v),
+            crate::builtins::generator::GenResult::Yield(v) | crate::builtins::generator::GenResult::Produced(v) => {
+                Ok(v)
+            }
             crate::builtins::generator::GenResult::Return(r) => match a.get(1) {
                 Some(d) => Ok(d.clone()),
                 None => Err(PyErr::with_args(ExcKind::StopIteration, if r.is_none() { vec![] } else { vec![r] })),
@@ -778,9 +782,9 @@ fn format_(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("format", args, kwargs).between(1, 2)?;
     let spec = match a.get(1) {
         None => "",
-        Some(s) => s.as_str().ok_or_else(|| {
-            type_error(format!("format() argument 2 must be str, not {}", s.type_name()))
-        })?,
+        Some(s) => {
+            s.as_str().ok_or_else(|| type_error(format!("format() argument 2 must be str, not {}", s.type_name())))?
+        }
     };
     Ok(Value::from(format::format(&a[0], spec)?))
 }
@@ -864,12 +868,18 @@ fn zip(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
                         if strict {
                             if i > 0 {
                                 let plural = if i == 1 { " " } else { "s 1-" };
-                                return Err(value_error(format!("zip() argument {} is shorter than argument{plural}{i}", i + 1)));
+                                return Err(value_error(format!(
+                                    "zip() argument {} is shorter than argument{plural}{i}",
+                                    i + 1
+                                )));
                             }
                             for (j, other) in iters.iter().enumerate().skip(1) {
                                 if ops::iter::next(other)?.is_some() {
                                     let plural = if j == 1 { " " } else { "s 1-" };
-                                    return Err(value_error(format!("zip() argument {} is longer than argument{plural}{j}", j + 1)));
+                                    return Err(value_error(format!(
+                                        "zip() argument {} is longer than argument{plural}{j}",
+                                        j + 1
+                                    )));
                                 }
                             }
                         }
@@ -905,14 +915,20 @@ fn map(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 fn filter(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let a = Args::new("filter", args, kwargs).between(2, 2).map_err(|_| type_error(format!("filter expected 2 arguments, got {}", args.len())))?;
+    let a = Args::new("filter", args, kwargs)
+        .between(2, 2)
+        .map_err(|_| type_error(format!("filter expected 2 arguments, got {}", args.len())))?;
     let f = a[0].clone();
     let it = ops::iter::iter(&a[1])?;
     Ok(new_iter(
         "filter",
         Box::new(FnIter(Mutex::new(move || -> PyResult<Option<Value>> {
             while let Some(v) = ops::iter::next(&it)? {
-                let keep = if f.is_none() { ops::truthy(&v)? } else { ops::truthy(&ops::call::call(&f, std::slice::from_ref(&v), &[])?)? };
+                let keep = if f.is_none() {
+                    ops::truthy(&v)?
+                } else {
+                    ops::truthy(&ops::call::call(&f, std::slice::from_ref(&v), &[])?)?
+                };
                 if keep {
                     return Ok(Some(v));
                 }
@@ -941,7 +957,9 @@ fn reversed(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         }
     }
     let items: Vec<Value> = match v.payload() {
-        Some(Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Range(_) | Payload::Bytes(_)) => ops::iter::collect(&v)?,
+        Some(Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Range(_) | Payload::Bytes(_)) => {
+            ops::iter::collect(&v)?
+        }
         Some(Payload::Dict(_)) => dict::keys(v.as_obj().expect("dict")),
         _ => {
             if type_::lookup(v.ty(), "__getitem__").is_some() && type_::lookup(v.ty(), "__len__").is_some() {
@@ -957,10 +975,7 @@ fn reversed(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         }
     };
     let mut items = items;
-    Ok(new_iter(
-        "reversed",
-        Box::new(FnIter(Mutex::new(move || -> PyResult<Option<Value>> { Ok(items.pop()) }))),
-    ))
+    Ok(new_iter("reversed", Box::new(FnIter(Mutex::new(move || -> PyResult<Option<Value>> { Ok(items.pop()) })))))
 }
 
 fn descriptor_ctor(kind: &str, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -1,19 +1,19 @@
 //! Native modules, one file each, under CPython's names.
 
+pub mod binascii;
+pub mod bisect;
 pub mod builtins;
+pub mod errno;
 pub mod functools;
+pub mod heapq;
 pub mod itertools;
 pub mod math;
 pub mod operator;
+pub mod random;
+pub mod r#struct;
 pub mod sys;
 pub mod thread;
 pub mod time;
-pub mod errno;
-pub mod r#struct;
-pub mod heapq;
-pub mod bisect;
-pub mod random;
-pub mod binascii;
 
 use crate::error::PyResult;
 use crate::object::ObjRef;

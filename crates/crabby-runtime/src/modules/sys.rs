@@ -244,9 +244,9 @@ pub fn module() -> PyResult<ObjRef> {
             dict::set_str(d, "argv", argv());
             dict::set_str(d, "orig_argv", argv());
             dict::set_str(d, "modules", Value::Obj(crate::import::sys_modules().clone()));
-            let cwd = std::env::args().next().and_then(|p| {
-                std::path::Path::new(&p).parent().map(|d| d.to_string_lossy().into_owned())
-            });
+            let cwd = std::env::args()
+                .next()
+                .and_then(|p| std::path::Path::new(&p).parent().map(|d| d.to_string_lossy().into_owned()));
             dict::set_str(d, "path", crate::builtins::list::new_list(vec![Value::from(cwd.unwrap_or_default())]));
             for (name, o) in [("stdin", &s.stdin), ("stdout", &s.stdout), ("stderr", &s.stderr)] {
                 dict::set_str(d, name, Value::Obj(o.clone()));
@@ -256,15 +256,29 @@ pub fn module() -> PyResult<ObjRef> {
             dict::set_str(
                 d,
                 "version_info",
-                tuple::new_tuple(vec![Value::Int(3), Value::Int(12), Value::Int(1), Value::from("final"), Value::Int(0)]),
+                tuple::new_tuple(vec![
+                    Value::Int(3),
+                    Value::Int(12),
+                    Value::Int(1),
+                    Value::from("final"),
+                    Value::Int(0),
+                ]),
             );
             dict::set_str(d, "hexversion", Value::Int(0x030C01F0));
             dict::set_str(d, "platform", Value::from("linux"));
             dict::set_str(d, "byteorder", Value::from(if cfg!(target_endian = "little") { "little" } else { "big" }));
             dict::set_str(d, "maxsize", Value::Int(i64::MAX));
             dict::set_str(d, "maxunicode", Value::Int(0x10FFFF));
-            dict::set_str(d, "executable", Value::from(std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()));
-            dict::set_str(d, "builtin_module_names", tuple::new_tuple(vec![Value::from("builtins"), Value::from("sys")]));
+            dict::set_str(
+                d,
+                "executable",
+                Value::from(std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()),
+            );
+            dict::set_str(
+                d,
+                "builtin_module_names",
+                tuple::new_tuple(vec![Value::from("builtins"), Value::from("sys")]),
+            );
             dict::set_str(d, "dont_write_bytecode", Value::Bool(true));
             let _ = type_::type_name(&s.ty);
             m

@@ -120,7 +120,11 @@ fn types() -> &'static Types {
                 ("__exit__", rlock_exit),
             ],
         );
-        dict::set_str(&crate::builtins::type_::type_obj(&rlock).dict, "__new__", crate::builtins::object::static_method(new_builtin("__new__", rlock_new, None)));
+        dict::set_str(
+            &crate::builtins::type_::type_obj(&rlock).dict,
+            "__new__",
+            crate::builtins::object::static_method(new_builtin("__new__", rlock_new, None)),
+        );
         Types { lock, rlock }
     })
 }
@@ -130,9 +134,9 @@ fn new_lock_value() -> Value {
 }
 
 fn lock_of(v: &Value) -> PyResult<&Lock> {
-    v.payload()
-        .and_then(|p| p.native::<Lock>())
-        .ok_or_else(|| type_error(format!("descriptor requires a '_thread.lock' object but received a '{}'", v.type_name())))
+    v.payload().and_then(|p| p.native::<Lock>()).ok_or_else(|| {
+        type_error(format!("descriptor requires a '_thread.lock' object but received a '{}'", v.type_name()))
+    })
 }
 
 /// `(blocking=True, timeout=-1)` with CPython's checks.
@@ -184,9 +188,9 @@ fn lock_locked(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 fn rlock_of(v: &Value) -> PyResult<&RLock> {
-    v.payload()
-        .and_then(|p| p.native::<RLock>())
-        .ok_or_else(|| type_error(format!("descriptor requires a '_thread.RLock' object but received a '{}'", v.type_name())))
+    v.payload().and_then(|p| p.native::<RLock>()).ok_or_else(|| {
+        type_error(format!("descriptor requires a '_thread.RLock' object but received a '{}'", v.type_name()))
+    })
 }
 
 fn new_rlock_value() -> Value {

@@ -102,9 +102,7 @@ impl<'a> Args<'a> {
                     )))
                 }
                 Some(i) => out[i] = Some(v.clone()),
-                None => {
-                    return Err(type_error(format!("{}() got an unexpected keyword argument '{k}'", self.name)))
-                }
+                None => return Err(type_error(format!("{}() got an unexpected keyword argument '{k}'", self.name))),
             }
         }
         for (i, slot) in out.iter().enumerate().take(required) {

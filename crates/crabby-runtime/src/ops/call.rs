@@ -241,7 +241,11 @@ fn bind(func: &FunctionObj, this: Option<&Value>, args: &[Value], kwargs: &[(Val
         };
         let plural_s = if defaults.is_empty() && argcount == 1 { "" } else { "s" };
         let kwonly_sig = if kwonly_given > 0 {
-            format!(" positional argument{} (and {kwonly_given} keyword-only argument{})", plural(nargs), plural(kwonly_given))
+            format!(
+                " positional argument{} (and {kwonly_given} keyword-only argument{})",
+                plural(nargs),
+                plural(kwonly_given)
+            )
         } else {
             String::new()
         };
@@ -334,7 +338,8 @@ pub fn merge_kwargs(fname: &Value, target: &mut Vec<(Value, Value)>, mapping: &V
     // A dict subclass that overrides `__iter__` is read through `keys()` and `__getitem__`, as CPython does.
     let plain_dict = matches!(mapping.payload(), Some(Payload::Dict(_)))
         && (!type_::type_obj(mapping.ty()).heap
-            || type_::lookup(mapping.ty(), "__iter__").is_some_and(|f| matches!(f.payload(), Some(Payload::BuiltinFunction(_)))));
+            || type_::lookup(mapping.ty(), "__iter__")
+                .is_some_and(|f| matches!(f.payload(), Some(Payload::BuiltinFunction(_)))));
     let items = match mapping.payload() {
         Some(Payload::Dict(_)) if plain_dict => dict::items(mapping.as_obj().expect("dict")),
         _ => {
@@ -361,7 +366,11 @@ pub fn merge_kwargs(fname: &Value, target: &mut Vec<(Value, Value)>, mapping: &V
         if target.iter().any(|(n, _)| n.as_str() == k.as_str()) {
             return Err(PyErr::new(
                 ExcKind::TypeError,
-                format!("{} got multiple values for keyword argument '{}'", callable_name(fname), k.as_str().unwrap_or("")),
+                format!(
+                    "{} got multiple values for keyword argument '{}'",
+                    callable_name(fname),
+                    k.as_str().unwrap_or("")
+                ),
             ));
         }
         target.push((k, v));
@@ -410,4 +419,3 @@ pub fn star_args(fname: &Value, it: &Value, out: &mut Vec<Value>) -> PyResult<()
 pub fn is_type(v: &Value) -> bool {
     matches!(v.payload(), Some(Payload::Type(_)))
 }
-

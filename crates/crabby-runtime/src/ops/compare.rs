@@ -283,14 +283,18 @@ fn builtin_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
             }
             _ => None,
         },
-        (Payload::BuiltinFunction(p), Payload::BuiltinFunction(q)) if p.bound_self.is_some() && q.bound_self.is_some() => match op {
-            CmpOp::Eq | CmpOp::Ne => {
-                let same_self = matches!((&p.bound_self, &q.bound_self), (Some(x), Some(y)) if x.is(y));
-                let eq = same_self && p.name == q.name && p.f as usize == q.f as usize;
-                Some(if op == CmpOp::Eq { eq } else { !eq })
+        (Payload::BuiltinFunction(p), Payload::BuiltinFunction(q))
+            if p.bound_self.is_some() && q.bound_self.is_some() =>
+        {
+            match op {
+                CmpOp::Eq | CmpOp::Ne => {
+                    let same_self = matches!((&p.bound_self, &q.bound_self), (Some(x), Some(y)) if x.is(y));
+                    let eq = same_self && p.name == q.name && p.f as usize == q.f as usize;
+                    Some(if op == CmpOp::Eq { eq } else { !eq })
+                }
+                _ => None,
             }
-            _ => None,
-        },
+        }
         _ => None,
     })
 }
@@ -319,12 +323,20 @@ fn dict_eq(x: &crate::object::ObjRef, y: &crate::object::ObjRef) -> PyResult<boo
 fn slot_cmp(x: &Value, y: &Value, op: CmpOp) -> PyResult<Option<Value>> {
     let ty = x.ty();
     if type_::type_obj(ty).heap {
-        if let Some(f) = type_::lookup(ty, op.dunder()).filter(|f| !matches!(f.payload(), Some(Payload::BuiltinFunction(_)))) {
+        if let Some(f) =
+            type_::lookup(ty, op.dunder()).filter(|f| !matches!(f.payload(), Some(Payload::BuiltinFunction(_))))
+        {
             let r = type_::call_special(&f, x, std::slice::from_ref(y), &[])?;
-            return Ok(if r.is(&Value::Obj(crate::builtins::types().not_implemented.clone())) { None } else { Some(r) });
+            return Ok(if r.is(&Value::Obj(crate::builtins::types().not_implemented.clone())) {
+                None
+            } else {
+                Some(r)
+            });
         }
     }
-    if !matches!(x.payload(), Some(Payload::Instance) | None) || matches!(x, Value::Int(_) | Value::Float(_) | Value::Bool(_)) {
+    if !matches!(x.payload(), Some(Payload::Instance) | None)
+        || matches!(x, Value::Int(_) | Value::Float(_) | Value::Bool(_))
+    {
         if let Some(r) = builtin_cmp(x, y, op)? {
             return Ok(Some(Value::Bool(r)));
         }

@@ -175,11 +175,9 @@ pub fn repr(v: &Value) -> PyResult<String> {
         }
         Payload::Range(r) => Ok(crate::builtins::range::repr(r)),
         Payload::Slice(s) => Ok(format!("slice({}, {}, {})", repr(&s.start)?, repr(&s.stop)?, repr(&s.step)?)),
-        Payload::Function(f) => Ok(format!(
-            "<function {} at {:#x}>",
-            f.qualname.read().as_str().unwrap_or("?"),
-            o.addr()
-        )),
+        Payload::Function(f) => {
+            Ok(format!("<function {} at {:#x}>", f.qualname.read().as_str().unwrap_or("?"), o.addr()))
+        }
         Payload::BuiltinFunction(b) => Ok(match (&b.bound_self, &b.owner) {
             (Some(s), _) => format!("<built-in method {} of {} object at {:#x}>", b.name, s.type_name(), s.id()),
             // Unbound native methods: `method_descriptor`s and (for special methods) `wrapper_descriptor`s.
@@ -205,7 +203,8 @@ pub fn repr(v: &Value) -> PyResult<String> {
             })
         }
         Payload::Module(m) => {
-            let file = o.dict.as_ref().and_then(|d| dict::get_str(d, "__file__")).and_then(|f| f.as_str().map(str::to_string));
+            let file =
+                o.dict.as_ref().and_then(|d| dict::get_str(d, "__file__")).and_then(|f| f.as_str().map(str::to_string));
             Ok(match file {
                 Some(f) => format!("<module '{}' from '{f}'>", m.name),
                 None => format!("<module '{}' (built-in)>", m.name),
@@ -234,7 +233,8 @@ pub fn repr(v: &Value) -> PyResult<String> {
         Payload::Generator(g) => Ok(crate::builtins::generator::gen_repr(g, o.addr())),
         // Native modules' types (itertools.count, functools.partial, ...) define `__repr__` natively.
         _ => match type_::lookup(o.ty(), "__repr__") {
-            Some(f) if matches!(f.payload(), Some(Payload::BuiltinFunction(b)) if b.owner.as_ref().is_some_and(|t| !t.ptr_eq(&crate::builtins::types().object))) => {
+            Some(f) if matches!(f.payload(), Some(Payload::BuiltinFunction(b)) if b.owner.as_ref().is_some_and(|t| !t.ptr_eq(&crate::builtins::types().object))) =>
+            {
                 let r = ops::call::call_with_self(&f, v, &[], &[])?;
                 match r.as_str() {
                     Some(s) => Ok(s.to_string()),
@@ -268,7 +268,8 @@ pub fn str_of(v: &Value) -> PyResult<String> {
                 let f = match type_::lookup(o.ty(), "__str__") {
                     Some(f) if !matches!(f.payload(), Some(Payload::BuiltinFunction(_))) => Some(f),
                     Some(f) if type_::native_is(&f, &crate::builtins::types().object, "__str__") => {
-                        type_::lookup(o.ty(), "__repr__").filter(|r| !matches!(r.payload(), Some(Payload::BuiltinFunction(_))))
+                        type_::lookup(o.ty(), "__repr__")
+                            .filter(|r| !matches!(r.payload(), Some(Payload::BuiltinFunction(_))))
                     }
                     _ => None,
                 };
@@ -384,7 +385,13 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
         i += 1;
     }
     if i > start {
-        s.width = Some(chars[start..i].iter().collect::<String>().parse().map_err(|_| value_error("Too many decimal digits in format string"))?);
+        s.width = Some(
+            chars[start..i]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .map_err(|_| value_error("Too many decimal digits in format string"))?,
+        );
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -402,7 +409,13 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
         if i == start {
             return Err(value_error("Format specifier missing precision"));
         }
-        s.precision = Some(chars[start..i].iter().collect::<String>().parse().map_err(|_| value_error("Too many decimal digits in format string"))?);
+        s.precision = Some(
+            chars[start..i]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .map_err(|_| value_error("Too many decimal digits in format string"))?,
+        );
     }
     if i < chars.len() {
         s.ty = Some(chars[i]);
@@ -537,7 +550,15 @@ fn dtoa(x: f64, mode: u8, ndigits: usize) -> (String, i64) {
 /// CPython's `PyOS_double_to_string` (`format_float_short`): `code` is one of `e E f F g G r`, `sign` always
 /// writes a sign, `add_dot_0` makes integral results end in `.0`, `alt` keeps the point and trailing zeros,
 /// `no_neg_0` drops the sign of a result that shows as zero.
-pub fn double_to_string(val: f64, code: char, precision: usize, sign: bool, add_dot_0: bool, alt: bool, no_neg_0: bool) -> String {
+pub fn double_to_string(
+    val: f64,
+    code: char,
+    precision: usize,
+    sign: bool,
+    add_dot_0: bool,
+    alt: bool,
+    no_neg_0: bool,
+) -> String {
     let upper = code.is_ascii_uppercase();
     let code = code.to_ascii_lowercase();
     let mut out = String::new();
@@ -700,11 +721,8 @@ fn fill_number(s: &Spec, negative: bool, prefix: &str, int_digits: &str, rest: &
     let width = s.width.map_or(-1, |w| w as i64);
     let non_digits = (sign.len() + prefix.chars().count() + rest.chars().count()) as i64;
     let min_width = if fill == '0' && align == '=' { width - non_digits } else { 0 };
-    let grouped = if int_digits.is_empty() {
-        String::new()
-    } else {
-        insert_grouping(int_digits, min_width, s.grouping, every)
-    };
+    let grouped =
+        if int_digits.is_empty() { String::new() } else { insert_grouping(int_digits, min_width, s.grouping, every) };
     let n_padding = width - (non_digits + grouped.chars().count() as i64);
     let (mut l, mut m, mut r) = (0, 0, 0);
     if n_padding > 0 {
@@ -793,7 +811,9 @@ fn check_grouping(s: &Spec) -> PyResult<()> {
     match s.ty {
         None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => Ok(()),
         Some('b' | 'o' | 'x' | 'X') if sep == '_' => Ok(()),
-        Some(c) if (c as u32) > 32 && (c as u32) < 128 => Err(value_error(format!("Cannot specify '{sep}' with '{c}'."))),
+        Some(c) if (c as u32) > 32 && (c as u32) < 128 => {
+            Err(value_error(format!("Cannot specify '{sep}' with '{c}'.")))
+        }
         Some(c) => Err(value_error(format!("Cannot specify '{sep}' with '\\x{:x}'.", c as u32))),
     }
 }
@@ -1149,7 +1169,10 @@ pub fn percent_format(fmt_v: &Value, args: &Value) -> PyResult<Value> {
                 {
                     ops::call::call(&Value::Obj(crate::builtins::types().int.clone()), std::slice::from_ref(&arg), &[])?
                 } else {
-                    return Err(type_error(format!("%{conv} format: a real number is required, not {}", arg.type_name())));
+                    return Err(type_error(format!(
+                        "%{conv} format: a real number is required, not {}",
+                        arg.type_name()
+                    )));
                 };
                 let d = to_bigint(&n).unwrap_or_default();
                 let text = crate::builtins::int::bigint_to_decimal(&d)?;
@@ -1203,9 +1226,14 @@ pub fn percent_format(fmt_v: &Value, args: &Value) -> PyResult<Value> {
                 } else if let Some(f) = crate::builtins::float::as_f64(&arg) {
                     f
                 } else if type_::type_obj(arg.ty()).heap
-                    && (type_::lookup(arg.ty(), "__float__").is_some() || type_::lookup(arg.ty(), "__index__").is_some())
+                    && (type_::lookup(arg.ty(), "__float__").is_some()
+                        || type_::lookup(arg.ty(), "__index__").is_some())
                 {
-                    let r = ops::call::call(&Value::Obj(crate::builtins::types().float.clone()), std::slice::from_ref(&arg), &[])?;
+                    let r = ops::call::call(
+                        &Value::Obj(crate::builtins::types().float.clone()),
+                        std::slice::from_ref(&arg),
+                        &[],
+                    )?;
                     crate::builtins::float::as_f64(&r).unwrap_or(0.0)
                 } else {
                     return Err(type_error(format!("must be real number, not {}", arg.type_name())));

@@ -193,7 +193,8 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                     }
                 }
                 // A subclass of a built-in type without its own `__hash__` hashes as its base does.
-                Some(h) if matches!(h.payload(), Some(Payload::BuiltinFunction(b)) if b.owner.as_ref().is_some_and(|t| !t.ptr_eq(&crate::builtins::types().object))) => {
+                Some(h) if matches!(h.payload(), Some(Payload::BuiltinFunction(b)) if b.owner.as_ref().is_some_and(|t| !t.ptr_eq(&crate::builtins::types().object))) =>
+                {
                     let r = crate::ops::call::call(&h, std::slice::from_ref(v), &[])?;
                     Ok(crate::builtins::int::as_i64(&r).unwrap_or_else(|| hash_int_value(&r)))
                 }

@@ -18,7 +18,10 @@ pub fn iter(v: &Value) -> PyResult<Value> {
     }
     if let Value::Obj(o) = v {
         let heap = type_::type_obj(o.ty()).heap;
-        if !heap || type_::lookup(o.ty(), "__iter__").is_some_and(|f| matches!(f.payload(), Some(Payload::BuiltinFunction(_)))) {
+        if !heap
+            || type_::lookup(o.ty(), "__iter__")
+                .is_some_and(|f| matches!(f.payload(), Some(Payload::BuiltinFunction(_))))
+        {
             match &o.payload {
                 Payload::List(_) => {
                     return Ok(new_iter("list_iterator", Box::new(ListIter { list: v.clone(), pos: Mutex::new(0) })))
@@ -39,7 +42,10 @@ pub fn iter(v: &Value) -> PyResult<Value> {
                 }
                 Payload::Set(_) => {
                     let n = crate::builtins::set::len(o);
-                    return Ok(new_iter("set_iterator", Box::new(SetIter { set: o.clone(), state: Mutex::new((0, n)) })));
+                    return Ok(new_iter(
+                        "set_iterator",
+                        Box::new(SetIter { set: o.clone(), state: Mutex::new((0, n)) }),
+                    ));
                 }
                 Payload::Iter(_) | Payload::Generator(_) => return Ok(v.clone()),
                 Payload::Bytes(_) => return Ok(crate::builtins::bytes::iter(v)),
@@ -55,7 +61,9 @@ pub fn iter(v: &Value) -> PyResult<Value> {
                     return Err(not_iterable(v));
                 }
                 let it = type_::call_special(&f, v, &[], &[])?;
-                if type_::lookup(it.ty(), "__next__").is_none() && !matches!(it.payload(), Some(Payload::Iter(_) | Payload::Generator(_))) {
+                if type_::lookup(it.ty(), "__next__").is_none()
+                    && !matches!(it.payload(), Some(Payload::Iter(_) | Payload::Generator(_)))
+                {
                     return Err(type_error(format!("iter() returned non-iterator of type '{}'", it.type_name())));
                 }
                 return Ok(it);
@@ -122,12 +130,7 @@ pub fn unpack(v: &Value, n: usize) -> PyResult<Vec<Value>> {
     while out.len() < n {
         match next(&it)? {
             Some(x) => out.push(x),
-            None => {
-                return Err(value_error(format!(
-                    "not enough values to unpack (expected {n}, got {})",
-                    out.len()
-                )))
-            }
+            None => return Err(value_error(format!("not enough values to unpack (expected {n}, got {})", out.len()))),
         }
     }
     if next(&it)?.is_some() {

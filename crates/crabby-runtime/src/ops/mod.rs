@@ -114,9 +114,10 @@ pub fn len(v: &Value) -> PyResult<usize> {
         // Native types with a payload of their own register `__len__`.
         if let Some(f) = type_::lookup(o.ty(), "__len__") {
             let r = type_::call_special(&f, v, &[], &[])?;
-            return crate::builtins::int::as_i64(&r).filter(|n| *n >= 0).map(|n| n as usize).ok_or_else(|| {
-                type_error(format!("'{}' object cannot be interpreted as an integer", r.type_name()))
-            });
+            return crate::builtins::int::as_i64(&r)
+                .filter(|n| *n >= 0)
+                .map(|n| n as usize)
+                .ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", r.type_name())));
         }
     }
     Err(type_error(format!("object of type '{}' has no len()", v.type_name())))

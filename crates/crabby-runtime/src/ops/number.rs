@@ -272,7 +272,15 @@ fn small_int_op(x: i64, y: i64, op: BinOp) -> PyResult<Value> {
             if y < 0 {
                 return Err(value_error("negative shift count"));
             }
-            Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+            Some(if y >= 64 {
+                if x < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                x >> y
+            })
         }
         BinOp::And => Some(x & y),
         BinOp::Or => Some(x | y),
@@ -351,7 +359,10 @@ fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         // An inline left operand with a sequence on the right: `3 * [1]`.
         if op == BinOp::Mul && ai {
             if let Some(pb) = pb {
-                if matches!(pb, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)) {
+                if matches!(
+                    pb,
+                    Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)
+                ) {
                     return builtin_binop(b, a, op);
                 }
             }
@@ -394,7 +405,10 @@ fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
             let data = x.read().clone();
             bytes::percent_format(bytes::Kind::ByteArray, &data, b).map(Some)
         }
-        (Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_), BinOp::Mul) => {
+        (
+            Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_),
+            BinOp::Mul,
+        ) => {
             let Some(n) = repeat_count(b)? else {
                 return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name())));
             };
@@ -410,7 +424,11 @@ fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
             }
             Ok(Some(match pa {
                 Payload::Str(s) => {
-                    let total = s.as_str().len().checked_mul(n).ok_or_else(|| PyErr::new(ExcKind::OverflowError, "repeated string is too long"))?;
+                    let total = s
+                        .as_str()
+                        .len()
+                        .checked_mul(n)
+                        .ok_or_else(|| PyErr::new(ExcKind::OverflowError, "repeated string is too long"))?;
                     if total > isize::MAX as usize / 2 {
                         return Err(PyErr::new(ExcKind::MemoryError, ""));
                     }
@@ -515,12 +533,7 @@ fn is_builtin_number(v: &Value) -> bool {
 }
 
 fn unsupported(a: &Value, b: &Value, op: BinOp) -> PyErr {
-    type_error(format!(
-        "unsupported operand type(s) for {}: '{}' and '{}'",
-        op.symbol(),
-        a.type_name(),
-        b.type_name()
-    ))
+    type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), a.type_name(), b.type_name()))
 }
 
 /// `a <op> b` when a user class is involved, as CPython's `binary_op1` and the `SLOT1BINFULL` slots do it:
@@ -564,7 +577,14 @@ fn heap_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     }
     // Built-in behaviour not covered above: sequences, sets, dicts, and numbers on the right.
     if left.is_none() || right.is_none() {
-        let seq = |v: &Value| matches!(v.payload(), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)));
+        let seq = |v: &Value| {
+            matches!(
+                v.payload(),
+                Some(
+                    Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)
+                )
+            )
+        };
         // `x * seq` repeats the sequence on the right, as its `sq_repeat` does.
         if op == BinOp::Mul && seq(b) && !seq(a) {
             if let Some(r) = builtin_binop(b, a, op)? {
@@ -619,11 +639,7 @@ pub fn divmod_slot(a: &Value, b: &Value) -> PyResult<Option<Value>> {
             return Ok(Some(r));
         }
     }
-    Err(type_error(format!(
-        "unsupported operand type(s) for divmod(): '{}' and '{}'",
-        a.type_name(),
-        b.type_name()
-    )))
+    Err(type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", a.type_name(), b.type_name())))
 }
 
 /// `pow(a, b, m)` through a user class's `__pow__(b, m)` (three-argument power never uses `__rpow__`);
@@ -880,9 +896,6 @@ pub fn index_i64(v: &Value, what: &str) -> PyResult<i64> {
         Err(e) => return Err(e),
     };
     int::as_i64(&i).ok_or_else(|| {
-        PyErr::new(
-            ExcKind::IndexError,
-            format!("cannot fit '{}' into an index-sized integer", i.type_name()),
-        )
+        PyErr::new(ExcKind::IndexError, format!("cannot fit '{}' into an index-sized integer", i.type_name()))
     })
 }

@@ -165,10 +165,7 @@ pub fn setitem(v: &Value, key: &Value, value: Value) -> PyResult<()> {
         Some(Payload::Dict(_)) => dict::set(v.as_obj().expect("dict"), key.clone(), value),
         Some(Payload::ByteArray(_)) => crate::builtins::bytearray::setitem(v, key, &value),
         Some(Payload::MemoryView(_)) => crate::builtins::memoryview::setitem(v, key, &value),
-        None | Some(_) => Err(type_error(format!(
-            "'{}' object does not support item assignment",
-            v.type_name()
-        ))),
+        None | Some(_) => Err(type_error(format!("'{}' object does not support item assignment", v.type_name()))),
     }
 }
 
@@ -203,10 +200,7 @@ pub fn delitem(v: &Value, key: &Value) -> PyResult<()> {
         Some(Payload::Dict(_)) => dict::del_item(v.as_obj().expect("dict"), key),
         Some(Payload::ByteArray(_)) => crate::builtins::bytearray::delitem(v, key),
         Some(Payload::MemoryView(_)) => crate::builtins::memoryview::delitem(v, key),
-        _ => Err(PyErr::new(
-            ExcKind::TypeError,
-            format!("'{}' object doesn't support item deletion", v.type_name()),
-        )),
+        _ => Err(PyErr::new(ExcKind::TypeError, format!("'{}' object doesn't support item deletion", v.type_name()))),
     }
 }
 
