@@ -24,6 +24,7 @@ use ruff_python_parser::{Mode, ParseOptions};
 /// (`native_modules_match_the_runtime`) compares this list with the runtime's table and fails otherwise.
 pub const NATIVE_MODULES: &[&str] = &[
     "_bisect",
+    "_collections",
     "_functools",
     "_heapq",
     "_operator",

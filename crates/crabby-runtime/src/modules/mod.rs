@@ -3,6 +3,7 @@
 pub mod binascii;
 pub mod bisect;
 pub mod builtins;
+pub mod collections;
 pub mod errno;
 pub mod functools;
 pub mod heapq;
@@ -39,6 +40,7 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "_bisect" => Some(bisect::module),
         "_random" => Some(random::module),
         "binascii" => Some(binascii::module),
+        "_collections" => Some(collections::module),
         _ => None,
     }
 }
