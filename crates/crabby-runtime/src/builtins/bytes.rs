@@ -977,7 +977,25 @@ Construct an immutable array of bytes from:\n  \
 - any object implementing the buffer API.\n  \
 - an integer";
 
+/// `__length_hint__` of the `bytes` and `bytearray` iterators.
+fn iter_length_hint(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = crate::ops::args::Args::new("__length_hint__", args, kwargs).exact(1)?;
+    match a[0].payload() {
+        Some(Payload::Iter(it)) => Ok(Value::Int(it.length_hint().unwrap_or(0) as i64)),
+        _ => Err(type_error(format!(
+            "descriptor '__length_hint__' requires an iterator but received a '{}'",
+            a[0].type_name()
+        ))),
+    }
+}
+
 pub fn register() {
+    for name in ["bytes_iterator", "bytearray_iterator"] {
+        crate::builtins::add_methods(
+            crate::builtins::iter::iter_type(name),
+            &[("__length_hint__", iter_length_hint as NativeFn)],
+        );
+    }
     let t = &types().bytes;
     crate::builtins::add_methods(t, BYTES_SHARED);
     crate::builtins::add_methods(t, BYTES_ONLY);
