@@ -957,7 +957,7 @@ mod tests {
             })
             .collect();
         let mut want: Vec<(i64, i64)> = (0..20).map(|i| (i % 3, i)).collect();
-        want.sort_by(|a, b| b.0.cmp(&a.0));
+        want.sort_by_key(|w| std::cmp::Reverse(w.0));
         assert_eq!(got, want);
     }
 

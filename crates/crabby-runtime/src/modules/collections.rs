@@ -1197,7 +1197,7 @@ mod tests {
         assert_eq!(ints(&d), [3, 4]);
         d_appendleft(&[d.clone(), Value::Int(0)], &[]).unwrap();
         assert_eq!(ints(&d), [0, 3]);
-        assert_eq!(d_repr(&[d.clone()], &[]).unwrap().as_str(), Some("deque([0, 3], maxlen=2)"));
+        assert_eq!(d_repr(std::slice::from_ref(&d), &[]).unwrap().as_str(), Some("deque([0, 3], maxlen=2)"));
     }
 
     #[test]
@@ -1236,7 +1236,7 @@ mod tests {
                 let d = d.clone();
                 let popped = &popped;
                 s.spawn(move || {
-                    while d_popleft(&[d.clone()], &[]).is_ok() {
+                    while d_popleft(std::slice::from_ref(&d), &[]).is_ok() {
                         // Relaxed: only the final total is read, after the threads are joined.
                         popped.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     }

@@ -360,12 +360,12 @@ mod tests {
     fn heapify_matches_cpython_order() {
         // `heapq.heapify([5, 3, 8, 1, 9, 2, 7, 4, 6, 0])` in CPython 3.12.
         let l = new_list([5, 3, 8, 1, 9, 2, 7, 4, 6, 0].iter().map(|i| Value::Int(*i)).collect());
-        heapify(&[l.clone()], &[]).unwrap();
+        heapify(std::slice::from_ref(&l), &[]).unwrap();
         assert_eq!(ints(&l), [0, 1, 2, 4, 3, 8, 7, 5, 6, 9]);
         heappush(&[l.clone(), Value::Int(-1)], &[]).unwrap();
         assert_eq!(ints(&l), [-1, 0, 2, 4, 1, 8, 7, 5, 6, 9, 3]);
         let mut popped = Vec::new();
-        while let Ok(v) = heappop(&[l.clone()], &[]) {
+        while let Ok(v) = heappop(std::slice::from_ref(&l), &[]) {
             popped.push(int::as_i64(&v).unwrap());
         }
         assert_eq!(popped, (-1..10).collect::<Vec<_>>());
@@ -383,7 +383,7 @@ mod tests {
             })
             .collect();
         let big = new_list(vals.iter().map(|i| Value::Int(*i)).collect());
-        heapify(&[big.clone()], &[]).unwrap();
+        heapify(std::slice::from_ref(&big), &[]).unwrap();
         let Some(Payload::List(l)) = big.payload() else { unreachable!() };
         let simple = RwLock::new(vals.iter().map(|i| Value::Int(*i)).collect::<Vec<_>>());
         {

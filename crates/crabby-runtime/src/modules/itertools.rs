@@ -524,7 +524,7 @@ impl Step for Accumulate {
             Some(t) if self.func.is_none() => ops::number::add(&t, &val)?,
             Some(t) => ops::call::call(&self.func, &[t, val], &[])?,
         };
-        let old = std::mem::replace(&mut self.st.lock().0, Some(new.clone()));
+        let old = self.st.lock().0.replace(new.clone());
         drop(old);
         Ok(Some(new))
     }
@@ -789,7 +789,7 @@ impl GroupByShared {
         };
         let old = {
             let mut st = self.st.lock();
-            (std::mem::replace(&mut st.currvalue, Some(newvalue)), std::mem::replace(&mut st.currkey, Some(newkey)))
+            (st.currvalue.replace(newvalue), st.currkey.replace(newkey))
         };
         drop(old);
         Ok(true)
@@ -824,7 +824,7 @@ impl Step for GroupBy {
         let (key, id, old) = {
             let mut st = g.st.lock();
             let key = st.currkey.clone().unwrap_or(Value::None);
-            let old = std::mem::replace(&mut st.tgtkey, Some(key.clone()));
+            let old = st.tgtkey.replace(key.clone());
             st.next_id += 1;
             st.currgrouper = st.next_id;
             (key, st.next_id, old)
@@ -997,7 +997,7 @@ impl Step for PairWise {
             Some(o) => o,
             None => match next(&it)? {
                 Some(o) => {
-                    let prev = std::mem::replace(&mut self.st.lock().1, Some(o.clone()));
+                    let prev = self.st.lock().1.replace(o.clone());
                     drop(prev);
                     o
                 }
@@ -1009,7 +1009,7 @@ impl Step for PairWise {
         };
         match next(&it)? {
             Some(new) => {
-                let prev = std::mem::replace(&mut self.st.lock().1, Some(new.clone()));
+                let prev = self.st.lock().1.replace(new.clone());
                 drop(prev);
                 Ok(Some(tuple::new_tuple(vec![old, new])))
             }
