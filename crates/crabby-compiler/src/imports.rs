@@ -29,6 +29,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_heapq",
     "_operator",
     "_random",
+    "_sha2",
     "_struct",
     "_thread",
     "_weakref",

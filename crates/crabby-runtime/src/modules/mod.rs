@@ -11,6 +11,7 @@ pub mod itertools;
 pub mod math;
 pub mod operator;
 pub mod random;
+pub mod sha2;
 pub mod r#struct;
 pub mod sys;
 pub mod thread;
@@ -41,6 +42,7 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "_random" => Some(random::module),
         "binascii" => Some(binascii::module),
         "_collections" => Some(collections::module),
+        "_sha2" => Some(sha2::module),
         _ => None,
     }
 }
