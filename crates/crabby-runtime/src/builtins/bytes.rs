@@ -82,6 +82,8 @@ fn is_exact_bytes(v: &Value) -> bool {
 
 /// The contents of a bytes-like object (`bytes`, `bytearray`, `memoryview`): borrowed from a `bytes`, a
 /// snapshot of the others (so no lock is held while the caller runs Python code). `None` for other objects.
+// NOTE: only these three types are bytes-like; CPython also reads `array.array`, `mmap` and classes that
+// define `__buffer__` (PEP 688) through the buffer protocol.
 pub fn buffer(v: &Value) -> PyResult<Option<Cow<'_, [u8]>>> {
     Ok(match v.payload() {
         Some(Payload::Bytes(b)) => Some(Cow::Borrowed(&b[..])),

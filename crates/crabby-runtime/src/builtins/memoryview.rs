@@ -692,6 +692,8 @@ impl NativeIter for MemoryIter {
 /// `iter(m)`.
 pub fn iter(v: &Value) -> PyResult<Value> {
     let m = view_of(v);
+    // NOTE: CPython 3.12 raises a SystemError ("returned a result with an exception set") here for a released
+    // view; this raises the ValueError that every other operation on a released view raises.
     m.check()?;
     match m.shape.len() {
         0 => return Err(type_error("invalid indexing of 0-dim memory")),

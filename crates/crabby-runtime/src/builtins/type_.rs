@@ -279,9 +279,9 @@ pub fn instance_dict(o: &ObjRef) -> Option<ObjRef> {
         if let Some(d) = dict::get_str(storage, "__dict__") {
             return d.as_obj().cloned();
         }
-        let d = dict::new_dict_obj();
-        dict::set_str(storage, "__dict__", Value::Obj(d.clone()));
-        return Some(d);
+        // `setdefault`, so two threads making the dict at once end up sharing one.
+        let d = dict::setdefault(storage, Value::from("__dict__"), dict::new_dict()).ok()?;
+        return d.as_obj().cloned();
     }
     if matches!(o.payload, Payload::Type(_)) {
         return None;
@@ -801,13 +801,20 @@ pub fn type_call(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
     let new = lookup(ty, "__new__");
     let obj = match &new {
         Some(n) if native_is(n, &t.object, "__new__") => {
-            if !args.is_empty() || !kwargs.is_empty() {
-                let init = lookup(ty, "__init__");
-                if init.as_ref().is_none_or(|i| native_is(i, &t.object, "__init__")) {
-                    return Err(type_error(format!("{}() takes no arguments", type_name(ty))));
+            // The common case: `object.__new__` and the class's own `__init__`, looked up once.
+            let init = lookup(ty, "__init__");
+            let default_init = init.as_ref().is_none_or(|i| native_is(i, &t.object, "__init__"));
+            if default_init && (!args.is_empty() || !kwargs.is_empty()) {
+                return Err(type_error(format!("{}() takes no arguments", type_name(ty))));
+            }
+            let obj = crate::builtins::object::new_instance(ty, &[], &[])?;
+            if let (Some(i), false) = (&init, default_init) {
+                let r = call_special(i, &obj, args, kwargs)?;
+                if !r.is_none() {
+                    return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
                 }
             }
-            crate::builtins::object::new_instance(ty, &[], &[])?
+            return Ok(obj);
         }
         Some(n) => {
             let f = match n.payload() {

@@ -14,10 +14,13 @@ use crate::Value;
 /// The source of the values of a format: a tuple's items one by one, or the single non-tuple argument.
 struct ArgSource<'a> {
     items: Vec<Value>,
-    /// How many items were taken (`None` while the single argument is unused, CPython's `argidx = -2`).
+    /// How many tuple items were taken.
     next: usize,
+    /// The argument is one value (`items[0]`), not a tuple: CPython's `arglen = -1`.
     single: bool,
+    /// Whether that one value was taken (CPython's `argidx` going from -2 to -1).
     used_single: bool,
+    /// The mapping `%(key)s` looks keys up in.
     dict: Option<&'a Value>,
 }
 
