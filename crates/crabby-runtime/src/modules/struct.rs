@@ -371,11 +371,6 @@ const MAXCACHE: usize = 100;
 
 /// The layout for a format argument of a module-level function.
 fn cached_layout(fmt: &Value) -> PyResult<Arc<Layout>> {
-    if let Some(Payload::Native(b)) = fmt.payload() {
-        if let Some(st) = b.get::<StructState>() {
-            return Ok(st.layout());
-        }
-    }
     let key = format_bytes(fmt)?;
     if let Some(l) = cache().lock().get(&key) {
         return Ok(l.clone());
