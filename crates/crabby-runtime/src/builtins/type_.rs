@@ -1320,6 +1320,7 @@ pub fn register() {
     let d = &type_obj(&t.type_).dict;
     let new = crate::builtins::function::new_builtin("__new__", type_new_native, Some(t.type_.clone()));
     dict::set_str(d, "__new__", crate::builtins::object::static_method(new));
+    crate::builtins::generic_alias::register();
     let prep = crate::builtins::function::new_builtin("__prepare__", type_prepare, Some(t.type_.clone()));
     dict::set_str(
         d,

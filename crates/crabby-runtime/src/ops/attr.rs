@@ -251,7 +251,8 @@ fn getattr_named(v: &Value, name: &str, key: Option<&Value>) -> PyResult<Value> 
         Some(Payload::Super(s)) => return crate::builtins::super_::super_getattr(v, s, name, key),
         _ => {}
     }
-    if t.heap {
+    // Native types may define `__getattribute__` too (`types.GenericAlias` forwards to its origin).
+    if t.heap || type_::type_flags(ty) & TypeFlags::CUSTOM_GETATTRIBUTE != 0 {
         return heap_getattr(v, name, key);
     }
     generic_getattr_named(v, name, key)

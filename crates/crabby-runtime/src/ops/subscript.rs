@@ -101,6 +101,10 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
             }
         }
         Payload::Type(_) => {
+            // `type[int]`: CPython special-cases `type` itself, which has no `__class_getitem__`.
+            if v.as_obj().is_some_and(|t| t.ptr_eq(&crate::builtins::types().type_)) {
+                return Ok(crate::builtins::generic_alias::new_alias(v.clone(), key.clone()));
+            }
             if let Some(f) = type_::lookup(v.as_obj().expect("type"), "__class_getitem__") {
                 return ops::call::call(&ops::attr::bind_descriptor(f, None, v)?, std::slice::from_ref(key), &[]);
             }
