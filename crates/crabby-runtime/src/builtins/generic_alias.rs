@@ -47,14 +47,15 @@ pub fn alias_type() -> &'static ObjRef {
 
 /// `origin[args]`: a new alias (`args` is wrapped in a tuple unless it is one).
 pub fn new_alias(origin: Value, args: Value) -> Value {
-    let args = if args.as_tuple().is_some() && args.ty().ptr_eq(&types().tuple) { args } else { tuple::new_tuple(vec![args]) };
+    let args =
+        if args.as_tuple().is_some() && args.ty().ptr_eq(&types().tuple) { args } else { tuple::new_tuple(vec![args]) };
     Value::Obj(ObjRef::new(alias_type(), Payload::Native(NativeBox::new(GenericAliasObj { origin, args }))))
 }
 
 fn alias_of(v: &Value) -> PyResult<&GenericAliasObj> {
-    v.payload()
-        .and_then(|p| p.native::<GenericAliasObj>())
-        .ok_or_else(|| type_error(format!("descriptor requires a 'types.GenericAlias' object but received a '{}'", v.type_name())))
+    v.payload().and_then(|p| p.native::<GenericAliasObj>()).ok_or_else(|| {
+        type_error(format!("descriptor requires a 'types.GenericAlias' object but received a '{}'", v.type_name()))
+    })
 }
 
 /// How an alias prints an argument (CPython's `ga_repr_item`): classes by qualified name, `...` as is.
@@ -101,14 +102,22 @@ fn alias_call(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn alias_getattribute(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("__getattribute__", args, kwargs).exact(2)?;
     let g = alias_of(&a[0])?;
-    let name = a[1].as_str().ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
+    let name = a[1]
+        .as_str()
+        .ok_or_else(|| type_error(format!("attribute name must be string, not '{}'", a[1].type_name())))?;
     match name {
         "__origin__" => Ok(g.origin.clone()),
         "__args__" => Ok(g.args.clone()),
         "__parameters__" => Ok(tuple::new_tuple(Vec::new())),
         "__unpacked__" => Ok(Value::Bool(false)),
         "__class__" => Ok(Value::Obj(alias_type().clone())),
-        _ if name.starts_with("__") && name.ends_with("__") && name != "__doc__" && name != "__name__" && name != "__qualname__" && name != "__module__" => {
+        _ if name.starts_with("__")
+            && name.ends_with("__")
+            && name != "__doc__"
+            && name != "__name__"
+            && name != "__qualname__"
+            && name != "__module__" =>
+        {
             ops::attr::generic_getattr(&a[0], name)
         }
         _ => ops::attr::getattr_str(&g.origin, name),
