@@ -377,6 +377,11 @@ pub fn descriptor_set(d: Option<&Payload>, obj: &Value, value: Option<Value>) ->
         return Err(attribute_error(format!("'{}' object attribute is read-only", obj.type_name())));
     };
     match d {
+        Some(Payload::Descriptor(DescriptorObj::Member { owner, .. }))
+            if crate::builtins::structseq::is_structseq_type(owner) =>
+        {
+            Err(attribute_error("readonly attribute"))
+        }
         Some(Payload::Descriptor(DescriptorObj::Member { name, .. })) => {
             let Some(storage) = o.dict.as_ref() else {
                 return Err(attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), name)));

@@ -38,6 +38,7 @@ pub mod str_codec;
 pub mod str_format;
 pub mod str_search;
 pub mod str_split;
+pub mod structseq;
 pub mod super_;
 pub mod tuple;
 pub mod type_;

@@ -22,13 +22,11 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use num_bigint::BigInt;
 use parking_lot::RwLock;
 
-use crate::builtins::descriptor::make_property;
 use crate::builtins::exceptions::ExcKind;
 use crate::builtins::function::{new_builtin, NativeFn};
-use crate::builtins::object::static_method;
-use crate::builtins::type_::{Layout, TypeObj};
-use crate::builtins::{add_methods, dict, float, int, module, type_, types};
-use crate::error::{attribute_error, overflow_error, type_error, value_error, PyErr, PyResult};
+use crate::builtins::structseq::{self, StructSeqSpec};
+use crate::builtins::{add_methods, dict, float, int, module, type_};
+use crate::error::{overflow_error, type_error, value_error, PyErr, PyResult};
 use crate::object::{ObjRef, Payload};
 use crate::ops;
 use crate::Value;
@@ -831,114 +829,33 @@ const FIELDS: [&str; 11] = [
     "tm_gmtoff",
 ];
 
-/// `time.struct_time`: a tuple of the nine visible fields; `tm_zone` and `tm_gmtoff` live in the object's
-/// slot storage, as CPython's struct sequences keep them outside the tuple part.
+static STRUCT_TIME: StructSeqSpec = StructSeqSpec {
+    module: "time",
+    name: "struct_time",
+    fields: &FIELDS,
+    n_sequence: 9,
+    constructible: true,
+    doc: Some(
+        "The time value as returned by gmtime(), localtime(), and strptime(), and\n accepted by asctime(), \
+         mktime() and strftime().  May be considered as a\n sequence of 9 integers.\n\n Note that several \
+         fields' values are not the same as those defined by\n the C language standard for struct tm.  For \
+         example, the value of the\n field tm_year is the actual year, not year - 1900.  See individual\n \
+         fields' descriptions for details.",
+    ),
+};
+
+/// `time.struct_time`: a struct sequence of the nine visible fields plus `tm_zone` and `tm_gmtoff`.
 fn struct_time_type() -> &'static ObjRef {
     static T: OnceLock<ObjRef> = OnceLock::new();
-    T.get_or_init(|| {
-        let t = types();
-        let mut tobj = TypeObj::new("struct_time", Layout::Tuple, dict::new_dict_obj(), vec![t.tuple.clone()]);
-        tobj.basetype = false;
-        tobj.slot_storage = true;
-        let ty = ObjRef::new(&t.type_, Payload::Type(tobj)).make_immortal();
-        *type_::type_obj(&ty).mro.write() = type_::linear_mro(&ty);
-        let d = &type_::type_obj(&ty).dict;
-        dict::set_str(d, "__module__", Value::from("time"));
-        dict::set_str(d, "__new__", static_method(new_builtin("__new__", struct_time_new, Some(ty.clone()))));
-        add_methods(&ty, &[("__repr__", struct_time_repr)]);
-        let readonly = new_builtin("__set__", readonly_attribute, None);
-        let getters: [NativeFn; 11] = [
-            field::<0>,
-            field::<1>,
-            field::<2>,
-            field::<3>,
-            field::<4>,
-            field::<5>,
-            field::<6>,
-            field::<7>,
-            field::<8>,
-            extra::<9>,
-            extra::<10>,
-        ];
-        for (name, get) in FIELDS.iter().zip(getters) {
-            dict::set_str(
-                d,
-                name,
-                make_property(new_builtin(name, get, None), readonly.clone(), Value::None, Value::None),
-            );
-        }
-        dict::set_str(d, "n_fields", Value::Int(11));
-        dict::set_str(d, "n_sequence_fields", Value::Int(9));
-        dict::set_str(d, "n_unnamed_fields", Value::Int(0));
-        type_::type_obj(&ty).modified();
-        ty
-    })
-}
-
-fn readonly_attribute(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    Err(attribute_error("readonly attribute"))
-}
-
-fn field<const I: usize>(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(args.first().and_then(|v| v.as_tuple()).and_then(|t| t.get(I).cloned()).unwrap_or(Value::None))
-}
-
-fn extra<const I: usize>(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let storage = args.first().and_then(|v| v.as_obj()).and_then(|o| o.dict.clone());
-    Ok(storage.and_then(|d| dict::get_str(&d, FIELDS[I])).unwrap_or(Value::None))
-}
-
-fn make_struct_time(items: Vec<Value>, zone: Value, gmtoff: Value) -> Value {
-    let storage = dict::new_dict_obj();
-    dict::set_str(&storage, "tm_zone", zone);
-    dict::set_str(&storage, "tm_gmtoff", gmtoff);
-    Value::Obj(ObjRef::with_dict(struct_time_type(), Payload::Tuple(items.into_boxed_slice()), Some(storage)))
+    T.get_or_init(|| structseq::new_type(&STRUCT_TIME))
 }
 
 fn struct_time_value(tm: &Tm) -> Value {
-    let items =
+    let mut items =
         [tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec, tm.wday, tm.yday, tm.isdst].map(Value::Int).to_vec();
-    make_struct_time(
-        items,
-        tm.zone.clone().map(Value::from).unwrap_or(Value::None),
-        tm.gmtoff.map(Value::Int).unwrap_or(Value::None),
-    )
-}
-
-fn struct_time_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let a = int::clinic("structseq", args.get(1..).unwrap_or(&[]), kwargs, &["sequence", "dict"], 2, 1)?;
-    let seq = a[0].as_ref().expect("required");
-    let items = match seq.as_tuple() {
-        Some(t) => t.to_vec(),
-        None if type_::lookup(seq.ty(), "__getitem__").is_some() || matches!(seq.payload(), Some(Payload::Iter(_))) => {
-            ops::iter::collect(seq)?
-        }
-        None => return Err(type_error("constructor requires a sequence")),
-    };
-    if items.len() < 9 {
-        return Err(type_error(format!(
-            "time.struct_time() takes an at least 9-sequence ({}-sequence given)",
-            items.len()
-        )));
-    }
-    if items.len() > 11 {
-        return Err(type_error(format!(
-            "time.struct_time() takes an at most 11-sequence ({}-sequence given)",
-            items.len()
-        )));
-    }
-    let zone = items.get(9).cloned().unwrap_or(Value::None);
-    let gmtoff = items.get(10).cloned().unwrap_or(Value::None);
-    Ok(make_struct_time(items[..9].to_vec(), zone, gmtoff))
-}
-
-fn struct_time_repr(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let items = args.first().and_then(|v| v.as_tuple()).unwrap_or(&[]);
-    let mut parts = Vec::with_capacity(9);
-    for (name, v) in FIELDS.iter().zip(items) {
-        parts.push(format!("{name}={}", ops::format::repr(v)?));
-    }
-    Ok(Value::from(format!("time.struct_time({})", parts.join(", "))))
+    items.push(tm.zone.clone().map(Value::from).unwrap_or(Value::None));
+    items.push(tm.gmtoff.map(Value::Int).unwrap_or(Value::None));
+    structseq::new(struct_time_type(), items)
 }
 
 /// CPython's `gettmarg`: a 9-tuple (or struct_time) of ints as a broken-down time.
@@ -977,11 +894,8 @@ fn tm_arg(v: &Value, fname: &str) -> PyResult<Tm> {
         gmtoff: None,
     };
     if v.ty().ptr_eq(struct_time_type()) {
-        let storage = v.as_obj().and_then(|o| o.dict.clone());
-        if let Some(d) = storage {
-            tm.zone = dict::get_str(&d, "tm_zone").and_then(|z| z.as_str().map(str::to_string));
-            tm.gmtoff = dict::get_str(&d, "tm_gmtoff").and_then(|g| int::as_i64(&g));
-        }
+        tm.zone = structseq::field(v, "tm_zone").and_then(|z| z.as_str().map(str::to_string));
+        tm.gmtoff = structseq::field(v, "tm_gmtoff").and_then(|g| int::as_i64(&g));
     }
     Ok(tm)
 }

@@ -136,6 +136,9 @@ pub fn repr(v: &Value) -> PyResult<String> {
         }
         Payload::MemoryView(_) => Ok(crate::builtins::memoryview::repr(v)),
         Payload::Tuple(items) => {
+            if let Some(r) = crate::builtins::structseq::repr_of(v) {
+                return r;
+            }
             let Some(_g) = ReprGuard::enter(o.addr()) else { return Ok("(...)".into()) };
             if items.len() == 1 {
                 Ok(format!("({},)", repr(&items[0])?))
