@@ -77,6 +77,7 @@ fn run(
             Ok(()) => 0,
             Err(e) => exit_status_for(&e),
         };
+        crate::modules::thread::shutdown();
         if crate::modules::sys::flush_stdout().is_err() && status == 0 {
             return 120;
         }

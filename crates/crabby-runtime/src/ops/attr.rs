@@ -54,7 +54,7 @@ fn heap_data_descriptor(d: &Value) -> bool {
 }
 
 /// Whether `d`, found on a type, takes precedence over the instance `__dict__`.
-fn is_data_descriptor(d: &Value) -> bool {
+pub(crate) fn is_data_descriptor(d: &Value) -> bool {
     match d.payload() {
         Some(Payload::Descriptor(
             DescriptorObj::Property { .. } | DescriptorObj::Member { .. } | DescriptorObj::GetSet { .. },
@@ -363,7 +363,8 @@ pub fn setattr_str(v: &Value, name: &str, value: Value) -> PyResult<()> {
 
 fn setattr_named(v: &Value, name: &str, key: Option<&Value>, value: Value) -> PyResult<()> {
     let ty = v.ty();
-    if type_obj(ty).heap && type_::type_flags(ty) & TypeFlags::CUSTOM_SETATTR != 0 {
+    // Native types may define `__setattr__` too (`_thread._local` stores into the calling thread's dict).
+    if type_::type_flags(ty) & TypeFlags::CUSTOM_SETATTR != 0 {
         if let Some(sa) = type_::lookup(ty, "__setattr__") {
             let n = key.cloned().unwrap_or_else(|| new_str(name));
             type_::call_special(&sa, v, &[n, value], &[])?;
@@ -375,7 +376,7 @@ fn setattr_named(v: &Value, name: &str, key: Option<&Value>, value: Value) -> Py
 
 /// Calls a descriptor's `__set__` (`value` given) or `__delete__`; `Ok(false)` when `d` is not a data
 /// descriptor and the instance's own storage should be used.
-fn descriptor_store(d: &Value, v: &Value, name: &str, value: Option<Value>) -> PyResult<bool> {
+pub(crate) fn descriptor_store(d: &Value, v: &Value, name: &str, value: Option<Value>) -> PyResult<bool> {
     match d.payload() {
         Some(Payload::Descriptor(DescriptorObj::Property { fset, fdel, .. })) => {
             match value {
@@ -560,7 +561,7 @@ pub fn delattr(v: &Value, name: &Value) -> PyResult<()> {
         return Err(type_error(format!("attribute name must be string, not '{}'", name.type_name())));
     };
     let ty = v.ty();
-    if type_obj(ty).heap && type_::type_flags(ty) & TypeFlags::CUSTOM_DELATTR != 0 {
+    if type_::type_flags(ty) & TypeFlags::CUSTOM_DELATTR != 0 {
         if let Some(da) = type_::lookup(ty, "__delattr__") {
             type_::call_special(&da, v, std::slice::from_ref(name), &[])?;
             return Ok(());
