@@ -7,6 +7,7 @@
 pub mod builtins;
 pub mod entry;
 pub mod error;
+pub mod eval;
 pub mod import;
 pub mod modules;
 pub mod object;

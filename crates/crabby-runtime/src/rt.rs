@@ -14,6 +14,7 @@ pub use crate::builtins::list::new_list;
 pub use crate::builtins::module::module_dict;
 pub use crate::builtins::tuple::new_tuple;
 pub use crate::error::{pop_handled, push_handled, PyErr, PyResult};
+pub use crate::eval::call_with_frame;
 pub use crate::object::ObjRef;
 pub use crate::ops::attr::{delattr, getattr, getattr_at, load_method_at, setattr, setattr_at, AttrSite};
 pub use crate::ops::call::{call, merge_kwargs, star_args, CodeInfo};
@@ -338,7 +339,10 @@ pub fn build_class(
         return Err(type_error(format!("{mname}.__prepare__() must return a mapping, not {}", ns.type_name())));
     };
     let g = globals(body.as_obj().expect("class body"));
-    if let Some(m) = dict::get_str(g, "__name__") {
+    // Without `__name__` in globals (code given to `exec`), CPython's `LOAD_NAME` finds the builtins' one.
+    let module_name =
+        dict::get_str(g, "__name__").or_else(|| dict::get_str(crate::modules::builtins::builtins_dict(), "__name__"));
+    if let Some(m) = module_name {
         store_class_name(&ns_obj, &Value::from("__module__"), m)?;
     }
     store_class_name(&ns_obj, &Value::from("__qualname__"), qualname.clone())?;

@@ -88,6 +88,63 @@ fn format_chain(exc: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
             }
         }
     }
+    if type_::is_subtype(
+        exc.ty(),
+        crate::builtins::exceptions::exc_type(crate::builtins::exceptions::ExcKind::SyntaxError),
+    ) {
+        if let Some(text) = syntax_error_lines(exc) {
+            out.push_str(&text);
+            return;
+        }
+    }
     out.push_str(&exception_line(exc));
     out.push('\n');
+}
+
+/// The location block and last line of a SyntaxError with a location, as `traceback.py` prints them:
+/// `File "<string>", line N`, the text without its indentation, carets under `offset..end_offset`, then
+/// `SyntaxError: msg`.
+fn syntax_error_lines(exc: &ObjRef) -> Option<String> {
+    let v = Value::Obj(exc.clone());
+    let get = |n: &str| crate::ops::attr::getattr_opt(&v, n).ok().flatten().filter(|x| !x.is_none());
+    let msg = get("msg")?;
+    let msg = format::str_of(&msg).ok()?;
+    let mut out = String::new();
+    if let Some(Value::Int(line)) = get("lineno") {
+        let file = get("filename").and_then(|f| f.as_str().map(str::to_string)).unwrap_or("<string>".into());
+        out.push_str(&format!("  File \"{file}\", line {line}\n"));
+    }
+    if let Some(text) = get("text").and_then(|t| t.as_str().map(str::to_string)) {
+        let rtext = text.trim_end_matches('\n');
+        let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+        let spaces = rtext.chars().count() - ltext.chars().count();
+        out.push_str(&format!("    {ltext}\n"));
+        if let Some(Value::Int(offset)) = get("offset") {
+            let mut offset = offset;
+            let mut end = match get("end_offset") {
+                Some(Value::Int(e)) if e != 0 => e,
+                _ => offset,
+            };
+            let n = text.chars().count() as i64;
+            if offset > n {
+                offset = rtext.chars().count() as i64 + 1;
+                end = end.max(offset);
+            }
+            if offset == end || end == -1 {
+                end = offset + 1;
+            }
+            let col = offset - 1 - spaces as i64;
+            let end_col = end - 1 - spaces as i64;
+            if col >= 0 {
+                let pad: String =
+                    ltext.chars().take(col as usize).map(|c| if c.is_whitespace() { c } else { ' ' }).collect();
+                let carets = "^".repeat((end_col - col).max(1) as usize);
+                out.push_str(&format!("    {pad}{carets}\n"));
+            }
+        }
+    }
+    let ty = exc.ty();
+    let name = type_::type_obj(ty).qualname.read().clone();
+    out.push_str(&format!("{name}: {msg}\n"));
+    Some(out)
 }

@@ -256,8 +256,15 @@ impl Workspace {
     }
 
     /// The `[dependencies]` line for the runtime.
+    /// With it, the evaluator (`crabby-eval`, beside the runtime), which every program links for `eval`,
+    /// `exec` and `compile`.
     pub fn runtime_dependency(&self) -> String {
-        format!("crabby-runtime = {{ path = {} }}\n", toml_string(&self.runtime.to_string_lossy()))
+        let eval = self.runtime.with_file_name("crabby-eval");
+        format!(
+            "crabby-runtime = {{ path = {} }}\ncrabby-eval = {{ path = {} }}\n",
+            toml_string(&self.runtime.to_string_lossy()),
+            toml_string(&eval.to_string_lossy())
+        )
     }
 
     /// Makes sure the crate `dir_name` exists in `parent` ("modules" or "programs") with these files.

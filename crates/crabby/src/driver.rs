@@ -612,7 +612,7 @@ pub fn stub_rejected(ws: &Workspace, modules: &mut [ModuleCrate], log: &str) -> 
 
 /// The call that runs a compiled main module: the runtime's entry point, with CPython's exit status.
 pub fn entry_call(filename: &str, exec_path: &str) -> String {
-    format!("crabby_runtime::entry::main(\"__main__\", {filename:?}, {exec_path})")
+    format!("{{ crabby_eval::install(); crabby_runtime::entry::main(\"__main__\", {filename:?}, {exec_path}) }}")
 }
 
 /// `entry_call` for a main module that belongs to `package` (`crabby run -m package.module`).
@@ -620,7 +620,9 @@ pub fn entry_call_in_package(package: &str, filename: &str, exec_path: &str) -> 
     if package.is_empty() {
         return entry_call(filename, exec_path);
     }
-    format!("crabby_runtime::entry::main_in_package({package:?}, {filename:?}, {exec_path})")
+    format!(
+        "{{ crabby_eval::install(); crabby_runtime::entry::main_in_package({package:?}, {filename:?}, {exec_path}) }}"
+    )
 }
 
 /// The key under which the index remembers a program: its main module, where its imports are looked
@@ -960,7 +962,7 @@ mod tests {
     fn entry_call_escapes_the_filename() {
         assert_eq!(
             entry_call("/a \"b\".py", "m::exec_module"),
-            "crabby_runtime::entry::main(\"__main__\", \"/a \\\"b\\\".py\", m::exec_module)"
+            "{ crabby_eval::install(); crabby_runtime::entry::main(\"__main__\", \"/a \\\"b\\\".py\", m::exec_module) }"
         );
     }
 }

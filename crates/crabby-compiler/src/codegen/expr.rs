@@ -367,6 +367,21 @@ fn call<'a>(
             ));
         }
     }
+    // `eval(s)` and `exec(s)` without namespaces run in the calling frame, so a call of the name passes the
+    // frame's globals and a way to build its `locals()` (used only when the name holds the builtin).
+    let frame_args = match &*c.func {
+        Expr::Name(n)
+            if matches!(n.id.as_str(), "eval" | "exec")
+                && matches!(ctx.resolve(g, &n.id), NameRef::Global | NameRef::ClassNs) =>
+        {
+            Some(format!("g, || {}", frame_namespace(g, ctx)))
+        }
+        _ => None,
+    };
+    let plain_call = |f: &str, a: &str, k: &str| match &frame_args {
+        Some(fa) => format!("call_with_frame(&{f}, {fa}, {a}, {k})"),
+        None => format!("call(&{f}, {a}, {k})"),
+    };
     let (callee, method_obj) = match &*c.func {
         Expr::Attribute(a) if simple => (String::new(), Some(a)),
         f => (expr(g, ctx, f)?, None),
@@ -401,7 +416,7 @@ fn call<'a>(
         let call = if method_obj.is_some() {
             format!("call_loaded(&m_{id}, sf_{id}, &[{}], &[{}])", args.join(", "), kws.join(", "))
         } else {
-            format!("call(&f_{id}, &[{}], &[{}])", args.join(", "), kws.join(", "))
+            plain_call(&format!("f_{id}"), &format!("&[{}]", args.join(", ")), &format!("&[{}]", kws.join(", ")))
         };
         let _ = write!(code, "{} }}", ctx.q(&call));
         return Ok(code);
@@ -432,7 +447,7 @@ fn call<'a>(
             }
         }
     }
-    let _ = write!(code, "{} }}", ctx.q(&format!("call(&f_{id}, &pa_{id}, &ka_{id})")));
+    let _ = write!(code, "{} }}", ctx.q(&plain_call(&format!("f_{id}"), &format!("&pa_{id}"), &format!("&ka_{id}"))));
     Ok(code)
 }
 
@@ -734,7 +749,7 @@ fn genexpr<'a>(
     }
     let _ = writeln!(
         g.items,
-        "static {code_name}: CodeInfo = CodeInfo {{ name: \"<genexpr>\", qualname: {}, filename: FILE, firstlineno: {line}, params: &[\".0\"], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: None }};",
+        "static {code_name}: CodeInfo = CodeInfo {{ name: \"<genexpr>\", qualname: {}, filename: FILE, firstlineno: {line}, params: &[\".0\"], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: None, extra: None }};",
         rust_str(&qualname)
     );
     let kind = if is_async { "GenKind::AsyncGenerator" } else { "GenKind::Generator" };

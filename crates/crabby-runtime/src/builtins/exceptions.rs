@@ -208,6 +208,11 @@ fn exc_str(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResult
         return Err(crate::error::type_error("descriptor '__str__' requires a 'BaseException' object"));
     };
     let a = e.args.read().clone();
+    if type_::is_subtype(this.ty(), exc_type(ExcKind::SyntaxError)) {
+        if let Some(text) = syntax_error_str(&this)? {
+            return Ok(Value::from(text));
+        }
+    }
     for kind in [ExcKind::UnicodeEncodeError, ExcKind::UnicodeDecodeError, ExcKind::UnicodeTranslateError] {
         if type_::is_subtype(this.ty(), exc_type(kind)) {
             if let Some(text) = crate::builtins::str_codec::unicode_error_str(kind, a.as_tuple().unwrap_or(&[])) {
@@ -219,6 +224,25 @@ fn exc_str(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResult
         Some([]) | None => String::new(),
         Some([one]) => crate::ops::format::str_of(one)?,
         Some(_) => crate::ops::format::repr(&a)?,
+    }))
+}
+
+/// `str()` of a SyntaxError with a location: `msg (file.py, line N)`, the file's base name, as CPython's
+/// `SyntaxError_str`.
+pub fn syntax_error_str(this: &Value) -> crate::error::PyResult<Option<String>> {
+    let get = |n: &str| crate::ops::attr::getattr_opt(this, n).ok().flatten().filter(|v| !v.is_none());
+    let Some(msg) = get("msg") else { return Ok(None) };
+    let msg = crate::ops::format::str_of(&msg)?;
+    let file = get("filename").and_then(|f| f.as_str().map(|s| s.rsplit('/').next().unwrap_or(s).to_string()));
+    let line = match get("lineno") {
+        Some(Value::Int(i)) => Some(i),
+        _ => None,
+    };
+    Ok(Some(match (file, line) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
     }))
 }
 

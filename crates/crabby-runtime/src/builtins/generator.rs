@@ -587,6 +587,7 @@ static ANEXT_CODE: CodeInfo = CodeInfo {
     varargs: false,
     varkw: false,
     body: None,
+    extra: None,
 };
 
 /// `async with`: looks up `__aexit__` and awaits `__aenter__()`.

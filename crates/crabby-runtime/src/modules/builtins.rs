@@ -63,7 +63,7 @@ pub fn builtins_dict() -> &'static ObjRef {
         dict::set_str(&d, "NotImplemented", Value::Obj(t.not_implemented.clone()));
         dict::set_str(&d, "Ellipsis", Value::Obj(t.ellipsis.clone()));
         dict::set_str(&d, "__debug__", Value::Bool(true));
-        for (name, f) in FUNCTIONS {
+        for (name, f) in FUNCTIONS.iter().chain(crate::eval::BUILTINS) {
             dict::set_str(&d, name, new_builtin(name, *f, None));
         }
         d

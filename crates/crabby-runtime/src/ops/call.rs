@@ -16,7 +16,6 @@ use crate::Value;
 pub type BodyFn = fn(func: &ObjRef, args: &mut [Value]) -> PyResult<Value>;
 
 /// What CPython keeps in a code object, for one compiled function (or module, or class body).
-#[derive(Debug)]
 pub struct CodeInfo {
     pub name: &'static str,
     pub qualname: &'static str,
@@ -35,6 +34,15 @@ pub struct CodeInfo {
     pub varkw: bool,
     /// `None` for code that is not a function body (modules, class bodies).
     pub body: Option<BodyFn>,
+    /// What the run-time evaluator (crate `crabby-eval`) keeps for code it compiled: the lowered tree its
+    /// shared body function walks (downcast there). `None` for compiled code.
+    pub extra: Option<&'static (dyn std::any::Any + Send + Sync)>,
+}
+
+impl std::fmt::Debug for CodeInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CodeInfo").field("qualname", &self.qualname).field("filename", &self.filename).finish()
+    }
 }
 
 impl CodeInfo {

@@ -293,6 +293,11 @@ pub fn str_of(v: &Value) -> PyResult<String> {
                     Ok(crate::builtins::bytes::bytearray_repr(v, &data))
                 }
                 Payload::Exception(e) => {
+                    if type_::is_subtype(o.ty(), exceptions::exc_type(exceptions::ExcKind::SyntaxError)) {
+                        if let Some(text) = exceptions::syntax_error_str(v)? {
+                            return Ok(text);
+                        }
+                    }
                     let args = e.args.read().clone();
                     let items = args.as_tuple().unwrap_or(&[]);
                     let is_key_error = type_::is_subtype(o.ty(), exceptions::exc_type(exceptions::ExcKind::KeyError));

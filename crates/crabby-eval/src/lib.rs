@@ -1,0 +1,126 @@
+//! crabby's run-time evaluator: `eval`, `exec` and `compile` for code that only exists while the program
+//! runs (namedtuple's generated methods, dataclasses' `__init__`, configuration code...).
+//!
+//! Source text goes through the compiler's own front end (the parser with CPython's SyntaxError reports, and
+//! the symtable-like scope pass), is lowered once into a tree with every name resolved (`lower.rs`,
+//! `tree.rs`), and that tree is walked (`walk.rs`) calling the very runtime functions compiled code calls, so
+//! values, exceptions and messages are the same. Functions and classes it defines are ordinary runtime
+//! objects: their `CodeInfo` is leaked per definition and its `extra` holds the lowered body, which the
+//! shared body functions (`walk::function_body`, `walk::class_body`) run.
+//!
+//! The runtime does not depend on this crate: a generated program's `main` calls [`install`], which hands the
+//! runtime's hook (`crabby_runtime::eval`) the two entry points below.
+
+mod lower;
+mod tree;
+mod walk;
+
+use crabby_compiler::CompileError;
+use crabby_runtime::eval::Mode;
+use crabby_runtime::rt::{CodeInfo, ObjRef, PyResult, Value};
+
+/// Makes `eval`, `exec` and `compile` work in this program.
+pub fn install() {
+    crabby_runtime::eval::install(crabby_runtime::eval::Evaluator { compile, run });
+}
+
+fn leak_str(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+/// A compile-time error as the Python exception CPython raises (`SyntaxError` and its subclasses carry
+/// their location; the compiler's internal errors become SystemError).
+fn to_exception(e: CompileError, source: &str) -> crabby_runtime::rt::PyErr {
+    if !matches!(e.kind, "SyntaxError" | "IndentationError" | "TabError") {
+        return crabby_runtime::rt::not_supported(&e.msg);
+    }
+    let _ = source;
+    let end_col =
+        if e.end_col > e.col { e.end_col as i64 } else { e.col as i64 + if e.kind == "SyntaxError" { 1 } else { 0 } };
+    let end_lineno = e.lineno as i64;
+    let end_col = if e.kind == "SyntaxError" { end_col } else { -1 };
+    crabby_runtime::eval::syntax_error(
+        e.kind,
+        &e.msg,
+        &e.filename,
+        e.lineno as i64,
+        e.col as i64,
+        e.line.as_deref(),
+        end_lineno,
+        end_col,
+    )
+}
+
+/// `eval` mode accepts one expression: anything else is "invalid syntax" where the expression ends.
+fn check_eval_mode(module: &ruff_python_ast::ModModule, source: &str, filename: &str) -> Result<(), CompileError> {
+    use ruff_text_size::Ranged;
+    match module.body.as_slice() {
+        [ruff_python_ast::Stmt::Expr(_)] => Ok(()),
+        [] => Err(CompileError {
+            kind: "SyntaxError",
+            msg: "invalid syntax".into(),
+            filename: filename.to_string(),
+            lineno: 0,
+            col: 0,
+            end_col: 0,
+            line: Some(String::new()),
+        }),
+        body => {
+            // The first token that is not part of a leading expression.
+            let at = match &body[0] {
+                ruff_python_ast::Stmt::Expr(e) => e.range().end().to_usize(),
+                other => first_non_expr_token(source, other.range().start().to_usize()),
+            };
+            let mut start = at;
+            let bytes = source.as_bytes();
+            while start < bytes.len() && matches!(bytes[start], b' ' | b'\t' | b'\n' | b'\r' | b'\\') {
+                start += 1;
+            }
+            let mut end = start + 1;
+            while end < bytes.len() && bytes[start].is_ascii_alphanumeric() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            if start >= bytes.len() {
+                start = bytes.len().saturating_sub(1);
+                end = start + 1;
+            }
+            Err(CompileError::at_range("SyntaxError", "invalid syntax", filename, source, start, end.min(bytes.len())))
+        }
+    }
+}
+
+/// Where a statement stops being an expression: after its first target for an assignment, else its start.
+fn first_non_expr_token(source: &str, start: usize) -> usize {
+    let rest = &source[start..];
+    // `x = 1`, `x += 1`, `x: int`: the operator is where CPython's expression parser stops.
+    match rest.find(['=', ':', '+', '-', '*', '/', '%', '&', '|', '^', '<', '>', '@']) {
+        Some(i)
+            if rest[..i].trim().chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                && !rest[..i].trim().is_empty() =>
+        {
+            start + i
+        }
+        _ => start,
+    }
+}
+
+/// Compiles source text to a code object the runtime can run with [`run`].
+fn compile(source: &str, filename: &str, mode: Mode) -> PyResult<&'static CodeInfo> {
+    let filename: &'static str = leak_str(filename);
+    let source: &'static str = leak_str(source);
+    let parsed = crabby_compiler::parse::parse_module(source, filename).map_err(|e| to_exception(e, source))?;
+    if mode == Mode::Eval {
+        check_eval_mode(&parsed, source, filename).map_err(|e| to_exception(e, source))?;
+    }
+    // The tree lives as long as the code objects made from it.
+    let parsed: &'static ruff_python_ast::ModModule = Box::leak(Box::new(parsed));
+    let table =
+        crabby_compiler::scope::SymbolTable::build(parsed, source, filename).map_err(|e| to_exception(e, source))?;
+    let mut lower = lower::Lower::new(&table, source, filename);
+    lower.top(&parsed.body, mode).map_err(|e| to_exception(e, source))
+}
+
+/// Runs code [`compile`] made with a globals dict and a locals mapping.
+fn run(code: &'static CodeInfo, globals: &ObjRef, locals: &Value) -> PyResult<Value> {
+    walk::run_top(code, globals, locals)
+}
