@@ -9,6 +9,7 @@
 //! [`shutdown`] runs `threading._shutdown()`, which waits for the non-daemon threads; daemon threads simply stop
 //! with the process.
 
+mod excepthook;
 mod local;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -553,6 +554,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("interrupt_main", interrupt_main),
     ("_set_sentinel", set_sentinel),
     ("_is_main_interpreter", is_main_interpreter),
+    ("_excepthook", excepthook::excepthook),
 ];
 
 /// The `_thread` module.
@@ -569,6 +571,7 @@ pub fn module() -> PyResult<ObjRef> {
         dict::set_str(d, "lock", Value::Obj(t.lock.clone()));
         dict::set_str(d, "RLock", Value::Obj(t.rlock.clone()));
         dict::set_str(d, "_local", Value::Obj(t.local.clone()));
+        dict::set_str(d, "_ExceptHookArgs", Value::Obj(excepthook::args_type().clone()));
         dict::set_str(d, "TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
         dict::set_str(d, "error", Value::Obj(crate::builtins::exceptions::exc_type(ExcKind::RuntimeError).clone()));
         let _ = (tuple::new_tuple(vec![]), type_::type_name(&t.lock));
