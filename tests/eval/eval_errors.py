@@ -1,5 +1,7 @@
 # Argument checking, exceptions raised inside evaluated code, SyntaxErrors.
-import collections
+class UserDict:
+    def __getitem__(self, key):
+        raise KeyError(key)
 
 
 def show(src):
@@ -11,10 +13,10 @@ def show(src):
 
 
 for t in [
-    "eval(1)", "eval('1', [])", "eval('1', collections.UserDict())", "eval('1', {}, 5)", "eval('1', globals={})",
+    "eval(1)", "eval('1', [])", "eval('1', UserDict())", "eval('1', {}, 5)", "eval('1', globals={})",
     "exec(1)", "exec('1', [])", "exec('1', {}, 5)",
     "compile('1', 'f', 'bad')", "compile(1, 'f', 'exec')", "compile('1')", "eval('a\\x00')",
-    "compile('1', 5, 'exec')", "exec('pass', closure=1)", "eval()",
+    "compile('1', 5, 'exec')", "compile('1\\n2', 's', 'single')", "compile('x=1\\ny=2', 's', 'single')", "exec('pass', closure=1)", "eval()",
     "eval('1/0')", "eval('undefined_name')", "eval('[].pop()')", "exec('def f(x): return x\\nf()')",
     "eval('x = 1')", "eval('1; 2')", "eval('')", "exec('  1')", "eval('1\\n2')", "exec('x = = 1')",
     "exec('return 5')", "exec('nonlocal q')", "exec('(')", "exec('if True:\\npass')", "compile('a=1','<s>','eval')",

@@ -89,6 +89,43 @@ fn check_eval_mode(module: &ruff_python_ast::ModModule, source: &str, filename: 
     }
 }
 
+/// `single` mode accepts one statement (simple statements joined by `;` on one line count as one).
+fn check_single_mode(module: &ruff_python_ast::ModModule, source: &str, filename: &str) -> Result<(), CompileError> {
+    use ruff_python_ast::Stmt;
+    use ruff_text_size::Ranged;
+    let [first, rest @ ..] = module.body.as_slice() else { return Ok(()) };
+    let line_of = |off: usize| source[..off].matches('\n').count() + 1;
+    let first_line = line_of(first.range().start().to_usize());
+    let Some(next) = rest.iter().find(|s| line_of(s.range().start().to_usize()) != first_line) else {
+        return Ok(());
+    };
+    let compound = matches!(
+        first,
+        Stmt::If(_)
+            | Stmt::For(_)
+            | Stmt::While(_)
+            | Stmt::FunctionDef(_)
+            | Stmt::ClassDef(_)
+            | Stmt::With(_)
+            | Stmt::Try(_)
+            | Stmt::Match(_)
+    );
+    if compound {
+        let start = next.range().start().to_usize();
+        return Err(CompileError::at_range("SyntaxError", "invalid syntax", filename, source, start, start + 1));
+    }
+    let text = source.lines().nth(first_line - 1).unwrap_or("");
+    Err(CompileError {
+        kind: "SyntaxError",
+        msg: "multiple statements found while compiling a single statement".into(),
+        filename: filename.to_string(),
+        lineno: first_line,
+        col: text.len() + 1,
+        end_col: text.len() + 2,
+        line: Some(format!("{text}\n")),
+    })
+}
+
 /// Where a statement stops being an expression: after its first target for an assignment, else its start.
 fn first_non_expr_token(source: &str, start: usize) -> usize {
     let rest = &source[start..];
@@ -111,6 +148,9 @@ fn compile(source: &str, filename: &str, mode: Mode) -> PyResult<&'static CodeIn
     let parsed = crabby_compiler::parse::parse_module(source, filename).map_err(|e| to_exception(e, source))?;
     if mode == Mode::Eval {
         check_eval_mode(&parsed, source, filename).map_err(|e| to_exception(e, source))?;
+    }
+    if mode == Mode::Single {
+        check_single_mode(&parsed, source, filename).map_err(|e| to_exception(e, source))?;
     }
     // The tree lives as long as the code objects made from it.
     let parsed: &'static ruff_python_ast::ModModule = Box::leak(Box::new(parsed));

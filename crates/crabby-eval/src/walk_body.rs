@@ -575,6 +575,16 @@ walk_fn! {
             }
             Ex::Call { func, args, kws, frame } => {
                 let fv = aw!(eval(f, func))?;
+                // Few plain positional arguments: no allocation.
+                if !*frame && kws.is_empty() && args.len() <= 4 && args.iter().all(|a| matches!(a, Elt::Plain(_))) {
+                    let mut buf: [Value; 4] = Default::default();
+                    for (i, a) in args.iter().enumerate() {
+                        if let Elt::Plain(x) = a {
+                            buf[i] = aw!(eval(f, x))?;
+                        }
+                    }
+                    return rt::call(&fv, &buf[..args.len()], &[]);
+                }
                 let mut pa: Vec<Value> = Vec::with_capacity(args.len());
                 for a in args {
                     match a {
@@ -608,6 +618,14 @@ walk_fn! {
             Ex::Method { obj, name, site, args, kws } => {
                 let o = aw!(eval(f, obj))?;
                 let (m, with_self) = rt::load_method_at(site, &o, name)?;
+                if kws.is_empty() && args.len() <= 3 {
+                    let mut buf: [Value; 4] = Default::default();
+                    buf[0] = o;
+                    for (i, x) in args.iter().enumerate() {
+                        buf[i + 1] = aw!(eval(f, x))?;
+                    }
+                    return rt::call_loaded(&m, with_self, &buf[..args.len() + 1], &[]);
+                }
                 let mut a: Vec<Value> = Vec::with_capacity(args.len() + 1);
                 a.push(o);
                 for x in args {
