@@ -49,3 +49,11 @@ print(eval("(y := 5) + y"))
 print(eval("'abc'[1:]"), eval("[1, 2, 3][::-1]"))
 print(eval("10 ** 30"), eval("0x10 | 1"), eval("2.5 * 2"), eval("3j * 2"))
 print(eval("x.bit_length()"), eval("'a,b'.split(sep=',')"))
+
+
+def walrus_arg():
+    src = "1"
+    return eval(src := "40 + 2"), src, exec(code := "v = 1"), code
+
+
+print(walrus_arg())

@@ -30,11 +30,16 @@ fn leak_str(s: &str) -> &'static str {
 
 /// A compile-time error as the Python exception CPython raises (`SyntaxError` and its subclasses carry
 /// their location; the compiler's internal errors become SystemError).
-fn to_exception(e: CompileError, source: &str) -> crabby_runtime::rt::PyErr {
+fn to_exception(mut e: CompileError, mode: Mode) -> crabby_runtime::rt::PyErr {
     if !matches!(e.kind, "SyntaxError" | "IndentationError" | "TabError") {
         return crabby_runtime::rt::not_supported(&e.msg);
     }
-    let _ = source;
+    // CPython's tokenizer ends every line of `exec`/`single` input with a newline, and `text` keeps it.
+    if mode != Mode::Eval {
+        if let Some(t) = e.line.as_mut().filter(|t| !t.ends_with('\n')) {
+            t.push('\n');
+        }
+    }
     let end_col =
         if e.end_col > e.col { e.end_col as i64 } else { e.col as i64 + if e.kind == "SyntaxError" { 1 } else { 0 } };
     let end_lineno = e.lineno as i64;
@@ -145,19 +150,19 @@ fn first_non_expr_token(source: &str, start: usize) -> usize {
 fn compile(source: &str, filename: &str, mode: Mode) -> PyResult<&'static CodeInfo> {
     let filename: &'static str = leak_str(filename);
     let source: &'static str = leak_str(source);
-    let parsed = crabby_compiler::parse::parse_module(source, filename).map_err(|e| to_exception(e, source))?;
+    let parsed = crabby_compiler::parse::parse_module(source, filename).map_err(|e| to_exception(e, mode))?;
     if mode == Mode::Eval {
-        check_eval_mode(&parsed, source, filename).map_err(|e| to_exception(e, source))?;
+        check_eval_mode(&parsed, source, filename).map_err(|e| to_exception(e, mode))?;
     }
     if mode == Mode::Single {
-        check_single_mode(&parsed, source, filename).map_err(|e| to_exception(e, source))?;
+        check_single_mode(&parsed, source, filename).map_err(|e| to_exception(e, mode))?;
     }
     // The tree lives as long as the code objects made from it.
     let parsed: &'static ruff_python_ast::ModModule = Box::leak(Box::new(parsed));
     let table =
-        crabby_compiler::scope::SymbolTable::build(parsed, source, filename).map_err(|e| to_exception(e, source))?;
+        crabby_compiler::scope::SymbolTable::build(parsed, source, filename).map_err(|e| to_exception(e, mode))?;
     let mut lower = lower::Lower::new(&table, source, filename);
-    lower.top(&parsed.body, mode).map_err(|e| to_exception(e, source))
+    lower.top(&parsed.body, mode).map_err(|e| to_exception(e, mode))
 }
 
 /// Runs code [`compile`] made with a globals dict and a locals mapping.

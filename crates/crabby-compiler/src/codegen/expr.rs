@@ -378,9 +378,13 @@ fn call<'a>(
         }
         _ => None,
     };
-    let plain_call = |f: &str, a: &str, k: &str| match &frame_args {
-        Some(fa) => format!("call_with_frame(&{f}, {fa}, {a}, {k})"),
+    let plain_call = |f: &str, a: &str, k: &str| {
+        match &frame_args {
+        // The arguments are evaluated before the closure borrows the frame's variables (an argument may
+        // assign one, e.g. with `:=`).
+        Some(fa) => format!("{{ let fa_a: &[Value] = {a}; let fa_k: &[(Value, Value)] = {k}; call_with_frame(&{f}, {fa}, fa_a, fa_k) }}"),
         None => format!("call(&{f}, {a}, {k})"),
+    }
     };
     let (callee, method_obj) = match &*c.func {
         Expr::Attribute(a) if simple => (String::new(), Some(a)),

@@ -504,6 +504,35 @@ fn generic_setattr_named(v: &Value, name: &str, key: Option<&Value>, value: Valu
                 *f.doc.write() = value;
                 return Ok(());
             }
+            "__defaults__" => {
+                let items = match &value {
+                    Value::None => Vec::new(),
+                    t => match t.as_tuple() {
+                        Some(items) => items.to_vec(),
+                        None => return Err(type_error("__defaults__ must be set to a tuple object")),
+                    },
+                };
+                *f.defaults.write() = items;
+                return Ok(());
+            }
+            "__kwdefaults__" => {
+                let items = match &value {
+                    Value::None => Vec::new(),
+                    Value::Obj(d) if matches!(d.payload, Payload::Dict(_)) => {
+                        let mut out = Vec::new();
+                        for (k, val) in dict::items(d) {
+                            // NOTE: keyword-only defaults are keyed by `&'static str` (compiled code's names);
+                            // names set at run time are leaked, which assignments of `__kwdefaults__` keep rare.
+                            let name: &'static str = Box::leak(k.as_str().unwrap_or("").to_string().into_boxed_str());
+                            out.push((name, val));
+                        }
+                        out
+                    }
+                    _ => return Err(type_error("__kwdefaults__ must be set to a dict object")),
+                };
+                *f.kwdefaults.write() = items;
+                return Ok(());
+            }
             _ => {}
         },
         Payload::Exception(e) => match name {
