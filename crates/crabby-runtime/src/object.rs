@@ -155,6 +155,24 @@ impl ObjRef {
         self
     }
 
+    /// Makes an object that may already be shared immortal, keeping its other flags. The caller holds a
+    /// reference, so the object cannot be freed meanwhile; a racing decrement only lowers the huge count.
+    pub fn immortalize(&self) {
+        // Relaxed: the bit only stops counting; no other memory is published with it.
+        self.rc.fetch_or(IMMORTAL | (IMMORTAL >> 1), Ordering::Relaxed);
+    }
+
+    /// A reference to the immortal object at `addr`, taken without counting (immortal objects are never freed,
+    /// and dropping the result does nothing).
+    ///
+    /// # Safety
+    /// `addr` must come from [`ObjRef::addr`] of an object that was immortal when the address was taken.
+    #[inline]
+    pub unsafe fn from_immortal_addr(addr: usize) -> ObjRef {
+        // SAFETY: the caller guarantees the address is that of a live (immortal) object, so it is non-null.
+        ObjRef(unsafe { NonNull::new_unchecked(addr as *mut Object) })
+    }
+
     /// Records that a weak reference to this object exists (see `builtins::weakref`).
     pub fn mark_weakly_referenced(&self) {
         // Relaxed: the flag is read by the thread that frees the object, after the Acquire fence in `drop`.
@@ -187,6 +205,7 @@ impl ObjRef {
         }
     }
 
+    #[inline]
     pub fn is_immortal(&self) -> bool {
         self.rc.load(Ordering::Relaxed) & IMMORTAL != 0
     }

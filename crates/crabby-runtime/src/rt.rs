@@ -18,8 +18,9 @@ pub use crate::eval::call_with_frame;
 pub use crate::object::ObjRef;
 pub use crate::ops::attr::{delattr, getattr, getattr_at, load_method_at, setattr, setattr_at, AttrSite};
 pub use crate::ops::call::{call, merge_kwargs, star_args, CodeInfo};
-pub use crate::ops::compare::{contains, eq, ge, gt, le, lt, ne};
+pub use crate::ops::compare::{contains, eq, eq_test, ge, ge_test, gt, gt_test, le, le_test, lt, lt_test, ne, ne_test};
 pub use crate::ops::format::fstring_field;
+pub use crate::ops::global_site::{load_global_at, GlobalSite};
 pub use crate::ops::iter::{iter, next, unpack, unpack_ex};
 pub use crate::ops::number::{
     add, and, floordiv, iadd, iand, ifloordiv, ilshift, imatmul, imod, imul, invert, ior, ipow, irshift, isub,
@@ -195,6 +196,40 @@ pub fn load_global(g: &ObjRef, name: &Value) -> PyResult<Value> {
 
 pub fn store_global(g: &ObjRef, name: &Value, v: Value) -> PyResult<()> {
     dict::set(g, name.clone(), v)
+}
+
+/// Makes the function object bound by a module-level or class-level `def` statement immortal, so that loading
+/// and calling it from any thread touches no reference count, and name and attribute caches can keep it.
+/// NOTE: CPython frees such a function when its module or class lets go of it; crabby keeps it (and what it
+/// references) for the life of the process. Such `def`s run once per module or class, and classes are
+/// immortal already, so the cost is bounded by the program's code.
+pub fn immortalize_function(v: &Value) {
+    if let Value::Obj(o) = v {
+        if matches!(o.payload, Payload::Function(_)) {
+            o.immortalize();
+        }
+    }
+}
+
+/// Whether `f` is the function object of the compiled code `code` (the guard of a direct call).
+#[inline]
+pub fn is_code(f: &Value, code: &'static CodeInfo) -> bool {
+    match f {
+        Value::Obj(o) => match &o.payload {
+            Payload::Function(fo) => std::ptr::eq(fo.code, code),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Calls a function whose code the caller has checked with [`is_code`], with exactly its positional
+/// parameters: the argument binding of `call` has nothing to do, so the body runs directly.
+#[inline]
+pub fn call_direct(f: &Value, body: ops::call::BodyFn, args: &mut [Value]) -> PyResult<Value> {
+    let Value::Obj(o) = f else { return call(f, args, &[]) };
+    let _depth = ops::call::DepthGuard::enter()?;
+    body(o, args)
 }
 
 pub fn del_global(g: &ObjRef, name: &Value) -> PyResult<()> {

@@ -6,7 +6,11 @@
 use crate::builtins::types;
 use crate::object::{ObjRef, Payload};
 
+/// `repr(u64)` puts every payload at offset 8 after a word-sized tag: copies are two word moves (with the
+/// default layout a `bool` sat at offset 1 and moving values stalled on partial-width stores), and the tag's
+/// unused values still leave room for `Option<Value>` and `PyResult<Value>` in two words.
 #[derive(Clone, Debug, Default)]
+#[repr(u64)]
 pub enum Value {
     #[default]
     None,
@@ -15,6 +19,10 @@ pub enum Value {
     Float(f64),
     Obj(ObjRef),
 }
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);
+const _: () = assert!(std::mem::size_of::<crate::error::PyResult<Value>>() == 16);
 
 impl Value {
     /// The value's type object.

@@ -70,7 +70,9 @@ pub(crate) fn load_name(g: &mut ModuleGen, ctx: &FnCtx, name: &str) -> String {
         NameRef::Cell(v, free) => ctx.q(&format!("cell_get(&{v}, {n}, {free})")),
         NameRef::Global => {
             let s = g.s(name);
-            ctx.q(&format!("load_global(g, {s})"))
+            let site = format!("GS_{}", g.fresh());
+            let _ = writeln!(g.items, "static {site}: GlobalSite = GlobalSite::new();");
+            ctx.q(&format!("load_global_at(&{site}, g, {s})"))
         }
         NameRef::ClassNs => {
             let s = g.s(name);
@@ -166,10 +168,10 @@ pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
         }
         Expr::Compare(c) => compare(g, ctx, c)?,
         Expr::If(i) => {
-            let t = expr(g, ctx, &i.test)?;
+            let t = test(g, ctx, &i.test)?;
             let b = expr(g, ctx, &i.body)?;
             let o = expr(g, ctx, &i.orelse)?;
-            format!("if {} {{ {b} }} else {{ {o} }}", ctx.q(&format!("truthy(&{t})")))
+            format!("if {t} {{ {b} }} else {{ {o} }}")
         }
         Expr::Named(n) => {
             let v = expr(g, ctx, &n.value)?;
@@ -235,6 +237,40 @@ pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
         }
         Expr::IpyEscapeCommand(_) => not_supported(ctx, "IPython escapes"),
     })
+}
+
+/// A condition (`if`, `while`, `assert`, comprehension filters, conditional expressions) as a Rust `bool`
+/// expression. A single comparison, `is`, `in` or `not` tests without making a `bool` object first: same calls,
+/// same order, the truth value taken as `truthy` would take it.
+pub(crate) fn test<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) -> Result<String, CompileError> {
+    if let Expr::UnaryOp(u) = e {
+        if u.op == UnaryOp::Not {
+            return Ok(format!("!{}", test(g, ctx, &u.operand)?));
+        }
+    }
+    if let Expr::Compare(c) = e {
+        if c.ops.len() == 1 {
+            let id = g.fresh();
+            let a = expr(g, ctx, &c.left)?;
+            let b = expr(g, ctx, &c.comparators[0])?;
+            let (x, y) = (format!("c_{id}_0"), format!("c_{id}_1"));
+            let t = match c.ops[0] {
+                CmpOp::Eq => ctx.q(&format!("eq_test(&{x}, &{y})")),
+                CmpOp::NotEq => ctx.q(&format!("ne_test(&{x}, &{y})")),
+                CmpOp::Lt => ctx.q(&format!("lt_test(&{x}, &{y})")),
+                CmpOp::LtE => ctx.q(&format!("le_test(&{x}, &{y})")),
+                CmpOp::Gt => ctx.q(&format!("gt_test(&{x}, &{y})")),
+                CmpOp::GtE => ctx.q(&format!("ge_test(&{x}, &{y})")),
+                CmpOp::Is => format!("{x}.is(&{y})"),
+                CmpOp::IsNot => format!("!{x}.is(&{y})"),
+                CmpOp::In => ctx.q(&format!("contains(&{y}, &{x})")),
+                CmpOp::NotIn => format!("!{}", ctx.q(&format!("contains(&{y}, &{x})"))),
+            };
+            return Ok(format!("{{ let {x}: Value = {a}; let {y}: Value = {b}; {t} }}"));
+        }
+    }
+    let v = expr(g, ctx, e)?;
+    Ok(ctx.q(&format!("truthy(&{v})")))
 }
 
 fn compare<'a>(
@@ -367,6 +403,9 @@ fn call<'a>(
             ));
         }
     }
+    if let Some(code) = direct_call(g, ctx, c)? {
+        return Ok(code);
+    }
     // `eval(s)` and `exec(s)` without namespaces run in the calling frame, so a call of the name passes the
     // frame's globals and a way to build its `locals()` (used only when the name holds the builtin).
     let frame_args = match &*c.func {
@@ -453,6 +492,40 @@ fn call<'a>(
     }
     let _ = write!(code, "{} }}", ctx.q(&plain_call(&format!("f_{id}"), &format!("&pa_{id}"), &format!("&ka_{id}"))));
     Ok(code)
+}
+
+/// A call `f(a, b)` of a global name bound by a module-level `def f(x, y)` of this module, with exactly its
+/// positional parameters: at run time, when the name still holds that function, its body is called directly
+/// (`call_direct`), skipping argument binding; otherwise the call is the general one.
+fn direct_call<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    c: &'a ruff_python_ast::ExprCall,
+) -> Result<Option<String>, CompileError> {
+    let Expr::Name(n) = &*c.func else { return Ok(None) };
+    let name = ctx.mangled(g, &n.id);
+    let Some(&(scope_id, argcount)) = g.direct.get(name.as_str()) else { return Ok(None) };
+    if !c.arguments.keywords.is_empty()
+        || c.arguments.args.len() != argcount
+        || c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_)))
+        || !matches!(ctx.resolve(g, &name), NameRef::Global)
+    {
+        return Ok(None);
+    }
+    let id = g.fresh();
+    let f = load_name(g, ctx, &n.id);
+    let mut code = format!("{{ let f_{id}: Value = {f}; ");
+    let mut names = Vec::new();
+    for (i, a) in c.arguments.args.iter().enumerate() {
+        let v = expr(g, ctx, a)?;
+        let _ = write!(code, "let a_{id}_{i}: Value = {v}; ");
+        names.push(format!("a_{id}_{i}"));
+    }
+    let args = names.join(", ");
+    let direct = ctx.q(&format!("call_direct(&f_{id}, fn_s{scope_id}, &mut [{args}])"));
+    let general = ctx.q(&format!("call(&f_{id}, &[{args}], &[])"));
+    let _ = write!(code, "if is_code(&f_{id}, &CODE_s{scope_id}) {{ {direct} }} else {{ {general} }} }}");
+    Ok(Some(code))
 }
 
 /// The Rust expression building the current frame's `locals()` dict: the module globals at module level, the
@@ -651,9 +724,8 @@ fn comprehension<'a>(
             ctx.emit(&format!("let x_{id}_{k}: Value = match {nx} {{ Some(v) => v, None => break }};"));
             store(g, ctx, &c.target, &format!("x_{id}_{k}"))?;
             for cond in &c.ifs {
-                let t = expr(g, ctx, cond)?;
-                let test = ctx.q(&format!("truthy(&{t})"));
-                ctx.emit(&format!("if !{test} {{ continue 'c{id}_{k}; }}"));
+                let t = test(g, ctx, cond)?;
+                ctx.emit(&format!("if !{t} {{ continue 'c{id}_{k}; }}"));
             }
         }
         match kind {
@@ -739,9 +811,8 @@ fn genexpr<'a>(
         inner.emit(&format!("let x_{id}_{k}: Value = match {nx} {{ Some(v) => v, None => break }};"));
         store(g, &mut inner, &c.target, &format!("x_{id}_{k}"))?;
         for cond in &c.ifs {
-            let t = expr(g, &mut inner, cond)?;
-            let test = inner.q(&format!("truthy(&{t})"));
-            inner.emit(&format!("if !{test} {{ continue 'g{id}_{k}; }}"));
+            let t = test(g, &mut inner, cond)?;
+            inner.emit(&format!("if !{t} {{ continue 'g{id}_{k}; }}"));
         }
     }
     let v = expr(g, &mut inner, &gen.elt)?;

@@ -291,9 +291,9 @@ pub(crate) fn emit_function<'a>(
     body: Body<'a>,
     range: TextRange,
 ) -> Result<String, CompileError> {
-    let id = g.fresh();
-    let code = format!("CODE_{id}");
-    let fname = format!("fn_{id}");
+    // Named after the scope, so that call sites emitted before the body can name it (direct calls).
+    let code = format!("CODE_s{scope_id}");
+    let fname = format!("fn_s{scope_id}");
     let scope = &g.table.scopes[scope_id];
     let pi = param_info(params);
     let first_line = g.line_of(range.start());

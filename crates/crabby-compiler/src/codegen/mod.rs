@@ -35,6 +35,9 @@ pub(crate) struct ModuleGen<'a> {
     bigints: Vec<String>,
     /// Rust items (functions, statics) emitted so far.
     pub items: String,
+    /// Global names bound only by one module-level `def` taking positional parameters only: the function's
+    /// scope and its parameter count, for direct calls (`expr::direct_call`).
+    pub direct: HashMap<String, (usize, usize)>,
     next_id: usize,
 }
 
@@ -82,6 +85,28 @@ impl<'a> ModuleGen<'a> {
     }
 }
 
+/// The module-level `def`s that calls may reach directly (see `ModuleGen::direct`).
+fn direct_call_targets(module: &ModModule, table: &SymbolTable) -> HashMap<String, (usize, usize)> {
+    let mut seen: HashMap<String, Option<(usize, usize)>> = HashMap::new();
+    for stmt in &module.body {
+        if let ruff_python_ast::Stmt::FunctionDef(f) = stmt {
+            let p = &f.parameters;
+            let simple = !f.is_async
+                && f.decorator_list.is_empty()
+                && p.vararg.is_none()
+                && p.kwarg.is_none()
+                && p.kwonlyargs.is_empty();
+            let target = simple.then(|| (table.scope_at(f.range), p.posonlyargs.len() + p.args.len()));
+            // A name defined twice may hold either function: no direct call (the guard would still be correct).
+            let entry = seen.entry(f.name.id.to_string()).or_insert(target);
+            if entry.map(|t| t.0) != target.map(|t| t.0) {
+                *entry = None;
+            }
+        }
+    }
+    seen.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect()
+}
+
 pub fn generate(
     module: &ModModule,
     table: &SymbolTable,
@@ -105,6 +130,7 @@ pub fn generate(
         str_index: HashMap::new(),
         bigints: Vec::new(),
         items: String::new(),
+        direct: direct_call_targets(module, table),
         next_id: 0,
     };
     let body = func::module_body(&mut g, &module.body)?;

@@ -220,8 +220,7 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
             ctx.emit(&format!("break 'f Ok(r_{id});"));
         }
         Stmt::If(i) => {
-            let t = expr(g, ctx, &i.test)?;
-            let c = ctx.q(&format!("truthy(&{t})"));
+            let c = super::expr::test(g, ctx, &i.test)?;
             ctx.emit(&format!("if {c} {{"));
             stmts(g, ctx, &i.body)?;
             let mut closers = 1;
@@ -230,8 +229,7 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
                     Some(test) => {
                         ctx.emit("} else {");
                         ctx.emit(&format!("ln = {};", g.line_of(test.range().start())));
-                        let t = expr(g, ctx, test)?;
-                        let c = ctx.q(&format!("truthy(&{t})"));
+                        let c = super::expr::test(g, ctx, test)?;
                         ctx.emit(&format!("if {c} {{"));
                         closers += 1;
                         stmts(g, ctx, &clause.body)?;
@@ -255,8 +253,7 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
             }
             ctx.emit(&format!("{label}: loop {{"));
             ctx.emit(&format!("ln = {line};"));
-            let t = expr(g, ctx, &w.test)?;
-            let c = ctx.q(&format!("truthy(&{t})"));
+            let c = super::expr::test(g, ctx, &w.test)?;
             ctx.emit(&format!("if !{c} {{ break; }}"));
             ctx.loops.push(LoopFrame { label: label.clone(), unwind_len: ctx.unwind.len(), broke: broke.clone() });
             stmts(g, ctx, &w.body)?;
@@ -332,8 +329,7 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
             ctx.emit(&format!("break {} Err({e});", ctx.err));
         }
         Stmt::Assert(a) => {
-            let t = expr(g, ctx, &a.test)?;
-            let c = ctx.q(&format!("truthy(&{t})"));
+            let c = super::expr::test(g, ctx, &a.test)?;
             ctx.emit(&format!("if !{c} {{"));
             let msg = match &a.msg {
                 Some(m) => format!("Some({})", expr(g, ctx, m)?),
@@ -365,6 +361,10 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
             for d in decorators.iter().rev() {
                 let c = ctx.q(&format!("call(&{d}, &[f_{id}], &[])"));
                 ctx.emit(&format!("f_{id} = {c};"));
+            }
+            if matches!(ctx.kind, FnKind::Module | FnKind::Class) {
+                // Module- and class-level functions are immortal (see the runtime's `immortalize_function`).
+                ctx.emit(&format!("immortalize_function(&f_{id});"));
             }
             store_name(g, ctx, &f.name.id, &format!("f_{id}"));
         }

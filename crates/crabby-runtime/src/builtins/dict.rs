@@ -7,6 +7,8 @@
 //! Below the table are the `dict` methods (CPython's messages and argument conventions); the views returned by
 //! `keys()`, `values()` and `items()` live in `dict_views.rs`.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use parking_lot::RwLock;
 
 use crate::builtins::descriptor::DescriptorObj;
@@ -182,12 +184,37 @@ impl DictTable {
 
 /// The payload of `dict` objects.
 pub struct DictObj {
+    /// The table. Writers lock it through [`DictObj::write`], which also bumps `writes`.
     pub table: RwLock<DictTable>,
+    /// Bumped, under the write lock, by every change to the dict (a key added or removed, a value replaced),
+    /// so that caches of its contents (`ops::global_site`) can tell they are still valid without locking.
+    writes: AtomicU64,
 }
 
 impl DictObj {
     pub fn new() -> DictObj {
-        DictObj { table: RwLock::new(DictTable::default()) }
+        DictObj::with_table(DictTable::default())
+    }
+
+    pub fn with_table(t: DictTable) -> DictObj {
+        DictObj { table: RwLock::new(t), writes: AtomicU64::new(1) }
+    }
+
+    /// Locks the table for writing and counts the write.
+    #[inline]
+    pub fn write(&self) -> parking_lot::RwLockWriteGuard<'_, DictTable> {
+        let t = self.table.write();
+        // Relaxed: the bump happens while the lock is held; a cache filled from a read that the lock ordered
+        // after this write read the counter before it, so it can only hold an older number and miss.
+        self.writes.fetch_add(1, Ordering::Relaxed);
+        t
+    }
+
+    /// The write counter (see `writes`).
+    #[inline]
+    pub fn writes(&self) -> u64 {
+        // Acquire: a reader that sees a count also sees the writes made before it was reached.
+        self.writes.load(Ordering::Acquire)
     }
 }
 
@@ -253,7 +280,7 @@ pub fn set(d: &ObjRef, key: Value, value: Value) -> PyResult<()> {
 pub fn set_hashed(d: &ObjRef, key: Value, hash: i64, value: Value) -> PyResult<()> {
     let obj = dict_obj(d);
     loop {
-        let mut t = obj.table.write();
+        let mut t = obj.write();
         let found = match t.probe(&key, hash) {
             Probe::Found(ix) => Some(ix),
             Probe::Missing => None,
@@ -261,7 +288,7 @@ pub fn set_hashed(d: &ObjRef, key: Value, hash: i64, value: Value) -> PyResult<(
                 let version = t.version;
                 drop(t);
                 let found = resolve_slow(cands, &key)?;
-                t = obj.table.write();
+                t = obj.write();
                 if t.version != version {
                     continue;
                 }
@@ -287,7 +314,7 @@ pub fn remove(d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
     let hash = ops::hash::hash(key)?;
     let obj = dict_obj(d);
     loop {
-        let mut t = obj.table.write();
+        let mut t = obj.write();
         let found = match t.probe(key, hash) {
             Probe::Found(ix) => Some(ix),
             Probe::Missing => None,
@@ -295,7 +322,7 @@ pub fn remove(d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
                 let version = t.version;
                 drop(t);
                 let found = resolve_slow(cands, key)?;
-                t = obj.table.write();
+                t = obj.write();
                 if t.version != version {
                     continue;
                 }
@@ -375,7 +402,7 @@ pub fn copy(d: &ObjRef) -> Value {
     for e in src.iter() {
         t.insert_new(e.hash, e.key.clone(), e.value.clone());
     }
-    Value::Obj(ObjRef::new(&types().dict, Payload::Dict(DictObj { table: RwLock::new(t) })))
+    Value::Obj(ObjRef::new(&types().dict, Payload::Dict(DictObj::with_table(t))))
 }
 
 /// `d.update(other)` for another dict.
@@ -417,7 +444,7 @@ fn with_entry<R>(
 ) -> PyResult<R> {
     let obj = dict_obj(d);
     loop {
-        let mut t = obj.table.write();
+        let mut t = obj.write();
         let found = match t.probe(key, hash) {
             Probe::Found(ix) => Some(ix),
             Probe::Missing => None,
@@ -425,7 +452,7 @@ fn with_entry<R>(
                 let version = t.version;
                 drop(t);
                 let found = resolve_slow(cands, key)?;
-                t = obj.table.write();
+                t = obj.write();
                 if t.version != version {
                     continue;
                 }
@@ -450,7 +477,7 @@ pub fn setdefault(d: &ObjRef, key: Value, default: Value) -> PyResult<Value> {
 
 /// `d.popitem()`: the last inserted item.
 pub fn popitem(d: &ObjRef) -> PyResult<(Value, Value)> {
-    let mut t = dict_obj(d).table.write();
+    let mut t = dict_obj(d).write();
     let Some((ix, _)) = t.entry_before(usize::MAX) else {
         return Err(key_error(Value::from("popitem(): dictionary is empty")));
     };
@@ -460,7 +487,7 @@ pub fn popitem(d: &ObjRef) -> PyResult<(Value, Value)> {
 
 /// `d.clear()`; the old entries are dropped after unlocking.
 pub fn clear(d: &ObjRef) {
-    let old = dict_obj(d).table.write().clear();
+    let old = dict_obj(d).write().clear();
     drop(old);
 }
 

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
 use parking_lot::RwLock;
 
@@ -61,7 +61,8 @@ impl Hasher for FxHasher {
     }
 }
 
-type LookupCache = HashMap<Box<str>, Option<Value>, BuildHasherDefault<FxHasher>>;
+/// Name to (type version it was computed at, result).
+type LookupCache = HashMap<Box<str>, (u64, Option<Value>), BuildHasherDefault<FxHasher>>;
 
 /// Entries beyond which a type's cache is emptied (names looked up with `getattr(obj, computed_name)`
 /// must not grow it without bound).
@@ -96,6 +97,8 @@ pub struct TypeObj {
     /// Direct subclasses, in creation order (classes are immortal, so these references never dangle).
     pub subclasses: RwLock<Vec<ObjRef>>,
     cache: RwLock<LookupCache>,
+    /// The lock-free first level of the lookup cache (see [`FastCache`]).
+    fast: FastCache,
     /// [`TypeFlags`] in the top byte, valid while the low 56 bits equal `version`.
     flags: AtomicU64,
 }
@@ -173,6 +176,7 @@ impl TypeObj {
             version: AtomicU64::new(1),
             subclasses: RwLock::new(Vec::new()),
             cache: RwLock::new(LookupCache::default()),
+            fast: FastCache::new(),
             // Version 0 never occurs, so the flags start out stale.
             flags: AtomicU64::new(0),
         }
@@ -213,22 +217,160 @@ pub fn is_subtype(a: &ObjRef, b: &ObjRef) -> bool {
     type_obj(a).mro.read().iter().any(|t| t.ptr_eq(b))
 }
 
-/// Looks `name` up along the type's MRO (CPython's `_PyType_Lookup`), through the type's cache.
+/// Names up to this many bytes are cached in a type's [`FastCache`].
+const FAST_NAME: usize = 32;
+const FAST_SLOTS: usize = 64;
+/// Fills after which a type's fast cache stops taking new entries (each fill may leak one boxed value).
+const FAST_FILLS: u32 = 4096;
+
+/// One entry of a [`FastCache`]: a seqlock over the name (inline, zero-padded), the type version it was
+/// computed at, and the result: null for "not found", else a leaked box holding an inline or immortal value
+/// (so a reader never sees it freed, and copying it touches no reference count).
+struct FastEntry {
+    seq: AtomicU32,
+    version: AtomicU64,
+    len: AtomicUsize,
+    words: [AtomicU64; FAST_NAME / 8],
+    value: AtomicPtr<Value>,
+}
+
+/// The first level of a type's lookup cache: direct-mapped by name, read with plain loads and no lock (the
+/// `RwLock`ed map behind it takes two atomic read-modify-writes per lookup, and long or mortal results).
+struct FastCache {
+    entries: Box<[FastEntry]>,
+    fills: AtomicU32,
+}
+
+impl FastCache {
+    fn new() -> FastCache {
+        let entries = (0..FAST_SLOTS)
+            .map(|_| FastEntry {
+                seq: AtomicU32::new(0),
+                version: AtomicU64::new(0),
+                len: AtomicUsize::new(usize::MAX),
+                words: Default::default(),
+                value: AtomicPtr::new(std::ptr::null_mut()),
+            })
+            .collect();
+        FastCache { entries, fills: AtomicU32::new(0) }
+    }
+}
+
+/// A name as the fast cache stores it, and its slot; `None` for names too long to cache.
+#[inline]
+fn fast_key(name: &str) -> Option<([u64; FAST_NAME / 8], usize)> {
+    let b = name.as_bytes();
+    if b.len() > FAST_NAME {
+        return None;
+    }
+    let mut buf = [0u8; FAST_NAME];
+    buf[..b.len()].copy_from_slice(b);
+    let mut words = [0u64; FAST_NAME / 8];
+    for (i, w) in words.iter_mut().enumerate() {
+        *w = u64::from_le_bytes(buf[i * 8..i * 8 + 8].try_into().unwrap_or_default());
+    }
+    let h =
+        (words[0] ^ words[1].rotate_left(17) ^ words[2].rotate_left(31) ^ words[3].rotate_left(47) ^ b.len() as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    Some((words, (h >> 58) as usize % FAST_SLOTS))
+}
+
+impl FastEntry {
+    /// The cached result for the name, if the entry holds it for `version`.
+    #[inline]
+    fn read(&self, words: &[u64; FAST_NAME / 8], len: usize, version: u64) -> Option<Option<Value>> {
+        let s1 = self.seq.load(Ordering::Acquire);
+        if s1 & 1 != 0 {
+            return None;
+        }
+        let v = self.version.load(Ordering::Relaxed);
+        let l = self.len.load(Ordering::Relaxed);
+        let same = self.words.iter().zip(words).all(|(a, b)| a.load(Ordering::Relaxed) == *b);
+        let p = self.value.load(Ordering::Relaxed);
+        // Orders the loads above before the re-check of the sequence (the seqlock read protocol).
+        std::sync::atomic::fence(Ordering::Acquire);
+        if self.seq.load(Ordering::Relaxed) != s1 || v != version || l != len || !same {
+            return None;
+        }
+        // SAFETY: a non-null `p` is a box leaked by `fill`, never freed; its value is inline or immortal.
+        Some(if p.is_null() { None } else { Some(unsafe { &*p }.clone()) })
+    }
+
+    #[cold]
+    fn fill(&self, words: &[u64; FAST_NAME / 8], len: usize, version: u64, value: &Option<Value>) {
+        let s = self.seq.load(Ordering::Relaxed);
+        if s & 1 != 0 || self.seq.compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
+            return;
+        }
+        // Keeps the stores below after the odd sequence number (the seqlock write protocol).
+        std::sync::atomic::fence(Ordering::Release);
+        let p = value.as_ref().map_or(std::ptr::null_mut(), |v| Box::into_raw(Box::new(v.clone())));
+        self.version.store(version, Ordering::Relaxed);
+        self.len.store(len, Ordering::Relaxed);
+        for (a, b) in self.words.iter().zip(words) {
+            a.store(*b, Ordering::Relaxed);
+        }
+        self.value.store(p, Ordering::Relaxed);
+        self.seq.store(s + 2, Ordering::Release);
+    }
+}
+
+/// Whether a lookup result may live in the fast cache: values the cache can copy without owning a count.
+fn fast_cacheable(v: &Option<Value>) -> bool {
+    match v {
+        None | Some(Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_)) => true,
+        Some(Value::Obj(o)) => o.is_immortal(),
+    }
+}
+
+/// Looks `name` up along the type's MRO (CPython's `_PyType_Lookup`), through the type's caches.
+#[inline]
 pub fn lookup(ty: &ObjRef, name: &str) -> Option<Value> {
     let t = type_obj(ty);
-    if let Some(v) = t.cache.read().get(name) {
-        return v.clone();
-    }
-    let version = t.version.load(Ordering::Acquire);
-    let found = lookup_uncached(ty, name);
-    // Built-in namespaces are filled during start-up: cache only once they are complete.
-    if crate::builtins::initialised() {
-        let mut c = t.cache.write();
-        if t.version.load(Ordering::Acquire) == version {
-            if c.len() >= CACHE_LIMIT {
-                c.clear();
+    let key = fast_key(name);
+    if let Some((words, slot)) = &key {
+        // Two-way: a name lives in its slot or the neighbouring one, so two hot names that hash alike do
+        // not keep evicting each other.
+        let version = t.version.load(Ordering::Acquire);
+        for s in [*slot, *slot ^ 1] {
+            if let Some(r) = t.fast.entries[s].read(words, name.len(), version) {
+                return r;
             }
-            c.insert(name.into(), found.clone());
+        }
+    }
+    lookup_slow(ty, name, key)
+}
+
+#[cold]
+fn lookup_slow(ty: &ObjRef, name: &str, key: Option<([u64; FAST_NAME / 8], usize)>) -> Option<Value> {
+    let t = type_obj(ty);
+    let version = t.version.load(Ordering::Acquire);
+    // Entries carry the version they were computed at (read before the walk), so one computed while the
+    // type changed is never served for the new version.
+    let cached = t.cache.read().get(name).filter(|(v, _)| *v == version).map(|(_, r)| r.clone());
+    let found = match cached {
+        Some(r) => r,
+        None => {
+            let found = lookup_uncached(ty, name);
+            // Built-in namespaces are filled during start-up: cache only once they are complete.
+            if crate::builtins::initialised() {
+                let mut c = t.cache.write();
+                if c.len() >= CACHE_LIMIT {
+                    c.clear();
+                }
+                c.insert(name.into(), (version, found.clone()));
+            }
+            found
+        }
+    };
+    if let (Some((words, slot)), true) = (key, crate::builtins::initialised()) {
+        if fast_cacheable(&found) && t.fast.fills.fetch_add(1, Ordering::Relaxed) < FAST_FILLS {
+            // `version` was read before the map was consulted, so a change since then makes the entry stale.
+            // The second way is used when the first holds a current entry for another name.
+            let first = &t.fast.entries[slot];
+            let current = first.version.load(Ordering::Relaxed) == version;
+            let target = if current { &t.fast.entries[slot ^ 1] } else { first };
+            target.fill(&words, name.len(), version, &found);
         }
     }
     found

@@ -724,11 +724,17 @@ fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
 }
 
 /// A per-site inline cache for attribute loads, stores and method loads: generated code keeps one
-/// `static` per `obj.name` site. It remembers, for the last type seen at the site and that type's version,
-/// how the name resolves on the type, so the next access with that type skips the MRO lookup and the
-/// special-method checks. It is a seqlock over plain atomics: readers never block or write, a writer that
-/// loses a race just does not cache. A site that keeps changing types stops caching (it is megamorphic).
+/// `static` per `obj.name` site. It remembers, for the last few types seen at the site (a method of a base
+/// class sees every subclass) and each type's version, how the name resolves on the type, so the next access
+/// with that type skips the MRO lookup and the special-method checks. Each entry is a seqlock over plain
+/// atomics: readers never block or write, a writer that loses a race just does not cache. A site that keeps
+/// seeing new types stops caching (it is megamorphic).
 pub struct AttrSite {
+    entries: [SiteEntry; SITE_WAYS],
+    fills: AtomicU32,
+}
+
+struct SiteEntry {
     seq: AtomicU32,
     ty: AtomicUsize,
     version: AtomicU64,
@@ -736,9 +742,10 @@ pub struct AttrSite {
     /// For `METHOD` and `CLASS_VALUE`: a leaked box holding the value found on the type (at most
     /// `MAX_FILLS` per site, so the leak is bounded); the value itself is immortal or kept alive by it.
     value: AtomicPtr<Value>,
-    fills: AtomicU32,
 }
 
+/// Types remembered per site.
+const SITE_WAYS: usize = 4;
 /// Nothing cached.
 const SITE_EMPTY: u8 = 0;
 /// The type has nothing under the name that takes precedence over the instance `__dict__`, and nothing to
@@ -748,24 +755,22 @@ const SITE_INSTANCE: u8 = 1;
 const SITE_METHOD: u8 = 2;
 /// A plain (non-descriptor) class attribute: the instance dict first, then this value.
 const SITE_CLASS_VALUE: u8 = 3;
-const MAX_FILLS: u32 = 16;
+const MAX_FILLS: u32 = 32;
 
-impl AttrSite {
-    #[allow(clippy::new_without_default)]
-    pub const fn new() -> AttrSite {
-        AttrSite {
+impl SiteEntry {
+    const fn new() -> SiteEntry {
+        SiteEntry {
             seq: AtomicU32::new(0),
             ty: AtomicUsize::new(0),
             version: AtomicU64::new(0),
             kind: AtomicU8::new(SITE_EMPTY),
             value: AtomicPtr::new(std::ptr::null_mut()),
-            fills: AtomicU32::new(0),
         }
     }
 
-    /// The cached resolution for type `ty`, if it is current.
+    /// The cached resolution for the type at `ty_addr`, if this entry holds it.
     #[inline]
-    fn read(&self, ty: &ObjRef) -> Option<(u8, *const Value)> {
+    fn read(&self, ty_addr: usize) -> Option<(u64, u8, *const Value)> {
         let s1 = self.seq.load(Ordering::Acquire);
         if s1 & 1 != 0 {
             return None;
@@ -776,34 +781,66 @@ impl AttrSite {
         let value = self.value.load(Ordering::Relaxed);
         // Orders the loads above before the re-check of the sequence (the seqlock read protocol).
         std::sync::atomic::fence(Ordering::Acquire);
-        if self.seq.load(Ordering::Relaxed) != s1 || kind == SITE_EMPTY || cty != ty.addr() {
+        if self.seq.load(Ordering::Relaxed) != s1 || kind == SITE_EMPTY || cty != ty_addr {
             return None;
         }
-        // Acquire pairs with the version bump in `TypeObj::modified`, made after the namespace changed.
-        if version != type_obj(ty).version.load(Ordering::Acquire) {
-            return None;
+        Some((version, kind, value))
+    }
+}
+
+impl AttrSite {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> AttrSite {
+        AttrSite {
+            entries: [SiteEntry::new(), SiteEntry::new(), SiteEntry::new(), SiteEntry::new()],
+            fills: AtomicU32::new(0),
         }
-        Some((kind, value))
     }
 
-    /// Records how the name resolves on `ty` as of `version` (read before the resolution was computed).
+    /// The cached resolution for type `ty`, if it is current.
+    #[inline]
+    fn read(&self, ty: &ObjRef) -> Option<(u8, *const Value)> {
+        let addr = ty.addr();
+        for e in &self.entries {
+            if let Some((version, kind, value)) = e.read(addr) {
+                // Acquire pairs with the version bump in `TypeObj::modified`, made after the namespace changed.
+                if version != type_obj(ty).version.load(Ordering::Acquire) {
+                    return None;
+                }
+                return Some((kind, value));
+            }
+        }
+        None
+    }
+
+    /// Records how the name resolves on `ty` as of `version` (read before the resolution was computed): in the
+    /// entry already holding `ty` (its version changed), else an empty one, else the entries in turn.
     #[cold]
     fn fill(&self, ty: &ObjRef, version: u64, kind: u8, value: Option<Value>) {
-        if self.fills.fetch_add(1, Ordering::Relaxed) >= MAX_FILLS {
+        let n = self.fills.fetch_add(1, Ordering::Relaxed);
+        if n >= MAX_FILLS {
             return;
         }
-        let s = self.seq.load(Ordering::Relaxed);
-        if s & 1 != 0 || self.seq.compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
+        let addr = ty.addr();
+        let slot = self
+            .entries
+            .iter()
+            .position(|e| e.ty.load(Ordering::Relaxed) == addr)
+            .or_else(|| self.entries.iter().position(|e| e.kind.load(Ordering::Relaxed) == SITE_EMPTY))
+            .unwrap_or(n as usize % SITE_WAYS);
+        let e = &self.entries[slot];
+        let s = e.seq.load(Ordering::Relaxed);
+        if s & 1 != 0 || e.seq.compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
             return;
         }
         // Keeps the stores below after the odd sequence number (the seqlock write protocol).
         std::sync::atomic::fence(Ordering::Release);
         let ptr = value.map_or(std::ptr::null_mut(), |v| Box::into_raw(Box::new(v)));
-        self.ty.store(ty.addr(), Ordering::Relaxed);
-        self.version.store(version, Ordering::Relaxed);
-        self.kind.store(kind, Ordering::Relaxed);
-        self.value.store(ptr, Ordering::Relaxed);
-        self.seq.store(s + 2, Ordering::Release);
+        e.ty.store(addr, Ordering::Relaxed);
+        e.version.store(version, Ordering::Relaxed);
+        e.kind.store(kind, Ordering::Relaxed);
+        e.value.store(ptr, Ordering::Relaxed);
+        e.seq.store(s + 2, Ordering::Release);
     }
 }
 

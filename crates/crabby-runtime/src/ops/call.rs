@@ -181,23 +181,33 @@ fn name_list(names: &[&str]) -> String {
     }
 }
 
+/// A function's `__qualname__`, read when an error message formats it.
+struct QualName<'a>(&'a FunctionObj);
+
+impl std::fmt::Display for QualName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let q = self.0.qualname.read();
+        f.write_str(q.as_str().unwrap_or(self.0.code.qualname))
+    }
+}
+
 /// Binds arguments to parameter slots as CPython's `_PyEval_MakeFrameVector` does, with its error messages.
 fn bind(func: &FunctionObj, this: Option<&Value>, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Vec<Value>> {
     let code = func.code;
-    let qn = func.qualname.read().as_str().unwrap_or(code.qualname).to_string();
+    // The qualified name only matters for error messages: computed when one is made, not on every call.
+    let qn = QualName(func);
     let argcount = code.argcount as usize;
     let posonly = code.posonly as usize;
     let kwonly = code.kwonly as usize;
     let total_named = argcount + kwonly;
     let mut slots: Vec<Option<Value>> = vec![None; code.nparams()];
-    let all: Vec<Value> = this.into_iter().cloned().chain(args.iter().cloned()).collect();
-    let nargs = all.len();
+    let nargs = args.len() + this.is_some() as usize;
     let mut extra = Vec::new();
-    for (i, a) in all.into_iter().enumerate() {
+    for (i, a) in this.into_iter().chain(args.iter()).enumerate() {
         if i < argcount {
-            slots[i] = Some(a);
+            slots[i] = Some(a.clone());
         } else {
-            extra.push(a);
+            extra.push(a.clone());
         }
     }
     let varargs_ix = argcount;
@@ -239,7 +249,8 @@ fn bind(func: &FunctionObj, this: Option<&Value>, args: &[Value], kwargs: &[(Val
             posonly_as_kw.join(", ")
         )));
     }
-    let defaults = func.defaults.read().clone();
+    // Held only while values are copied out (no Python code runs under it).
+    let defaults = func.defaults.read();
     if !extra.is_empty() && !code.varargs {
         let kwonly_given = (kwonly_start..kwonly_start + kwonly).filter(|&s| slots[s].is_some()).count();
         let sig = if defaults.is_empty() {
@@ -274,6 +285,7 @@ fn bind(func: &FunctionObj, this: Option<&Value>, args: &[Value], kwargs: &[(Val
             }
         }
     }
+    drop(defaults);
     if !missing.is_empty() {
         return Err(type_error(format!(
             "{qn}() missing {} required positional argument{}: {}",
@@ -283,7 +295,7 @@ fn bind(func: &FunctionObj, this: Option<&Value>, args: &[Value], kwargs: &[(Val
         )));
     }
     if kwonly > 0 {
-        let kwdefaults = func.kwdefaults.read().clone();
+        let kwdefaults = func.kwdefaults.read();
         for (s, slot) in slots.iter_mut().enumerate().skip(kwonly_start).take(kwonly) {
             if slot.is_none() {
                 match kwdefaults.iter().find(|(n, _)| *n == code.params[s]) {
@@ -292,6 +304,7 @@ fn bind(func: &FunctionObj, this: Option<&Value>, args: &[Value], kwargs: &[(Val
                 }
             }
         }
+        drop(kwdefaults);
         if !missing.is_empty() {
             return Err(type_error(format!(
                 "{qn}() missing {} required keyword-only argument{}: {}",

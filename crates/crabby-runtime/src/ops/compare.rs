@@ -405,41 +405,113 @@ pub fn richcmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
     }
 }
 
+#[inline]
 pub fn lt(a: &Value, b: &Value) -> PyResult<Value> {
-    if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        return Ok(Value::Bool(x < y));
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(Value::Bool(x < y)),
+        (Value::Float(x), Value::Float(y)) => Ok(Value::Bool(x < y)),
+        _ => richcmp(a, b, CmpOp::Lt),
     }
-    richcmp(a, b, CmpOp::Lt)
 }
+#[inline]
 pub fn le(a: &Value, b: &Value) -> PyResult<Value> {
-    if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        return Ok(Value::Bool(x <= y));
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(Value::Bool(x <= y)),
+        (Value::Float(x), Value::Float(y)) => Ok(Value::Bool(x <= y)),
+        _ => richcmp(a, b, CmpOp::Le),
     }
-    richcmp(a, b, CmpOp::Le)
 }
+#[inline]
 pub fn gt(a: &Value, b: &Value) -> PyResult<Value> {
-    if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        return Ok(Value::Bool(x > y));
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(Value::Bool(x > y)),
+        (Value::Float(x), Value::Float(y)) => Ok(Value::Bool(x > y)),
+        _ => richcmp(a, b, CmpOp::Gt),
     }
-    richcmp(a, b, CmpOp::Gt)
 }
+#[inline]
 pub fn ge(a: &Value, b: &Value) -> PyResult<Value> {
-    if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        return Ok(Value::Bool(x >= y));
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(Value::Bool(x >= y)),
+        (Value::Float(x), Value::Float(y)) => Ok(Value::Bool(x >= y)),
+        _ => richcmp(a, b, CmpOp::Ge),
     }
-    richcmp(a, b, CmpOp::Ge)
 }
+#[inline]
 pub fn eq(a: &Value, b: &Value) -> PyResult<Value> {
-    if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        return Ok(Value::Bool(x == y));
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(Value::Bool(x == y)),
+        (Value::Float(x), Value::Float(y)) => Ok(Value::Bool(x == y)),
+        _ => richcmp(a, b, CmpOp::Eq),
     }
-    richcmp(a, b, CmpOp::Eq)
 }
+#[inline]
 pub fn ne(a: &Value, b: &Value) -> PyResult<Value> {
-    if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        return Ok(Value::Bool(x != y));
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(Value::Bool(x != y)),
+        (Value::Float(x), Value::Float(y)) => Ok(Value::Bool(x != y)),
+        _ => richcmp(a, b, CmpOp::Ne),
     }
-    richcmp(a, b, CmpOp::Ne)
+}
+
+/// `bool(a < b)`, for conditions: no `bool` object in between.
+#[inline]
+pub fn lt_test(a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        _ => ops::truthy(&richcmp(a, b, CmpOp::Lt)?),
+    }
+}
+
+/// `bool(a <= b)`, for conditions: no `bool` object in between.
+#[inline]
+pub fn le_test(a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x <= y),
+        (Value::Float(x), Value::Float(y)) => Ok(x <= y),
+        _ => ops::truthy(&richcmp(a, b, CmpOp::Le)?),
+    }
+}
+
+/// `bool(a > b)`, for conditions: no `bool` object in between.
+#[inline]
+pub fn gt_test(a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x > y),
+        (Value::Float(x), Value::Float(y)) => Ok(x > y),
+        _ => ops::truthy(&richcmp(a, b, CmpOp::Gt)?),
+    }
+}
+
+/// `bool(a >= b)`, for conditions: no `bool` object in between.
+#[inline]
+pub fn ge_test(a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x >= y),
+        (Value::Float(x), Value::Float(y)) => Ok(x >= y),
+        _ => ops::truthy(&richcmp(a, b, CmpOp::Ge)?),
+    }
+}
+
+/// `bool(a == b)`, for conditions: no `bool` object in between.
+#[inline]
+pub fn eq_test(a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x == y),
+        (Value::Float(x), Value::Float(y)) => Ok(x == y),
+        _ => ops::truthy(&richcmp(a, b, CmpOp::Eq)?),
+    }
+}
+
+/// `bool(a != b)`, for conditions: no `bool` object in between.
+#[inline]
+pub fn ne_test(a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x != y),
+        (Value::Float(x), Value::Float(y)) => Ok(x != y),
+        _ => ops::truthy(&richcmp(a, b, CmpOp::Ne)?),
+    }
 }
 
 /// `a is b`.
@@ -464,13 +536,34 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
                 Payload::Dict(_) => return Ok(dict::get(o, item)?.is_some()),
                 Payload::Set(_) => return set::contains(o, item),
                 Payload::List(l) => {
-                    let snapshot = l.read().clone();
-                    for v in &snapshot {
-                        if eq_bool(v, item)? {
+                    // CPython's list_contains: one item at a time, re-reading the length, so that no copy is made
+                    // and no lock is held while `__eq__` runs; items that compare without Python code are
+                    // compared under the read lock.
+                    let mut i = 0;
+                    loop {
+                        let v = {
+                            let g = l.read();
+                            let mut found = None;
+                            while i < g.len() {
+                                match fast_eq(&g[i], item) {
+                                    Some(true) => return Ok(true),
+                                    Some(false) => i += 1,
+                                    None => {
+                                        found = Some(g[i].clone());
+                                        break;
+                                    }
+                                }
+                            }
+                            match found {
+                                Some(v) => v,
+                                None => return Ok(false),
+                            }
+                        };
+                        if eq_bool(&v, item)? {
                             return Ok(true);
                         }
+                        i += 1;
                     }
-                    return Ok(false);
                 }
                 Payload::Tuple(t) => {
                     for v in t.iter() {

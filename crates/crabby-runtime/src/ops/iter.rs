@@ -125,6 +125,17 @@ pub fn unpack(v: &Value, n: usize) -> PyResult<Vec<Value>> {
             return Ok(t.to_vec());
         }
     }
+    // An exact list of the right length unpacks without an iterator (CPython's UNPACK_SEQUENCE does the same).
+    if let Value::Obj(o) = v {
+        if let Payload::List(l) = &o.payload {
+            if o.ty().ptr_eq(&crate::builtins::types().list) {
+                let g = l.read();
+                if g.len() == n {
+                    return Ok(g.to_vec());
+                }
+            }
+        }
+    }
     let it = iter(v).map_err(|_| type_error(format!("cannot unpack non-iterable {} object", v.type_name())))?;
     let mut out = Vec::with_capacity(n);
     while out.len() < n {

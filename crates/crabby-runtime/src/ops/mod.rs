@@ -6,6 +6,7 @@ pub mod attr;
 pub mod call;
 pub mod compare;
 pub mod format;
+pub mod global_site;
 pub mod hash;
 pub mod iter;
 pub mod number;

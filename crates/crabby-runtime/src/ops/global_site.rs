@@ -1,0 +1,126 @@
+//! Per-site caches for global names: `load_global_at` remembers, at each place in the generated code that
+//! reads a global or built-in name, the value it found and the write counts of the module dict and of the
+//! builtins dict at that time. While neither dict has been written since, the cached value is still the
+//! answer, and reading it takes a few plain loads: no hashing, no lock, no reference count.
+//!
+//! Only values that need no reference count are cached: inline values (None, bools, small ints, floats) and
+//! immortal objects (classes, modules, built-in functions, functions defined by a module-level `def`). Other
+//! values take the dict lookup every time, which is always correct.
+//!
+//! A site is written by whichever thread missed, under a per-site sequence lock; readers never wait and
+//! fall back to the dict lookup when they see a site being written.
+
+use std::sync::atomic::{fence, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+
+use crate::builtins::dict::dict_obj;
+use crate::error::PyResult;
+use crate::object::ObjRef;
+use crate::Value;
+
+/// The cache of one global-name load in generated code (a `static` per site).
+pub struct GlobalSite {
+    /// Even while the fields below are consistent, odd while a thread rewrites them.
+    seq: AtomicU32,
+    /// The address of the module dict the entry was filled from (generated code can run with several
+    /// module dicts, for example when a module is executed twice).
+    dict: AtomicUsize,
+    /// The module dict's and the builtins dict's write counts when the entry was filled; 0 means empty.
+    globals_writes: AtomicU64,
+    builtins_writes: AtomicU64,
+    /// The cached value, as [`encode`] packs it.
+    tag: AtomicU64,
+    bits: AtomicU64,
+}
+
+impl GlobalSite {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> GlobalSite {
+        GlobalSite {
+            seq: AtomicU32::new(0),
+            dict: AtomicUsize::new(0),
+            globals_writes: AtomicU64::new(0),
+            builtins_writes: AtomicU64::new(0),
+            tag: AtomicU64::new(0),
+            bits: AtomicU64::new(0),
+        }
+    }
+}
+
+/// Packs a value that needs no reference count into two words; `None` for values that do.
+#[inline]
+fn encode(v: &Value) -> Option<(u64, u64)> {
+    Some(match v {
+        Value::None => (1, 0),
+        Value::Bool(b) => (2, *b as u64),
+        Value::Int(i) => (3, *i as u64),
+        Value::Float(f) => (4, f.to_bits()),
+        Value::Obj(o) if o.is_immortal() => (5, o.addr() as u64),
+        Value::Obj(_) => return None,
+    })
+}
+
+#[inline]
+fn decode(tag: u64, bits: u64) -> Value {
+    match tag {
+        1 => Value::None,
+        2 => Value::Bool(bits != 0),
+        3 => Value::Int(bits as i64),
+        4 => Value::Float(f64::from_bits(bits)),
+        // SAFETY: tag 5 is only stored by `fill` for an object that was immortal (see `encode`).
+        _ => Value::Obj(unsafe { ObjRef::from_immortal_addr(bits as usize) }),
+    }
+}
+
+/// Loads the global (or else built-in) `name` as `LOAD_GLOBAL` does, through the site's cache.
+#[inline]
+pub fn load_global_at(site: &GlobalSite, g: &ObjRef, name: &Value) -> PyResult<Value> {
+    let s1 = site.seq.load(Ordering::Acquire);
+    let gw = site.globals_writes.load(Ordering::Relaxed);
+    let bw = site.builtins_writes.load(Ordering::Relaxed);
+    let d = site.dict.load(Ordering::Relaxed);
+    let tag = site.tag.load(Ordering::Relaxed);
+    let bits = site.bits.load(Ordering::Relaxed);
+    // Orders the loads above before the re-check of the sequence number (the seqlock read protocol).
+    fence(Ordering::Acquire);
+    if s1 & 1 == 0
+        && site.seq.load(Ordering::Relaxed) == s1
+        && gw != 0
+        && d == g.addr()
+        && dict_obj(g).writes() == gw
+        && dict_obj(crate::modules::builtins::builtins_dict()).writes() == bw
+    {
+        return Ok(decode(tag, bits));
+    }
+    load_global_miss(site, g, name)
+}
+
+#[cold]
+#[inline(never)]
+fn load_global_miss(site: &GlobalSite, g: &ObjRef, name: &Value) -> PyResult<Value> {
+    // The counts are read before the lookup: a write racing with it leaves the entry with an older count,
+    // which the next load sees as stale.
+    let gw = dict_obj(g).writes();
+    let bw = dict_obj(crate::modules::builtins::builtins_dict()).writes();
+    let v = crate::rt::load_global(g, name)?;
+    if let Some((tag, bits)) = encode(&v) {
+        fill(site, g.addr(), gw, bw, tag, bits);
+    }
+    Ok(v)
+}
+
+fn fill(site: &GlobalSite, dict: usize, gw: u64, bw: u64, tag: u64, bits: u64) {
+    let s = site.seq.load(Ordering::Relaxed);
+    if s & 1 != 0 || site.seq.compare_exchange(s, s.wrapping_add(1), Ordering::Acquire, Ordering::Relaxed).is_err() {
+        // Another thread is filling the site; this load simply goes uncached.
+        return;
+    }
+    // Keeps the stores below after the odd sequence number is visible (the seqlock write protocol).
+    fence(Ordering::Release);
+    site.dict.store(dict, Ordering::Relaxed);
+    site.globals_writes.store(gw, Ordering::Relaxed);
+    site.builtins_writes.store(bw, Ordering::Relaxed);
+    site.tag.store(tag, Ordering::Relaxed);
+    site.bits.store(bits, Ordering::Relaxed);
+    // Release: a reader that sees the even number again sees every field stored above.
+    site.seq.store(s.wrapping_add(2), Ordering::Release);
+}
