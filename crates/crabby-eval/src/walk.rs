@@ -37,6 +37,28 @@ pub fn unit_of(code: &'static CodeInfo) -> &'static Unit {
     code.extra.and_then(|e| e.downcast_ref::<Unit>()).expect("code compiled by crabby's evaluator")
 }
 
+thread_local! {
+    /// Emptied fast-local vectors of finished frames, reused so a call allocates nothing for its locals.
+    static FAST_POOL: std::cell::RefCell<Vec<Vec<Option<Value>>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        let mut fast = std::mem::take(&mut self.fast);
+        // The values are dropped before the pool is borrowed: dropping one may run code that makes frames.
+        fast.clear();
+        if fast.capacity() <= 64 {
+            FAST_POOL.with(|p| {
+                if let Ok(mut p) = p.try_borrow_mut() {
+                    if p.len() < 32 {
+                        p.push(fast);
+                    }
+                }
+            });
+        }
+    }
+}
+
 impl Frame {
     pub fn new(
         code: &'static CodeInfo,
@@ -46,7 +68,8 @@ impl Frame {
         closure: &[ObjRef],
     ) -> Frame {
         let unit = unit_of(code);
-        let mut fast: Vec<Option<Value>> = vec![None; unit.slot_names.len()];
+        let mut fast: Vec<Option<Value>> = FAST_POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+        fast.resize(unit.slot_names.len(), None);
         for (i, a) in args.iter_mut().enumerate() {
             fast[i] = Some(std::mem::take(a));
         }
