@@ -25,6 +25,7 @@ use ruff_python_parser::{Mode, ParseOptions};
 pub const NATIVE_MODULES: &[&str] = &[
     "_bisect",
     "_collections",
+    "_contextvars",
     "_functools",
     "_heapq",
     "_operator",

@@ -4,6 +4,7 @@ pub mod binascii;
 pub mod bisect;
 pub mod builtins;
 pub mod collections;
+pub mod contextvars;
 pub mod errno;
 pub mod functools;
 pub mod heapq;
@@ -43,6 +44,7 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "binascii" => Some(binascii::module),
         "_collections" => Some(collections::module),
         "_sha2" => Some(sha2::module),
+        "_contextvars" => Some(contextvars::module),
         _ => None,
     }
 }
