@@ -1429,6 +1429,14 @@ impl Ctx<'_> {
                 self.at("imaginary number required in complex literal", start, end)
             }
             ParseErrorType::ExpectedRealNumber => self.at("real number required in complex literal", start, end),
+            // `case 1 as _`: CPython names the problem; `case {**_}` is plain invalid syntax.
+            ParseErrorType::InvalidMatchPatternTarget => {
+                if self.prev_token(start).is_some_and(|t| self.token_text(&t) == "as") {
+                    self.at("cannot use '_' as a target", start, end)
+                } else {
+                    self.generic(start)
+                }
+            }
             ParseErrorType::FStringError(f) => self.fstring_error(f, start, end),
             ParseErrorType::Lexical(l) => self.lexical(l, start, end),
             ParseErrorType::OtherError(msg) => self.other_error(msg, start, end),

@@ -26,6 +26,9 @@ pub use crate::ops::number::{
     add, and, floordiv, iadd, iand, ifloordiv, ilshift, imatmul, imod, imul, invert, ior, ipow, irshift, isub,
     itruediv, ixor, lshift, matmul, mod_, mul, neg, or, pos, pow, rshift, sub, truediv, xor,
 };
+pub use crate::ops::pattern::{
+    mapping_rest, match_class, match_eq, match_keys, match_mapping, match_sequence, SeqMode,
+};
 pub use crate::ops::subscript::{delitem, getitem, setitem, slice};
 pub use crate::ops::truthy;
 pub use crate::traceback::register_source;

@@ -9,9 +9,11 @@
 //! - `func.rs`: function bodies, name resolution, and the constructs that make new code objects.
 //! - `stmt.rs`: statements, including the lowering of `try`, `with`, loops and jumps through `finally`.
 //! - `expr.rs`: expressions, calls, comprehensions and f-strings.
+//! - `pattern.rs`: the `match` statement's patterns.
 
 mod expr;
 mod func;
+mod pattern;
 mod stmt;
 
 use std::collections::HashMap;

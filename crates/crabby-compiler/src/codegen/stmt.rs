@@ -415,9 +415,9 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
                 store_name(g, ctx, &bind, &format!("v_{vid}"));
             }
         }
+        Stmt::Match(m) => super::pattern::match_stmt(g, ctx, m)?,
         // Not compiled yet: reaching one raises NotImplementedError at run time, so the rest of the program
         // still runs.
-        Stmt::Match(_) => ctx.emit(&format!("break {} Err(not_supported(\"the match statement\"));", ctx.err)),
         Stmt::TypeAlias(_) => ctx.emit(&format!("break {} Err(not_supported(\"type aliases\"));", ctx.err)),
         Stmt::IpyEscapeCommand(c) => return Err(func::unsupported(g, c.range(), "IPython escapes")),
     }

@@ -678,7 +678,13 @@ impl Checker<'_> {
 
     fn pattern(&mut self, pattern: &Pattern, pc: &mut PatternCtx) -> Res {
         match pattern {
-            Pattern::MatchValue(v) => self.expr(&v.value)?,
+            Pattern::MatchValue(v) => {
+                // The parser accepts any f-string where a string literal may stand; CPython's grammar does not.
+                if matches!(&*v.value, Expr::FString(_)) {
+                    return Err(self.err("patterns may only match literals and attribute lookups", v.value.range()));
+                }
+                self.expr(&v.value)?
+            }
             Pattern::MatchSingleton(_) => {}
             Pattern::MatchSequence(s) => {
                 if s.patterns.iter().filter(|p| p.is_match_star()).count() > 1 {

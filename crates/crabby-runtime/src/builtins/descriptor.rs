@@ -110,6 +110,7 @@ pub fn extra_types() -> &'static ExtraTypes {
             getset: mk("getset_descriptor"),
             mappingproxy: mk("mappingproxy"),
         };
+        type_::set_patma(&x.mappingproxy, type_::Patma::MAPPING);
         add_methods(
             &x.member,
             &[("__get__", slot_get), ("__set__", slot_set), ("__delete__", slot_delete), ("__repr__", slot_repr)],

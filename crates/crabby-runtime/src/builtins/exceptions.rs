@@ -202,6 +202,17 @@ fn exc_init(args: &[Value], kwargs: &[(Value, Value)]) -> crate::error::PyResult
     Ok(Value::None)
 }
 
+/// The `str()` of a Unicode error (`'utf-8' codec can't decode byte ...`) of type `ty` with arguments
+/// `args`; `None` for other exceptions, or when the arguments do not have the codec's shape.
+pub fn unicode_error_text(ty: &ObjRef, args: &[Value]) -> Option<String> {
+    for kind in [ExcKind::UnicodeEncodeError, ExcKind::UnicodeDecodeError, ExcKind::UnicodeTranslateError] {
+        if type_::is_subtype(ty, exc_type(kind)) {
+            return crate::builtins::str_codec::unicode_error_str(kind, args);
+        }
+    }
+    None
+}
+
 fn exc_str(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResult<Value> {
     let this = args.first().cloned().unwrap_or_default();
     let Some(Payload::Exception(e)) = this.payload() else {
@@ -213,12 +224,8 @@ fn exc_str(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResult
             return Ok(Value::from(text));
         }
     }
-    for kind in [ExcKind::UnicodeEncodeError, ExcKind::UnicodeDecodeError, ExcKind::UnicodeTranslateError] {
-        if type_::is_subtype(this.ty(), exc_type(kind)) {
-            if let Some(text) = crate::builtins::str_codec::unicode_error_str(kind, a.as_tuple().unwrap_or(&[])) {
-                return Ok(Value::from(text));
-            }
-        }
+    if let Some(text) = unicode_error_text(this.ty(), a.as_tuple().unwrap_or(&[])) {
+        return Ok(Value::from(text));
     }
     Ok(Value::from(match a.as_tuple() {
         Some([]) | None => String::new(),

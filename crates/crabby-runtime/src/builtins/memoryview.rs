@@ -31,6 +31,7 @@ pub fn memoryview_type() -> &'static ObjRef {
     static T: OnceLock<ObjRef> = OnceLock::new();
     T.get_or_init(|| {
         let t = crate::builtins::new_native_type("memoryview", "builtins", false);
+        type_::set_patma(&t, type_::Patma::SEQUENCE);
         // A built-in type's `__module__` is not in its namespace (`dir(memoryview)` does not list it).
         let _ = dict::remove(&type_::type_obj(&t).dict, &Value::from("__module__"));
         dict::set_str(

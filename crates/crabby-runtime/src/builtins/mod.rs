@@ -245,6 +245,23 @@ fn bootstrap() -> Types {
         object: real_object,
         dict: real_dict_ty,
     };
+    use type_::Patma;
+    for (ty, flags) in [
+        (&t.list, Patma::SEQUENCE | Patma::MATCH_SELF),
+        (&t.tuple, Patma::SEQUENCE | Patma::MATCH_SELF),
+        (&t.range, Patma::SEQUENCE),
+        (&t.dict, Patma::MAPPING | Patma::MATCH_SELF),
+        (&t.bool, Patma::MATCH_SELF),
+        (&t.int, Patma::MATCH_SELF),
+        (&t.float, Patma::MATCH_SELF),
+        (&t.str, Patma::MATCH_SELF),
+        (&t.bytes, Patma::MATCH_SELF),
+        (&t.bytearray, Patma::MATCH_SELF),
+        (&t.set, Patma::MATCH_SELF),
+        (&t.frozenset, Patma::MATCH_SELF),
+    ] {
+        type_::set_patma(ty, flags);
+    }
     // MROs for the single-inheritance built-in hierarchy.
     for ty in t.all() {
         let mro = type_::linear_mro(ty);
@@ -341,6 +358,10 @@ pub fn new_native_type(name: &str, module: &str, basetype: bool) -> ObjRef {
     let t = types();
     let mut tobj = TypeObj::new(name, Layout::Other, dict::new_dict_obj(), vec![t.object.clone()]);
     tobj.basetype = basetype;
+    if module != "builtins" {
+        tobj.native_slots = true;
+        tobj.tp_name = Some(format!("{module}.{name}"));
+    }
     let ty = ObjRef::new(&t.type_, Payload::Type(tobj)).make_immortal();
     *type_obj(&ty).mro.write() = type_::linear_mro(&ty);
     dict::set_str(&type_obj(&ty).dict, "__module__", crate::Value::from(module));

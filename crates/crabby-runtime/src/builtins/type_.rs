@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering};
 
 use parking_lot::RwLock;
 
@@ -81,6 +81,16 @@ pub struct TypeObj {
     pub layout: Layout,
     /// A class made by a `class` statement or `type(...)`.
     pub heap: bool,
+    /// A native module's type (`collections.deque`) whose special methods are native functions that generic
+    /// operations must find and call, as they call a class's Python methods. The core built-in types leave it
+    /// unset: their payload fast paths stand for their methods, so they pay nothing for the lookups.
+    pub native_slots: bool,
+    /// CPython's `tp_name` when it differs from `__name__`: a native module's type is named with its module
+    /// (`collections.deque`) in most error messages, while `__name__` stays `deque`.
+    pub tp_name: Option<String>,
+    /// [`Patma`] flags: how `match` treats instances (CPython's `Py_TPFLAGS_SEQUENCE`, `Py_TPFLAGS_MAPPING`
+    /// and `_Py_TPFLAGS_MATCH_SELF`). Set once while the type is made, before it is shared.
+    pub patma: AtomicU8,
     /// May be subclassed.
     pub basetype: bool,
     /// Instances carry a `__dict__`.
@@ -116,6 +126,32 @@ impl TypeFlags {
     pub const CUSTOM_SETATTR: u8 = 4;
     /// `__delattr__` is not the default one.
     pub const CUSTOM_DELATTR: u8 = 8;
+}
+
+/// Structural pattern matching flags of a type (see [`TypeObj::patma`]).
+pub struct Patma;
+
+impl Patma {
+    /// Sequence patterns match instances (`list`, `tuple`, `range`, `memoryview`, `collections.deque`,
+    /// classes inheriting `collections.abc.Sequence`).
+    pub const SEQUENCE: u8 = 1;
+    /// Mapping patterns match instances (`dict`, `mappingproxy`, `collections.abc.Mapping` classes).
+    pub const MAPPING: u8 = 2;
+    /// A class pattern's single positional sub-pattern matches the subject itself (`int(x)`, `str(s)`).
+    pub const MATCH_SELF: u8 = 4;
+}
+
+/// The [`Patma`] flags of `ty`.
+#[inline]
+pub fn patma(ty: &ObjRef) -> u8 {
+    // Relaxed: the flags are written before the type is published to other threads.
+    type_obj(ty).patma.load(Ordering::Relaxed)
+}
+
+/// Sets `ty`'s [`Patma`] flags (while it is being made).
+pub fn set_patma(ty: &ObjRef, flags: u8) {
+    // Relaxed: see `patma`.
+    type_obj(ty).patma.store(flags, Ordering::Relaxed);
 }
 
 const FLAGS_SHIFT: u32 = 56;
@@ -168,6 +204,9 @@ impl TypeObj {
             dict,
             layout,
             heap: false,
+            native_slots: false,
+            tp_name: None,
+            patma: AtomicU8::new(0),
             basetype: true,
             instance_dict: false,
             slot_storage: false,
@@ -205,8 +244,46 @@ pub fn type_obj(ty: &ObjRef) -> &TypeObj {
     }
 }
 
+/// The type's `tp_name`, as CPython's messages name it: `collections.deque` for a native module's type,
+/// `__name__` for the others (see [`short_name`]).
 pub fn type_name(ty: &ObjRef) -> String {
+    let t = type_obj(ty);
+    match &t.tp_name {
+        Some(n) => n.clone(),
+        None => t.name.read().clone(),
+    }
+}
+
+/// The type's `__name__` (CPython's `_PyType_Name`): what reprs such as `deque([1])` and `count(5)` print.
+pub fn short_name(ty: &ObjRef) -> String {
     type_obj(ty).name.read().clone()
+}
+
+/// Whether generic operations look for special methods on `ty`: user classes and native module types.
+#[inline]
+pub fn dispatches(ty: &ObjRef) -> bool {
+    let t = type_obj(ty);
+    t.heap || t.native_slots
+}
+
+/// Whether a special method found on a type is one generic operations must call: Python code, or a
+/// native module type's own method. The core built-in types' methods are skipped: the operations' payload
+/// fast paths implement them.
+pub fn is_special_impl(f: &Value) -> bool {
+    match f.payload() {
+        Some(Payload::BuiltinFunction(b)) => b.owner.as_ref().is_some_and(|o| type_obj(o).native_slots),
+        _ => true,
+    }
+}
+
+/// The special method `name` of `v`'s type when generic operations must call it (see [`is_special_impl`]).
+#[inline]
+pub fn special_method(v: &Value, name: &str) -> Option<Value> {
+    let ty = v.ty();
+    if !dispatches(ty) {
+        return None;
+    }
+    lookup(ty, name).filter(is_special_impl)
 }
 
 /// Whether `a` is `b` or a subclass of it.
@@ -385,6 +462,22 @@ pub fn lookup_uncached(ty: &ObjRef, name: &str) -> Option<Value> {
         }
     }
     None
+}
+
+/// The [`Patma`] flags of a new class: those of its layout base (CPython's `inherit_special` and
+/// `inherit_patma_flags`), except that a namespace defining `__abc_tpflags__` (as `collections.abc.Sequence`
+/// and `Mapping` do) chooses the collection flags itself, as CPython's `_abc._abc_init` does.
+fn class_patma(base: &ObjRef, ns: &ObjRef) -> u8 {
+    let mut flags = patma(base);
+    if let Some(f) = dict::get_str(ns, "__abc_tpflags__").and_then(|v| crate::builtins::int::as_i64(&v)) {
+        // CPython's Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING bits.
+        let (seq, map) = (f & (1 << 5) != 0, f & (1 << 6) != 0);
+        if seq || map {
+            flags &= !(Patma::SEQUENCE | Patma::MAPPING);
+            flags |= if seq { Patma::SEQUENCE } else { Patma::MAPPING };
+        }
+    }
+    flags
 }
 
 /// Records a direct write to a type's namespace (see [`TypeObj::modified`]).
@@ -821,7 +914,9 @@ pub fn type_new(
     }
 
     let own_slots = slots.as_ref().map(|s| s.names.clone()).unwrap_or_default();
+    let patma = class_patma(&base, &d);
     let mut tobj = TypeObj::new(name, layout, d, bases.clone());
+    *tobj.patma.get_mut() = patma;
     *tobj.qualname.get_mut() = qualname;
     *tobj.base.get_mut() = Some(base);
     tobj.heap = true;

@@ -951,9 +951,9 @@ fn reversed(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
             _ => {}
         }
     }
-    if type_obj(v.ty()).heap {
+    if type_::dispatches(v.ty()) {
         if let Some(f) = type_::lookup(v.ty(), "__reversed__") {
-            return ops::call::call_with_self(&f, &v, &[], &[]);
+            return type_::call_special(&f, &v, &[], &[]);
         }
     }
     let items: Vec<Value> = match v.payload() {

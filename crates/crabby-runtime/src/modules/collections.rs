@@ -652,8 +652,7 @@ fn d_repr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let Some(_g) = ReprGuard::enter(o.addr()) else {
         return Ok(Value::from("[...]"));
     };
-    let name = type_::type_name(this.ty());
-    let name = name.rsplit('.').next().unwrap_or(&name).to_string();
+    let name = type_::short_name(this.ty());
     let items = join_reprs(&d.snapshot())?;
     Ok(Value::from(match d.maxlen() {
         Some(m) => format!("{name}([{items}], maxlen={m})"),
@@ -733,7 +732,7 @@ fn d_add(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let (d, this, _) = recv(args, "__add__", true)?;
     let a = slot_args(args, kwargs, "__add__", 1, false)?;
     if deque_of(&a[1]).is_none() {
-        let me = type_::type_name(this.ty());
+        let me = type_::short_name(this.ty());
         return Err(type_error(format!("can only concatenate {me} (not \"{}\") to {me}", a[1].type_name())));
     }
     let new = copy_deque(this, d)?;
@@ -988,8 +987,7 @@ fn dd_repr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         },
         None => "None".to_string(),
     };
-    let name = type_::type_name(this.ty());
-    let name = name.rsplit('.').next().unwrap_or(&name).to_string();
+    let name = type_::short_name(this.ty());
     Ok(Value::from(format!("{name}({frepr}, {base})")))
 }
 
@@ -1107,6 +1105,9 @@ fn make_defaultdict() -> ObjRef {
     tobj.basetype = true;
     tobj.slot_storage = true;
     tobj.slots = vec![FACTORY.to_string()];
+    tobj.native_slots = true;
+    *tobj.patma.get_mut() = type_::Patma::MAPPING | type_::Patma::MATCH_SELF;
+    tobj.tp_name = Some("collections.defaultdict".to_string());
     let ty = ObjRef::new(&t.type_, Payload::Type(tobj)).make_immortal();
     *type_obj(&ty).mro.write() = type_::linear_mro(&ty);
     let d = &type_obj(&ty).dict;
@@ -1128,6 +1129,7 @@ fn make_defaultdict() -> ObjRef {
 
 fn make_deque() -> ObjRef {
     let ty = new_native_type("deque", "collections", true);
+    type_::set_patma(&ty, type_::Patma::SEQUENCE);
     add_methods(&ty, DEQUE_METHODS);
     let d = &type_obj(&ty).dict;
     let new = new_builtin("__new__", d_new, Some(ty.clone()));

@@ -221,7 +221,7 @@ fn random_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     };
     if !type_::is_subtype(cls, ty) {
         let n = type_::type_name(cls);
-        return Err(type_error(format!("Random.__new__({n}): {n} is not a subtype of Random")));
+        return Err(type_error(format!("_random.Random.__new__({n}): {n} is not a subtype of _random.Random")));
     }
     let dict = type_obj(cls).heap.then(dict::new_dict_obj);
     let obj = Value::Obj(ObjRef::with_dict(

@@ -316,7 +316,7 @@ fn hash_of<'a>(args: &'a [Value], method: &str) -> PyResult<(&'a HashObj, &'a Va
 }
 
 fn qual(this: &Value, method: &str) -> String {
-    format!("{}.{method}", crate::builtins::type_::type_name(this.ty()))
+    format!("{}.{method}", crate::builtins::type_::short_name(this.ty()))
 }
 
 fn h_update(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -433,7 +433,7 @@ fn state() -> PyResult<&'static State> {
         dict::set_str(d, name, new_builtin(name, *f, None));
     }
     for t in &types {
-        dict::set_str(d, &crate::builtins::type_::type_name(t), Value::Obj(t.clone()));
+        dict::set_str(d, &crate::builtins::type_::short_name(t), Value::Obj(t.clone()));
     }
     Ok(STATE.get_or_init(|| State { module: m, types }))
 }

@@ -844,7 +844,7 @@ fn struct_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     };
     if !type_::is_subtype(cls, &st.struct_type) {
         let n = type_::type_name(cls);
-        return Err(type_error(format!("Struct.__new__({n}): {n} is not a subtype of Struct")));
+        return Err(type_error(format!("_struct.Struct.__new__({n}): {n} is not a subtype of _struct.Struct")));
     }
     let dict = type_obj(cls).heap.then(dict::new_dict_obj);
     let obj = Value::Obj(ObjRef::with_dict(

@@ -322,10 +322,8 @@ fn dict_eq(x: &crate::object::ObjRef, y: &crate::object::ObjRef) -> PyResult<boo
 /// `None` stands for NotImplemented.
 fn slot_cmp(x: &Value, y: &Value, op: CmpOp) -> PyResult<Option<Value>> {
     let ty = x.ty();
-    if type_::type_obj(ty).heap {
-        if let Some(f) =
-            type_::lookup(ty, op.dunder()).filter(|f| !matches!(f.payload(), Some(Payload::BuiltinFunction(_))))
-        {
+    if type_::dispatches(ty) {
+        if let Some(f) = type_::lookup(ty, op.dunder()).filter(type_::is_special_impl) {
             let r = type_::call_special(&f, x, std::slice::from_ref(y), &[])?;
             return Ok(if r.is(&Value::Obj(crate::builtins::types().not_implemented.clone())) {
                 None
@@ -369,9 +367,7 @@ fn native_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
 /// `a <op> b` with CPython's protocol: the reflected method of a right operand whose type is a subclass of the
 /// left's goes first; then the left's method, then the right's reflection; `==`/`!=` fall back to identity.
 pub fn richcmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
-    let a_heap = type_::type_obj(a.ty()).heap;
-    let b_heap = type_::type_obj(b.ty()).heap;
-    if !a_heap && !b_heap {
+    if !type_::dispatches(a.ty()) && !type_::dispatches(b.ty()) {
         if let Some(r) = builtin_cmp(a, b, op)? {
             return Ok(Value::Bool(r));
         }

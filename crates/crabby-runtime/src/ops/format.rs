@@ -113,10 +113,10 @@ pub fn repr(v: &Value) -> PyResult<String> {
     }
     let o = v.as_obj().expect("object");
     let t = type_::type_obj(o.ty());
-    if t.heap {
+    if t.heap || t.native_slots {
         if let Some(f) = type_::lookup(o.ty(), "__repr__") {
-            if !matches!(f.payload(), Some(Payload::BuiltinFunction(_))) {
-                let r = ops::call::call_with_self(&f, v, &[], &[])?;
+            if type_::is_special_impl(&f) {
+                let r = type_::call_special(&f, v, &[], &[])?;
                 return match r.as_str() {
                     Some(s) => Ok(s.to_string()),
                     None => Err(type_error(format!("__repr__ returned non-string (type {})", r.type_name()))),
@@ -300,6 +300,9 @@ pub fn str_of(v: &Value) -> PyResult<String> {
                     }
                     let args = e.args.read().clone();
                     let items = args.as_tuple().unwrap_or(&[]);
+                    if let Some(text) = exceptions::unicode_error_text(o.ty(), items) {
+                        return Ok(text);
+                    }
                     let is_key_error = type_::is_subtype(o.ty(), exceptions::exc_type(exceptions::ExcKind::KeyError));
                     match items.len() {
                         0 => Ok(String::new()),

@@ -10,6 +10,7 @@ pub mod global_site;
 pub mod hash;
 pub mod iter;
 pub mod number;
+pub mod pattern;
 pub mod subscript;
 
 use crate::builtins::type_;

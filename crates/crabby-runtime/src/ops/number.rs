@@ -512,10 +512,10 @@ fn dunders(op: BinOp) -> (&'static str, &'static str, &'static str) {
 /// A special method of a user class written in Python (not inherited from a built-in base, whose
 /// native methods the built-in fast paths stand for).
 fn user_method(ty: &ObjRef, name: &str) -> Option<Value> {
-    if !type_::type_obj(ty).heap {
+    if !type_::dispatches(ty) {
         return None;
     }
-    type_::lookup(ty, name).filter(|f| !matches!(f.payload(), Some(Payload::BuiltinFunction(_))))
+    type_::lookup(ty, name).filter(type_::is_special_impl)
 }
 
 /// Calls a special method, mapping NotImplemented to `None`.
@@ -600,9 +600,7 @@ fn heap_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
 
 /// `a <op> b`.
 pub fn binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
-    let a_heap = type_::type_obj(a.ty()).heap;
-    let b_heap = type_::type_obj(b.ty()).heap;
-    if !a_heap && !b_heap {
+    if !type_::dispatches(a.ty()) && !type_::dispatches(b.ty()) {
         return match builtin_binop(a, b, op)? {
             Some(v) => Ok(v),
             None => Err(unsupported(a, b, op)),
@@ -645,7 +643,7 @@ pub fn divmod_slot(a: &Value, b: &Value) -> PyResult<Option<Value>> {
 /// `pow(a, b, m)` through a user class's `__pow__(b, m)` (three-argument power never uses `__rpow__`);
 /// `None` when no user class is involved.
 pub fn pow3_slot(a: &Value, b: &Value, m: &Value) -> PyResult<Option<Value>> {
-    let heap = |v: &Value| type_::type_obj(v.ty()).heap;
+    let heap = |v: &Value| type_::dispatches(v.ty());
     if !heap(a) && !heap(b) && !heap(m) {
         return Ok(None);
     }
@@ -667,7 +665,7 @@ pub fn pow3_slot(a: &Value, b: &Value, m: &Value) -> PyResult<Option<Value>> {
 
 /// `a <op>= b`: `__iop__` first, then the binary operator; lists extend in place.
 pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
-    if type_::type_obj(a.ty()).heap {
+    if type_::dispatches(a.ty()) {
         if let Some(f) = user_method(a.ty(), dunders(op).2) {
             if let Some(r) = call_user(&f, a, std::slice::from_ref(b))? {
                 return Ok(r);

@@ -22,15 +22,10 @@ fn slice_positions(s: &SliceObj, len: usize) -> PyResult<Vec<usize>> {
     Ok((0..n).map(|k| (start + k * step) as usize).collect())
 }
 
+/// A user class's or native module type's `__getitem__`/`__setitem__`/`__delitem__`, called.
 fn user_dunder(v: &Value, name: &str, args: &[Value]) -> Option<PyResult<Value>> {
-    if !type_::type_obj(v.ty()).heap {
-        return None;
-    }
-    let f = type_::lookup(v.ty(), name)?;
-    if matches!(f.payload(), Some(Payload::BuiltinFunction(_))) {
-        return None;
-    }
-    Some(ops::call::call_with_self(&f, v, args, &[]))
+    let f = type_::special_method(v, name)?;
+    Some(type_::call_special(&f, v, args, &[]))
 }
 
 /// `v[key]`.
@@ -91,9 +86,10 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
             match dict::get(d, key)? {
                 Some(x) => Ok(x),
                 None => {
-                    if type_::type_obj(v.ty()).heap {
+                    // Every dict subclass may define `__missing__`, native ones (`defaultdict`) included.
+                    if !v.ty().ptr_eq(&crate::builtins::types().dict) {
                         if let Some(m) = type_::lookup(v.ty(), "__missing__") {
-                            return ops::call::call_with_self(&m, v, std::slice::from_ref(key), &[]);
+                            return type_::call_special(&m, v, std::slice::from_ref(key), &[]);
                         }
                     }
                     Err(key_error(key.clone()))

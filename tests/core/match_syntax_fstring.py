@@ -1,0 +1,5 @@
+# match: f-strings are not literals a pattern may match.
+print("never printed")
+match "x":
+    case f"x":
+        pass
