@@ -73,6 +73,8 @@ pub fn new_type(spec: &'static StructSeqSpec) -> ObjRef {
     let mut tobj = TypeObj::new(spec.name, Layout::Tuple, dict::new_dict_obj(), vec![t.tuple.clone()]);
     tobj.basetype = false;
     tobj.slot_storage = true;
+    tobj.tp_name = Some(spec.qualified_name());
+    *tobj.patma.get_mut() = type_::patma(&t.tuple);
     let ty = ObjRef::new(&t.type_, Payload::Type(tobj)).make_immortal();
     *type_obj(&ty).mro.write() = type_::linear_mro(&ty);
     // Registered before the members are made, so the descriptors' write check already knows the type.
