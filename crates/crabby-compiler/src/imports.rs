@@ -31,6 +31,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_operator",
     "_random",
     "_sha2",
+    "_signal",
     "_struct",
     "_thread",
     "_weakref",
@@ -39,6 +40,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "errno",
     "itertools",
     "math",
+    "posix",
     "sys",
     "time",
 ];

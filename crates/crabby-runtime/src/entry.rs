@@ -63,6 +63,7 @@ fn run(
     exec: fn(&ObjRef) -> PyResult<()>,
 ) -> ! {
     let handle = std::thread::Builder::new().name("MainThread".into()).stack_size(PYTHON_STACK_SIZE).spawn(move || {
+        crate::modules::signal::init();
         let m = new_main_module(module_name, file);
         // Like CPython, `__main__` is in sys.modules while it runs (`import __main__` finds it).
         dict::set_str(crate::import::sys_modules(), module_name, Value::Obj(m.clone()));

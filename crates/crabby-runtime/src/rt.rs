@@ -15,6 +15,7 @@ pub use crate::builtins::module::module_dict;
 pub use crate::builtins::tuple::new_tuple;
 pub use crate::error::{pop_handled, push_handled, PyErr, PyResult};
 pub use crate::eval::call_with_frame;
+pub use crate::modules::signal::check_signals;
 pub use crate::object::ObjRef;
 pub use crate::ops::attr::{delattr, getattr, getattr_at, load_method_at, setattr, setattr_at, AttrSite};
 pub use crate::ops::call::{call, merge_kwargs, star_args, CodeInfo};

@@ -253,6 +253,8 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
             }
             ctx.emit(&format!("{label}: loop {{"));
             ctx.emit(&format!("ln = {line};"));
+            // A safe point: Python signal handlers (Ctrl-C's KeyboardInterrupt) run here.
+            ctx.emit(&format!("{};", ctx.q("check_signals()")));
             let c = super::expr::test(g, ctx, &w.test)?;
             ctx.emit(&format!("if !{c} {{ break; }}"));
             ctx.loops.push(LoopFrame { label: label.clone(), unwind_len: ctx.unwind.len(), broke: broke.clone() });
@@ -277,6 +279,7 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
                 ctx.emit(&format!("let mut {b} = false;"));
             }
             ctx.emit(&format!("{label}: loop {{"));
+            ctx.emit(&format!("{};", ctx.q("check_signals()")));
             let nx = if f.is_async {
                 ctx.q(&format!("anext_or_stop(&{itv}).await"))
             } else {

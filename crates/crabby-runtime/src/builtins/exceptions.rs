@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use parking_lot::{Mutex, RwLock};
 
 use crate::builtins::type_::{self, type_obj};
-use crate::builtins::{tuple, types};
+use crate::builtins::{oserror, tuple, types};
 use crate::object::{ObjRef, Payload};
 use crate::ops::call::CodeInfo;
 use crate::Value;
@@ -139,7 +139,16 @@ pub fn new_exception(kind: ExcKind, args: Vec<Value>) -> ObjRef {
 }
 
 /// A new instance of any exception type (built-in or user subclass) without running `__init__`.
+/// `OSError` (and its subclasses) parse their arguments into attributes here, and `OSError` itself becomes
+/// the subclass its error number names.
 pub fn new_exception_of(ty: &ObjRef, args: Vec<Value>) -> ObjRef {
+    if oserror::is_os_error_type(ty) {
+        let ty = oserror::constructor_class(ty, &args);
+        let dict = type_obj(&ty).instance_dict.then(crate::builtins::dict::new_dict_obj);
+        let exc = ObjRef::with_dict(&ty, Payload::Exception(ExceptionObj::new(tuple::new_tuple_from(&args))), dict);
+        oserror::init_attrs(&exc, &args);
+        return exc;
+    }
     let dict = type_obj(ty).instance_dict.then(crate::builtins::dict::new_dict_obj);
     ObjRef::with_dict(ty, Payload::Exception(ExceptionObj::new(tuple::new_tuple(args))), dict)
 }
@@ -299,4 +308,5 @@ pub fn register() {
             ("add_note", exc_add_note),
         ],
     );
+    oserror::register();
 }

@@ -29,6 +29,7 @@ pub mod memoryview;
 pub mod module;
 pub mod none;
 pub mod object;
+pub mod oserror;
 pub mod range;
 pub mod set;
 pub mod slice;

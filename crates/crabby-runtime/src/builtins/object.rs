@@ -19,7 +19,15 @@ pub fn new_instance(ty: &ObjRef, _args: &[Value], _kwargs: &[(Value, Value)]) ->
     let t = type_obj(ty);
     let payload = match t.layout {
         Layout::Object => Payload::Instance,
-        Layout::Exception => Payload::Exception(exceptions::ExceptionObj::new(tuple::new_tuple(Vec::new()))),
+        Layout::Exception => {
+            let payload = Payload::Exception(exceptions::ExceptionObj::new(tuple::new_tuple(Vec::new())));
+            if crate::builtins::oserror::is_os_error_type(ty) {
+                let exc = alloc(ty, payload);
+                crate::builtins::oserror::init_empty(&exc);
+                return Ok(Value::Obj(exc));
+            }
+            payload
+        }
         Layout::List => Payload::List(RwLock::new(Vec::new())),
         Layout::Dict => Payload::Dict(dict::DictObj::new()),
         Layout::Set | Layout::FrozenSet => Payload::Set(set::SetObj::new()),

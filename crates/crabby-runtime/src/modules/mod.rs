@@ -11,8 +11,10 @@ pub mod heapq;
 pub mod itertools;
 pub mod math;
 pub mod operator;
+pub mod posix;
 pub mod random;
 pub mod sha2;
+pub mod signal;
 pub mod r#struct;
 pub mod sys;
 pub mod thread;
@@ -45,6 +47,8 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "_collections" => Some(collections::module),
         "_sha2" => Some(sha2::module),
         "_contextvars" => Some(contextvars::module),
+        "posix" => Some(posix::module),
+        "_signal" => Some(signal::module),
         _ => None,
     }
 }

@@ -73,6 +73,8 @@ pub struct DepthGuard(());
 impl DepthGuard {
     #[inline]
     pub fn enter() -> PyResult<DepthGuard> {
+        // Every Python-level call is a safe point for signal handlers (one relaxed load when none is pending).
+        crate::modules::signal::check_signals()?;
         let d = DEPTH.with(|c| {
             let d = c.get() + 1;
             c.set(d);
