@@ -32,6 +32,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_random",
     "_sha2",
     "_signal",
+    "_stat",
     "_struct",
     "_thread",
     "_weakref",

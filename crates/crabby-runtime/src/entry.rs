@@ -41,6 +41,10 @@ pub fn exit_status_for(err: &crate::error::PyErr) -> i32 {
     }
     let text = crate::traceback::format_exception(exc);
     crate::modules::sys::write_stderr(&text);
+    if type_::is_subtype(exc.ty(), exceptions::exc_type(ExcKind::KeyboardInterrupt)) {
+        // CPython ends a program interrupted by Ctrl-C by dying of SIGINT, so the shell sees it.
+        crate::modules::signal::die_of_sigint();
+    }
     1
 }
 
@@ -84,6 +88,7 @@ fn run(
         }
         status
     });
+    crate::modules::signal::block_async_signals();
     let code = match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {

@@ -15,6 +15,7 @@ pub mod posix;
 pub mod random;
 pub mod sha2;
 pub mod signal;
+pub mod stat;
 pub mod r#struct;
 pub mod sys;
 pub mod thread;
@@ -49,6 +50,7 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "_contextvars" => Some(contextvars::module),
         "posix" => Some(posix::module),
         "_signal" => Some(signal::module),
+        "_stat" => Some(stat::module),
         _ => None,
     }
 }

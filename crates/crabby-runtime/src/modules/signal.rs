@@ -171,6 +171,41 @@ fn run_pending() -> PyResult<()> {
     Ok(())
 }
 
+/// Blocks the asynchronous signals in the calling thread. The program entry calls it on the thread that only
+/// waits for `__main__`'s thread, so that signals a program sends itself (`os.kill(os.getpid(), sig)`) reach
+/// the thread running Python and are handled before `kill` returns, as in a single-threaded CPython.
+pub fn block_async_signals() {
+    // SAFETY: `set` is a live `sigset_t` initialised by `sigfillset` before use.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE, libc::SIGILL, libc::SIGTRAP, libc::SIGABRT, libc::SIGSYS]
+        {
+            libc::sigdelset(&mut set, sig);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
+/// Ends the process by SIGINT with its default action, after flushing stdout, as CPython does after an
+/// uncaught KeyboardInterrupt (the parent sees "killed by SIGINT"); exits with 130 if the signal does not
+/// end it.
+pub fn die_of_sigint() -> ! {
+    let _ = crate::modules::sys::flush_stdout();
+    if install(libc::SIGINT, libc::SIG_DFL).is_ok() {
+        // SAFETY: an all-zero `sigset_t` is filled by `sigemptyset`; unblocking SIGINT then raising it
+        // ends the process with the default action.
+        unsafe {
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            libc::sigaddset(&mut set, libc::SIGINT);
+            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+            libc::raise(libc::SIGINT);
+        }
+    }
+    std::process::exit(130)
+}
+
 fn signum_arg(v: &Value) -> PyResult<i32> {
     let sig = c_int(v)?;
     if sig < 1 || sig as usize >= NSIG {

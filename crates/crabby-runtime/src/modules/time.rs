@@ -764,7 +764,17 @@ fn sleep(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     if s >= 9.2e9 {
         return Err(overflow_error("timestamp out of range for platform time_t"));
     }
-    std::thread::sleep(Duration::from_secs_f64(s));
+    // Slept in slices so that a signal (Ctrl-C) runs its Python handler promptly, as CPython's `sleep`
+    // returns early on EINTR to run it; the deadline keeps the total exact.
+    let deadline = Instant::now() + Duration::from_secs_f64(s);
+    loop {
+        let now = Instant::now();
+        if now >= deadline {
+            break;
+        }
+        std::thread::sleep((deadline - now).min(Duration::from_millis(20)));
+        crate::modules::signal::check_signals()?;
+    }
     Ok(Value::None)
 }
 
