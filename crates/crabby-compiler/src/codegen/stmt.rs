@@ -80,12 +80,12 @@ fn store_seq<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, elts: &'a [Expr], t
     let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
     let id = g.fresh();
     let items = format!("u_{id}");
-    let call = match star {
-        None => format!("unpack(&{tmp}, {})", elts.len()),
-        Some(i) => format!("unpack_ex(&{tmp}, {i}, {})", elts.len() - i - 1),
+    let (call, ty) = match star {
+        None => (format!("unpack_array::<{}>(&{tmp})", elts.len()), format!("[Value; {}]", elts.len())),
+        Some(i) => (format!("unpack_ex(&{tmp}, {i}, {})", elts.len() - i - 1), "Vec<Value>".to_string()),
     };
     let line = ctx.q(&call);
-    ctx.emit(&format!("let mut {items}: Vec<Value> = {line};"));
+    ctx.emit(&format!("let mut {items}: {ty} = {line};"));
     for (i, e) in elts.iter().enumerate() {
         let v = format!("v_{id}_{i}");
         ctx.emit(&format!("let {v} = std::mem::take(&mut {items}[{i}]);"));

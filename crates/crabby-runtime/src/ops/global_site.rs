@@ -102,6 +102,9 @@ fn load_global_miss(site: &GlobalSite, g: &ObjRef, name: &Value) -> PyResult<Val
     let gw = dict_obj(g).writes();
     let bw = dict_obj(crate::modules::builtins::builtins_dict()).writes();
     let v = crate::rt::load_global(g, name)?;
+    // Sites recognise the module dict by address: it must never be freed and its address reused by another
+    // dict whose write count happens to match. Module dicts live as long as the program anyway.
+    g.immortalize();
     if let Some((tag, bits)) = encode(&v) {
         fill(site, g.addr(), gw, bw, tag, bits);
     }

@@ -150,6 +150,19 @@ pub fn unpack(v: &Value, n: usize) -> PyResult<Vec<Value>> {
     Ok(out)
 }
 
+/// `unpack` into an array, for assignments to a fixed number of targets: no allocation for tuples and lists.
+#[inline]
+pub fn unpack_array<const N: usize>(v: &Value) -> PyResult<[Value; N]> {
+    if let Some(t) = v.as_tuple() {
+        if t.len() == N {
+            return Ok(std::array::from_fn(|i| t[i].clone()));
+        }
+    }
+    let items = unpack(v, N)?;
+    // `unpack` returns exactly N items or an error.
+    <[Value; N]>::try_from(items).map_err(|_| crate::error::runtime_error("unpacked the wrong number of values"))
+}
+
 /// Unpacks with a starred target (`a, *b, c = v`): `before` items, a list, then `after` items.
 pub fn unpack_ex(v: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
     let items = match iter(v) {
