@@ -839,7 +839,10 @@ impl<'a> Lower<'a> {
                 Ex::FString(parts)
             }
             Expr::TString(_) => Ex::Unsupported("template strings"),
-            Expr::Name(n) => Ex::Name(self.resolve(sc, &n.id)),
+            Expr::Name(n) => match self.resolve(sc, &n.id) {
+                NameRef::Global(v) => Ex::Global(v, Box::new(rt::GlobalSite::new())),
+                r => Ex::Name(r),
+            },
             Expr::Attribute(a) => {
                 let v = self.bx(sc, &a.value)?;
                 let name = self.s(&self.mangled(sc, &a.attr.id));

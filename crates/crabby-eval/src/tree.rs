@@ -110,6 +110,8 @@ pub struct FuncDef {
 pub enum Ex {
     Const(Value),
     Name(NameRef),
+    /// A global load with its own cache (the runtime's per-site global-name cache, as compiled code uses).
+    Global(Value, Box<crabby_runtime::rt::GlobalSite>),
     Attr(Box<Ex>, Value, Box<AttrSite>),
     Item(Box<Ex>, Box<Ex>),
     Slice(Option<Box<Ex>>, Option<Box<Ex>>, Option<Box<Ex>>),

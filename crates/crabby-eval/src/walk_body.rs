@@ -490,6 +490,7 @@ walk_fn! {
         match e {
             Ex::Const(v) => Ok(v.clone()),
             Ex::Name(r) => f.load(r),
+            Ex::Global(n, site) => rt::load_global_at(site, &f.g, n),
             Ex::Attr(o, name, site) => {
                 let v = aw!(eval(f, o))?;
                 rt::getattr_at(site, &v, name)
