@@ -28,6 +28,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_contextvars",
     "_functools",
     "_heapq",
+    "_io",
     "_operator",
     "_random",
     "_sha2",

@@ -83,7 +83,7 @@ fn run(
             Err(e) => exit_status_for(&e),
         };
         crate::modules::thread::shutdown();
-        if crate::modules::sys::flush_stdout().is_err() && status == 0 {
+        if crate::modules::io::stdio::flush_std_files() && status == 0 {
             return 120;
         }
         status

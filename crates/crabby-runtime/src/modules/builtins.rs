@@ -51,6 +51,7 @@ pub fn builtins_dict() -> &'static ObjRef {
             dict::set_str(&d, name, Value::Obj(ty.clone()));
         }
         dict::set_str(&d, "memoryview", Value::Obj(crate::builtins::memoryview::memoryview_type().clone()));
+        dict::set_str(&d, "open", crate::modules::io::open_function());
         for name in ["enumerate", "zip", "map", "filter", "reversed"] {
             dict::set_str(&d, name, Value::Obj(crate::builtins::iter::iter_type(name).clone()));
         }
@@ -268,6 +269,10 @@ fn print(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     }
     if file.is_none() {
         if let Some(f) = crate::modules::sys::current_stdout() {
+            // `print()` with `sys.stdout = None` prints nothing, as in CPython.
+            if f.is_none() {
+                return Ok(Value::None);
+            }
             file = f;
         }
     }
@@ -299,14 +304,7 @@ fn print(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         out.push_str(&format::str_of(a)?);
     }
     out.push_str(&end);
-    if native == Some(2) {
-        crate::modules::sys::write_stderr(&out);
-        return Ok(Value::None);
-    }
-    crate::modules::sys::write_stdout(&out);
-    if flush {
-        let _ = crate::modules::sys::flush_stdout();
-    }
+    crate::modules::io::stdio::write_std(native.unwrap_or(1), &out, flush)?;
     Ok(Value::None)
 }
 
@@ -791,24 +789,7 @@ fn format_(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn input(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("input", args, kwargs).between(0, 1)?;
-    if let Some(p) = a.first() {
-        crate::modules::sys::write_stdout(&format::str_of(p)?);
-    }
-    let _ = crate::modules::sys::flush_stdout();
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line")),
-        Ok(_) => {
-            if line.ends_with('\n') {
-                line.pop();
-                if line.ends_with('\r') {
-                    line.pop();
-                }
-            }
-            Ok(Value::from(line))
-        }
-        Err(e) => Err(PyErr::new(ExcKind::OSError, e.to_string())),
-    }
+    crate::modules::io::stdio::input(a.first())
 }
 
 fn exit(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {

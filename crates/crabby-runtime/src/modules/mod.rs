@@ -8,6 +8,7 @@ pub mod contextvars;
 pub mod errno;
 pub mod functools;
 pub mod heapq;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod operator;
@@ -51,6 +52,7 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "posix" => Some(posix::module),
         "_signal" => Some(signal::module),
         "_stat" => Some(stat::module),
+        "_io" => Some(io::module),
         _ => None,
     }
 }
