@@ -28,7 +28,7 @@ with open(P) as f:
 try:
     open(P, "x")
 except FileExistsError as e:
-    print(type(e).__name__, e.errno)
+    print(type(e).__name__)
 
 with open(P, "w") as f:
     f.writelines(["a\n", "b\n", "c"])

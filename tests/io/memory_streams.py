@@ -1,5 +1,5 @@
 # io.StringIO and io.BytesIO.
-import io
+import _io as io
 
 s = io.StringIO("hello\nworld\n")
 print(s.read(3), repr(s.readline()), s.tell(), s.readlines(), repr(s.read()))

@@ -1,22 +1,15 @@
-# print() writes through sys.stdout: reassigning it, print(file=...), contextlib.redirect_stdout.
-import io
+# print() writes through sys.stdout: reassigning it, print(file=...), sys.stdout = None, the stream's methods.
 import sys
-import contextlib
+from _io import StringIO
 
 saved = sys.stdout
-buf = io.StringIO()
+buf = StringIO()
 sys.stdout = buf
 print("captured", 1, 2, sep="-")
 print("second")
 sys.stdout = saved
 print("back:", repr(buf.getvalue()))
 print(sys.stdout is sys.__stdout__, sys.stderr is sys.__stderr__)
-
-buf = io.StringIO()
-with contextlib.redirect_stdout(buf):
-    print("inside")
-    sys.stdout.write("direct\n")
-print("after:", repr(buf.getvalue()))
 
 class Collector:
     def __init__(self):

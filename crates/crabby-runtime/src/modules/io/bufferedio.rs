@@ -9,6 +9,8 @@
 //! NOTE: CPython instead holds its buffered lock across raw calls and raises `RuntimeError: reentrant call`
 //! when the raw stream calls back into the same object; crabby's Python-raw path never blocks re-entry.
 
+use std::sync::{Arc, Weak};
+
 use parking_lot::{Mutex, MutexGuard};
 
 use crate::builtins::type_::{self, Layout};
@@ -38,7 +40,50 @@ pub struct BufState {
 pub struct Buffered {
     pub readable: bool,
     pub writable: bool,
-    pub st: Mutex<BufState>,
+    /// Shared with the registry of writers flushed at exit (`flush_all_writers`).
+    pub st: Arc<Mutex<BufState>>,
+}
+
+/// Every buffered object that can write, so that data still buffered when the program ends reaches its
+/// file, as CPython's finalisation (which frees every object) does.
+fn writers() -> &'static Mutex<Vec<Weak<Mutex<BufState>>>> {
+    static W: std::sync::OnceLock<Mutex<Vec<Weak<Mutex<BufState>>>>> = std::sync::OnceLock::new();
+    W.get_or_init(|| Mutex::new(Vec::new()))
+}
+
+fn register_writer(st: &Arc<Mutex<BufState>>) {
+    let mut w = writers().lock();
+    // Forget freed writers now and then, so the list stays as long as the set of live ones.
+    if w.len() >= 64 && w.len().is_power_of_two() {
+        w.retain(|x| x.strong_count() > 0);
+    }
+    w.push(Arc::downgrade(st));
+}
+
+/// Writes out what every live writer over a native `FileIO` still buffers (at exit).
+/// NOTE: writers over a raw stream written in Python are not flushed at exit: that would run Python code
+/// after the main module finished; CPython runs it while finalising.
+pub fn flush_all_writers() {
+    let all: Vec<Arc<Mutex<BufState>>> = writers().lock().iter().filter_map(|w| w.upgrade()).collect();
+    for st in all {
+        write_out_natively(&mut st.lock());
+    }
+}
+
+/// Writes the pending-write buffer to a native `FileIO` raw stream, dropping it on error.
+fn write_out_natively(st: &mut BufState) {
+    if let Some(raw) = &st.raw {
+        if let Some(f) = fileio_of(raw) {
+            let mut data: &[u8] = &st.wbuf;
+            while !data.is_empty() {
+                match f.write_some(data) {
+                    Ok(Some(n)) if n > 0 => data = &data[n..],
+                    _ => break,
+                }
+            }
+            st.wbuf.clear();
+        }
+    }
 }
 
 type Guard<'a> = MutexGuard<'a, BufState>;
@@ -47,18 +92,7 @@ impl Drop for Buffered {
     /// Pending writes to a native `FileIO` are written when the object is freed, as CPython's finaliser
     /// does by closing it (which flushes). A raw stream written in Python cannot be called from here.
     fn drop(&mut self) {
-        let st = self.st.get_mut();
-        if let Some(raw) = &st.raw {
-            if let Some(f) = fileio_of(raw) {
-                let mut data: &[u8] = &st.wbuf;
-                while !data.is_empty() {
-                    match f.write_some(data) {
-                        Ok(Some(n)) if n > 0 => data = &data[n..],
-                        _ => break,
-                    }
-                }
-            }
-        }
+        write_out_natively(&mut self.st.lock());
     }
 }
 
@@ -361,6 +395,16 @@ impl Buffered {
         raw_seek(&mut g, &raw, pos, whence)
     }
 
+    /// Whether the raw stream is closed, when that can be told without running Python code (a `FileIO` raw
+    /// stream); `None` otherwise.
+    pub fn closed_natively(&self) -> Option<PyResult<bool>> {
+        let g = self.st.lock();
+        match &g.raw {
+            None => Some(Err(detached())),
+            Some(raw) => fileio_of(raw).map(|f| Ok(f.is_closed())),
+        }
+    }
+
     /// Flushes and rewinds, and returns the raw stream for a call made without the lock.
     fn settle(&self, what: &str) -> PyResult<Value> {
         let (mut g, raw) = self.guard_open(what)?;
@@ -390,10 +434,11 @@ fn raw_value(b: &Buffered) -> PyResult<Value> {
 
 fn alloc(cls: &ObjRef, readable: bool, writable: bool) -> ObjRef {
     let st = BufState { raw: None, rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), size: DEFAULT_BUFFER_SIZE };
-    crate::builtins::object::alloc(
-        cls,
-        Payload::Native(NativeBox::new(Buffered { readable, writable, st: Mutex::new(st) })),
-    )
+    let st = Arc::new(Mutex::new(st));
+    if writable {
+        register_writer(&st);
+    }
+    crate::builtins::object::alloc(cls, Payload::Native(NativeBox::new(Buffered { readable, writable, st })))
 }
 
 /// A new buffered object of class `ty` over `raw` (what `open()` makes).

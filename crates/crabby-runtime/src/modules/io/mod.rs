@@ -364,7 +364,8 @@ fn parse_mode(mode: &str) -> PyResult<Mode> {
     if m.text && m.binary {
         return Err(value_error("can't have text and binary mode at once"));
     }
-    if m.creating as u8 + m.reading as u8 + m.writing as u8 + m.appending as u8 != 1 {
+    // No mode letter at all is left to FileIO, whose message CPython shows in that case.
+    if m.creating as u8 + m.reading as u8 + m.writing as u8 + m.appending as u8 > 1 {
         return Err(value_error("must have exactly one of create/read/write/append mode"));
     }
     Ok(m)

@@ -95,7 +95,11 @@ pub fn sys_stream(name: &str) -> Option<Value> {
 /// Writes `text` to an original stream natively (`kind` 1 or 2), flushing afterwards when asked.
 pub fn write_std(kind: u8, text: &str, flush: bool) -> PyResult<()> {
     let s = std();
-    let v = if kind == 2 { &s.stderr } else { &s.stdout };
+    let v = match kind {
+        0 => &s.stdin,
+        2 => &s.stderr,
+        _ => &s.stdout,
+    };
     let Some(t) = textio_of(v) else { return Ok(()) };
     t.write_str(text)?;
     if flush {
@@ -156,6 +160,7 @@ fn flush_stream(name: &str) -> PyResult<()> {
 pub fn flush_std_files() -> bool {
     let failed = flush_stdout().is_err();
     let _ = flush_stream("stderr");
+    bufferedio::flush_all_writers();
     failed
 }
 

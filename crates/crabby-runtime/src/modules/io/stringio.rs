@@ -47,16 +47,19 @@ impl StringIO {
 }
 
 fn write_text(g: &mut Inner, text: &str) {
+    if g.newline.as_deref().is_none_or(|n| n.is_empty()) {
+        // Universal-newline mode records the kinds of line ending written (the `newlines` attribute).
+        let b = text.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            if c == b'\n' {
+                g.seennl |= if i > 0 && b[i - 1] == b'\r' { 4 } else { 1 };
+            } else if c == b'\r' && b.get(i + 1) != Some(&b'\n') {
+                g.seennl |= 2;
+            }
+        }
+    }
     let translated: String = match g.newline.as_deref() {
         None => {
-            let b = text.as_bytes();
-            for (i, &c) in b.iter().enumerate() {
-                if c == b'\n' {
-                    g.seennl |= if i > 0 && b[i - 1] == b'\r' { 4 } else { 1 };
-                } else if c == b'\r' && b.get(i + 1) != Some(&b'\n') {
-                    g.seennl |= 2;
-                }
-            }
             text.replace("\r\n", "\n").replace('\r', "\n")
         }
         Some(n @ ("\r" | "\r\n")) => text.replace('\n', n),
@@ -101,7 +104,7 @@ fn sio_init(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     };
     if let Some(n) = &newline {
         if !matches!(n.as_str(), "" | "\n" | "\r" | "\r\n") {
-            return Err(value_error(format!("illegal newline value: {n}")));
+            return Err(value_error(format!("illegal newline value: {}", ops::format::repr(&Value::from(n.as_str()))?)));
         }
     }
     let init = match &a[0] {
@@ -329,7 +332,7 @@ fn sio_line_buffering(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Va
 fn sio_newlines(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let (s, _) = me(args, "newlines")?;
     let g = s.open()?;
-    if g.newline.is_some() {
+    if g.newline.as_deref().is_some_and(|n| !n.is_empty()) {
         return Ok(Value::None);
     }
     let names: Vec<Value> = [(2u8, "\r"), (1u8, "\n"), (4u8, "\r\n")]

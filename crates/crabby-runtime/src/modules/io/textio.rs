@@ -113,7 +113,10 @@ fn buf_flush(g: &mut Guard, buffer: &Value) -> PyResult<()> {
 }
 
 fn buf_closed(g: &mut Guard, buffer: &Value) -> PyResult<bool> {
-    if buffered_of(buffer).is_some() {
+    if let Some(b) = buffered_of(buffer) {
+        if let Some(r) = b.closed_natively() {
+            return r;
+        }
         return super::is_closed(buffer);
     }
     MutexGuard::unlocked(g, || super::is_closed(buffer))
