@@ -111,7 +111,7 @@ fn raw_read(g: &mut Guard, raw: &Value, n: usize) -> PyResult<Option<Vec<u8>>> {
     }
     MutexGuard::unlocked(g, || {
         let b = bytearray::new_bytearray(vec![0; n]);
-        let got = call_meth(raw, "readinto", &[b.clone()])?;
+        let got = call_meth(raw, "readinto", std::slice::from_ref(&b))?;
         if got.is_none() {
             return Ok(None);
         }

@@ -177,7 +177,7 @@ impl FileIO {
         let fd = self.open_fd("seek")?;
         // SAFETY: lseek has no memory effects.
         match retry(|| unsafe { libc::lseek(fd, pos as libc::off_t, whence) }) {
-            Ok(p) => Ok(p as i64),
+            Ok(p) => Ok(p),
             Err(e) => Err(os_error(e, None)),
         }
     }

@@ -253,7 +253,7 @@ fn raw_read(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         return call_meth(s, "readall", &[]);
     }
     let b = bytearray::new_bytearray(vec![0; n as usize]);
-    let got = call_meth(s, "readinto", &[b.clone()])?;
+    let got = call_meth(s, "readinto", std::slice::from_ref(&b))?;
     if got.is_none() {
         return Ok(Value::None);
     }

@@ -59,9 +59,7 @@ fn write_text(g: &mut Inner, text: &str) {
         }
     }
     let translated: String = match g.newline.as_deref() {
-        None => {
-            text.replace("\r\n", "\n").replace('\r', "\n")
-        }
+        None => text.replace("\r\n", "\n").replace('\r', "\n"),
         Some(n @ ("\r" | "\r\n")) => text.replace('\n', n),
         _ => text.to_string(),
     };
@@ -104,7 +102,10 @@ fn sio_init(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     };
     if let Some(n) = &newline {
         if !matches!(n.as_str(), "" | "\n" | "\r" | "\r\n") {
-            return Err(value_error(format!("illegal newline value: {}", ops::format::repr(&Value::from(n.as_str()))?)));
+            return Err(value_error(format!(
+                "illegal newline value: {}",
+                ops::format::repr(&Value::from(n.as_str()))?
+            )));
         }
     }
     let init = match &a[0] {
