@@ -1,4 +1,5 @@
-//! Computes a hash of the compiler's own sources so that the build cache key changes whenever codegen does.
+//! Computes a hash of the compiler's own sources (and the runtime's and evaluator's, which generated code
+//! links) so that the build cache key changes whenever codegen does.
 
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -19,6 +20,8 @@ fn main() {
     let mut files = Vec::new();
     visit(Path::new("src"), &mut files);
     visit(Path::new("../crabby-runtime/src"), &mut files);
+    // Generated programs also link the evaluator: a change to it must rebuild them too.
+    visit(Path::new("../crabby-eval/src"), &mut files);
     files.push("../crabby-runtime/Cargo.toml".into());
     files.sort();
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -32,4 +35,5 @@ fn main() {
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=../crabby-runtime/src");
     println!("cargo:rerun-if-changed=../crabby-runtime/Cargo.toml");
+    println!("cargo:rerun-if-changed=../crabby-eval/src");
 }
