@@ -34,12 +34,15 @@ pub fn exit_status_for(err: &crate::error::PyErr) -> i32 {
             Value::Bool(b) => *b as i32,
             _ => {
                 let text = crate::ops::format::str_of(&code).unwrap_or_default();
+                crate::modules::io::stdio::flush_io();
                 crate::modules::sys::write_stderr(&format!("{text}\n"));
                 1
             }
         };
     }
     let text = crate::traceback::format_exception(exc);
+    // Output the program wrote comes before its traceback, as CPython flushes both streams first.
+    crate::modules::io::stdio::flush_io();
     crate::modules::sys::write_stderr(&text);
     if type_::is_subtype(exc.ty(), exceptions::exc_type(ExcKind::KeyboardInterrupt)) {
         // CPython ends a program interrupted by Ctrl-C by dying of SIGINT, so the shell sees it.

@@ -500,10 +500,10 @@ fn buffered_init(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         }
     }
     if b.readable && !ops::truthy(&call_meth(&raw, "readable", &[])?)? {
-        return Err(PyErr::new(crate::builtins::exceptions::ExcKind::OSError, "\"raw\" argument must be readable."));
+        return Err(super::unsupported("File or stream is not readable."));
     }
     if b.writable && !ops::truthy(&call_meth(&raw, "writable", &[])?)? {
-        return Err(PyErr::new(crate::builtins::exceptions::ExcKind::OSError, "\"raw\" argument must be writable."));
+        return Err(super::unsupported("File or stream is not writable."));
     }
     if size <= 0 {
         return Err(value_error("buffer size must be strictly positive"));

@@ -68,6 +68,8 @@ pub(crate) fn make_type(name: &str, base: &ObjRef, layout: Layout, methods: &[(&
     let ty = ObjRef::new(&t.type_, Payload::Type(tobj)).make_immortal();
     *type_obj(&ty).mro.write() = type_::linear_mro(&ty);
     dict::set_str(&type_obj(&ty).dict, "__module__", Value::from("_io"));
+    // `io.py` copies `_io._IOBase.__doc__`; crabby's classes carry no docstrings.
+    dict::set_str(&type_obj(&ty).dict, "__doc__", Value::None);
     add_methods(&ty, methods);
     type_obj(base).subclasses.write().push(ty.clone());
     ty
@@ -517,8 +519,9 @@ fn open_code(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn text_encoding(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = clinic("text_encoding", args, kwargs, &["encoding", "stacklevel"], 0, 1, 2)?;
     let enc = a[0].clone().expect("required");
+    // CPython answers "locale" outside UTF-8 mode; `TextIOWrapper` reads that as the locale's encoding.
     if enc.is_none() {
-        return Ok(Value::from("utf-8"));
+        return Ok(Value::from("locale"));
     }
     Ok(enc)
 }

@@ -155,6 +155,13 @@ fn flush_stream(name: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// CPython's `flush_io`, done before it reports an uncaught exception: flush `sys.stderr`, then `sys.stdout`,
+/// ignoring errors.
+pub fn flush_io() {
+    let _ = flush_stream("stderr");
+    let _ = flush_stream("stdout");
+}
+
 /// What CPython's `flush_std_files` does at exit: flush `sys.stdout`, then `sys.stderr`. Returns whether
 /// stdout's flush failed (the exit status then becomes 120).
 pub fn flush_std_files() -> bool {
