@@ -24,6 +24,7 @@ use ruff_python_parser::{Mode, ParseOptions};
 /// (`native_modules_match_the_runtime`) compares this list with the runtime's table and fails otherwise.
 pub const NATIVE_MODULES: &[&str] = &[
     "_bisect",
+    "_codecs",
     "_collections",
     "_contextvars",
     "_functools",
@@ -34,6 +35,8 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_sha2",
     "_signal",
     "_stat",
+    "_sre",
+    "_string",
     "_struct",
     "_thread",
     "_weakref",

@@ -431,7 +431,7 @@ fn codec_arg(fname: &str, name: &str, v: &Option<Value>) -> PyResult<Option<Stri
 pub(crate) fn encode_str(x: &Value, encoding: &str, errors: Option<&str>) -> PyResult<Vec<u8>> {
     let s = pystr::as_pystr(x).expect("str argument");
     let Some(codec) = str_codec::lookup(encoding) else {
-        return Err(PyErr::new(ExcKind::LookupError, format!("unknown encoding: {encoding}")));
+        return crate::modules::codecs::registry_encode(x, encoding, errors.unwrap_or("strict"));
     };
     str_codec::encode(codec, x, s, errors.unwrap_or("strict"))
 }

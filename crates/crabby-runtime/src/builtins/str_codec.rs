@@ -487,7 +487,7 @@ pub(crate) fn m_encode(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
     let encoding = text_arg("encoding", &a[0], "utf-8")?;
     let errors = text_arg("errors", &a[1], "strict")?;
     let Some(codec) = lookup(encoding) else {
-        return Err(PyErr::new(ExcKind::LookupError, format!("unknown encoding: {encoding}")));
+        return Ok(bytes::new_bytes_vec(crate::modules::codecs::registry_encode(&args[0], encoding, errors)?));
     };
     Ok(bytes::new_bytes(&encode(codec, &args[0], s, errors)?))
 }

@@ -49,10 +49,10 @@ pub fn vformat(fmt: &str, src: &Source, out: &mut String) -> PyResult<()> {
 }
 
 /// One parsed replacement field, as byte ranges of the format string.
-struct Field<'a> {
-    name: &'a str,
-    conversion: Option<char>,
-    spec: &'a str,
+pub(crate) struct Field<'a> {
+    pub name: &'a str,
+    pub conversion: Option<char>,
+    pub spec: &'a str,
     spec_has_fields: bool,
 }
 
@@ -104,7 +104,7 @@ fn build(fmt: &str, src: &Source, depth: u32, auto: &mut AutoNumber, out: &mut S
 }
 
 /// Parses the field that starts at byte `i` (just after its `{`); returns it and the offset after its `}`.
-fn parse_field(fmt: &str, mut i: usize) -> PyResult<(Field<'_>, usize)> {
+pub(crate) fn parse_field(fmt: &str, mut i: usize) -> PyResult<(Field<'_>, usize)> {
     let b = fmt.as_bytes();
     let n = b.len();
     let name_start = i;
@@ -172,7 +172,7 @@ fn parse_field(fmt: &str, mut i: usize) -> PyResult<(Field<'_>, usize)> {
 }
 
 /// A field name part made only of decimal digits (any script's), as a number; `None` for other text.
-fn get_integer(s: &str) -> PyResult<Option<usize>> {
+pub(crate) fn get_integer(s: &str) -> PyResult<Option<usize>> {
     if s.is_empty() {
         return Ok(None);
     }

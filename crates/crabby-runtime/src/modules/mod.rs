@@ -3,6 +3,7 @@
 pub mod binascii;
 pub mod bisect;
 pub mod builtins;
+pub mod codecs;
 pub mod collections;
 pub mod contextvars;
 pub mod errno;
@@ -17,6 +18,8 @@ pub mod random;
 pub mod sha2;
 pub mod signal;
 pub mod stat;
+pub mod sre;
+pub mod string;
 pub mod r#struct;
 pub mod sys;
 pub mod thread;
@@ -53,6 +56,9 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "_signal" => Some(signal::module),
         "_stat" => Some(stat::module),
         "_io" => Some(io::module),
+        "_sre" => Some(sre::module),
+        "_codecs" => Some(codecs::module),
+        "_string" => Some(string::module),
         _ => None,
     }
 }

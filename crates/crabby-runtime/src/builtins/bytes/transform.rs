@@ -261,7 +261,7 @@ pub(crate) fn m_decode(k: Kind, args: &[Value], kwargs: &[(Value, Value)]) -> Py
 /// `str(b, encoding)` do.
 pub fn decode(object: &Value, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
     let Some(codec) = str_codec::lookup(encoding) else {
-        return Err(PyErr::new(ExcKind::LookupError, format!("unknown encoding: {encoding}")));
+        return crate::modules::codecs::registry_decode(object, encoding, errors);
     };
     Ok(Value::from(str_codec::decode(codec, data, errors, object)?))
 }

@@ -1,0 +1,23 @@
+# Lookahead, lookbehind, backreferences, conditionals, atomic groups and possessive repeats, lazy repeats.
+import re
+
+print(re.findall(r'\w+(?=,)', 'a, b, c'))
+print(re.findall(r'\w+(?!,)\b', 'a, b, c'))
+print(re.search(r'(?<=ab)c', 'xabc').span(), re.search(r'(?<!a)b', 'abcb').span())
+print(re.findall(r'(?<=\$)\d+', 'cost $30, $45 and 12'))
+print(re.search(r'(\w)\1', 'abccd').group(), re.search(r'(?P<q>[\'"]).*?(?P=q)', 'say "hi" now').group())
+print(re.match(r'(a)?(?(1)b|c)', 'ab').group(), re.match(r'(a)?(?(1)b|c)', 'c').group())
+print(re.match(r'(?>a+)b', 'aaab'), re.match(r'(?>a+)a', 'aaa'))
+print(re.match(r'a++b', 'aab'), re.match(r'a++a', 'aaa'), re.match(r'a*+', 'aa').group())
+print(re.match(r'<.*>', '<a><b>').group(), re.match(r'<.*?>', '<a><b>').group())
+print(re.match(r'a{2,3}', 'aaaa').group(), re.match(r'a{2,3}?', 'aaaa').group(), re.match(r'a{,2}', 'aaa').group())
+print(re.findall(r'\bfoo\b', 'foo foobar barfoo foo.'))
+print(re.findall(r'\Bo\B', 'foo boo o'))
+print(re.search(r'\Aab', 'ab'), re.search(r'ab\Z', 'abab').span(), re.search(r'ab$', 'ab\n').span())
+print(re.findall(r'[^\W\d_]+', 'abc_123 déf'))
+print(re.findall(r'[a-c\d-]', 'a-b9z'), re.findall(r'[\s\S]', 'a b'))
+print(re.match(r'(a|ab)(c|bcd)(d*)', 'abcd').groups())
+print(re.match(r'(?:a|b)*?c', 'ababc').group())
+print(re.match(r'(a*)*', 'b').groups(), re.match(r'(a*)+', 'b').groups())
+print(re.match(r'(a|b)*', 'ab').groups())
+print(re.search(r'(?P<n>\d+)(?P=n)', '1212 1313 11').group())
