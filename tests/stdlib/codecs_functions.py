@@ -1,6 +1,8 @@
 # The _codecs functions: (result, consumed) pairs, incremental UTF decoding, charmaps and escape codecs.
 import codecs
 import encodings.hex_codec
+import encodings.unicode_escape
+import encodings.raw_unicode_escape
 
 print(codecs.utf_8_encode('héllo'), codecs.utf_8_decode(b'h\xc3\xa9llo'))
 print(codecs.utf_8_decode(b'ab\xc3', 'strict', False), codecs.utf_8_decode(b'ab\xe2\x98', None, False))
@@ -21,7 +23,7 @@ print(codecs.charmap_encode('ab', 'strict', {97: 1, 98: b'zz'}), codecs.charmap_
 try:
     codecs.charmap_decode(b'\x05', 'strict', table)
 except UnicodeDecodeError as e:
-    print('UnicodeDecodeError', e)
+    print('UnicodeDecodeError', e.encoding, e.object, e.start, e.end, e.reason)
 print(codecs.escape_encode(b'a\n\x00\'\\'), codecs.escape_decode(b'a\\n\\x41\\101'))
 print(codecs.unicode_escape_encode('a\té☃\U0001f642\\'), codecs.unicode_escape_decode(b'a\\t\\xe9\\u2603\\U0001f642'))
 print(codecs.raw_unicode_escape_encode('aé☃'), codecs.raw_unicode_escape_decode(b'a\\u2603\\n'))

@@ -286,6 +286,8 @@ pub fn str_of(v: &Value) -> PyResult<String> {
             }
             match &o.payload {
                 Payload::Str(s) => Ok(s.as_str().to_string()),
+                // `str()` of a `mappingproxy` is `str()` of its mapping (CPython's `mappingproxy_str`).
+                Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::Proxy(m)) => str_of(m),
                 // `bytes.__str__` is the bytes repr even when a subclass overrides `__repr__`.
                 Payload::Bytes(b) => Ok(bytes_repr(b)),
                 Payload::ByteArray(b) => {
