@@ -185,15 +185,20 @@ pub fn match_class(subject: &Value, cls: &Value, nargs: usize, kwargs: &[&str]) 
     if !type_::isinstance(subject, cls)? {
         return Ok(None);
     }
-    let tp_name = type_::type_name(ty);
-    let mut seen: Vec<String> = Vec::with_capacity(nargs + kwargs.len());
+    // Only error messages need the name: computing it lazily keeps successful matches allocation-light.
+    let tp_name = || type_::type_name(ty);
+    // Declared before `seen`, which borrows the attribute names from it.
+    let match_args: Value;
+    let mut seen: Vec<&str> = Vec::with_capacity(nargs + kwargs.len());
     let mut out = Vec::with_capacity(nargs + kwargs.len());
     if nargs > 0 {
-        let (match_args, match_self) = match ops::attr::getattr_opt(cls, "__match_args__")? {
+        let match_self;
+        (match_args, match_self) = match ops::attr::getattr_opt(cls, "__match_args__")? {
             Some(m) => {
                 if !matches!(m.payload(), Some(Payload::Tuple(_))) || !m.ty().ptr_eq(&crate::builtins::types().tuple) {
                     return Err(type_error(format!(
-                        "{tp_name}.__match_args__ must be a tuple (got {})",
+                        "{}.__match_args__ must be a tuple (got {})",
+                        tp_name(),
                         m.type_name()
                     )));
                 }
@@ -206,7 +211,8 @@ pub fn match_class(subject: &Value, cls: &Value, nargs: usize, kwargs: &[&str]) 
         if allowed < nargs {
             let plural = if allowed == 1 { "" } else { "s" };
             return Err(type_error(format!(
-                "{tp_name}() accepts {allowed} positional sub-pattern{plural} ({nargs} given)"
+                "{}() accepts {allowed} positional sub-pattern{plural} ({nargs} given)",
+                tp_name()
             )));
         }
         if match_self {
@@ -219,7 +225,7 @@ pub fn match_class(subject: &Value, cls: &Value, nargs: usize, kwargs: &[&str]) 
                         name.type_name()
                     )));
                 };
-                match class_attr(subject, &tp_name, s, &mut seen)? {
+                match class_attr(subject, ty, s, &mut seen)? {
                     Some(v) => out.push(v),
                     None => return Ok(None),
                 }
@@ -227,7 +233,7 @@ pub fn match_class(subject: &Value, cls: &Value, nargs: usize, kwargs: &[&str]) 
         }
     }
     for name in kwargs {
-        match class_attr(subject, &tp_name, name, &mut seen)? {
+        match class_attr(subject, ty, name, &mut seen)? {
             Some(v) => out.push(v),
             None => return Ok(None),
         }
@@ -237,13 +243,19 @@ pub fn match_class(subject: &Value, cls: &Value, nargs: usize, kwargs: &[&str]) 
 
 /// One attribute of a class pattern's subject: `None` when it is missing (an AttributeError), a TypeError
 /// when the pattern names it twice.
-fn class_attr(subject: &Value, tp_name: &str, name: &str, seen: &mut Vec<String>) -> PyResult<Option<Value>> {
-    if seen.iter().any(|s| s == name) {
+fn class_attr<'a>(
+    subject: &Value,
+    cls: &crate::object::ObjRef,
+    name: &'a str,
+    seen: &mut Vec<&'a str>,
+) -> PyResult<Option<Value>> {
+    if seen.contains(&name) {
         return Err(type_error(format!(
-            "{tp_name}() got multiple sub-patterns for attribute {}",
+            "{}() got multiple sub-patterns for attribute {}",
+            type_::type_name(cls),
             ops::format::repr(&Value::from(name))?
         )));
     }
-    seen.push(name.to_string());
+    seen.push(name);
     ops::attr::getattr_opt(subject, name)
 }
