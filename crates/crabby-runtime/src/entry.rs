@@ -40,6 +40,21 @@ pub fn exit_status_for(err: &crate::error::PyErr) -> i32 {
             }
         };
     }
+    if let Some(hook) = crate::modules::sys_attrs::replaced_excepthook() {
+        let args = [Value::Obj(exc.ty().clone()), Value::Obj(exc.clone()), Value::None];
+        match crate::ops::call::call(&hook, &args, &[]) {
+            Ok(_) => return 1,
+            Err(e) => {
+                let text = format!(
+                    "Error in sys.excepthook:\n{}\nOriginal exception was:\n{}",
+                    crate::traceback::format_exception(&e.exc),
+                    crate::traceback::format_exception(exc)
+                );
+                crate::modules::sys::write_stderr(&text);
+                return 1;
+            }
+        }
+    }
     let text = crate::traceback::format_exception(exc);
     // Output the program wrote comes before its traceback, as CPython flushes both streams first.
     crate::modules::io::stdio::flush_io();
@@ -74,6 +89,7 @@ fn run(
         let m = new_main_module(module_name, file);
         // Like CPython, `__main__` is in sys.modules while it runs (`import __main__` finds it).
         dict::set_str(crate::import::sys_modules(), module_name, Value::Obj(m.clone()));
+        let _frame = crate::builtins::frame::enter_module(&m);
         let r = match package.filter(|p| !p.is_empty()) {
             Some(p) => {
                 dict::set_str(module::module_dict(&m), "__package__", Value::from(p));
@@ -86,6 +102,9 @@ fn run(
             Err(e) => exit_status_for(&e),
         };
         crate::modules::thread::shutdown();
+        // As in CPython, exit functions run after the uncaught exception's report and after non-daemon
+        // threads have been joined.
+        crate::modules::atexit::run_exitfuncs();
         if crate::modules::io::stdio::flush_std_files() && status == 0 {
             return 120;
         }

@@ -110,7 +110,10 @@ fn import_one(name: &str) -> PyResult<Value> {
         dict::set_str(d, "__path__", crate::builtins::list::new_list(vec![Value::from(dir)]));
     }
     dict::set_str(sys_modules(), name, Value::Obj(m.clone()));
-    let r = (cm.exec)(&m);
+    let r = {
+        let _frame = crate::builtins::frame::enter_module(&m);
+        (cm.exec)(&m)
+    };
     {
         let mut init = lock.lock();
         init.remove(name);

@@ -355,6 +355,16 @@ pub fn descriptor_get(d: Option<&Payload>, obj: &Value) -> PyResult<Value> {
     let Some(o) = obj.as_obj() else {
         return Err(attribute_error(format!("'{}' object has no attribute", obj.type_name())));
     };
+    if let Some(Payload::Descriptor(DescriptorObj::Member { owner, .. } | DescriptorObj::GetSet { owner, .. })) = d {
+        // The descriptors of built-in types whose values live in the payload (`function.__code__`, ...).
+        if owner.ptr_eq(&types().function) {
+            let name = member_name(d);
+            return match crate::ops::attr::payload_attr(obj, &name)? {
+                Some(v) => Ok(v),
+                None => Err(attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), name))),
+            };
+        }
+    }
     match d {
         Some(Payload::Descriptor(DescriptorObj::Member { name, .. })) => {
             match o.dict.as_ref().and_then(|s| dict::get_str(s, name)) {
@@ -372,8 +382,25 @@ pub fn descriptor_get(d: Option<&Payload>, obj: &Value) -> PyResult<Value> {
     }
 }
 
+fn member_name(d: Option<&Payload>) -> String {
+    match d {
+        Some(Payload::Descriptor(DescriptorObj::Member { name, .. })) => name.clone(),
+        Some(Payload::Descriptor(DescriptorObj::GetSet { name, .. })) => name.to_string(),
+        _ => String::new(),
+    }
+}
+
 /// Writes (or, for `None`, deletes) a member or getset descriptor's value on `obj`.
 pub fn descriptor_set(d: Option<&Payload>, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    if let (
+        Some(Payload::Function(f)),
+        Some(Payload::Descriptor(DescriptorObj::Member { owner, .. } | DescriptorObj::GetSet { owner, .. })),
+    ) = (obj.payload(), d)
+    {
+        if owner.ptr_eq(&types().function) {
+            return crate::builtins::function::set_special(f, &member_name(d), value);
+        }
+    }
     let Some(o) = obj.as_obj() else {
         return Err(attribute_error(format!("'{}' object attribute is read-only", obj.type_name())));
     };

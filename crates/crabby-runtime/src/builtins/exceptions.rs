@@ -275,7 +275,14 @@ fn exc_repr(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResul
 }
 
 fn exc_with_traceback(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResult<Value> {
-    Ok(args.first().cloned().unwrap_or_default())
+    let (Some(this), Some(tb)) = (args.first(), args.get(1)) else {
+        return Err(crate::error::type_error("with_traceback() takes exactly one argument"));
+    };
+    if let Some(o) = this.as_obj() {
+        let entries = crate::builtins::frame::entries_of(tb)?;
+        *exc_obj(o).traceback.lock() = entries;
+    }
+    Ok(this.clone())
 }
 
 fn exc_add_note(args: &[Value], _kwargs: &[(Value, Value)]) -> crate::error::PyResult<Value> {

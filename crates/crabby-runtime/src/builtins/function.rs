@@ -100,4 +100,61 @@ pub fn func_obj(f: &ObjRef) -> &FunctionObj {
     }
 }
 
-pub fn register() {}
+/// Stores (or, for `None`, deletes) one of the special attributes of a compiled function that live in its
+/// payload: `__defaults__` and `__kwdefaults__` are writable, the others read-only as in CPython.
+pub fn set_special(f: &FunctionObj, name: &str, value: Option<Value>) -> PyResult<()> {
+    use crate::error::{attribute_error, type_error};
+    match name {
+        "__defaults__" => {
+            let items = match &value {
+                None | Some(Value::None) => Vec::new(),
+                Some(v) => match v.as_tuple() {
+                    Some(t) => t.to_vec(),
+                    None => return Err(type_error("__defaults__ must be set to a tuple object")),
+                },
+            };
+            *f.defaults.write() = items;
+            Ok(())
+        }
+        "__kwdefaults__" => {
+            let d = match &value {
+                None | Some(Value::None) => None,
+                Some(v) => match v.as_obj().filter(|o| matches!(o.payload, Payload::Dict(_))) {
+                    Some(o) => Some(o.clone()),
+                    None => return Err(type_error("__kwdefaults__ must be set to a dict object")),
+                },
+            };
+            let code = f.code;
+            let start = code.argcount as usize + code.varargs as usize;
+            let kwonly = &code.params[start..start + code.kwonly as usize];
+            let mut out = Vec::new();
+            if let Some(d) = d {
+                // Only keyword-only parameters can use these defaults; other keys could never be read.
+                for p in kwonly {
+                    if let Some(v) = crate::builtins::dict::get_str(&d, p) {
+                        out.push((*p, v));
+                    }
+                }
+            }
+            *f.kwdefaults.write() = out;
+            Ok(())
+        }
+        "__code__" => Err(crate::error::not_implemented("crabby does not support replacing a function's __code__")),
+        _ => Err(attribute_error("readonly attribute")),
+    }
+}
+
+/// The descriptors CPython's `function` type has for its payload attributes (`types.py` reads their types:
+/// `GetSetDescriptorType = type(FunctionType.__code__)`, `MemberDescriptorType = type(FunctionType.__globals__)`).
+pub fn register() {
+    use crate::builtins::descriptor::{new_getset, new_member};
+    let ty = &types().function;
+    let d = &crate::builtins::type_::type_obj(ty).dict;
+    for name in ["__code__", "__defaults__", "__kwdefaults__"] {
+        crate::builtins::dict::set_str(d, name, new_getset(ty, name));
+    }
+    for name in ["__globals__", "__closure__", "__builtins__"] {
+        crate::builtins::dict::set_str(d, name, new_member(ty, name));
+    }
+    crate::builtins::type_::type_obj(ty).modified();
+}

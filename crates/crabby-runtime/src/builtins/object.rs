@@ -644,9 +644,74 @@ fn object_sizeof(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     Ok(Value::Int(std::mem::size_of::<crate::object::Object>() as i64))
 }
 
-/// `object.__reduce__`/`__reduce_ex__`: pickling support comes with the `copyreg`/`pickle` work.
-fn object_reduce(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    Err(crate::error::not_implemented("crabby does not support pickling objects yet"))
+/// `object.__reduce__()`: CPython's `_common_reduce(self, 0)`, which is `copyreg._reduce_ex(self, 0)`.
+fn object_reduce(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("object.__reduce__", args, kwargs).exact(1)?;
+    common_reduce(&a[0], 0)
+}
+
+/// `object.__reduce_ex__(protocol)`: a class's own `__reduce__` when it overrides `object`'s, else the
+/// protocol's default reduction.
+fn object_reduce_ex(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("object.__reduce_ex__", args, kwargs).exact(2)?;
+    let proto = int::as_i64(&ops::number::index(&a[1])?).unwrap_or(i64::MAX);
+    if let Some(r) = type_::lookup(a[0].ty(), "__reduce__") {
+        if !type_::native_is(&r, &types().object, "__reduce__") {
+            let bound = ops::attr::getattr_str(&a[0], "__reduce__")?;
+            return ops::call::call(&bound, &[], &[]);
+        }
+    }
+    common_reduce(&a[0], proto)
+}
+
+fn common_reduce(this: &Value, proto: i64) -> PyResult<Value> {
+    let copyreg = crate::import::import_dotted("copyreg")?;
+    if proto < 2 {
+        let f = ops::attr::getattr_str(&copyreg, "_reduce_ex")?;
+        return ops::call::call(&f, &[this.clone(), Value::Int(proto)], &[]);
+    }
+    // CPython's `reduce_newobj`: `copyreg.__newobj__(cls, *args)` (or `__newobj_ex__` with keyword
+    // arguments), the state, and the items of list and dict subclasses.
+    let cls = Value::Obj(this.ty().clone());
+    let (args, kw) = match ops::attr::getattr_opt(this, "__getnewargs_ex__")? {
+        Some(f) => {
+            let r = ops::call::call(&f, &[], &[])?;
+            match r.as_tuple() {
+                Some([a, k]) if a.as_tuple().is_some() && dict::is_dict(k) => (a.clone(), Some(k.clone())),
+                _ => return Err(type_error("__getnewargs_ex__ should return a tuple of length 2")),
+            }
+        }
+        None => match ops::attr::getattr_opt(this, "__getnewargs__")? {
+            Some(f) => {
+                let r = ops::call::call(&f, &[], &[])?;
+                if r.as_tuple().is_none() {
+                    return Err(type_error(format!("__getnewargs__ should return a tuple, not '{}'", r.type_name())));
+                }
+                (r, None)
+            }
+            None => (tuple::new_tuple(Vec::new()), None),
+        },
+    };
+    let state = match ops::attr::getattr_opt(this, "__getstate__")? {
+        Some(f) => ops::call::call(&f, &[], &[])?,
+        None => Value::None,
+    };
+    let (creator, creator_args) = match kw.filter(|k| k.as_obj().is_some_and(|d| dict::len(d) > 0)) {
+        Some(k) => (ops::attr::getattr_str(&copyreg, "__newobj_ex__")?, tuple::new_tuple(vec![cls, args, k])),
+        None => {
+            let mut v = vec![cls];
+            v.extend(args.as_tuple().unwrap_or(&[]).iter().cloned());
+            (ops::attr::getattr_str(&copyreg, "__newobj__")?, tuple::new_tuple(v))
+        }
+    };
+    let listitems = if matches!(this.payload(), Some(Payload::List(_))) { ops::iter::iter(this)? } else { Value::None };
+    let dictitems = if matches!(this.payload(), Some(Payload::Dict(_))) {
+        let items = ops::attr::getattr_str(this, "items")?;
+        ops::iter::iter(&ops::call::call(&items, &[], &[])?)?
+    } else {
+        Value::None
+    };
+    Ok(tuple::new_tuple(vec![creator, creator_args, state, listitems, dictitems]))
 }
 
 /// `object.__getstate__`: the instance `__dict__`, or None when it is empty or absent.
@@ -679,7 +744,7 @@ pub fn register() {
             ("__ge__", object_not_implemented),
             ("__sizeof__", object_sizeof),
             ("__reduce__", object_reduce),
-            ("__reduce_ex__", object_reduce),
+            ("__reduce_ex__", object_reduce_ex),
             ("__getstate__", object_getstate),
             ("__dir__", object_dir),
         ],

@@ -1,5 +1,6 @@
 //! Native modules, one file each, under CPython's names.
 
+pub mod atexit;
 pub mod binascii;
 pub mod bisect;
 pub mod builtins;
@@ -8,9 +9,11 @@ pub mod collections;
 pub mod contextvars;
 pub mod errno;
 pub mod functools;
+pub mod gc;
 pub mod heapq;
 pub mod io;
 pub mod itertools;
+pub mod locale;
 pub mod math;
 pub mod operator;
 pub mod posix;
@@ -22,6 +25,7 @@ pub mod sre;
 pub mod string;
 pub mod r#struct;
 pub mod sys;
+pub mod sys_attrs;
 pub mod thread;
 pub mod time;
 
@@ -59,6 +63,9 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "_sre" => Some(sre::module),
         "_codecs" => Some(codecs::module),
         "_string" => Some(string::module),
+        "gc" => Some(gc::module),
+        "atexit" => Some(atexit::module),
+        "_locale" => Some(locale::module),
         _ => None,
     }
 }

@@ -123,18 +123,7 @@ pub fn module() -> PyResult<ObjRef> {
                 dict::set_str(d, &format!("__{name}__"), o.clone());
             }
             dict::set_str(d, "version", Value::from("3.12.1 (crabby) [Rust]"));
-            dict::set_str(
-                d,
-                "version_info",
-                tuple::new_tuple(vec![
-                    Value::Int(3),
-                    Value::Int(12),
-                    Value::Int(1),
-                    Value::from("final"),
-                    Value::Int(0),
-                ]),
-            );
-            dict::set_str(d, "hexversion", Value::Int(0x030C01F0));
+            crate::modules::sys_attrs::fill(d);
             dict::set_str(d, "platform", Value::from("linux"));
             dict::set_str(d, "byteorder", Value::from(if cfg!(target_endian = "little") { "little" } else { "big" }));
             dict::set_str(d, "maxsize", Value::Int(i64::MAX));
@@ -144,12 +133,6 @@ pub fn module() -> PyResult<ObjRef> {
                 "executable",
                 Value::from(std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()),
             );
-            dict::set_str(
-                d,
-                "builtin_module_names",
-                tuple::new_tuple(vec![Value::from("builtins"), Value::from("sys")]),
-            );
-            dict::set_str(d, "dont_write_bytecode", Value::Bool(true));
             m
         })
         .clone())

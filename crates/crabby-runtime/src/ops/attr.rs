@@ -122,7 +122,7 @@ pub fn bind_descriptor(d: Value, instance: Option<&Value>, owner: &Value) -> PyR
 }
 
 /// Attributes that live in payloads rather than in namespaces.
-fn payload_attr(v: &Value, name: &str) -> PyResult<Option<Value>> {
+pub(crate) fn payload_attr(v: &Value, name: &str) -> PyResult<Option<Value>> {
     if name == "__class__" {
         return Ok(Some(Value::Obj(v.ty().clone())));
     }
@@ -166,6 +166,25 @@ fn payload_attr(v: &Value, name: &str) -> PyResult<Option<Value>> {
             }
         }
         (Payload::Function(f), "__globals__") => Some(Value::Obj(f.globals.clone())),
+        (Payload::Function(f), "__closure__") => Some(if f.closure.is_empty() {
+            Value::None
+        } else {
+            tuple::new_tuple(f.closure.iter().map(|c| Value::Obj(c.clone())).collect())
+        }),
+        (Payload::Function(f), "__builtins__") => Some(
+            dict::get_str(&f.globals, "__builtins__")
+                .map(|b| match b.payload() {
+                    Some(Payload::Module(_)) => {
+                        Value::Obj(crate::builtins::module::module_dict(b.as_obj().expect("module")).clone())
+                    }
+                    _ => b,
+                })
+                .unwrap_or_else(|| Value::Obj(crate::modules::builtins::builtins_dict().clone())),
+        ),
+        (Payload::Cell(c), "cell_contents") => match c.read().clone() {
+            Some(v) => Some(v),
+            None => return Err(crate::error::value_error("Cell is empty")),
+        },
         (Payload::BuiltinFunction(b), "__name__") => Some(new_str(b.name)),
         (Payload::BuiltinFunction(b), "__qualname__") => Some(match &b.owner {
             Some(t) => new_str(&format!("{}.{}", type_obj(t).qualname.read(), b.name)),
@@ -185,7 +204,7 @@ fn payload_attr(v: &Value, name: &str) -> PyResult<Option<Value>> {
             // Relaxed: a plain flag read after the raise completed.
             Some(Value::Bool(e.suppress_context.load(std::sync::atomic::Ordering::Relaxed)))
         }
-        (Payload::Exception(_), "__traceback__") => Some(Value::None),
+        (Payload::Exception(e), "__traceback__") => Some(crate::builtins::frame::traceback_of(&e.traceback.lock())),
         (Payload::Exception(e), "code") if type_::is_subtype(o.ty(), exceptions::exc_type(ExcKind::SystemExit)) => {
             Some(exc_single_arg(&e.args.read()))
         }
@@ -533,6 +552,9 @@ fn generic_setattr_named(v: &Value, name: &str, key: Option<&Value>, value: Valu
                 *f.kwdefaults.write() = items;
                 return Ok(());
             }
+            "__code__" | "__globals__" | "__closure__" | "__builtins__" => {
+                return crate::builtins::function::set_special(f, name, Some(value));
+            }
             _ => {}
         },
         Payload::Exception(e) => match name {
@@ -548,6 +570,11 @@ fn generic_setattr_named(v: &Value, name: &str, key: Option<&Value>, value: Valu
             }
             "__context__" => {
                 *e.context.write() = value;
+                return Ok(());
+            }
+            "__traceback__" => {
+                let entries = crate::builtins::frame::entries_of(&value)?;
+                *e.traceback.lock() = entries;
                 return Ok(());
             }
             "__suppress_context__" => {

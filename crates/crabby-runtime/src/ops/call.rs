@@ -144,6 +144,7 @@ pub fn call_function(f: &ObjRef, this: Option<&Value>, args: &[Value], kwargs: &
         return Err(type_error(format!("{}() is not callable", code.qualname)));
     };
     let _depth = DepthGuard::enter()?;
+    let _frame = crate::builtins::frame::enter_function(f);
     let nargs = args.len() + this.is_some() as usize;
     let n = code.nparams();
     // The fast path: exactly the positional parameters, nothing else to bind.

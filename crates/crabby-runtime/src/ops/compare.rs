@@ -332,6 +332,9 @@ fn slot_cmp(x: &Value, y: &Value, op: CmpOp) -> PyResult<Option<Value>> {
             });
         }
     }
+    if let Some(r) = native_instance_cmp(x, y, op)? {
+        return Ok(Some(r));
+    }
     if !matches!(x.payload(), Some(Payload::Instance) | None)
         || matches!(x, Value::Int(_) | Value::Float(_) | Value::Bool(_))
     {
@@ -360,8 +363,29 @@ fn native_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
                 }
             }
         }
+        if let Some(r) = native_instance_cmp(x, y, o)? {
+            return Ok(Some(ops::truthy(&r)?));
+        }
     }
     Ok(None)
+}
+
+/// The comparison method a native type with plain-object instances defines (`types.SimpleNamespace.__eq__`),
+/// for `x <op> y`; `None` when there is none or it returns NotImplemented.
+fn native_instance_cmp(x: &Value, y: &Value, op: CmpOp) -> PyResult<Option<Value>> {
+    if !matches!(x.payload(), Some(Payload::Instance)) {
+        return Ok(None);
+    }
+    let Some(f) = type_::lookup(x.ty(), op.dunder()) else { return Ok(None) };
+    let native_owner = match f.payload() {
+        Some(Payload::BuiltinFunction(b)) => b.owner.clone(),
+        _ => None,
+    };
+    if native_owner.is_none_or(|o| o.ptr_eq(&crate::builtins::types().object)) {
+        return Ok(None);
+    }
+    let r = ops::call::call_with_self(&f, x, std::slice::from_ref(y), &[])?;
+    Ok((!r.is(&Value::Obj(crate::builtins::types().not_implemented.clone()))).then_some(r))
 }
 
 /// `a <op> b` with CPython's protocol: the reflected method of a right operand whose type is a subclass of the
