@@ -47,6 +47,7 @@ pub mod tuple;
 pub mod type_;
 pub mod unicode;
 pub mod unicode_db;
+pub mod union;
 pub mod weakref;
 
 /// Every built-in type object.

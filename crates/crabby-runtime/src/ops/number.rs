@@ -318,6 +318,11 @@ fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         BinOp::Xor => Some(crate::builtins::set::SetOp::Xor),
         _ => None,
     };
+    if op == BinOp::Or {
+        if let Some(r) = crate::builtins::union::hook_or(a, b)? {
+            return Ok(Some(r));
+        }
+    }
     if let Some(sop) = view_set_op {
         if matches!(a.payload(), Some(Payload::Cell(_))) || matches!(b.payload(), Some(Payload::Cell(_))) {
             if let Some(r) = crate::builtins::dict_views::hook_binop(a, b, sop)? {
