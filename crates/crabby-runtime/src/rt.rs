@@ -233,6 +233,8 @@ pub fn is_code(f: &Value, code: &'static CodeInfo) -> bool {
 pub fn call_direct(f: &Value, body: ops::call::BodyFn, args: &mut [Value]) -> PyResult<Value> {
     let Value::Obj(o) = f else { return call(f, args, &[]) };
     let _depth = ops::call::DepthGuard::enter()?;
+    // The frame stack `sys._getframe` reads, as `call_function` keeps it.
+    let _frame = crate::builtins::frame::enter_function(o);
     body(o, args)
 }
 
