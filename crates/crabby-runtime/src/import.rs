@@ -89,9 +89,17 @@ fn import_one(name: &str) -> PyResult<Value> {
     let (lock, cv) = initializing();
     {
         let mut init = lock.lock();
-        if dict::get_str(sys_modules(), name).is_some() {
-            drop(init);
-            return import_one(name);
+        loop {
+            if dict::get_str(sys_modules(), name).is_some() {
+                drop(init);
+                return import_one(name);
+            }
+            // Another thread has claimed the module but not yet put it in sys.modules: wait for it rather
+            // than running the body a second time.
+            match init.get(name) {
+                Some(t) if *t != std::thread::current().id() => cv.wait(&mut init),
+                _ => break,
+            }
         }
         init.insert(name.to_string(), std::thread::current().id());
     }
