@@ -26,7 +26,10 @@ static TYPE: OnceLock<ObjRef> = OnceLock::new();
 /// The `types.GenericAlias` type object.
 pub fn alias_type() -> &'static ObjRef {
     TYPE.get_or_init(|| {
-        let ty = crate::builtins::new_native_type("GenericAlias", "types", false);
+        // Subclassable, as CPython's: `_collections_abc` defines `_CallableGenericAlias(GenericAlias)`.
+        let ty = crate::builtins::new_native_type("GenericAlias", "types", true);
+        let new = crate::builtins::function::new_builtin("__new__", alias_new, Some(ty.clone()));
+        crate::builtins::dict::set_str(&type_obj(&ty).dict, "__new__", crate::builtins::object::static_method(new));
         add_methods(
             &ty,
             &[
@@ -43,6 +46,31 @@ pub fn alias_type() -> &'static ObjRef {
         );
         ty
     })
+}
+
+/// `GenericAlias.__new__(cls, origin, args)`, with CPython's argument checks.
+fn alias_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let Some(cls) = args.first().and_then(|c| c.as_obj()).filter(|c| matches!(c.payload, Payload::Type(_))) else {
+        return Err(type_error("GenericAlias.__new__(X): X is not a type object"));
+    };
+    if !type_::is_subtype(cls, alias_type()) {
+        let n = type_::type_name(cls);
+        return Err(type_error(format!("GenericAlias.__new__({n}): {n} is not a subtype of GenericAlias")));
+    }
+    if !kwargs.is_empty() {
+        return Err(type_error("GenericAlias() takes no keyword arguments"));
+    }
+    if args.len() != 3 {
+        return Err(type_error(format!("GenericAlias expected 2 arguments, got {}", args.len() - 1)));
+    }
+    let a = &args[2];
+    let a = if a.as_tuple().is_some() && a.ty().ptr_eq(&types().tuple) {
+        a.clone()
+    } else {
+        tuple::new_tuple(vec![a.clone()])
+    };
+    let state = GenericAliasObj { origin: args[1].clone(), args: a };
+    Ok(Value::Obj(crate::builtins::object::alloc(cls, Payload::Native(NativeBox::new(state)))))
 }
 
 /// `origin[args]`: a new alias (`args` is wrapped in a tuple unless it is one).
