@@ -134,8 +134,14 @@ pub fn extra_types() -> &'static ExtraTypes {
                 ("items", proxy_items),
                 ("get", proxy_get),
                 ("copy", proxy_copy),
+                ("__reversed__", proxy_reversed),
+                ("__or__", proxy_or),
+                ("__ror__", proxy_ror),
             ],
         );
+        let new = crate::builtins::function::new_builtin("__new__", proxy_new, Some(x.mappingproxy.clone()));
+        dict::set_str(&type_obj(&x.mappingproxy).dict, "__new__", crate::builtins::object::static_method(new));
+        crate::builtins::generic_alias::add_class_getitem(&x.mappingproxy);
         x
     })
 }
@@ -448,6 +454,37 @@ fn proxy_of(v: &Value) -> PyResult<&Value> {
         Some(Payload::Descriptor(DescriptorObj::Proxy(m))) => Ok(m),
         _ => Err(type_error(format!("descriptor requires a 'mappingproxy' object but received a '{}'", v.type_name()))),
     }
+}
+
+/// `mappingproxy(mapping)` (`types.MappingProxyType`): any mapping except a list or tuple, as CPython checks.
+fn proxy_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("mappingproxy", args.get(1..).unwrap_or(&[]), kwargs).bind(&["mapping"], 1)?;
+    let m = a[0].as_ref().expect("required argument");
+    let is_mapping = !matches!(m.payload(), Some(Payload::List(_) | Payload::Tuple(_)))
+        && type_::lookup(m.ty(), "__getitem__").is_some();
+    if !is_mapping {
+        return Err(type_error(format!("mappingproxy() argument must be a mapping, not {}", m.type_name())));
+    }
+    Ok(new_proxy(m.clone()))
+}
+
+fn proxy_reversed(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("mappingproxy.__reversed__", args, kwargs).exact(1)?;
+    let f = crate::modules::builtins::lookup("reversed").ok_or_else(|| type_error("no reversed"))?;
+    ops::call::call(&f, std::slice::from_ref(proxy_of(&a[0])?), &[])
+}
+
+/// `proxy | other` and `other | proxy`: the union of the underlying mappings (CPython's `mappingproxy_or`).
+fn proxy_or(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("mappingproxy.__or__", args, kwargs).exact(2)?;
+    let unwrap = |v: &Value| proxy_of(v).cloned().unwrap_or_else(|_| v.clone());
+    ops::number::binop(&unwrap(&a[0]), &unwrap(&a[1]), ops::number::BinOp::Or)
+}
+
+fn proxy_ror(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("mappingproxy.__ror__", args, kwargs).exact(2)?;
+    let unwrap = |v: &Value| proxy_of(v).cloned().unwrap_or_else(|_| v.clone());
+    ops::number::binop(&unwrap(&a[1]), &unwrap(&a[0]), ops::number::BinOp::Or)
 }
 
 fn proxy_getitem(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

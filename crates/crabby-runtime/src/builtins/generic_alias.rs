@@ -195,6 +195,13 @@ fn class_getitem(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     Ok(new_alias(a[0].clone(), a[1].clone()))
 }
 
+/// Gives a native type CPython's `__class_getitem__` class method (`re.Pattern[str]`, `os.DirEntry[str]`).
+pub fn add_class_getitem(ty: &ObjRef) {
+    let f = crate::builtins::function::new_builtin("__class_getitem__", class_getitem, Some(ty.clone()));
+    crate::builtins::dict::set_str(&type_obj(ty).dict, "__class_getitem__", crate::builtins::object::class_method(f));
+    type_::modified(ty);
+}
+
 /// Gives the built-in generic classes their `__class_getitem__` (a class method, as in CPython).
 pub fn register() {
     let t = types();

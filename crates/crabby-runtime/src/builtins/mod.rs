@@ -48,6 +48,7 @@ pub mod type_;
 pub mod unicode;
 pub mod unicode_db;
 pub mod union;
+pub mod weakproxy;
 pub mod weakref;
 
 /// Every built-in type object.
@@ -352,6 +353,20 @@ pub fn add_methods(ty: &ObjRef, methods: &[(&'static str, function::NativeFn)]) 
     let d = &type_obj(ty).dict;
     for (name, f) in methods {
         dict::set_str(d, name, descriptor::new_method_descriptor(name, *f, ty));
+    }
+    type_obj(ty).modified();
+}
+
+/// Adds read-only properties (`(name, getter)`) to a native type.
+pub fn add_getters(ty: &ObjRef, getters: &[(&'static str, function::NativeFn)]) {
+    let d = &type_obj(ty).dict;
+    for (name, f) in getters {
+        let getter = function::new_builtin(name, *f, Some(ty.clone()));
+        dict::set_str(
+            d,
+            name,
+            descriptor::make_property(getter, crate::Value::None, crate::Value::None, crate::Value::None),
+        );
     }
     type_obj(ty).modified();
 }

@@ -878,7 +878,9 @@ pub fn type_new(
         Some(s) => Some(parse_slots(name, &s, &base, base_dict, base_weak, ns)?),
         None => None,
     };
-    let add_dict = !base_dict && slots.as_ref().is_none_or(|s| s.dict);
+    // A metaclass's instances are classes, whose namespace is the type payload's own dict: like CPython's
+    // `type`, which already has a dict slot, a subclass of `type` gets no `__dict__` descriptor of its own.
+    let add_dict = !base_dict && !matches!(layout, Layout::Type) && slots.as_ref().is_none_or(|s| s.dict);
     let add_weak = !base_weak && !itemsize && slots.as_ref().is_none_or(|s| s.weakref);
     let qualname = match dict::get_str(ns, "__qualname__") {
         Some(q) => match q.as_str() {

@@ -66,10 +66,11 @@ struct Types {
 fn types() -> &'static Types {
     static T: OnceLock<Types> = OnceLock::new();
     T.get_or_init(|| {
-        let reference = new_native_type("ReferenceType", "weakref", false);
+        let reference = new_native_type("ReferenceType", "weakref", true);
         add_methods(
             &reference,
             &[
+                ("__init__", ref_init),
                 ("__call__", ref_call),
                 ("__hash__", ref_hash),
                 ("__eq__", ref_eq),
@@ -82,6 +83,8 @@ fn types() -> &'static Types {
             "__new__",
             crate::builtins::object::static_method(new_builtin("__new__", ref_new, None)),
         );
+        crate::builtins::add_getters(&reference, &[("__callback__", ref_callback)]);
+        crate::builtins::generic_alias::add_class_getitem(&reference);
         Types { reference }
     })
 }
@@ -108,11 +111,17 @@ fn weakrefable(v: &Value) -> bool {
 
 /// `ref(obj, callback=None)`.
 pub fn new_ref(target: &Value, callback: Value) -> PyResult<Value> {
+    new_weak(&types().reference, target, callback)
+}
+
+/// A new weak reference object of type `ty` (`ref`, a subclass of it, or a proxy type) to `target`: the
+/// object carries a [`WeakRef`] state and is registered with the target.
+pub(crate) fn new_weak(ty: &ObjRef, target: &Value, callback: Value) -> PyResult<Value> {
     let Some(t) = target.as_obj().filter(|_| weakrefable(target)) else {
         return Err(type_error(format!("cannot create weak reference to '{}' object", target.type_name())));
     };
     let state = WeakRef { target: Mutex::new(Some(t.addr())), callback, hash: Mutex::new(None) };
-    let obj = ObjRef::new(&types().reference, Payload::Native(NativeBox::new(state)));
+    let obj = crate::builtins::object::alloc(ty, Payload::Native(NativeBox::new(state)));
     t.mark_weakly_referenced();
     registry().lock().entry(t.addr()).or_default().push(obj.addr());
     Ok(Value::Obj(obj))
@@ -159,16 +168,36 @@ pub fn clear_weakrefs(addr: usize) {
     }
 }
 
-fn state_of(v: &Value) -> PyResult<&WeakRef> {
+pub(crate) fn state_of(v: &Value) -> PyResult<&WeakRef> {
     v.payload().and_then(|p| p.native::<WeakRef>()).ok_or_else(|| {
         type_error(format!("descriptor requires a 'weakref.ReferenceType' object but received a '{}'", v.type_name()))
     })
 }
 
 fn ref_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    // args[0] is the class.
-    let a = Args::new("ref", &args[1.min(args.len())..], kwargs).between(1, 2)?;
-    new_ref(&a[0], a.get(1).cloned().unwrap_or(Value::None))
+    // args[0] is the class: `ref` itself or a subclass such as weakref.KeyedRef.
+    let cls = match args.first().and_then(Value::as_obj) {
+        Some(c) if matches!(c.payload, Payload::Type(_)) && type_::is_subtype(c, &types().reference) => c.clone(),
+        _ => types().reference.clone(),
+    };
+    // Subclasses take extra arguments of their own (KeyedRef's key), which their `__init__` consumes.
+    let rest = &args[1.min(args.len())..];
+    let a = if cls.ptr_eq(&types().reference) {
+        Args::new("ref", rest, kwargs).between(1, 2)?
+    } else {
+        Args::new("ref", &rest[..rest.len().min(2)], &[]).between(1, 2)?
+    };
+    new_weak(&cls, &a[0], a.get(1).cloned().unwrap_or(Value::None))
+}
+
+/// `ref.__init__`: the work is done by `__new__`; the arguments were checked there.
+fn ref_init(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `ref.__callback__`.
+fn ref_callback(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(state_of(&args[0])?.callback.clone())
 }
 
 fn ref_call(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -256,15 +285,11 @@ fn remove_dead_weakref(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
     Ok(Value::None)
 }
 
-fn proxy(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    Err(crate::error::not_implemented("crabby does not support weakref.proxy yet"))
-}
-
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("getweakrefcount", getweakrefcount),
     ("getweakrefs", getweakrefs),
     ("_remove_dead_weakref", remove_dead_weakref),
-    ("proxy", proxy),
+    ("proxy", crate::builtins::weakproxy::proxy),
 ];
 
 /// The `_weakref` module.
@@ -279,6 +304,9 @@ pub fn module() -> PyResult<ObjRef> {
         let t = types();
         dict::set_str(d, "ref", Value::Obj(t.reference.clone()));
         dict::set_str(d, "ReferenceType", Value::Obj(t.reference.clone()));
+        let (plain, callable) = crate::builtins::weakproxy::proxy_types();
+        dict::set_str(d, "ProxyType", Value::Obj(plain.clone()));
+        dict::set_str(d, "CallableProxyType", Value::Obj(callable.clone()));
         m
     })
     .clone())

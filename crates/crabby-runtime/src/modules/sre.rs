@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use crate::builtins::function::{new_builtin, NativeFn};
 use crate::builtins::type_::type_obj;
-use crate::builtins::{add_methods, dict, list, module, new_native_type, tuple};
+use crate::builtins::{add_getters, add_methods, dict, list, module, new_native_type, tuple};
 use crate::error::{index_error, overflow_error, type_error, PyResult};
 use crate::modules::r#struct::{meth_noargs, meth_o};
 use crate::object::{NativeBox, ObjRef, Payload};
@@ -528,13 +528,6 @@ fn p_groupindex(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
     Ok(crate::builtins::descriptor::new_proxy(dict::copy(&p.groupindex)))
 }
 
-fn class_getitem(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    match args {
-        [cls, key] => Ok(crate::builtins::generic_alias::new_alias(cls.clone(), key.clone())),
-        _ => Err(type_error("__class_getitem__ expects one argument")),
-    }
-}
-
 const PATTERN_METHODS: &[(&str, NativeFn)] = &[
     ("match", p_match),
     ("fullmatch", p_fullmatch),
@@ -553,18 +546,6 @@ const PATTERN_METHODS: &[(&str, NativeFn)] = &[
     ("__hash__", p_hash),
 ];
 
-/// Adds read-only attributes computed by `getters` to a native type.
-pub(crate) fn add_getters(ty: &ObjRef, getters: &[(&'static str, NativeFn)]) {
-    let d = &type_obj(ty).dict;
-    for (name, g) in getters {
-        let g = new_builtin(name, *g, Some(ty.clone()));
-        dict::set_str(d, name, crate::builtins::descriptor::make_property(g, Value::None, Value::None, Value::None));
-    }
-    let cg = new_builtin("__class_getitem__", class_getitem, Some(ty.clone()));
-    dict::set_str(d, "__class_getitem__", crate::builtins::object::class_method(cg));
-    type_obj(ty).modified();
-}
-
 pub(crate) fn pattern_type() -> &'static ObjRef {
     static TY: OnceLock<ObjRef> = OnceLock::new();
     TY.get_or_init(|| {
@@ -574,6 +555,7 @@ pub(crate) fn pattern_type() -> &'static ObjRef {
             &ty,
             &[("pattern", p_pattern), ("flags", p_flags), ("groups", p_groups), ("groupindex", p_groupindex)],
         );
+        crate::builtins::generic_alias::add_class_getitem(&ty);
         dict::set_str(&type_obj(&ty).dict, "__doc__", Value::from("Compiled regular expression object."));
         ty
     })

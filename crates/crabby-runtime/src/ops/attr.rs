@@ -133,7 +133,7 @@ pub(crate) fn payload_attr(v: &Value, name: &str) -> PyResult<Option<Value>> {
             (Value::Int(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
             (Value::Float(_), "real") => Some(v.clone()),
             (Value::Float(_), "imag") => Some(Value::Float(0.0)),
-            _ => None,
+            _ => doc_fallback(v, name),
         });
     };
     if name == "__dict__" && !matches!(o.payload, Payload::Type(_)) {
@@ -141,7 +141,7 @@ pub(crate) fn payload_attr(v: &Value, name: &str) -> PyResult<Option<Value>> {
             return Ok(Some(Value::Obj(d)));
         }
     }
-    Ok(match (&o.payload, name) {
+    let found = match (&o.payload, name) {
         (Payload::Int(_), "real" | "numerator") => Some(ops::number::index(v)?),
         (Payload::Int(_), "imag") => Some(Value::Int(0)),
         (Payload::Int(_), "denominator") => Some(Value::Int(1)),
@@ -225,7 +225,16 @@ pub(crate) fn payload_attr(v: &Value, name: &str) -> PyResult<Option<Value>> {
         (Payload::Function(f), "__code__") => Some(crate::builtins::code::code_object(f.code)),
         (Payload::Super(s), _) => crate::builtins::super_::super_attr(s, name),
         _ => None,
-    })
+    };
+    Ok(found.or_else(|| doc_fallback(v, name)))
+}
+
+/// Every CPython type has `__doc__` in its dict (None for a native type without a docstring); crabby's
+/// native types store it only when they have one, so an instance lookup that found nothing reads the type's.
+fn doc_fallback(v: &Value, name: &str) -> Option<Value> {
+    (name == "__doc__" && !matches!(v.payload(), Some(Payload::Type(_))))
+        .then(|| type_::type_special_attr(v.ty(), "__doc__"))
+        .flatten()
 }
 
 /// `SystemExit.code`: None for no args, the argument for one, the tuple for several.

@@ -265,6 +265,16 @@ pub fn str_of(v: &Value) -> PyResult<String> {
     match v {
         Value::Obj(o) => {
             let t = type_::type_obj(o.ty());
+            if t.native_slots && !t.heap {
+                // A native module type's own `__str__` (weakref proxies forward it to their target).
+                if let Some(f) = type_::lookup(o.ty(), "__str__").filter(type_::is_special_impl) {
+                    let r = type_::call_special(&f, v, &[], &[])?;
+                    return match r.as_str() {
+                        Some(s) => Ok(s.to_string()),
+                        None => Err(type_error(format!("__str__ returned non-string (type {})", r.type_name()))),
+                    };
+                }
+            }
             if t.heap {
                 // A user `__str__`, or (through `object.__str__`) a user `__repr__`: either result is checked as
                 // `__str__`'s, as CPython's `PyObject_Str` does.

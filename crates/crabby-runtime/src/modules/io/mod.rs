@@ -24,6 +24,7 @@ pub mod textio;
 
 use std::sync::OnceLock;
 
+pub(crate) use crate::builtins::add_getters;
 use crate::builtins::exceptions::{self, ExcKind};
 use crate::builtins::function::{new_builtin, NativeFn};
 use crate::builtins::type_::{self, type_obj, Layout, TypeObj};
@@ -79,16 +80,6 @@ pub(crate) fn make_type(name: &str, base: &ObjRef, layout: Layout, methods: &[(&
 pub(crate) fn set_new(ty: &ObjRef, f: NativeFn) {
     let new = new_builtin("__new__", f, Some(ty.clone()));
     dict::set_str(&type_obj(ty).dict, "__new__", crate::builtins::object::static_method(new));
-    type_obj(ty).modified();
-}
-
-/// Adds read-only properties (`(name, getter)`) to a type.
-pub(crate) fn add_getters(ty: &ObjRef, getters: &[(&'static str, NativeFn)]) {
-    for (name, f) in getters {
-        let getter = new_builtin(name, *f, Some(ty.clone()));
-        let p = crate::builtins::descriptor::make_property(getter, Value::None, Value::None, Value::None);
-        dict::set_str(&type_obj(ty).dict, name, p);
-    }
     type_obj(ty).modified();
 }
 

@@ -692,10 +692,6 @@ fn entry_path(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
     Ok(entry_of(args, "path")?.path.clone())
 }
 
-fn entry_class_getitem(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(crate::builtins::generic_alias::new_alias(args[0].clone(), args.get(1).cloned().unwrap_or_default()))
-}
-
 fn cannot_create(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let name = args.first().and_then(|t| t.as_obj()).map(type_::type_name).unwrap_or_default();
     Err(type_error(format!("cannot create 'posix.{name}' instances")))
@@ -728,8 +724,7 @@ fn dir_entry_type() -> &'static ObjRef {
             );
         }
         dict::set_str(d, "__new__", static_method(new_builtin("__new__", cannot_create, Some(ty.clone()))));
-        let cg = new_builtin("__class_getitem__", entry_class_getitem, None);
-        dict::set_str(d, "__class_getitem__", crate::builtins::object::class_method(cg));
+        crate::builtins::generic_alias::add_class_getitem(&ty);
         ty
     })
 }

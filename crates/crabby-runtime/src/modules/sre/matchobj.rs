@@ -252,6 +252,7 @@ pub(crate) fn match_type() -> &'static ObjRef {
                 "The result of re.match() and re.search().\nMatch objects always have a boolean value of True.",
             ),
         );
+        crate::builtins::generic_alias::add_class_getitem(&ty);
         ty
     })
 }
