@@ -9,9 +9,11 @@
 //! shared body functions (`walk::function_body`, `walk::class_body`) run.
 //!
 //! The runtime does not depend on this crate: a generated program's `main` calls [`install`], which hands the
-//! runtime's hook (`crabby_runtime::eval`) the two entry points below.
+//! runtime's hook (`crabby_runtime::eval`) the two entry points below, and the interactive prompt
+//! (`repl.rs`), which runs inside the program's process so that it sees the compiled `__main__`'s globals.
 
 mod lower;
+mod repl;
 mod tree;
 mod walk;
 
@@ -21,7 +23,7 @@ use crabby_runtime::rt::{CodeInfo, ObjRef, PyResult, Value};
 
 /// Makes `eval`, `exec` and `compile` work in this program.
 pub fn install() {
-    crabby_runtime::eval::install(crabby_runtime::eval::Evaluator { compile, run });
+    crabby_runtime::eval::install(crabby_runtime::eval::Evaluator { compile, run, interact: repl::interact });
 }
 
 fn leak_str(s: &str) -> &'static str {

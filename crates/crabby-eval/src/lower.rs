@@ -24,6 +24,9 @@ pub struct Lower<'a> {
     pub filename: &'static str,
     line_starts: Vec<usize>,
     names: HashMap<String, Value>,
+    /// `single` mode: expression statements of the top-level frame (also inside its `if`/`for`/`try`...,
+    /// not in function or class bodies) go to `sys.displayhook`, as CPython's interactive compilation does.
+    interactive: bool,
 }
 
 /// The frame being lowered.
@@ -150,7 +153,7 @@ impl<'a> Lower<'a> {
                 line_starts.push(i + 1);
             }
         }
-        Lower { table, source, filename, line_starts, names: HashMap::new() }
+        Lower { table, source, filename, line_starts, names: HashMap::new(), interactive: false }
     }
 
     fn line(&self, r: TextRange) -> u32 {
@@ -315,13 +318,8 @@ impl<'a> Lower<'a> {
                 let v = self.s(d);
                 stmts.push(Stmt { line: 1, kind: St::Doc(v) });
             }
+            self.interactive = mode == crabby_runtime::eval::Mode::Single;
             for s in body {
-                if let (crabby_runtime::eval::Mode::Single, AStmt::Expr(e)) = (mode, s) {
-                    let line = self.line(s.range());
-                    let v = self.expr(&mut sc, &e.value)?;
-                    stmts.push(Stmt { line, kind: St::Display(v) });
-                    continue;
-                }
                 self.stmt(&mut sc, s, &mut stmts)?;
             }
         }
@@ -607,6 +605,7 @@ impl<'a> Lower<'a> {
     fn stmt(&mut self, sc: &mut Sc, s: &'a AStmt, out: &mut Vec<Stmt>) -> R<()> {
         let line = self.line(s.range());
         let kind = match s {
+            AStmt::Expr(e) if self.interactive && sc.kind == UnitKind::Top => St::Display(self.expr(sc, &e.value)?),
             AStmt::Expr(e) => St::Expr(self.expr(sc, &e.value)?),
             AStmt::Pass(_) => St::Pass,
             AStmt::Assign(a) => {

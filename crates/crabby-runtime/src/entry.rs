@@ -40,10 +40,29 @@ pub fn exit_status_for(err: &crate::error::PyErr) -> i32 {
             }
         };
     }
+    print_exception(err);
+    if type_::is_subtype(exc.ty(), exceptions::exc_type(ExcKind::KeyboardInterrupt)) {
+        // CPython ends a program interrupted by Ctrl-C by dying of SIGINT, so the shell sees it.
+        crate::modules::signal::die_of_sigint();
+    }
+    1
+}
+
+/// Reports an exception nobody caught (CPython's `PyErr_Print`): through `sys.excepthook` when the program
+/// replaced it, else CPython's traceback on stderr, after flushing what the program wrote. The interactive
+/// prompt reports each failed statement this way and goes on.
+pub fn print_exception(err: &crate::error::PyErr) {
+    let exc = &err.exc;
+    // Like CPython, the last uncaught exception stays reachable for post-mortem debugging.
+    if let Ok(sys) = crate::import::import_dotted("sys") {
+        let _ = crate::ops::attr::setattr_str(&sys, "last_exc", Value::Obj(exc.clone()));
+        let _ = crate::ops::attr::setattr_str(&sys, "last_type", Value::Obj(exc.ty().clone()));
+        let _ = crate::ops::attr::setattr_str(&sys, "last_value", Value::Obj(exc.clone()));
+    }
     if let Some(hook) = crate::modules::sys_attrs::replaced_excepthook() {
         let args = [Value::Obj(exc.ty().clone()), Value::Obj(exc.clone()), Value::None];
         match crate::ops::call::call(&hook, &args, &[]) {
-            Ok(_) => return 1,
+            Ok(_) => return,
             Err(e) => {
                 let text = format!(
                     "Error in sys.excepthook:\n{}\nOriginal exception was:\n{}",
@@ -51,7 +70,7 @@ pub fn exit_status_for(err: &crate::error::PyErr) -> i32 {
                     crate::traceback::format_exception(exc)
                 );
                 crate::modules::sys::write_stderr(&text);
-                return 1;
+                return;
             }
         }
     }
@@ -59,11 +78,6 @@ pub fn exit_status_for(err: &crate::error::PyErr) -> i32 {
     // Output the program wrote comes before its traceback, as CPython flushes both streams first.
     crate::modules::io::stdio::flush_io();
     crate::modules::sys::write_stderr(&text);
-    if type_::is_subtype(exc.ty(), exceptions::exc_type(ExcKind::KeyboardInterrupt)) {
-        // CPython ends a program interrupted by Ctrl-C by dying of SIGINT, so the shell sees it.
-        crate::modules::signal::die_of_sigint();
-    }
-    1
 }
 
 /// Runs the main module and exits the process with CPython's exit status.
@@ -84,6 +98,7 @@ fn run(
     package: Option<&'static str>,
     exec: fn(&ObjRef) -> PyResult<()>,
 ) -> ! {
+    let inspect = take_inspect_request();
     let handle = std::thread::Builder::new().name("MainThread".into()).stack_size(PYTHON_STACK_SIZE).spawn(move || {
         crate::modules::signal::init();
         let m = new_main_module(module_name, file);
@@ -97,9 +112,21 @@ fn run(
             }
             None => exec(&m),
         };
-        let status = match r {
-            Ok(()) => 0,
-            Err(e) => exit_status_for(&e),
+        let status = match (inspect, r) {
+            (None, Ok(())) => 0,
+            (None, Err(e)) => exit_status_for(&e),
+            (Some(banner), r) => {
+                // `python3.12 -i`: whatever the program raised (SystemExit included) is reported, then the
+                // prompt runs in its namespace, without `__file__` as CPython removes it after the script.
+                if let Err(e) = r {
+                    print_exception(&e);
+                }
+                let d = module::module_dict(&m);
+                for name in ["__file__", "__cached__"] {
+                    let _ = dict::remove(d, &Value::from(name));
+                }
+                crate::eval::interact(&m, banner)
+            }
         };
         crate::modules::thread::shutdown();
         // As in CPython, exit functions run after the uncaught exception's report and after non-daemon
@@ -121,6 +148,20 @@ fn run(
         }
     };
     std::process::exit(code)
+}
+
+/// The variable through which `crabby -i` asks the program to open the interactive prompt after its main
+/// module: `1`, or `banner` when the prompt starts with the banner (no program was given).
+pub const INSPECT_VAR: &str = "CRABBY_INSPECT";
+
+/// Whether (and how) the prompt was asked for; the variable is removed so that programs this one starts
+/// do not inherit it. NOTE: CPython's `PYTHONINSPECT` is not honoured: crabby's prompt needs the request
+/// of the `crabby` command, which chooses what to build.
+fn take_inspect_request() -> Option<bool> {
+    let v = std::env::var_os(INSPECT_VAR)?;
+    // Removing is sound here: no other thread of this process exists yet.
+    std::env::remove_var(INSPECT_VAR);
+    Some(v == "banner")
 }
 
 /// The body of a module crabby could not compile (the driver generates a stub crate calling this): importing

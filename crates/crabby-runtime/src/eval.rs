@@ -35,6 +35,9 @@ pub struct Evaluator {
     /// Runs code it compiled with a globals dict and a locals mapping; the value of an `eval`-mode
     /// expression, else None.
     pub run: fn(code: &'static CodeInfo, globals: &ObjRef, locals: &Value) -> PyResult<Value>,
+    /// The interactive prompt (`crabby -i`) in the namespace of `main`, with the banner or not; returns the
+    /// process's exit status (0 at end of input, SystemExit's code).
+    pub interact: fn(main: &ObjRef, banner: bool) -> i32,
 }
 
 static EVALUATOR: OnceLock<Evaluator> = OnceLock::new();
@@ -50,6 +53,14 @@ fn evaluator() -> PyResult<&'static Evaluator> {
             "crabby's evaluator is not linked into this program, so eval(), exec() and compile() are unavailable",
         )
     })
+}
+
+/// Runs the interactive prompt in `main`'s namespace (see [`Evaluator::interact`]).
+pub fn interact(main: &ObjRef, banner: bool) -> i32 {
+    match evaluator() {
+        Ok(e) => (e.interact)(main, banner),
+        Err(err) => crate::entry::exit_status_for(&err),
+    }
 }
 
 /// A `SyntaxError` (or `IndentationError`, `TabError`: `kind` names the built-in class) with CPython's

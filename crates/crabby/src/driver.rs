@@ -54,6 +54,8 @@ pub enum Target {
     Module(String),
     /// `-`: the program text on stdin.
     Stdin,
+    /// No program: only the interactive prompt (an empty `__main__`, `sys.argv == ['']`).
+    Nothing,
 }
 
 /// The main module of a program and the `sys.argv[0]` it runs with.
@@ -127,6 +129,12 @@ pub fn shown_path(typed: &Path) -> PathBuf {
 /// Reads the main module of `target`, with CPython's errors for files that cannot be run.
 pub fn load_main(target: &Target) -> Result<MainProgram, Failure> {
     match target {
+        Target::Nothing => {
+            let mut main = load_main(&Target::Code(String::new()))?;
+            main.argv0 = "".into();
+            main.module.filename = "<stdin>".into();
+            Ok(main)
+        }
         Target::Code(code) => Ok(MainProgram {
             module: ModuleSource {
                 name: "__main__".into(),
@@ -871,10 +879,11 @@ fn build_failure(ws: &Workspace, log: &str, main_crate: &str) -> Failure {
 
 /// Replaces crabby with the program: same pid, stdin/stdout/stderr, exit status and signals as if the
 /// user had started the binary directly. Returns only if that fails.
-pub fn exec_program(binary: &Path, argv0: &OsStr, args: &[OsString]) -> Failure {
+/// `env` is added to the program's environment (how `crabby -i` asks for the interactive prompt).
+pub fn exec_program(binary: &Path, argv0: &OsStr, args: &[OsString], env: &[(&str, &str)]) -> Failure {
     let _ = io::stdout().flush();
     let _ = io::stderr().flush();
-    let err = Command::new(binary).arg0(argv0).args(args).exec();
+    let err = Command::new(binary).arg0(argv0).args(args).envs(env.iter().copied()).exec();
     Failure::internal(format!("crabby: cannot run the compiled program {}: {err}", binary.display()))
 }
 

@@ -5,25 +5,31 @@
 //! exit 2.
 
 use std::ffi::{OsStr, OsString};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crabby::cache::Profile;
 use crabby::driver::{self, Failure, Target};
 
-const USAGE: &str = "usage: crabby [run] (FILE | -c CODE | -m MODULE | -) [ARGS...]
+/// The variable the compiled program reads to open the prompt (the runtime's `entry::INSPECT_VAR`; the CLI does
+/// not link the runtime).
+const INSPECT_VAR: &str = "CRABBY_INSPECT";
+
+const USAGE: &str = "usage: crabby [run] [-i] [-q] [FILE | -c CODE | -m MODULE | -] [ARGS...]
        crabby build (FILE | -c CODE | -m MODULE) [-o OUTPUT]
        crabby emit (FILE | -c CODE | -m MODULE)";
 
 const HELP: &str = "crabby: compile Python 3.12 programs to native code and run them.
 
-usage: crabby [run] (FILE | -c CODE | -m MODULE | -) [ARGS...]
+usage: crabby [run] [-i] [-q] [FILE | -c CODE | -m MODULE | -] [ARGS...]
        crabby build (FILE | -c CODE | -m MODULE) [-o OUTPUT]
        crabby emit (FILE | -c CODE | -m MODULE)
 
 commands:
   run      compile the program (cached) and run it, like `python3.12 FILE ARGS...`;
-           `run` may be left out: `crabby FILE ARGS...`, `crabby -c CODE`
+           `run` may be left out: `crabby FILE ARGS...`, `crabby -c CODE`; with no program
+           and stdin a terminal (or with -i), the interactive prompt
   build    write a standalone native executable
   emit     print the Rust code generated for the program
 
@@ -31,6 +37,8 @@ options:
   -c CODE     the program is CODE (sys.argv[0] is '-c')
   -m MODULE   run MODULE (found in the current directory, then the standard library) as __main__
   -           read the program from stdin
+  -i          the interactive prompt after running the program (in its namespace)
+  -q          no banner at the interactive prompt
   -h, --help  show this help (`crabby COMMAND --help` for a command's)
   -V, --version
               print crabby's version
@@ -44,7 +52,7 @@ environment:
 The first run builds crabby's runtime for this machine, which takes a few minutes; after that a changed
 program takes seconds to build, and an unchanged one starts at once.";
 
-const RUN_HELP: &str = "usage: crabby run (FILE | -c CODE | -m MODULE | -) [ARGS...]
+const RUN_HELP: &str = "usage: crabby run [-i] [-q] [FILE | -c CODE | -m MODULE | -] [ARGS...]
 
 Compile the program (reusing the build cache) and run it, like `python3.12 FILE ARGS...`:
 sys.argv is [FILE, ARGS...], stdin, stdout and stderr are the program's, and crabby exits with
@@ -52,7 +60,10 @@ the program's exit status. Everything after FILE (or CODE, MODULE, -) is passed 
 
   -c CODE     the program is CODE (sys.argv[0] is '-c')
   -m MODULE   run MODULE as __main__ (sys.argv[0] is its full path)
-  -           read the program from stdin";
+  -           read the program from stdin
+  -i          then open the interactive prompt in the program's namespace (like `python3.12 -i`);
+              without a program, the prompt alone (also what no program means when stdin is a terminal)
+  -q          do not print the prompt's banner";
 
 const BUILD_HELP: &str = "usage: crabby build (FILE | -c CODE | -m MODULE) [-o OUTPUT]
 
@@ -74,6 +85,8 @@ enum Command {
     Run {
         target: Target,
         args: Vec<OsString>,
+        /// `-i` and `-q`.
+        flags: Flags,
     },
     Build {
         target: Target,
@@ -86,6 +99,26 @@ enum Command {
     Print(String),
 }
 
+/// The options `python3.12` shares with crabby before the program: `-i` (inspect) and `-q` (quiet).
+#[derive(Debug, PartialEq, Eq, Clone, Copy, Default)]
+struct Flags {
+    inspect: bool,
+    quiet: bool,
+}
+
+impl Flags {
+    /// Reads a cluster of flag letters (`-i`, `-q`, `-iq`); false when `arg` is not one.
+    fn take(&mut self, arg: &OsStr) -> bool {
+        let Some(letters) = arg.to_str().and_then(|a| a.strip_prefix('-')) else { return false };
+        if letters.is_empty() || !letters.chars().all(|c| c == 'i' || c == 'q') {
+            return false;
+        }
+        self.inspect |= letters.contains('i');
+        self.quiet |= letters.contains('q');
+        true
+    }
+}
+
 fn usage_error(msg: &str) -> Failure {
     Failure::usage(format!("{msg}\n{USAGE}\nTry 'crabby --help' for more information."))
 }
@@ -94,7 +127,7 @@ fn usage_error(msg: &str) -> Failure {
 fn parse(args: Vec<OsString>) -> Result<Command, Failure> {
     let mut args = args.into_iter();
     let Some(first) = args.next() else {
-        return Err(usage_error("crabby: no program given (crabby has no interactive mode)"));
+        return Ok(Command::Run { target: Target::Nothing, args: vec![], flags: Flags::default() });
     };
     match first.to_str() {
         Some("-h" | "--help") => Ok(Command::Print(HELP.into())),
@@ -115,7 +148,7 @@ fn parse(args: Vec<OsString>) -> Result<Command, Failure> {
             }
             .into(),
         )),
-        // Like python3.12: a script or -c / -m / - directly.
+        // Like python3.12: a script, -c / -m / -, or -i / -q, directly.
         _ => parse_run(std::iter::once(first).chain(args).collect()),
     }
 }
@@ -150,18 +183,24 @@ fn take_target(arg: &OsStr, rest: &mut std::vec::IntoIter<OsString>) -> Result<O
 
 fn parse_run(args: Vec<OsString>) -> Result<Command, Failure> {
     let mut rest = args.into_iter();
-    let Some(arg) = rest.next() else {
-        return Err(usage_error("crabby run: no program given"));
+    let mut flags = Flags::default();
+    let arg = loop {
+        match rest.next() {
+            Some(arg) if flags.take(&arg) => continue,
+            Some(arg) => break arg,
+            // No program: the prompt alone.
+            None => return Ok(Command::Run { target: Target::Nothing, args: vec![], flags }),
+        }
     };
     if matches!(arg.to_str(), Some("-h" | "--help")) {
         return Ok(Command::Print(RUN_HELP.into()));
     }
     if arg == "--" {
         let file = rest.next().ok_or_else(|| usage_error("crabby run: no program given"))?;
-        return Ok(Command::Run { target: Target::File(file), args: rest.collect() });
+        return Ok(Command::Run { target: Target::File(file), args: rest.collect(), flags });
     }
     match take_target(&arg, &mut rest)? {
-        Some(target) => Ok(Command::Run { target, args: rest.collect() }),
+        Some(target) => Ok(Command::Run { target, args: rest.collect(), flags }),
         None => Err(usage_error(&format!("unknown option {}", arg.to_string_lossy()))),
     }
 }
@@ -245,11 +284,26 @@ fn execute(command: Command) -> Result<(), Failure> {
             print!("{rust}");
             Ok(())
         }
-        Command::Run { target, args } => {
+        Command::Run { mut target, args, flags } => {
+            // As python3.12: with no program, a terminal on stdin (or -i) means the prompt; anything else on
+            // stdin is the program.
+            let mut inspect = flags.inspect;
+            if target == Target::Nothing {
+                if flags.inspect || std::io::stdin().is_terminal() {
+                    inspect = true;
+                } else {
+                    target = Target::Stdin;
+                }
+            }
+            let env: &[(&str, &str)] = match (inspect, target == Target::Nothing && !flags.quiet) {
+                (false, _) => &[],
+                (true, false) => &[(INSPECT_VAR, "1")],
+                (true, true) => &[(INSPECT_VAR, "banner")],
+            };
             let main = driver::load_main(&target)?;
             let ws = driver::open_workspace(None)?;
             let binary = driver::binary_for(&ws, &main, Profile::Run)?;
-            Err(driver::exec_program(&binary, &main.argv0, &args))
+            Err(driver::exec_program(&binary, &main.argv0, &args, env))
         }
         Command::Build { target, output } => {
             let output = output.unwrap_or_else(|| default_output(&target));
@@ -286,25 +340,47 @@ mod tests {
 
     #[test]
     fn run_forms() {
-        let file = |f: &str, a: &[&str]| Command::Run { target: Target::File(f.into()), args: os(a) };
+        let no = Flags::default();
+        let file = |f: &str, a: &[&str]| Command::Run { target: Target::File(f.into()), args: os(a), flags: no };
         assert_eq!(p(&["run", "a.py", "-x", "--help"]).unwrap(), file("a.py", &["-x", "--help"]));
         assert_eq!(p(&["a.py", "b"]).unwrap(), file("a.py", &["b"]));
         assert_eq!(p(&["run", "--", "-odd.py"]).unwrap(), file("-odd.py", &[]));
         assert_eq!(
             p(&["-c", "print(1)", "x"]).unwrap(),
-            Command::Run { target: Target::Code("print(1)".into()), args: os(&["x"]) }
+            Command::Run { target: Target::Code("print(1)".into()), args: os(&["x"]), flags: no }
         );
-        assert_eq!(p(&["-cpass"]).unwrap(), Command::Run { target: Target::Code("pass".into()), args: vec![] });
+        assert_eq!(
+            p(&["-cpass"]).unwrap(),
+            Command::Run { target: Target::Code("pass".into()), args: vec![], flags: no }
+        );
         assert_eq!(
             p(&["run", "-m", "pkg.mod"]).unwrap(),
-            Command::Run { target: Target::Module("pkg.mod".into()), args: vec![] }
+            Command::Run { target: Target::Module("pkg.mod".into()), args: vec![], flags: no }
         );
-        assert_eq!(p(&["-"]).unwrap(), Command::Run { target: Target::Stdin, args: vec![] });
+        assert_eq!(p(&["-"]).unwrap(), Command::Run { target: Target::Stdin, args: vec![], flags: no });
+    }
+
+    #[test]
+    fn prompt_forms() {
+        let i = Flags { inspect: true, quiet: false };
+        let q = Flags { inspect: false, quiet: true };
+        let iq = Flags { inspect: true, quiet: true };
+        assert_eq!(p(&[]).unwrap(), Command::Run { target: Target::Nothing, args: vec![], flags: Flags::default() });
+        assert_eq!(p(&["-i"]).unwrap(), Command::Run { target: Target::Nothing, args: vec![], flags: i });
+        assert_eq!(p(&["-q"]).unwrap(), Command::Run { target: Target::Nothing, args: vec![], flags: q });
+        assert_eq!(
+            p(&["-i", "-q", "a.py", "-i"]).unwrap(),
+            Command::Run { target: Target::File("a.py".into()), args: os(&["-i"]), flags: iq }
+        );
+        assert_eq!(
+            p(&["run", "-qi", "-c", "x=1"]).unwrap(),
+            Command::Run { target: Target::Code("x=1".into()), args: vec![], flags: iq }
+        );
     }
 
     #[test]
     fn usage_errors_exit_2() {
-        for bad in [&[][..], &["--frob"], &["-c"], &["run"], &["build"], &["build", "a.py", "-o"], &["emit", "--x"]] {
+        for bad in [&["--frob"][..], &["-c"], &["-iz"], &["build"], &["build", "a.py", "-o"], &["emit", "--x"]] {
             let e = p(bad).unwrap_err();
             assert_eq!(e.exit_code, 2, "{bad:?}");
             assert!(e.message.contains("usage: crabby"), "{bad:?}");

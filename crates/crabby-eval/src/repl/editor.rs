@@ -1,0 +1,289 @@
+//! A small line editor for the interactive prompt on a terminal: the terminal is put in raw mode only while
+//! a line is read, and the usual readline/emacs keys work: arrows, Home/End, Ctrl-A/E/B/F, Backspace,
+//! Delete, Ctrl-K/U/W, Ctrl-L, Up/Down and Ctrl-P/N through this session's history, Ctrl-C (interrupt) and
+//! Ctrl-D (end of input on an empty line).
+//!
+//! NOTE: written here rather than taken from a crate (`rustyline` brings about ten more crates into every
+//! program crabby builds, since the evaluator is linked into each). Its limits: every character counts as one
+//! column (wide characters and lines longer than the terminal are redrawn imperfectly), Tab inserts four
+//! spaces instead of completing, and history lasts for the session (CPython also keeps `~/.python_history`).
+
+use std::io::Write;
+
+use super::Input;
+
+/// The terminal editor; `open` fails when stdin is not a terminal or raw mode is unavailable.
+pub struct Editor {
+    /// Where the prompt and the line are drawn: stderr, as CPython writes its prompts, or stdout when only
+    /// that one is the terminal.
+    out: i32,
+    history: Vec<String>,
+}
+
+/// Raw mode for as long as it lives; the terminal's settings come back on drop (also on early returns).
+struct RawMode {
+    saved: libc::termios,
+}
+
+impl RawMode {
+    fn enter() -> Option<RawMode> {
+        // SAFETY: termios is plain data that tcgetattr fills in completely when it succeeds.
+        let mut saved: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: fd 0 is open for the whole process and `saved` is a valid termios to write.
+        if unsafe { libc::tcgetattr(0, &mut saved) } != 0 {
+            return None;
+        }
+        let mut raw = saved;
+        // Keys arrive one at a time, unechoed, with Ctrl-C/Ctrl-D as plain bytes; output processing stays on so
+        // "\n" still moves to the start of the next line.
+        raw.c_lflag &= !(libc::ICANON | libc::ECHO | libc::ISIG | libc::IEXTEN);
+        raw.c_iflag &= !(libc::IXON | libc::ICRNL | libc::INLCR);
+        raw.c_cc[libc::VMIN] = 1;
+        raw.c_cc[libc::VTIME] = 0;
+        // SAFETY: as above; `raw` is a valid termios.
+        if unsafe { libc::tcsetattr(0, libc::TCSADRAIN, &raw) } != 0 {
+            return None;
+        }
+        Some(RawMode { saved })
+    }
+}
+
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        // SAFETY: restores the settings read in `enter` on the same open descriptor.
+        unsafe { libc::tcsetattr(0, libc::TCSADRAIN, &self.saved) };
+    }
+}
+
+fn isatty(fd: i32) -> bool {
+    // SAFETY: isatty only inspects the descriptor.
+    unsafe { libc::isatty(fd) == 1 }
+}
+
+/// Reads one byte from stdin; `None` at end of input or on an error other than an interrupted call.
+fn read_byte() -> Option<u8> {
+    let mut b = 0u8;
+    loop {
+        // SAFETY: reads at most one byte into `b`, which is valid for writes.
+        let n = unsafe { libc::read(0, (&mut b as *mut u8).cast(), 1) };
+        if n == 1 {
+            return Some(b);
+        }
+        if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+            continue;
+        }
+        return None;
+    }
+}
+
+/// The line being edited: characters and the cursor's index among them.
+struct Line {
+    chars: Vec<char>,
+    pos: usize,
+}
+
+impl Line {
+    fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    fn set(&mut self, s: &str) {
+        self.chars = s.chars().collect();
+        self.pos = self.chars.len();
+    }
+}
+
+impl Editor {
+    pub fn open() -> Option<Editor> {
+        if !isatty(0) {
+            return None;
+        }
+        let out = if isatty(2) {
+            2
+        } else if isatty(1) {
+            1
+        } else {
+            return None;
+        };
+        // Raw mode must be possible at all (a "dumb" terminal without termios falls back to plain reads).
+        drop(RawMode::enter()?);
+        Some(Editor { out, history: Vec::new() })
+    }
+
+    fn write(&self, s: &str) {
+        let _ = if self.out == 2 {
+            std::io::stderr().write_all(s.as_bytes())
+        } else {
+            std::io::stdout().write_all(s.as_bytes())
+        };
+        let _ = if self.out == 2 { std::io::stderr().flush() } else { std::io::stdout().flush() };
+    }
+
+    /// Redraws the prompt and the line, and puts the cursor where it belongs.
+    fn refresh(&self, prompt: &str, line: &Line) {
+        let mut s = format!("\r{prompt}{}\x1b[K\r", line.text());
+        let col = prompt.chars().count() + line.pos;
+        if col > 0 {
+            s.push_str(&format!("\x1b[{col}C"));
+        }
+        self.write(&s);
+    }
+
+    pub fn read_line(&mut self, prompt: &str) -> Input {
+        let Some(_raw) = RawMode::enter() else {
+            // The terminal went away: read as from a pipe.
+            self.write(prompt);
+            return super::read_plain_line();
+        };
+        let mut line = Line { chars: Vec::new(), pos: 0 };
+        // Where Up/Down is in the history; `history.len()` is the line being typed, kept in `draft`.
+        let mut at = self.history.len();
+        let mut draft = String::new();
+        self.refresh(prompt, &line);
+        loop {
+            let Some(b) = read_byte() else {
+                return Input::Eof;
+            };
+            match b {
+                b'\r' | b'\n' => {
+                    self.write("\n");
+                    let text = line.text();
+                    if !text.trim().is_empty() && self.history.last() != Some(&text) {
+                        self.history.push(text.clone());
+                    }
+                    return Input::Line(text + "\n");
+                }
+                3 => {
+                    // Ctrl-C: the caller reports KeyboardInterrupt on the next line.
+                    self.refresh(prompt, &Line { pos: line.chars.len(), ..line });
+                    return Input::Interrupt;
+                }
+                4 => {
+                    if line.chars.is_empty() {
+                        return Input::Eof;
+                    }
+                    if line.pos < line.chars.len() {
+                        line.chars.remove(line.pos);
+                    }
+                }
+                1 => line.pos = 0,
+                5 => line.pos = line.chars.len(),
+                2 => line.pos = line.pos.saturating_sub(1),
+                6 => line.pos = (line.pos + 1).min(line.chars.len()),
+                11 => line.chars.truncate(line.pos),
+                21 => {
+                    line.chars.drain(..line.pos);
+                    line.pos = 0;
+                }
+                23 => {
+                    // Ctrl-W: the word before the cursor, and the spaces after it.
+                    let mut start = line.pos;
+                    while start > 0 && line.chars[start - 1] == ' ' {
+                        start -= 1;
+                    }
+                    while start > 0 && line.chars[start - 1] != ' ' {
+                        start -= 1;
+                    }
+                    line.chars.drain(start..line.pos);
+                    line.pos = start;
+                }
+                12 => self.write("\x1b[H\x1b[2J"),
+                8 | 127 if line.pos > 0 => {
+                    line.pos -= 1;
+                    line.chars.remove(line.pos);
+                }
+                // Backspace at the start of the line does nothing (DEL is not a character to insert).
+                8 | 127 => {}
+                b'\t' => {
+                    for _ in 0..4 {
+                        line.chars.insert(line.pos, ' ');
+                        line.pos += 1;
+                    }
+                }
+                16 => self.history_move(&mut line, &mut at, &mut draft, -1),
+                14 => self.history_move(&mut line, &mut at, &mut draft, 1),
+                0x1b => match self.escape() {
+                    Some('A') => self.history_move(&mut line, &mut at, &mut draft, -1),
+                    Some('B') => self.history_move(&mut line, &mut at, &mut draft, 1),
+                    Some('C') => line.pos = (line.pos + 1).min(line.chars.len()),
+                    Some('D') => line.pos = line.pos.saturating_sub(1),
+                    Some('H') => line.pos = 0,
+                    Some('F') => line.pos = line.chars.len(),
+                    Some('~') if line.pos < line.chars.len() => {
+                        line.chars.remove(line.pos);
+                    }
+                    _ => {}
+                },
+                b if b >= 0x20 => {
+                    if let Some(c) = self.read_char(b) {
+                        line.chars.insert(line.pos, c);
+                        line.pos += 1;
+                    }
+                }
+                _ => {}
+            }
+            self.refresh(prompt, &line);
+        }
+    }
+
+    /// A whole UTF-8 character starting with byte `first`.
+    fn read_char(&self, first: u8) -> Option<char> {
+        let len = match first {
+            0x00..=0x7f => 1,
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf7 => 4,
+            _ => return None,
+        };
+        let mut bytes = vec![first];
+        for _ in 1..len {
+            bytes.push(read_byte()?);
+        }
+        std::str::from_utf8(&bytes).ok()?.chars().next()
+    }
+
+    /// Decodes the rest of an escape sequence: arrows as 'A'..'D', Home 'H', End 'F', Delete '~'.
+    fn escape(&self) -> Option<char> {
+        match read_byte()? {
+            b'[' => {
+                let b = read_byte()?;
+                if b.is_ascii_digit() {
+                    let mut n = vec![b];
+                    loop {
+                        let c = read_byte()?;
+                        if c == b'~' {
+                            break;
+                        }
+                        n.push(c);
+                    }
+                    return match n.as_slice() {
+                        b"1" | b"7" => Some('H'),
+                        b"4" | b"8" => Some('F'),
+                        b"3" => Some('~'),
+                        _ => None,
+                    };
+                }
+                Some(b as char)
+            }
+            b'O' => Some(read_byte()? as char),
+            _ => None,
+        }
+    }
+
+    fn history_move(&self, line: &mut Line, at: &mut usize, draft: &mut String, step: isize) {
+        let n = self.history.len();
+        let to = *at as isize + step;
+        if to < 0 || to > n as isize {
+            return;
+        }
+        if *at == n {
+            *draft = line.text();
+        }
+        *at = to as usize;
+        if *at == n {
+            line.set(draft);
+        } else {
+            line.set(&self.history[*at]);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! The interactive prompt, checked through the real `crabby` binary.
+//!
+//! `piped_sessions_match_cpython`: every `tests/repl/<name>.in` is typed into `crabby -i -q` (or
+//! `crabby -i -q _<name>.py` when that script exists) through a pipe, and stdout, stderr (prompts and
+//! tracebacks included) and the exit status must equal what CPython 3.12 recorded in `<name>.out`,
+//! `<name>.stderr` and `<name>.exit` (`tests/repl/_record.py`).
+//!
+//! `terminal_session_edits_lines`: `crabby` with no arguments on a pseudo-terminal: the banner, line editing,
+//! history, Ctrl-C and Ctrl-D.
+//!
+//! Programs are built into the differential suite's cache (`target/crabby-test-cache`, or
+//! `CRABBY_TEST_CACHE`), so the runtime it already built is reused.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+fn cache() -> PathBuf {
+    std::env::var_os("CRABBY_TEST_CACHE").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).parent().expect("target dir").join("crabby-test-cache")
+    })
+}
+
+fn sessions_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/repl").canonicalize().expect("tests/repl")
+}
+
+fn run_session(dir: &Path, session: &Path) -> (Vec<u8>, Vec<u8>, i32) {
+    let stem = session.file_stem().unwrap().to_str().unwrap();
+    let script = format!("_{stem}.py");
+    let command = || {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_crabby"));
+        cmd.args(["-i", "-q"]);
+        if dir.join(&script).is_file() {
+            cmd.arg(&script);
+        }
+        cmd.current_dir(dir).env("CRABBY_CACHE", cache());
+        cmd
+    };
+    // A first run builds the program (cargo's progress goes to stderr), so the compared run starts at once.
+    let warm = command().stdin(Stdio::null()).output().expect("crabby runs");
+    assert!(warm.status.success(), "{}", String::from_utf8_lossy(&warm.stderr));
+    let mut child =
+        command().stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("crabby runs");
+    let input = std::fs::read(session).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("crabby finishes");
+    writer.join().unwrap();
+    (out.stdout, out.stderr, out.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn piped_sessions_match_cpython() {
+    let dir = sessions_dir();
+    let mut sessions: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "in"))
+        .collect();
+    sessions.sort();
+    assert!(!sessions.is_empty(), "no sessions in {}", dir.display());
+    let mut failures = Vec::new();
+    for session in &sessions {
+        let (out, err, code) = run_session(&dir, session);
+        let want_out = std::fs::read(session.with_extension("out")).unwrap();
+        let want_err = std::fs::read(session.with_extension("stderr")).unwrap();
+        let want_code: i32 = std::fs::read_to_string(session.with_extension("exit")).unwrap().trim().parse().unwrap();
+        let name = session.file_name().unwrap().to_string_lossy();
+        if out != want_out {
+            failures.push(format!(
+                "{name}: stdout differs\n--- CPython\n{}\n--- crabby\n{}",
+                String::from_utf8_lossy(&want_out),
+                String::from_utf8_lossy(&out)
+            ));
+        }
+        if err != want_err {
+            failures.push(format!(
+                "{name}: stderr differs\n--- CPython\n{}\n--- crabby\n{}",
+                String::from_utf8_lossy(&want_err),
+                String::from_utf8_lossy(&err)
+            ));
+        }
+        if code != want_code {
+            failures.push(format!("{name}: exit status {code}, CPython {want_code}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} sessions differ:\n{}", failures.len(), sessions.len(), failures.join("\n"));
+}
+
+/// A pseudo-terminal: the master side's descriptor and the slave's path.
+fn open_pty() -> (std::fs::File, PathBuf) {
+    use std::os::fd::FromRawFd;
+    // SAFETY: plain libc calls on a descriptor this function owns; ptsname_r writes into `name`, which is
+    // large enough and NUL-terminated on success.
+    unsafe {
+        let fd = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY);
+        assert!(fd >= 0, "posix_openpt failed");
+        assert_eq!(libc::grantpt(fd), 0);
+        assert_eq!(libc::unlockpt(fd), 0);
+        let mut name = [0 as libc::c_char; 128];
+        assert_eq!(libc::ptsname_r(fd, name.as_mut_ptr(), name.len()), 0);
+        let path = std::ffi::CStr::from_ptr(name.as_ptr()).to_string_lossy().into_owned();
+        (std::fs::File::from_raw_fd(fd), PathBuf::from(path))
+    }
+}
+
+/// Everything the terminal showed so far, collected by a reader thread.
+struct Screen {
+    text: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Screen {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.text.lock().unwrap()).into_owned()
+    }
+
+    /// Waits until `needle` has appeared `count` times.
+    fn wait_for(&self, needle: &str, count: usize, timeout: Duration) {
+        let start = Instant::now();
+        while self.text().matches(needle).count() < count {
+            assert!(start.elapsed() < timeout, "timed out waiting for {count} x {needle:?}; screen:\n{}", self.text());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn terminal_session_edits_lines() {
+    use std::os::unix::process::CommandExt;
+    let (mut master, slave) = open_pty();
+    let tty = || std::fs::OpenOptions::new().read(true).write(true).open(&slave).expect("open pty slave");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crabby"));
+    cmd.current_dir(env!("CARGO_TARGET_TMPDIR"))
+        .env("CRABBY_CACHE", cache())
+        .env("TERM", "xterm")
+        .stdin(tty())
+        .stdout(tty())
+        .stderr(tty());
+    // SAFETY: only async-signal-safe calls between fork and exec: a new session whose controlling
+    // terminal is the pseudo-terminal on stdin.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            libc::ioctl(0, libc::TIOCSCTTY, 0);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().expect("crabby runs");
+    drop(cmd);
+    let screen = Screen { text: Arc::new(Mutex::new(Vec::new())) };
+    let mut reader = master.try_clone().unwrap();
+    let sink = screen.text.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        // The read fails (EIO) once the program has exited and the terminal has no other user.
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    let step = Duration::from_secs(60);
+    // The editor draws its prompt once the terminal is in raw mode; keys are sent only then (keys typed
+    // earlier would be echoed and cooked by the terminal). The first prompt may wait for the empty program
+    // to be built.
+    let prompt = "\r>>> \x1b[K";
+    screen.wait_for(prompt, 1, Duration::from_secs(1800));
+    // Sends keys, then waits until `shown` has appeared `count` times followed by a fresh prompt.
+    let mut send = |keys: &str, shown: &str, count: usize| {
+        master.write_all(keys.as_bytes()).unwrap();
+        screen.wait_for(&format!("{shown}\r\n{prompt}"), count, step);
+    };
+    send("1 + 1\r", "2", 1);
+    // Editing: "10 + 5", three steps left, erase the space before '+', type '0' there: "100+ 5".
+    send("10 + 5\x1b[D\x1b[D\x1b[D\x7f0\r", "105", 1);
+    // History: Up brings back the last line.
+    send("\x1b[A\r", "105", 2);
+    // Ctrl-C drops the line being typed.
+    send("garbage(\x03", "KeyboardInterrupt", 1);
+    send("'after' + \"-ctrl-c\"\r", "'after-ctrl-c'", 1);
+    // Ctrl-D on an empty line leaves.
+    master.write_all(b"\x04").unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(start.elapsed() < step, "crabby did not exit on Ctrl-D; screen:\n{}", screen.text());
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    std::thread::sleep(Duration::from_millis(100));
+    let text = screen.text().replace("\r\n", "\n");
+    assert_eq!(status.code(), Some(0), "screen:\n{text}");
+    assert!(text.contains("Python 3.12.1 (") && text.contains(" on linux\n"), "banner:\n{text}");
+    assert!(text.contains("\n2\n"), "1 + 1:\n{text}");
+    assert_eq!(text.matches("\n105\n").count(), 2, "edited line and its recall:\n{text}");
+    assert!(text.contains("\nKeyboardInterrupt\n"), "Ctrl-C:\n{text}");
+    assert!(text.contains("\n'after-ctrl-c'\n"), "after Ctrl-C:\n{text}");
+}
