@@ -116,6 +116,9 @@ walk_fn! {
             St::While(t, body, orelse) => {
                 loop {
                     f.line = s.line;
+                    // A safe point, as in compiled loops: Python signal handlers (Ctrl-C's KeyboardInterrupt)
+                    // run here, so `while True: pass` typed at the prompt can be interrupted.
+                    rt::check_signals()?;
                     let v = aw!(eval(f, t))?;
                     if !rt::truthy(&v)? {
                         break;
@@ -133,6 +136,7 @@ walk_fn! {
                 let it = if *is_async { rt::aiter(&itv)? } else { rt::iter(&itv)? };
                 drop(itv);
                 loop {
+                    rt::check_signals()?;
                     let x: Value = if *is_async {
                         let n: Option<Value> = only_async!(rt::anext_or_stop(&it))?;
                         match n {

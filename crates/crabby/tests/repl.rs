@@ -132,7 +132,7 @@ impl Screen {
 #[test]
 fn terminal_session_edits_lines() {
     use std::os::unix::process::CommandExt;
-    let (mut master, slave) = open_pty();
+    let (master, slave) = open_pty();
     let tty = || std::fs::OpenOptions::new().read(true).write(true).open(&slave).expect("open pty slave");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_crabby"));
     cmd.current_dir(env!("CARGO_TARGET_TMPDIR"))
@@ -172,8 +172,8 @@ fn terminal_session_edits_lines() {
     let prompt = "\r>>> \x1b[K";
     screen.wait_for(prompt, 1, Duration::from_secs(1800));
     // Sends keys, then waits until `shown` has appeared `count` times followed by a fresh prompt.
-    let mut send = |keys: &str, shown: &str, count: usize| {
-        master.write_all(keys.as_bytes()).unwrap();
+    let send = |keys: &str, shown: &str, count: usize| {
+        (&master).write_all(keys.as_bytes()).unwrap();
         screen.wait_for(&format!("{shown}\r\n{prompt}"), count, step);
     };
     send("1 + 1\r", "2", 1);
@@ -184,8 +184,15 @@ fn terminal_session_edits_lines() {
     // Ctrl-C drops the line being typed.
     send("garbage(\x03", "KeyboardInterrupt", 1);
     send("'after' + \"-ctrl-c\"\r", "'after-ctrl-c'", 1);
+    // Ctrl-C while a statement runs interrupts it with a traceback, and the session goes on.
+    (&master).write_all(b"while True: pass\r").unwrap();
+    screen.wait_for("\r... \x1b[K", 1, step);
+    (&master).write_all(b"\r").unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    send("\x03", "KeyboardInterrupt", 2);
+    send("'alive'\r", "'alive'", 1);
     // Ctrl-D on an empty line leaves.
-    master.write_all(b"\x04").unwrap();
+    (&master).write_all(b"\x04").unwrap();
     let start = Instant::now();
     let status = loop {
         if let Some(s) = child.try_wait().unwrap() {
@@ -202,4 +209,10 @@ fn terminal_session_edits_lines() {
     assert_eq!(text.matches("\n105\n").count(), 2, "edited line and its recall:\n{text}");
     assert!(text.contains("\nKeyboardInterrupt\n"), "Ctrl-C:\n{text}");
     assert!(text.contains("\n'after-ctrl-c'\n"), "after Ctrl-C:\n{text}");
+    assert!(
+        text.contains(
+            "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyboardInterrupt\n"
+        ),
+        "interrupted loop:\n{text}"
+    );
 }
