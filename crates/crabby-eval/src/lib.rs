@@ -118,8 +118,11 @@ fn check_single_mode(module: &ruff_python_ast::ModModule, source: &str, filename
             | Stmt::Match(_)
     );
     if compound {
+        // CPython's carets cover the next statement's first token (a whole name or keyword).
         let start = next.range().start().to_usize();
-        return Err(CompileError::at_range("SyntaxError", "invalid syntax", filename, source, start, start + 1));
+        let word = source[start..].find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(source.len() - start);
+        let end = start + word.max(1);
+        return Err(CompileError::at_range("SyntaxError", "invalid syntax", filename, source, start, end));
     }
     let text = source.lines().nth(first_line - 1).unwrap_or("");
     Err(CompileError {
