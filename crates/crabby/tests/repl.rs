@@ -129,14 +129,16 @@ impl Screen {
     }
 }
 
-#[test]
-fn terminal_session_edits_lines() {
+/// `crabby` with no arguments on a new pseudo-terminal (history in `history`): the terminal's master side,
+/// the process and what it shows.
+fn spawn_on_terminal(history: &Path) -> (std::fs::File, std::process::Child, Screen) {
     use std::os::unix::process::CommandExt;
     let (master, slave) = open_pty();
     let tty = || std::fs::OpenOptions::new().read(true).write(true).open(&slave).expect("open pty slave");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_crabby"));
     cmd.current_dir(env!("CARGO_TARGET_TMPDIR"))
         .env("CRABBY_CACHE", cache())
+        .env("CRABBY_HISTORY", history)
         .env("TERM", "xterm")
         .stdin(tty())
         .stdout(tty())
@@ -150,7 +152,7 @@ fn terminal_session_edits_lines() {
             Ok(())
         });
     }
-    let mut child = cmd.spawn().expect("crabby runs");
+    let child = cmd.spawn().expect("crabby runs");
     drop(cmd);
     let screen = Screen { text: Arc::new(Mutex::new(Vec::new())) };
     let mut reader = master.try_clone().unwrap();
@@ -165,11 +167,35 @@ fn terminal_session_edits_lines() {
             sink.lock().unwrap().extend_from_slice(&buf[..n]);
         }
     });
+    (master, child, screen)
+}
+
+/// Waits for the process to exit (after Ctrl-D) and returns its status and the screen with plain newlines.
+fn finish(mut child: std::process::Child, screen: &Screen) -> (Option<i32>, String) {
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "crabby did not exit on Ctrl-D; screen:\n{}", screen.text());
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    std::thread::sleep(Duration::from_millis(100));
+    (status.code(), screen.text().replace("\r\n", "\n"))
+}
+
+/// The editor draws its prompt once the terminal is in raw mode; keys are sent only after it (keys typed
+/// earlier would be echoed and cooked by the terminal).
+const PROMPT: &str = "\r>>> \x1b[K";
+
+#[test]
+fn terminal_session_edits_lines() {
+    let history = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("repl-test-history");
+    let _ = std::fs::remove_file(&history);
+    let (master, child, screen) = spawn_on_terminal(&history);
     let step = Duration::from_secs(60);
-    // The editor draws its prompt once the terminal is in raw mode; keys are sent only then (keys typed
-    // earlier would be echoed and cooked by the terminal). The first prompt may wait for the empty program
-    // to be built.
-    let prompt = "\r>>> \x1b[K";
+    // The first prompt may wait for the empty program to be built.
+    let prompt = PROMPT;
     screen.wait_for(prompt, 1, Duration::from_secs(1800));
     // Sends keys, then waits until `shown` has appeared `count` times followed by a fresh prompt.
     let send = |keys: &str, shown: &str, count: usize| {
@@ -193,17 +219,8 @@ fn terminal_session_edits_lines() {
     send("'alive'\r", "'alive'", 1);
     // Ctrl-D on an empty line leaves.
     (&master).write_all(b"\x04").unwrap();
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        assert!(start.elapsed() < step, "crabby did not exit on Ctrl-D; screen:\n{}", screen.text());
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    std::thread::sleep(Duration::from_millis(100));
-    let text = screen.text().replace("\r\n", "\n");
-    assert_eq!(status.code(), Some(0), "screen:\n{text}");
+    let (code, text) = finish(child, &screen);
+    assert_eq!(code, Some(0), "screen:\n{text}");
     assert!(text.contains("Python 3.12.1 (") && text.contains(" on linux\n"), "banner:\n{text}");
     assert!(text.contains("\n2\n"), "1 + 1:\n{text}");
     assert_eq!(text.matches("\n105\n").count(), 2, "edited line and its recall:\n{text}");
@@ -215,4 +232,15 @@ fn terminal_session_edits_lines() {
         ),
         "interrupted loop:\n{text}"
     );
+
+    // The history file has every line entered; a new session recalls the last one with Up.
+    let saved = std::fs::read_to_string(&history).unwrap();
+    assert!(saved.contains("100+ 5\n") && saved.ends_with("'alive'\n"), "history file:\n{saved}");
+    let (master, child, screen) = spawn_on_terminal(&history);
+    screen.wait_for(PROMPT, 1, Duration::from_secs(60));
+    (&master).write_all(b"\x1b[A\r").unwrap();
+    screen.wait_for(&format!("'alive'\r\n{PROMPT}"), 1, Duration::from_secs(60));
+    (&master).write_all(b"\x04").unwrap();
+    let (code, text) = finish(child, &screen);
+    assert_eq!(code, Some(0), "second session:\n{text}");
 }

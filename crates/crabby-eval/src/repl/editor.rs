@@ -1,12 +1,15 @@
 //! A small line editor for the interactive prompt on a terminal: the terminal is put in raw mode only while
 //! a line is read, and the usual readline/emacs keys work: arrows, Home/End, Ctrl-A/E/B/F, Backspace,
 //! Delete, Ctrl-K/U/W, Ctrl-L, Up/Down and Ctrl-P/N through this session's history, Ctrl-C (interrupt) and
-//! Ctrl-D (end of input on an empty line).
+//! Ctrl-D (end of input on an empty line). History is kept in `~/.crabby_history` (or the file named by
+//! `$CRABBY_HISTORY`; empty: none), one line per entry, appended as each line is entered so that a session
+//! that ends abruptly keeps it. NOTE: CPython keeps `~/.python_history` (written by `site` at exit); crabby
+//! uses its own file so the two never rewrite each other's.
 //!
 //! NOTE: written here rather than taken from a crate (`rustyline` brings about ten more crates into every
 //! program crabby builds, since the evaluator is linked into each). Its limits: every character counts as one
 //! column (wide characters and lines longer than the terminal are redrawn imperfectly), Tab inserts four
-//! spaces instead of completing, and history lasts for the session (CPython also keeps `~/.python_history`).
+//! spaces instead of completing.
 
 use std::io::Write;
 
@@ -18,6 +21,21 @@ pub struct Editor {
     /// that one is the terminal.
     out: i32,
     history: Vec<String>,
+    /// Where entered lines are appended.
+    history_file: Option<std::path::PathBuf>,
+}
+
+/// How many lines of history are loaded.
+const HISTORY_LINES: usize = 1000;
+
+fn history_path() -> Option<std::path::PathBuf> {
+    match std::env::var_os("CRABBY_HISTORY") {
+        Some(p) if p.is_empty() => None,
+        Some(p) => Some(p.into()),
+        None => {
+            std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| std::path::Path::new(&h).join(".crabby_history"))
+        }
+    }
 }
 
 /// Raw mode for as long as it lives; the terminal's settings come back on drop (also on early returns).
@@ -107,7 +125,14 @@ impl Editor {
         };
         // Raw mode must be possible at all (a "dumb" terminal without termios falls back to plain reads).
         drop(RawMode::enter()?);
-        Some(Editor { out, history: Vec::new() })
+        let history_file = history_path();
+        let mut history: Vec<String> = history_file
+            .as_ref()
+            .and_then(|p| std::fs::read(p).ok())
+            .map(|b| String::from_utf8_lossy(&b).lines().map(str::to_string).collect())
+            .unwrap_or_default();
+        history.drain(..history.len().saturating_sub(HISTORY_LINES));
+        Some(Editor { out, history, history_file })
     }
 
     fn write(&self, s: &str) {
@@ -150,6 +175,7 @@ impl Editor {
                     let text = line.text();
                     if !text.trim().is_empty() && self.history.last() != Some(&text) {
                         self.history.push(text.clone());
+                        self.save(&text);
                     }
                     return Input::Line(text + "\n");
                 }
@@ -223,6 +249,15 @@ impl Editor {
                 _ => {}
             }
             self.refresh(prompt, &line);
+        }
+    }
+
+    /// Appends an entered line to the history file (errors are ignored: history is a convenience).
+    fn save(&self, text: &str) {
+        if let Some(p) = &self.history_file {
+            if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(p) {
+                let _ = f.write_all(format!("{text}\n").as_bytes());
+            }
         }
     }
 
