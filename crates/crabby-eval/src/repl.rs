@@ -53,9 +53,9 @@ enum Reader {
 }
 
 impl Reader {
-    fn read_line(&mut self, prompt: &str) -> Input {
+    fn read_line(&mut self, prompt: &str, main: &ObjRef) -> Input {
         match self {
-            Reader::Editor(e) => e.read_line(prompt),
+            Reader::Editor(e) => e.read_line(prompt, &|word| completions(main, word)),
             Reader::Plain => {
                 crabby_runtime::modules::sys::write_stderr(prompt);
                 crabby_runtime::modules::io::stdio::flush_io();
@@ -103,6 +103,82 @@ fn read_plain_line() -> Input {
 
 fn is_a(err: &PyErr, kind: ExcKind) -> bool {
     crabby_runtime::builtins::type_::is_subtype(err.exc.ty(), exc_type(kind))
+}
+
+/// Python's keywords and soft keywords, for completion.
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", "_", "case", "match", "type",
+];
+
+/// `name(` for a callable value, as CPython's `rlcompleter` completes it.
+fn callable_postfix(value: &Value, name: String) -> String {
+    let callable = crabby_runtime::modules::builtins::lookup("callable")
+        .and_then(|c| crabby_runtime::rt::call(&c, std::slice::from_ref(value), &[]).ok());
+    if matches!(callable, Some(Value::Bool(true))) {
+        name + "("
+    } else {
+        name
+    }
+}
+
+/// What Tab completes `word` (a name or dotted name before the cursor) to in `main`'s namespace, following
+/// CPython's `rlcompleter`: keywords, globals and built-ins for a name; for `a.b.c`, the attributes (`dir()`)
+/// of `a.b` found by attribute lookups only (nothing is called but properties).
+fn completions(main: &ObjRef, word: &str) -> Vec<String> {
+    let globals = crabby_runtime::rt::module_dict(main);
+    let builtins = crabby_runtime::modules::builtins::builtins_dict();
+    let lookup = |name: &str| {
+        crabby_runtime::builtins::dict::get_str(globals, name)
+            .or_else(|| crabby_runtime::builtins::dict::get_str(builtins, name))
+    };
+    let mut out = Vec::new();
+    if let Some((base, attr)) = word.rsplit_once('.') {
+        let mut parts = base.split('.');
+        let Some(mut obj) = parts.next().and_then(lookup) else { return out };
+        for part in parts {
+            match crabby_runtime::ops::attr::getattr_opt(&obj, part) {
+                Ok(Some(v)) => obj = v,
+                _ => return out,
+            }
+        }
+        let Some(dir) = crabby_runtime::modules::builtins::lookup("dir") else { return out };
+        let Ok(names) = crabby_runtime::rt::call(&dir, std::slice::from_ref(&obj), &[]) else { return out };
+        let Ok(names) = crabby_runtime::ops::iter::collect(&names) else { return out };
+        for name in names {
+            let Some(name) = name.as_str().map(str::to_string) else { continue };
+            // Private names only when asked for: `_` shows single-underscore ones, `__` all.
+            let hidden = (attr.is_empty() && name.starts_with('_')) || (attr == "_" && name.starts_with("__"));
+            if !name.starts_with(attr) || hidden {
+                continue;
+            }
+            let full = format!("{base}.{name}");
+            out.push(match crabby_runtime::ops::attr::getattr_opt(&obj, &name) {
+                Ok(Some(v)) => callable_postfix(&v, full),
+                _ => full,
+            });
+        }
+    } else {
+        for kw in KEYWORDS.iter().filter(|k| k.starts_with(word)) {
+            out.push(match *kw {
+                "finally" | "try" => format!("{kw}:"),
+                "False" | "None" | "True" | "break" | "continue" | "pass" | "else" | "_" => kw.to_string(),
+                _ => format!("{kw} "),
+            });
+        }
+        for d in [globals, builtins] {
+            for (k, v) in crabby_runtime::builtins::dict::items(d) {
+                let Some(name) = k.as_str() else { continue };
+                if name.starts_with(word) && !out.iter().any(|o| o.trim_end_matches(['(', ' ', ':']) == name) {
+                    out.push(callable_postfix(&v, name.to_string()));
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// `str(sys.<name>)`, or "" when it is missing (as CPython prompts).
@@ -297,7 +373,7 @@ pub fn interact(main: &ObjRef, with_banner: bool) -> i32 {
     loop {
         let p = prompt(if src.is_empty() { "ps1" } else { "ps2" });
         crabby_runtime::modules::io::stdio::flush_io();
-        match reader.read_line(&p) {
+        match reader.read_line(&p, main) {
             Input::Line(line) => {
                 src.push_str(&line);
                 match next_step(&src, &line) {

@@ -216,6 +216,11 @@ fn terminal_session_edits_lines() {
     (&master).write_all(b"\r").unwrap();
     std::thread::sleep(Duration::from_millis(500));
     send("\x03", "KeyboardInterrupt", 2);
+    // Tab completes a global name, and an attribute (with "(" for a callable).
+    send("my_long_name = 7; my_long_name\r", "7", 1);
+    send("my_lo\t\r", "7", 2);
+    send("import sys; sys.ps2\r", "'... '", 1);
+    send("sys.getrecursionl\t)\r", "1000", 1);
     send("'alive'\r", "'alive'", 1);
     // Ctrl-D on an empty line leaves.
     (&master).write_all(b"\x04").unwrap();

@@ -1,15 +1,15 @@
 //! A small line editor for the interactive prompt on a terminal: the terminal is put in raw mode only while
 //! a line is read, and the usual readline/emacs keys work: arrows, Home/End, Ctrl-A/E/B/F, Backspace,
-//! Delete, Ctrl-K/U/W, Ctrl-L, Up/Down and Ctrl-P/N through this session's history, Ctrl-C (interrupt) and
-//! Ctrl-D (end of input on an empty line). History is kept in `~/.crabby_history` (or the file named by
+//! Delete, Ctrl-K/U/W, Ctrl-L, Up/Down and Ctrl-P/N through the history, Tab to complete names, Ctrl-C
+//! (interrupt) and Ctrl-D (end of input on an empty line). History is kept in `~/.crabby_history` (or the file named by
 //! `$CRABBY_HISTORY`; empty: none), one line per entry, appended as each line is entered so that a session
 //! that ends abruptly keeps it. NOTE: CPython keeps `~/.python_history` (written by `site` at exit); crabby
 //! uses its own file so the two never rewrite each other's.
 //!
 //! NOTE: written here rather than taken from a crate (`rustyline` brings about ten more crates into every
 //! program crabby builds, since the evaluator is linked into each). Its limits: every character counts as one
-//! column (wide characters and lines longer than the terminal are redrawn imperfectly), Tab inserts four
-//! spaces instead of completing.
+//! column (wide characters and lines longer than the terminal are redrawn imperfectly), and Tab at the start
+//! of a line inserts four spaces (CPython inserts a tab character).
 
 use std::io::Write;
 
@@ -154,7 +154,8 @@ impl Editor {
         self.write(&s);
     }
 
-    pub fn read_line(&mut self, prompt: &str) -> Input {
+    /// Reads a line; `complete` gives what Tab may complete the name before the cursor to.
+    pub fn read_line(&mut self, prompt: &str, complete: &dyn Fn(&str) -> Vec<String>) -> Input {
         let Some(_raw) = RawMode::enter() else {
             // The terminal went away: read as from a pipe.
             self.write(prompt);
@@ -220,12 +221,13 @@ impl Editor {
                 }
                 // Backspace at the start of the line does nothing (DEL is not a character to insert).
                 8 | 127 => {}
-                b'\t' => {
+                b'\t' if line.chars[..line.pos].iter().all(|c| c.is_whitespace()) => {
                     for _ in 0..4 {
                         line.chars.insert(line.pos, ' ');
                         line.pos += 1;
                     }
                 }
+                b'\t' => self.complete(prompt, &mut line, complete),
                 16 => self.history_move(&mut line, &mut at, &mut draft, -1),
                 14 => self.history_move(&mut line, &mut at, &mut draft, 1),
                 0x1b => match self.escape() {
@@ -249,6 +251,30 @@ impl Editor {
                 _ => {}
             }
             self.refresh(prompt, &line);
+        }
+    }
+
+    /// Tab: the name before the cursor becomes its only completion, or the longest prefix its completions
+    /// share; when that adds nothing, the completions are listed below the line.
+    fn complete(&self, prompt: &str, line: &mut Line, complete: &dyn Fn(&str) -> Vec<String>) {
+        let start = line.chars[..line.pos]
+            .iter()
+            .rposition(|c| !(c.is_alphanumeric() || *c == '_' || *c == '.'))
+            .map_or(0, |i| i + 1);
+        let word: String = line.chars[start..line.pos].iter().collect();
+        let options = complete(&word);
+        let Some(first) = options.first() else { return };
+        let common = options.iter().fold(first.clone(), |acc, o| {
+            acc.chars().zip(o.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a).collect()
+        });
+        if common.chars().count() > word.chars().count() {
+            let new: Vec<char> = common.chars().collect();
+            let n = new.len();
+            line.chars.splice(start..line.pos, new);
+            line.pos = start + n;
+        } else if options.len() > 1 {
+            self.write(&format!("\n{}\n", options.join("  ")));
+            self.refresh(prompt, line);
         }
     }
 
