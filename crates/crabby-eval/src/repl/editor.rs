@@ -7,9 +7,10 @@
 //! uses its own file so the two never rewrite each other's.
 //!
 //! NOTE: written here rather than taken from a crate (`rustyline` brings about ten more crates into every
-//! program crabby builds, since the evaluator is linked into each). Its limits: every character counts as one
-//! column (wide characters and lines longer than the terminal are redrawn imperfectly), and Tab at the start
-//! of a line inserts four spaces (CPython inserts a tab character).
+//! program crabby builds, since the evaluator is linked into each). A line wider than the terminal scrolls
+//! sideways around the cursor (one screen row, as `linenoise` does) rather than wrapping; East Asian wide
+//! characters count two columns and combining marks none (a table of the main ranges, not full Unicode
+//! width data). Tab at the start of a line inserts four spaces (CPython inserts a tab character).
 
 use std::io::Write;
 
@@ -94,6 +95,42 @@ fn read_byte() -> Option<u8> {
     }
 }
 
+/// How many terminal columns `c` takes: 2 for East Asian wide and fullwidth characters (and emoji), 0 for
+/// combining marks and zero-width characters, else 1.
+fn char_width(c: char) -> usize {
+    let u = c as u32;
+    let zero = matches!(u, 0x0300..=0x036f | 0x0483..=0x0489 | 0x0591..=0x05bd | 0x200b..=0x200f | 0x20d0..=0x20ff
+        | 0xfe00..=0xfe0f | 0xfe20..=0xfe2f);
+    let wide = matches!(u, 0x1100..=0x115f | 0x2e80..=0x303e | 0x3041..=0x33ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff
+        | 0xa000..=0xa4cf | 0xac00..=0xd7a3 | 0xf900..=0xfaff | 0xfe30..=0xfe4f | 0xff00..=0xff60 | 0xffe0..=0xffe6
+        | 0x1f300..=0x1f64f | 0x1f900..=0x1f9ff | 0x20000..=0x3fffd);
+    if zero {
+        0
+    } else if wide {
+        2
+    } else {
+        1
+    }
+}
+
+/// Which characters `[from, to)` of a line (their widths) to show after a prompt `prompt_width` wide on a
+/// `cols`-column terminal so that the cursor (before character `pos`) is visible and nothing wraps.
+fn window(widths: &[usize], pos: usize, prompt_width: usize, cols: usize) -> (usize, usize) {
+    // One column stays free for the cursor after the last character.
+    let room = cols.saturating_sub(prompt_width + 1).max(1);
+    let mut from = 0;
+    while from < pos && widths[from..pos].iter().sum::<usize>() >= room {
+        from += 1;
+    }
+    let mut to = pos;
+    let mut used: usize = widths[from..pos].iter().sum();
+    while to < widths.len() && used + widths[to] <= room {
+        used += widths[to];
+        to += 1;
+    }
+    (from, to)
+}
+
 /// The line being edited: characters and the cursor's index among them.
 struct Line {
     chars: Vec<char>,
@@ -144,10 +181,27 @@ impl Editor {
         let _ = if self.out == 2 { std::io::stderr().flush() } else { std::io::stdout().flush() };
     }
 
-    /// Redraws the prompt and the line, and puts the cursor where it belongs.
+    /// The terminal's width in columns (80 when it does not say).
+    fn columns(&self) -> usize {
+        // SAFETY: winsize is plain data; TIOCGWINSZ fills it in on success and nothing else is touched.
+        let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+        // SAFETY: as above, on a descriptor that stays open.
+        let ok = unsafe { libc::ioctl(self.out, libc::TIOCGWINSZ, &mut ws) } == 0;
+        if ok && ws.ws_col > 0 {
+            ws.ws_col as usize
+        } else {
+            80
+        }
+    }
+
+    /// Redraws the prompt and the visible part of the line, and puts the cursor where it belongs.
     fn refresh(&self, prompt: &str, line: &Line) {
-        let mut s = format!("\r{prompt}{}\x1b[K\r", line.text());
-        let col = prompt.chars().count() + line.pos;
+        let widths: Vec<usize> = line.chars.iter().map(|&c| char_width(c)).collect();
+        let prompt_width: usize = prompt.chars().map(char_width).sum();
+        let (from, to) = window(&widths, line.pos, prompt_width, self.columns());
+        let shown: String = line.chars[from..to].iter().collect();
+        let mut s = format!("\r{prompt}{shown}\x1b[K\r");
+        let col = prompt_width + widths[from..line.pos].iter().sum::<usize>();
         if col > 0 {
             s.push_str(&format!("\x1b[{col}C"));
         }
@@ -346,5 +400,26 @@ impl Editor {
         } else {
             line.set(&self.history[*at]);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_scroll_around_the_cursor() {
+        let ones = vec![1; 100];
+        // Fits: all of it.
+        assert_eq!(window(&ones[..10], 10, 4, 80), (0, 10));
+        // Cursor at the end of a 100-character line after ">>> " on 80 columns: the last 74 characters.
+        assert_eq!(window(&ones, 100, 4, 80), (26, 100));
+        // Cursor at the start: the first 75.
+        assert_eq!(window(&ones, 0, 4, 80), (0, 75));
+        // Wide characters take two columns each.
+        let wide: Vec<usize> = "日本語".chars().map(char_width).collect();
+        assert_eq!(wide, [2, 2, 2]);
+        assert_eq!(window(&wide, 3, 4, 10), (1, 3));
+        assert_eq!(char_width('\u{301}'), 0);
     }
 }
