@@ -358,12 +358,51 @@ fn run_statement(src: &str, main: &ObjRef) -> Option<i32> {
     }
 }
 
+/// Runs the file `$PYTHONSTARTUP` names in `main`'s namespace, as CPython does before a prompt that no program
+/// preceded; its errors are reported and the prompt still opens. `Some(status)` when it raised SystemExit.
+fn run_startup(main: &ObjRef) -> Option<i32> {
+    let path = std::env::var("PYTHONSTARTUP").ok().filter(|p| !p.is_empty())?;
+    let source = match std::fs::read(&path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            let code = e.raw_os_error().unwrap_or(0);
+            let class = match e.kind() {
+                std::io::ErrorKind::NotFound => "FileNotFoundError",
+                std::io::ErrorKind::PermissionDenied => "PermissionError",
+                _ => "OSError",
+            };
+            let text = std::io::Error::from_raw_os_error(code).to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+            crabby_runtime::modules::sys::write_stderr(&format!(
+                "Could not open PYTHONSTARTUP\n{class}: [Errno {code}] {text}: '{path}'\n"
+            ));
+            return None;
+        }
+    };
+    let globals = crabby_runtime::rt::module_dict(main).clone();
+    let result = crate::compile(&source, &path, Mode::Exec)
+        .and_then(|code| crate::run(code, &globals, &Value::Obj(globals.clone())));
+    match result {
+        Ok(_) => None,
+        Err(e) if is_a(&e, ExcKind::SystemExit) => Some(crabby_runtime::entry::exit_status_for(&e)),
+        Err(e) => {
+            crabby_runtime::entry::print_exception(&e);
+            None
+        }
+    }
+}
+
 /// The prompt loop; returns the process's exit status.
-pub fn interact(main: &ObjRef, with_banner: bool) -> i32 {
+pub fn interact(main: &ObjRef, how: crabby_runtime::eval::Prompt) -> i32 {
     init_prompts();
-    if with_banner {
+    if how.banner {
         crabby_runtime::modules::io::stdio::flush_io();
         crabby_runtime::modules::sys::write_stderr(&banner());
+    }
+    if how.alone {
+        if let Some(status) = run_startup(main) {
+            return status;
+        }
     }
     let mut reader = match editor::Editor::open() {
         Some(e) => Reader::Editor(e),

@@ -115,7 +115,7 @@ fn run(
         let status = match (inspect, r) {
             (None, Ok(())) => 0,
             (None, Err(e)) => exit_status_for(&e),
-            (Some(banner), r) => {
+            (Some(how), r) => {
                 // `python3.12 -i`: whatever the program raised (SystemExit included) is reported, then the
                 // prompt runs in its namespace, without `__file__` as CPython removes it after the script.
                 if let Err(e) = r {
@@ -125,7 +125,7 @@ fn run(
                 for name in ["__file__", "__cached__"] {
                     let _ = dict::remove(d, &Value::from(name));
                 }
-                crate::eval::interact(&m, banner)
+                crate::eval::interact(&m, how)
             }
         };
         crate::modules::thread::shutdown();
@@ -151,17 +151,17 @@ fn run(
 }
 
 /// The variable through which `crabby -i` asks the program to open the interactive prompt after its main
-/// module: `1`, or `banner` when the prompt starts with the banner (no program was given).
+/// module: `1` after a program, `prompt` (no program) or `banner` (no program, with the banner).
 pub const INSPECT_VAR: &str = "CRABBY_INSPECT";
 
 /// Whether (and how) the prompt was asked for; the variable is removed so that programs this one starts
 /// do not inherit it. NOTE: CPython's `PYTHONINSPECT` is not honoured: crabby's prompt needs the request
 /// of the `crabby` command, which chooses what to build.
-fn take_inspect_request() -> Option<bool> {
+fn take_inspect_request() -> Option<crate::eval::Prompt> {
     let v = std::env::var_os(INSPECT_VAR)?;
     // Removing is sound here: no other thread of this process exists yet.
     std::env::remove_var(INSPECT_VAR);
-    Some(v == "banner")
+    Some(crate::eval::Prompt { alone: v == "banner" || v == "prompt", banner: v == "banner" })
 }
 
 /// The body of a module crabby could not compile (the driver generates a stub crate calling this): importing

@@ -35,9 +35,18 @@ pub struct Evaluator {
     /// Runs code it compiled with a globals dict and a locals mapping; the value of an `eval`-mode
     /// expression, else None.
     pub run: fn(code: &'static CodeInfo, globals: &ObjRef, locals: &Value) -> PyResult<Value>,
-    /// The interactive prompt (`crabby -i`) in the namespace of `main`, with the banner or not; returns the
-    /// process's exit status (0 at end of input, SystemExit's code).
-    pub interact: fn(main: &ObjRef, banner: bool) -> i32,
+    /// The interactive prompt (`crabby -i`) in the namespace of `main`; returns the process's exit status
+    /// (0 at end of input, SystemExit's code).
+    pub interact: fn(main: &ObjRef, how: Prompt) -> i32,
+}
+
+/// How the interactive prompt starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prompt {
+    /// No program ran before it (`crabby` alone, `crabby -i`): `$PYTHONSTARTUP` runs first, as in CPython.
+    pub alone: bool,
+    /// Print the banner (`alone` without `-q`).
+    pub banner: bool,
 }
 
 static EVALUATOR: OnceLock<Evaluator> = OnceLock::new();
@@ -56,9 +65,9 @@ fn evaluator() -> PyResult<&'static Evaluator> {
 }
 
 /// Runs the interactive prompt in `main`'s namespace (see [`Evaluator::interact`]).
-pub fn interact(main: &ObjRef, banner: bool) -> i32 {
+pub fn interact(main: &ObjRef, how: Prompt) -> i32 {
     match evaluator() {
-        Ok(e) => (e.interact)(main, banner),
+        Ok(e) => (e.interact)(main, how),
         Err(err) => crate::entry::exit_status_for(&err),
     }
 }

@@ -295,10 +295,11 @@ fn execute(command: Command) -> Result<(), Failure> {
                     target = Target::Stdin;
                 }
             }
-            let env: &[(&str, &str)] = match (inspect, target == Target::Nothing && !flags.quiet) {
-                (false, _) => &[],
-                (true, false) => &[(INSPECT_VAR, "1")],
-                (true, true) => &[(INSPECT_VAR, "banner")],
+            let env: &[(&str, &str)] = match (inspect, target == Target::Nothing, flags.quiet) {
+                (false, _, _) => &[],
+                (true, false, _) => &[(INSPECT_VAR, "1")],
+                (true, true, true) => &[(INSPECT_VAR, "prompt")],
+                (true, true, false) => &[(INSPECT_VAR, "banner")],
             };
             let main = driver::load_main(&target)?;
             let ws = driver::open_workspace(None)?;

@@ -36,7 +36,7 @@ fn run_session(dir: &Path, session: &Path) -> (Vec<u8>, Vec<u8>, i32) {
         if dir.join(&script).is_file() {
             cmd.arg(&script);
         }
-        cmd.current_dir(dir).env("CRABBY_CACHE", cache());
+        cmd.current_dir(dir).env("CRABBY_CACHE", cache()).env_remove("PYTHONSTARTUP");
         cmd
     };
     // A first run builds the program (cargo's progress goes to stderr), so the compared run starts at once.
@@ -92,6 +92,47 @@ fn piped_sessions_match_cpython() {
     assert!(failures.is_empty(), "{} of {} sessions differ:\n{}", failures.len(), sessions.len(), failures.join("\n"));
 }
 
+/// Runs `crabby ARGS` with `input` on a pipe and `$PYTHONSTARTUP` set to `startup`: (stdout, stderr).
+fn run_with_startup(args: &[&str], startup: &Path, input: &str) -> (String, String) {
+    let command = || {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_crabby"));
+        cmd.args(args)
+            .current_dir(env!("CARGO_TARGET_TMPDIR"))
+            .env("CRABBY_CACHE", cache())
+            .env("PYTHONSTARTUP", startup);
+        cmd
+    };
+    let _ = command().stdin(Stdio::null()).output().expect("crabby runs");
+    let mut child = command().stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// `$PYTHONSTARTUP` runs before a prompt no program preceded, in its namespace (what CPython 3.12 printed for
+/// the same sessions is written out here).
+#[test]
+fn startup_file_runs_before_a_lone_prompt() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let startup = dir.join("repl_startup.py");
+    std::fs::write(&startup, "x = 42\nprint('startup ran')\n").unwrap();
+    let (out, err) = run_with_startup(&["-i", "-q"], &startup, "x\n");
+    assert_eq!((out.as_str(), err.as_str()), ("startup ran\n42\n", ">>> >>> \n"));
+    // Not before the prompt that follows a program.
+    let (out, _) = run_with_startup(&["-i", "-q", "-c", "x = 3"], &startup, "x\n");
+    assert_eq!(out, "3\n");
+    let missing = dir.join("no_such_startup.py");
+    let (out, err) = run_with_startup(&["-i", "-q"], &missing, "1\n");
+    assert_eq!(out, "1\n");
+    assert_eq!(
+        err,
+        format!(
+            "Could not open PYTHONSTARTUP\nFileNotFoundError: [Errno 2] No such file or directory: '{}'\n>>> >>> \n",
+            missing.display()
+        )
+    );
+}
+
 /// A pseudo-terminal: the master side's descriptor and the slave's path.
 fn open_pty() -> (std::fs::File, PathBuf) {
     use std::os::fd::FromRawFd;
@@ -139,6 +180,7 @@ fn spawn_on_terminal(history: &Path) -> (std::fs::File, std::process::Child, Scr
     cmd.current_dir(env!("CARGO_TARGET_TMPDIR"))
         .env("CRABBY_CACHE", cache())
         .env("CRABBY_HISTORY", history)
+        .env_remove("PYTHONSTARTUP")
         .env("TERM", "xterm")
         .stdin(tty())
         .stdout(tty())
