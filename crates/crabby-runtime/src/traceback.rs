@@ -23,6 +23,10 @@ pub fn register_source(filename: &'static str, source: &'static str) {
 }
 
 fn source_line(filename: &str, line: u32) -> Option<String> {
+    // Like CPython's linecache, pseudo-files (`<string>` for -c, `<stdin>`) show no source lines.
+    if filename.starts_with('<') && filename.ends_with('>') {
+        return None;
+    }
     let s = sources().read();
     let src = s.get(filename)?;
     let text = src.lines().nth(line.checked_sub(1)? as usize)?;

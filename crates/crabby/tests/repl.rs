@@ -133,6 +133,20 @@ fn startup_file_runs_before_a_lone_prompt() {
     );
 }
 
+/// `-i -c CODE`: the program's exception is reported (no source line for `<string>`, as CPython) and the
+/// prompt opens in its namespace (CPython 3.12's output for the same session).
+#[test]
+fn prompt_after_a_failing_command() {
+    let missing = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no_such_startup.py");
+    let (out, err) = run_with_startup(&["-i", "-q", "-c", "x=4;1/0"], &missing, "x\n");
+    assert_eq!(out, "4\n");
+    assert_eq!(
+        err,
+        "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n\
+         ZeroDivisionError: division by zero\n>>> >>> \n"
+    );
+}
+
 /// A pseudo-terminal: the master side's descriptor and the slave's path.
 fn open_pty() -> (std::fs::File, PathBuf) {
     use std::os::fd::FromRawFd;
