@@ -147,6 +147,45 @@ fn prompt_after_a_failing_command() {
     );
 }
 
+/// Ctrl-C (SIGINT) while the prompt waits for a line on a pipe: `KeyboardInterrupt`, and the session goes on
+/// (CPython 3.12 writes exactly this stderr for the same steps).
+#[test]
+fn interrupt_while_reading_a_pipe() {
+    use std::os::unix::process::CommandExt;
+    let command = || {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_crabby"));
+        cmd.args(["-i", "-q"]).current_dir(env!("CARGO_TARGET_TMPDIR")).env("CRABBY_CACHE", cache());
+        cmd.env_remove("PYTHONSTARTUP");
+        cmd
+    };
+    let _ = command().stdin(Stdio::null()).output().expect("crabby runs");
+    let mut cmd = command();
+    // SAFETY: only an async-signal-safe call between fork and exec: SIGINT's default disposition, whatever
+    // the test runner inherited (a background job ignores it).
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let err = Screen::collect(child.stderr.take().unwrap());
+    err.wait_for(">>> ", 1, Duration::from_secs(120));
+    // SAFETY: signals the child this test started.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    err.wait_for("KeyboardInterrupt\n>>> ", 1, Duration::from_secs(60));
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"1+1\n").unwrap();
+    drop(stdin);
+    let mut out = String::new();
+    child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+    let status = child.wait().unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(out, "2\n");
+    assert_eq!(err.text(), ">>> \nKeyboardInterrupt\n>>> >>> \n");
+}
+
 /// A pseudo-terminal: the master side's descriptor and the slave's path.
 fn open_pty() -> (std::fs::File, PathBuf) {
     use std::os::fd::FromRawFd;
@@ -170,6 +209,23 @@ struct Screen {
 }
 
 impl Screen {
+    /// Collects everything `from` yields, on a thread of its own.
+    fn collect(mut from: impl Read + Send + 'static) -> Screen {
+        let screen = Screen { text: Arc::new(Mutex::new(Vec::new())) };
+        let sink = screen.text.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            // A terminal's read fails (EIO) once the program has exited and the terminal has no other user.
+            while let Ok(n) = from.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        screen
+    }
+
     fn text(&self) -> String {
         String::from_utf8_lossy(&self.text.lock().unwrap()).into_owned()
     }
@@ -210,19 +266,7 @@ fn spawn_on_terminal(history: &Path) -> (std::fs::File, std::process::Child, Scr
     }
     let child = cmd.spawn().expect("crabby runs");
     drop(cmd);
-    let screen = Screen { text: Arc::new(Mutex::new(Vec::new())) };
-    let mut reader = master.try_clone().unwrap();
-    let sink = screen.text.clone();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        // The read fails (EIO) once the program has exited and the terminal has no other user.
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().extend_from_slice(&buf[..n]);
-        }
-    });
+    let screen = Screen::collect(master.try_clone().unwrap());
     (master, child, screen)
 }
 
