@@ -286,7 +286,7 @@ fn finish(mut child: std::process::Child, screen: &Screen) -> (Option<i32>, Stri
 
 /// The editor draws its prompt once the terminal is in raw mode; keys are sent only after it (keys typed
 /// earlier would be echoed and cooked by the terminal).
-const PROMPT: &str = "\r>>> \x1b[K";
+const PROMPT: &str = ">>> \x1b[K";
 
 #[test]
 fn terminal_session_edits_lines() {
@@ -312,10 +312,14 @@ fn terminal_session_edits_lines() {
     send("'after' + \"-ctrl-c\"\r", "'after-ctrl-c'", 1);
     // Ctrl-C while a statement runs interrupts it with a traceback, and the session goes on.
     (&master).write_all(b"while True: pass\r").unwrap();
-    screen.wait_for("\r... \x1b[K", 1, step);
+    screen.wait_for("... \x1b[K", 1, step);
     (&master).write_all(b"\r").unwrap();
     std::thread::sleep(Duration::from_millis(500));
     send("\x03", "KeyboardInterrupt", 2);
+    // Output left without a newline stays in front of the prompt (redraws do not go back to column 0).
+    (&master).write_all(b"print('no newline', end='')\r").unwrap();
+    screen.wait_for(&format!("no newline{prompt}"), 1, step);
+    send("1\r", "1", 1);
     // Tab completes a global name, and an attribute (with "(" for a callable).
     send("my_long_name = 7; my_long_name\r", "7", 1);
     send("my_lo\t\r", "7", 2);
@@ -328,6 +332,10 @@ fn terminal_session_edits_lines() {
     assert_eq!(code, Some(0), "screen:\n{text}");
     assert!(text.contains("Python 3.12.1 (") && text.contains(" on linux\n"), "banner:\n{text}");
     assert!(text.contains("\n2\n"), "1 + 1:\n{text}");
+    assert!(
+        text.contains("no newline>>> \x1b[K\x1b[4D>>> 1\x1b[K\n1\n"),
+        "prompt after output without a newline:\n{text}"
+    );
     assert_eq!(text.matches("\n105\n").count(), 2, "edited line and its recall:\n{text}");
     assert!(text.contains("\nKeyboardInterrupt\n"), "Ctrl-C:\n{text}");
     assert!(text.contains("\n'after-ctrl-c'\n"), "after Ctrl-C:\n{text}");

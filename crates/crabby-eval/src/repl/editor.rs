@@ -24,6 +24,10 @@ pub struct Editor {
     history: Vec<String>,
     /// Where entered lines are appended.
     history_file: Option<std::path::PathBuf>,
+    /// How many columns the cursor is right of where the prompt starts. Redraws move back by this much
+    /// rather than to the start of the screen line, so output the program left without a newline (`print(x,
+    /// end="")`) stays in front of the prompt, as with CPython.
+    cursor_col: std::cell::Cell<usize>,
 }
 
 /// How many lines of history are loaded.
@@ -169,7 +173,7 @@ impl Editor {
             .map(|b| String::from_utf8_lossy(&b).lines().map(str::to_string).collect())
             .unwrap_or_default();
         history.drain(..history.len().saturating_sub(HISTORY_LINES));
-        Some(Editor { out, history, history_file })
+        Some(Editor { out, history, history_file, cursor_col: std::cell::Cell::new(0) })
     }
 
     fn write(&self, s: &str) {
@@ -200,11 +204,17 @@ impl Editor {
         let prompt_width: usize = prompt.chars().map(char_width).sum();
         let (from, to) = window(&widths, line.pos, prompt_width, self.columns());
         let shown: String = line.chars[from..to].iter().collect();
-        let mut s = format!("\r{prompt}{shown}\x1b[K\r");
-        let col = prompt_width + widths[from..line.pos].iter().sum::<usize>();
-        if col > 0 {
-            s.push_str(&format!("\x1b[{col}C"));
+        let mut s = String::new();
+        if self.cursor_col.get() > 0 {
+            s.push_str(&format!("\x1b[{}D", self.cursor_col.get()));
         }
+        s.push_str(&format!("{prompt}{shown}\x1b[K"));
+        let end = prompt_width + widths[from..to].iter().sum::<usize>();
+        let col = prompt_width + widths[from..line.pos].iter().sum::<usize>();
+        if end > col {
+            s.push_str(&format!("\x1b[{}D", end - col));
+        }
+        self.cursor_col.set(col);
         self.write(&s);
     }
 
@@ -216,6 +226,7 @@ impl Editor {
             return super::read_plain_line();
         };
         let mut line = Line { chars: Vec::new(), pos: 0 };
+        self.cursor_col.set(0);
         // Where Up/Down is in the history; `history.len()` is the line being typed, kept in `draft`.
         let mut at = self.history.len();
         let mut draft = String::new();
@@ -268,7 +279,10 @@ impl Editor {
                     line.chars.drain(start..line.pos);
                     line.pos = start;
                 }
-                12 => self.write("\x1b[H\x1b[2J"),
+                12 => {
+                    self.write("\x1b[H\x1b[2J");
+                    self.cursor_col.set(0);
+                }
                 8 | 127 if line.pos > 0 => {
                     line.pos -= 1;
                     line.chars.remove(line.pos);
@@ -328,6 +342,7 @@ impl Editor {
             line.pos = start + n;
         } else if options.len() > 1 {
             self.write(&format!("\n{}\n", options.join("  ")));
+            self.cursor_col.set(0);
             self.refresh(prompt, line);
         }
     }
