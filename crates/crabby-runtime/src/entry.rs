@@ -150,9 +150,20 @@ fn run(
     std::process::exit(code)
 }
 
-/// The variable through which `crabby -i` asks the program to open the interactive prompt after its main
-/// module: `1` after a program, `prompt` (no program) or `banner` (no program, with the banner).
+/// The variable through which the `crabby` command asks the program to open the interactive prompt after its
+/// main module. Its value is a set of letters: `p` no program ran (the prompt alone, `$PYTHONSTARTUP` first),
+/// `b` print the banner, `i` the `-i` option was given, `q` the `-q` option (the last two show in `sys.flags`).
 pub const INSPECT_VAR: &str = "CRABBY_INSPECT";
+
+/// The `-i` and `-q` options the program was started with, for `sys.flags` (bit 0: `-i`, bit 1: `-q`). Set
+/// once before any Python code runs; Relaxed suffices, as the main thread is spawned after the store.
+static COMMAND_LINE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// `(inspect, quiet)`: whether `-i` and `-q` were given, as `sys.flags.inspect`/`interactive` and `quiet` say.
+pub fn command_line_flags() -> (bool, bool) {
+    let bits = COMMAND_LINE.load(std::sync::atomic::Ordering::Relaxed);
+    (bits & 1 != 0, bits & 2 != 0)
+}
 
 /// Whether (and how) the prompt was asked for; the variable is removed so that programs this one starts
 /// do not inherit it. NOTE: CPython's `PYTHONINSPECT` is not honoured: crabby's prompt needs the request
@@ -161,7 +172,10 @@ fn take_inspect_request() -> Option<crate::eval::Prompt> {
     let v = std::env::var_os(INSPECT_VAR)?;
     // Removing is sound here: no other thread of this process exists yet.
     std::env::remove_var(INSPECT_VAR);
-    Some(crate::eval::Prompt { alone: v == "banner" || v == "prompt", banner: v == "banner" })
+    let v = v.to_string_lossy();
+    let bits = v.contains('i') as u8 | (v.contains('q') as u8) << 1;
+    COMMAND_LINE.store(bits, std::sync::atomic::Ordering::Relaxed);
+    Some(crate::eval::Prompt { alone: v.contains('p'), banner: v.contains('b') })
 }
 
 /// The body of a module crabby could not compile (the driver generates a stub crate calling this): importing

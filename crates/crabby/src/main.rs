@@ -295,16 +295,18 @@ fn execute(command: Command) -> Result<(), Failure> {
                     target = Target::Stdin;
                 }
             }
-            let env: &[(&str, &str)] = match (inspect, target == Target::Nothing, flags.quiet) {
-                (false, _, _) => &[],
-                (true, false, _) => &[(INSPECT_VAR, "1")],
-                (true, true, true) => &[(INSPECT_VAR, "prompt")],
-                (true, true, false) => &[(INSPECT_VAR, "banner")],
-            };
+            // The runtime's protocol (`entry::INSPECT_VAR`): p = no program, b = banner, i = -i, q = -q.
+            let alone = target == Target::Nothing;
+            let letters: String =
+                [(alone, 'p'), (alone && !flags.quiet, 'b'), (flags.inspect, 'i'), (flags.quiet, 'q')]
+                    .iter()
+                    .filter_map(|&(on, c)| on.then_some(c))
+                    .collect();
+            let env: Vec<(&str, &str)> = if inspect { vec![(INSPECT_VAR, letters.as_str())] } else { vec![] };
             let main = driver::load_main(&target)?;
             let ws = driver::open_workspace(None)?;
             let binary = driver::binary_for(&ws, &main, Profile::Run)?;
-            Err(driver::exec_program(&binary, &main.argv0, &args, env))
+            Err(driver::exec_program(&binary, &main.argv0, &args, &env))
         }
         Command::Build { target, output } => {
             let output = output.unwrap_or_else(|| default_output(&target));
