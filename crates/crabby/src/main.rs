@@ -48,6 +48,8 @@ environment:
   CRABBY_RUNTIME  the crabby-runtime crate to link (default: the one crabby was built with)
   CRABBY_STDLIB   CPython 3.12's standard library directory (default: found from python3.12 on PATH,
                   pyenv, /usr/lib/python3.12, /usr/local/lib/python3.12)
+  CRABBY_HISTORY  the interactive prompt's history file (default: ~/.crabby_history; empty: none)
+  PYTHONSTARTUP   a file the interactive prompt runs first when no program was given
 
 The first run builds crabby's runtime for this machine, which takes a few minutes; after that a changed
 program takes seconds to build, and an unchanged one starts at once.";
