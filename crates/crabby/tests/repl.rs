@@ -186,20 +186,23 @@ fn interrupt_while_reading_a_pipe() {
     assert_eq!(err.text(), ">>> \nKeyboardInterrupt\n>>> >>> \n");
 }
 
-/// A pseudo-terminal: the master side's descriptor and the slave's path.
-fn open_pty() -> (std::fs::File, PathBuf) {
+/// A pseudo-terminal: the master side's descriptor and the slave's path; `None` where the system has none
+/// (a container without `/dev/ptmx`).
+fn open_pty() -> Option<(std::fs::File, PathBuf)> {
     use std::os::fd::FromRawFd;
     // SAFETY: plain libc calls on a descriptor this function owns; ptsname_r writes into `name`, which is
     // large enough and NUL-terminated on success.
     unsafe {
         let fd = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY);
-        assert!(fd >= 0, "posix_openpt failed");
+        if fd < 0 {
+            return None;
+        }
         assert_eq!(libc::grantpt(fd), 0);
         assert_eq!(libc::unlockpt(fd), 0);
         let mut name = [0 as libc::c_char; 128];
         assert_eq!(libc::ptsname_r(fd, name.as_mut_ptr(), name.len()), 0);
         let path = std::ffi::CStr::from_ptr(name.as_ptr()).to_string_lossy().into_owned();
-        (std::fs::File::from_raw_fd(fd), PathBuf::from(path))
+        Some((std::fs::File::from_raw_fd(fd), PathBuf::from(path)))
     }
 }
 
@@ -244,7 +247,7 @@ impl Screen {
 /// the process and what it shows.
 fn spawn_on_terminal(history: &Path) -> (std::fs::File, std::process::Child, Screen) {
     use std::os::unix::process::CommandExt;
-    let (master, slave) = open_pty();
+    let (master, slave) = open_pty().expect("a pseudo-terminal");
     let tty = || std::fs::OpenOptions::new().read(true).write(true).open(&slave).expect("open pty slave");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_crabby"));
     cmd.current_dir(env!("CARGO_TARGET_TMPDIR"))
@@ -290,6 +293,10 @@ const PROMPT: &str = ">>> \x1b[K";
 
 #[test]
 fn terminal_session_edits_lines() {
+    if open_pty().is_none() {
+        eprintln!("terminal_session_edits_lines: skipped, this system has no pseudo-terminals");
+        return;
+    }
     let history = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("repl-test-history");
     let _ = std::fs::remove_file(&history);
     let (master, child, screen) = spawn_on_terminal(&history);
