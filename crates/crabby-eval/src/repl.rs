@@ -358,6 +358,39 @@ fn run_statement(src: &str, main: &ObjRef) -> Option<i32> {
     }
 }
 
+/// What CPython's `site` module makes `exit` and `quit`: objects that tell how to leave when echoed
+/// (`Use exit() or Ctrl-D (i.e. EOF) to exit`) and raise SystemExit when called.
+const QUITTERS: &str = r#"
+import builtins, sys
+class Quitter:
+    def __init__(self, name, eof):
+        self.name = name
+        self.eof = eof
+    def __repr__(self):
+        return f"Use {self.name}() or {self.eof} to exit"
+    def __call__(self, code=None):
+        try:
+            sys.stdin.close()
+        except Exception:
+            pass
+        raise SystemExit(code)
+builtins.exit = Quitter("exit", "Ctrl-D (i.e. EOF)")
+builtins.quit = Quitter("quit", "Ctrl-D (i.e. EOF)")
+"#;
+
+/// Installs the `exit` and `quit` of [`QUITTERS`]. NOTE: compiled programs keep the runtime's plain built-in
+/// functions (crabby has no `site` module, and they behave the same when called); only their echo at the
+/// prompt needs CPython's objects.
+fn install_quitters() {
+    let globals = crabby_runtime::rt::new_dict_obj();
+    crabby_runtime::builtins::dict::set_str(&globals, "__name__", Value::from("_sitebuiltins"));
+    let result = crate::compile(QUITTERS, "<crabby prompt>", Mode::Exec)
+        .and_then(|code| crate::run(code, &globals, &Value::Obj(globals.clone())));
+    if let Err(e) = result {
+        crabby_runtime::entry::print_exception(&e);
+    }
+}
+
 /// Runs the file `$PYTHONSTARTUP` names in `main`'s namespace, as CPython does before a prompt that no program
 /// preceded; its errors are reported and the prompt still opens. `Some(status)` when it raised SystemExit.
 fn run_startup(main: &ObjRef) -> Option<i32> {
@@ -395,6 +428,7 @@ fn run_startup(main: &ObjRef) -> Option<i32> {
 /// The prompt loop; returns the process's exit status.
 pub fn interact(main: &ObjRef, how: crabby_runtime::eval::Prompt) -> i32 {
     init_prompts();
+    install_quitters();
     if how.banner {
         crabby_runtime::modules::io::stdio::flush_io();
         crabby_runtime::modules::sys::write_stderr(&banner());
