@@ -171,6 +171,23 @@ fn run_pending() -> PyResult<()> {
     Ok(())
 }
 
+/// Simulates the arrival of `sig` (`_thread.interrupt_main`): its Python handler runs in the main thread at
+/// the next safe point. Nothing happens when Python does not handle the signal (SIG_DFL, SIG_IGN), as in
+/// CPython's `PyErr_SetInterruptEx`.
+pub fn simulate(sig: i64) -> PyResult<()> {
+    if sig < 1 || sig >= NSIG as i64 {
+        return Err(crate::error::value_error("signal number out of range"));
+    }
+    let h = handlers()[sig as usize].read().clone();
+    if int_is(&h, 0) || int_is(&h, 1) || h.is_none() {
+        return Ok(());
+    }
+    // Release: as in the C handler, so that the main thread's acquire swaps see the flag.
+    TRIPPED[sig as usize].store(true, Ordering::Release);
+    PENDING.store(true, Ordering::Release);
+    Ok(())
+}
+
 /// Blocks the asynchronous signals in the calling thread. The program entry calls it on the thread that only
 /// waits for `__main__`'s thread, so that signals a program sends itself (`os.kill(os.getpid(), sig)`) reach
 /// the thread running Python and are handled before `kill` returns, as in a single-threaded CPython.

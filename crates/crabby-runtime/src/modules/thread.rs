@@ -537,8 +537,13 @@ fn daemon_threads_allowed(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResu
 }
 
 fn interrupt_main(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    Args::new("interrupt_main", args, kwargs).between(0, 1)?;
-    Err(crate::error::not_implemented("crabby does not support _thread.interrupt_main yet"))
+    let a = Args::new("interrupt_main", args, kwargs).bind(&["signum"], 0)?;
+    let sig = match &a[0] {
+        Some(v) => crate::builtins::int::as_i64(&crate::ops::number::index(v)?).unwrap_or(i64::MAX),
+        None => libc::SIGINT as i64,
+    };
+    crate::modules::signal::simulate(sig)?;
+    Ok(Value::None)
 }
 
 const FUNCTIONS: &[(&str, NativeFn)] = &[

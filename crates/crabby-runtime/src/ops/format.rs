@@ -278,11 +278,16 @@ pub fn str_of(v: &Value) -> PyResult<String> {
             if t.heap {
                 // A user `__str__`, or (through `object.__str__`) a user `__repr__`: either result is checked as
                 // `__str__`'s, as CPython's `PyObject_Str` does.
+                // A native method stored as `__str__` under another name is called too: enum's ReprEnum sets
+                // `__str__ = int.__repr__`, so `str(IntEnum member)` is the plain number.
                 let f = match type_::lookup(o.ty(), "__str__") {
                     Some(f) if !matches!(f.payload(), Some(Payload::BuiltinFunction(_))) => Some(f),
                     Some(f) if type_::native_is(&f, &crate::builtins::types().object, "__str__") => {
                         type_::lookup(o.ty(), "__repr__")
                             .filter(|r| !matches!(r.payload(), Some(Payload::BuiltinFunction(_))))
+                    }
+                    Some(f) if matches!(f.payload(), Some(Payload::BuiltinFunction(b)) if b.name != "__str__") => {
+                        Some(f)
                     }
                     _ => None,
                 };
@@ -1055,10 +1060,16 @@ pub fn fstring_field(v: &Value, conversion: char, spec: &str) -> PyResult<String
 /// printf-style formatting: `fmt % args`.
 pub fn percent_format(fmt_v: &Value, args: &Value) -> PyResult<Value> {
     let fmt = fmt_v.as_str().unwrap_or("");
-    let is_mapping = matches!(args.payload(), Some(Payload::Dict(_)));
+    // CPython's rules: any tuple (subclasses too, such as namedtuples) supplies the arguments; any other object
+    // with `__getitem__` except a str is a mapping for `%(key)s` (and then unused arguments are no error).
+    let is_mapping = match args.payload() {
+        Some(Payload::Dict(_)) => true,
+        Some(Payload::Tuple(_) | Payload::Str(_)) => false,
+        _ => matches!(args, Value::Obj(_)) && type_::lookup(args.ty(), "__getitem__").is_some(),
+    };
     let items: Vec<Value> = match args.as_tuple() {
-        Some(t) if !type_::type_obj(args.ty()).heap => t.to_vec(),
-        _ => vec![args.clone()],
+        Some(t) => t.to_vec(),
+        None => vec![args.clone()],
     };
     let mut next_arg = 0;
     let mut out = String::new();

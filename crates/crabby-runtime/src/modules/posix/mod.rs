@@ -131,7 +131,15 @@ pub(crate) fn path_arg(func: &str, argname: &str, v: &Value, allow_fd: bool, nul
         (None, Some(Payload::Bytes(b))) => (b.to_vec(), true),
         _ => unreachable!("fspath returns str or bytes"),
     };
-    let c = CString::new(raw).map_err(|_| value_error(format!("{func}: embedded null character in {argname}")))?;
+    // CPython's messages differ by type: a str path fails in the filesystem encoder, a bytes path in
+    // path_converter itself.
+    let c = CString::new(raw).map_err(|_| {
+        value_error(if as_bytes {
+            format!("{func}: embedded null character in {argname}")
+        } else {
+            "embedded null byte".to_string()
+        })
+    })?;
     Ok(PathOrFd::Path(FsPath { c, as_bytes, orig: v.clone() }))
 }
 

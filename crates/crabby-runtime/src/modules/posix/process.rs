@@ -215,6 +215,9 @@ fn waitstatus_to_exitcode(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
     if libc::WIFSIGNALED(s) {
         return Ok(Value::Int(-(libc::WTERMSIG(s) as i64)));
     }
+    if libc::WIFSTOPPED(s) {
+        return Err(value_error(format!("process stopped by delivery of signal {}", libc::WSTOPSIG(s))));
+    }
     Err(value_error(format!("invalid wait status: {s}")))
 }
 
