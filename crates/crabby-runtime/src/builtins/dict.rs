@@ -7,7 +7,7 @@
 //! Below the table are the `dict` methods (CPython's messages and argument conventions); the views returned by
 //! `keys()`, `values()` and `items()` live in `dict_views.rs`.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use parking_lot::RwLock;
 
@@ -269,6 +269,94 @@ pub fn get_hashed(d: &ObjRef, key: &Value, hash: i64) -> PyResult<Option<Value>>
         }
         return Ok(found.and_then(|ix| t.entries[ix].as_ref().map(|e| e.value.clone())));
     }
+}
+
+/// The entry index `hint` names, if that entry's key is `key` itself. A dict holds at most one live entry per
+/// key, so an identical key at the hinted index is the entry a probe would find (CPython's probe also accepts
+/// an identical key before comparing), and no hash or probe is needed.
+#[inline]
+fn hinted(t: &DictTable, key: &Value, hint: &AtomicU32) -> Option<usize> {
+    // Relaxed: the hint is only a guess, checked against the table under its lock.
+    let h = hint.load(Ordering::Relaxed) as usize;
+    match t.entries.get(h) {
+        Some(Some(e)) if e.key.is(key) => Some(h),
+        _ => None,
+    }
+}
+
+/// `d.get(key)` for an attribute site: `hint` is the site's remembered entry index (instances of one class
+/// usually store their attributes in the same order, so one index serves them all). Updated after a probe.
+#[inline]
+pub fn get_hinted(d: &ObjRef, key: &Value, hint: &AtomicU32) -> PyResult<Option<Value>> {
+    let obj = dict_obj(d);
+    {
+        let t = obj.table.read();
+        if let Some(ix) = hinted(&t, key, hint) {
+            return Ok(t.entries[ix].as_ref().map(|e| e.value.clone()));
+        }
+    }
+    get_hinted_slow(d, key, hint)
+}
+
+#[cold]
+fn get_hinted_slow(d: &ObjRef, key: &Value, hint: &AtomicU32) -> PyResult<Option<Value>> {
+    let hash = ops::hash::hash(key)?;
+    {
+        let t = dict_obj(d).table.read();
+        match t.probe(key, hash) {
+            Probe::Found(ix) => {
+                // Relaxed: see `hinted`.
+                hint.store(ix as u32, Ordering::Relaxed);
+                return Ok(t.entries[ix].as_ref().map(|e| e.value.clone()));
+            }
+            Probe::Missing => return Ok(None),
+            Probe::NeedEq(_) => {}
+        }
+    }
+    get_hashed(d, key, hash)
+}
+
+/// `d[key] = value` for an attribute site, with the site's entry-index hint as in [`get_hinted`].
+#[inline]
+pub fn set_hinted(d: &ObjRef, key: &Value, value: Value, hint: &AtomicU32) -> PyResult<()> {
+    let obj = dict_obj(d);
+    let mut t = obj.write();
+    if let Some(ix) = hinted(&t, key, hint) {
+        let old = t.entries[ix].as_mut().map(|e| std::mem::replace(&mut e.value, value));
+        // The old value is dropped after unlocking: freeing it may free other objects.
+        drop(t);
+        drop(old);
+        return Ok(());
+    }
+    drop(t);
+    set_hinted_slow(d, key, value, hint)
+}
+
+#[cold]
+fn set_hinted_slow(d: &ObjRef, key: &Value, value: Value, hint: &AtomicU32) -> PyResult<()> {
+    let hash = ops::hash::hash(key)?;
+    let obj = dict_obj(d);
+    let mut t = obj.write();
+    let old = match t.probe(key, hash) {
+        Probe::Found(ix) => {
+            // Relaxed: see `hinted`.
+            hint.store(ix as u32, Ordering::Relaxed);
+            t.entries[ix].as_mut().map(|e| std::mem::replace(&mut e.value, value))
+        }
+        Probe::Missing => {
+            t.insert_new(hash, key.clone(), value);
+            // The new entry is the last one (insert_new appends, rebuilding first when full).
+            hint.store((t.entries.len() - 1) as u32, Ordering::Relaxed);
+            None
+        }
+        Probe::NeedEq(_) => {
+            drop(t);
+            return set_hashed(d, key.clone(), hash, value);
+        }
+    };
+    drop(t);
+    drop(old);
+    Ok(())
 }
 
 /// `d[key] = value`.

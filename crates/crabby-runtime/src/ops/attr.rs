@@ -768,6 +768,9 @@ fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
 pub struct AttrSite {
     entries: [SiteEntry; SITE_WAYS],
     fills: AtomicU32,
+    /// Where the name was last found in an instance `__dict__`'s entry array (`dict::get_hinted`): a guess,
+    /// checked under the dict's lock, that lets most accesses skip hashing and probing.
+    hint: AtomicU32,
 }
 
 struct SiteEntry {
@@ -830,6 +833,7 @@ impl AttrSite {
         AttrSite {
             entries: [SiteEntry::new(), SiteEntry::new(), SiteEntry::new(), SiteEntry::new()],
             fills: AtomicU32::new(0),
+            hint: AtomicU32::new(0),
         }
     }
 
@@ -923,7 +927,7 @@ fn site_dict(v: &Value) -> Option<&ObjRef> {
 pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
     if let Some((kind, value)) = site.read(obj.ty()) {
         let found = match site_dict(obj) {
-            Some(d) => dict::get(d, name)?,
+            Some(d) => dict::get_hinted(d, name, &site.hint)?,
             None => None,
         };
         match (kind, found) {
@@ -965,7 +969,7 @@ pub fn setattr_at(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> P
     if let Some((kind, _)) = site.read(obj.ty()) {
         if kind != SITE_METHOD {
             if let Some(d) = site_dict(obj) {
-                return dict::set(d, name.clone(), value);
+                return dict::set_hinted(d, name, value, &site.hint);
             }
         }
         return setattr(obj, name, value);
@@ -1010,7 +1014,7 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
 pub fn load_method_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
     if let Some((kind, value)) = site.read(obj.ty()) {
         let found = match site_dict(obj) {
-            Some(d) => dict::get(d, name)?,
+            Some(d) => dict::get_hinted(d, name, &site.hint)?,
             None => None,
         };
         match (kind, found) {

@@ -26,6 +26,14 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
         Value::Bool(b) => Ok(*b),
         Value::Int(i) => Ok(*i != 0),
         Value::Float(f) => Ok(*f != 0.0),
+        Value::Obj(_) => truthy_obj(v),
+    }
+}
+
+/// `truthy` of a heap object, kept out of line so the inline cases above stay small at every call site.
+fn truthy_obj(v: &Value) -> PyResult<bool> {
+    match v {
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => truthy(v),
         Value::Obj(o) => {
             if type_::type_obj(o.ty()).heap {
                 if let Some(f) = type_::lookup(o.ty(), "__bool__") {
