@@ -18,7 +18,7 @@ pub use crate::eval::call_with_frame;
 pub use crate::modules::signal::check_signals;
 pub use crate::object::ObjRef;
 pub use crate::ops::attr::{delattr, getattr, getattr_at, load_method_at, setattr, setattr_at, AttrSite};
-pub use crate::ops::call::{call, merge_kwargs, star_args, CodeInfo};
+pub use crate::ops::call::{call, call_owned, merge_kwargs, star_args, CodeInfo};
 pub use crate::ops::compare::{contains, eq, eq_test, ge, ge_test, gt, gt_test, le, le_test, lt, lt_test, ne, ne_test};
 pub use crate::ops::format::fstring_field;
 pub use crate::ops::global_site::{load_global_at, GlobalSite};
@@ -164,6 +164,16 @@ pub fn cell_del(c: &ObjRef, name: &str, free: bool) -> PyResult<()> {
 pub fn cell_clear(c: &ObjRef) {
     let old = cell_lock(c).write().take();
     drop(old);
+}
+
+/// Borrows a local variable as an operand (no reference count traffic): generated code uses it where the
+/// value is only read during one operation, in functions where no expression can rebind a local (`:=`).
+#[inline]
+pub fn ldr<'a>(v: &'a Option<Value>, name: &str) -> PyResult<&'a Value> {
+    match v {
+        Some(x) => Ok(x),
+        None => Err(unbound_local(name)),
+    }
 }
 
 /// Loads a local variable.
@@ -459,6 +469,17 @@ pub fn load_method(obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
         }
     }
     Ok((getattr(obj, name)?, false))
+}
+
+/// `call_loaded` without keywords, with arguments (the receiver first) the caller gives up: a compiled method
+/// gets them as its parameter slots without copies (`ops::call::call_owned`).
+#[inline]
+pub fn call_loaded_owned(m: &Value, with_self: bool, args: &mut [Value]) -> PyResult<Value> {
+    if with_self {
+        crate::ops::call::call_owned(m, args)
+    } else {
+        crate::ops::call::call_owned(m, &mut args[1..])
+    }
 }
 
 /// Calls what `load_method` returned; `args[0]` is the receiver.

@@ -85,6 +85,18 @@ pub(crate) fn load_name(g: &mut ModuleGen, ctx: &FnCtx, name: &str) -> String {
     }
 }
 
+/// An expression as a Rust `&Value` operand of one operation: a local variable is borrowed in place (no
+/// reference count traffic, see `FnCtx::borrow_locals`), anything else is evaluated into a temporary.
+pub(crate) fn operand<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) -> Result<String, CompileError> {
+    if let (Expr::Name(n), true) = (e, ctx.borrow_locals) {
+        let name = &ctx.mangled(g, &n.id);
+        if let NameRef::Local(v) = ctx.resolve(g, name) {
+            return Ok(ctx.q(&format!("ldr(&{v}, {})", rust_str(name))));
+        }
+    }
+    Ok(format!("&{}", expr(g, ctx, e)?))
+}
+
 fn not_supported(ctx: &FnCtx, what: &str) -> String {
     format!("{{ break {} Err(not_supported({})); }}", ctx.err, rust_str(what))
 }
@@ -113,15 +125,15 @@ pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
         Expr::TString(_) => not_supported(ctx, "template strings"),
         Expr::Name(n) => load_name(g, ctx, &n.id),
         Expr::Attribute(a) => {
-            let v = expr(g, ctx, &a.value)?;
+            let v = operand(g, ctx, &a.value)?;
             let s = g.s(&ctx.mangled(g, &a.attr.id));
             let site = attr_site(g);
-            ctx.q(&format!("getattr_at(&{site}, &{v}, {s})"))
+            ctx.q(&format!("getattr_at(&{site}, {v}, {s})"))
         }
         Expr::Subscript(s) => {
-            let v = expr(g, ctx, &s.value)?;
-            let k = expr(g, ctx, &s.slice)?;
-            ctx.q(&format!("getitem(&{v}, &{k})"))
+            let v = operand(g, ctx, &s.value)?;
+            let k = operand(g, ctx, &s.slice)?;
+            ctx.q(&format!("getitem({v}, {k})"))
         }
         Expr::Slice(s) => {
             let part = |g: &mut ModuleGen<'a>,
@@ -139,17 +151,17 @@ pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
             format!("slice({lo}, {hi}, {st})")
         }
         Expr::BinOp(b) => {
-            let l = expr(g, ctx, &b.left)?;
-            let r = expr(g, ctx, &b.right)?;
-            ctx.q(&format!("{}(&{l}, &{r})", binop_fn(b.op)))
+            let l = operand(g, ctx, &b.left)?;
+            let r = operand(g, ctx, &b.right)?;
+            ctx.q(&format!("{}({l}, {r})", binop_fn(b.op)))
         }
         Expr::UnaryOp(u) => {
-            let v = expr(g, ctx, &u.operand)?;
+            let v = operand(g, ctx, &u.operand)?;
             match u.op {
-                UnaryOp::Not => format!("Value::Bool(!{})", ctx.q(&format!("truthy(&{v})"))),
-                UnaryOp::USub => ctx.q(&format!("neg(&{v})")),
-                UnaryOp::UAdd => ctx.q(&format!("pos(&{v})")),
-                UnaryOp::Invert => ctx.q(&format!("invert(&{v})")),
+                UnaryOp::Not => format!("Value::Bool(!{})", ctx.q(&format!("truthy({v})"))),
+                UnaryOp::USub => ctx.q(&format!("neg({v})")),
+                UnaryOp::UAdd => ctx.q(&format!("pos({v})")),
+                UnaryOp::Invert => ctx.q(&format!("invert({v})")),
             }
         }
         Expr::BoolOp(b) => {
@@ -251,8 +263,8 @@ pub(crate) fn test<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
     if let Expr::Compare(c) = e {
         if c.ops.len() == 1 {
             let id = g.fresh();
-            let a = expr(g, ctx, &c.left)?;
-            let b = expr(g, ctx, &c.comparators[0])?;
+            let a = operand(g, ctx, &c.left)?;
+            let b = operand(g, ctx, &c.comparators[0])?;
             let (x, y) = (format!("c_{id}_0"), format!("c_{id}_1"));
             let t = match c.ops[0] {
                 CmpOp::Eq => ctx.q(&format!("eq_test(&{x}, &{y})")),
@@ -266,11 +278,11 @@ pub(crate) fn test<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
                 CmpOp::In => ctx.q(&format!("contains(&{y}, &{x})")),
                 CmpOp::NotIn => format!("!{}", ctx.q(&format!("contains(&{y}, &{x})"))),
             };
-            return Ok(format!("{{ let {x}: Value = {a}; let {y}: Value = {b}; {t} }}"));
+            return Ok(format!("{{ let {x}: &Value = {a}; let {y}: &Value = {b}; {t} }}"));
         }
     }
-    let v = expr(g, ctx, e)?;
-    Ok(ctx.q(&format!("truthy(&{v})")))
+    let v = operand(g, ctx, e)?;
+    Ok(ctx.q(&format!("truthy({v})")))
 }
 
 fn compare<'a>(
@@ -456,8 +468,13 @@ fn call<'a>(
             let name = k.arg.as_ref().map(|n| n.id.to_string()).unwrap_or_default();
             kws.push(format!("({}.clone(), {v})", g.s(&name)));
         }
-        let call = if method_obj.is_some() {
+        // Without keywords the arguments are moved into the callee's parameter slots (`call_owned`).
+        let call = if method_obj.is_some() && kws.is_empty() {
+            format!("call_loaded_owned(&m_{id}, sf_{id}, &mut [{}])", args.join(", "))
+        } else if method_obj.is_some() {
             format!("call_loaded(&m_{id}, sf_{id}, &[{}], &[{}])", args.join(", "), kws.join(", "))
+        } else if kws.is_empty() && frame_args.is_none() {
+            format!("call_owned(&f_{id}, &mut [{}])", args.join(", "))
         } else {
             plain_call(&format!("f_{id}"), &format!("&[{}]", args.join(", ")), &format!("&[{}]", kws.join(", ")))
         };

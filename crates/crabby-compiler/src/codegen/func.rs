@@ -73,6 +73,9 @@ pub(crate) struct FnCtx<'a> {
     pub async_gen: bool,
     pub loops: Vec<LoopFrame>,
     pub out: String,
+    /// Locals may be borrowed as operands (`rt::ldr`) instead of cloned: true in function bodies whose source
+    /// has no `:=`, the only way an expression can rebind a Rust local while another operand borrows it.
+    pub borrow_locals: bool,
 }
 
 /// A Rust identifier fragment for a Python name (which may be non-ASCII).
@@ -100,6 +103,7 @@ impl<'a> FnCtx<'a> {
             async_gen: false,
             loops: Vec::new(),
             out: String::new(),
+            borrow_locals: false,
         }
     }
 
@@ -304,6 +308,7 @@ pub(crate) fn emit_function<'a>(
     let coroutine = scope.is_coroutine;
     let mut ctx = FnCtx::new(scope_id, FnKind::Function, code.clone());
     ctx.async_gen = async_gen;
+    ctx.borrow_locals = !g.source[range.start().to_usize()..range.end().to_usize()].contains(":=");
     {
         let private = g.table.scopes[scope_id].private.clone();
         for (i, p) in pi.names.iter().enumerate() {

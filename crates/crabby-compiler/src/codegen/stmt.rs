@@ -56,16 +56,16 @@ pub(crate) fn store<'a>(
     match target {
         Expr::Name(n) => store_name(g, ctx, &n.id, tmp),
         Expr::Attribute(a) => {
-            let obj = expr(g, ctx, &a.value)?;
+            let obj = super::expr::operand(g, ctx, &a.value)?;
             let s = g.s(&ctx.mangled(g, &a.attr.id));
             let site = super::expr::attr_site(g);
-            let line = ctx.q(&format!("setattr_at(&{site}, &{obj}, {s}, {tmp})"));
+            let line = ctx.q(&format!("setattr_at(&{site}, {obj}, {s}, {tmp})"));
             ctx.emit(&format!("{line};"));
         }
         Expr::Subscript(sub) => {
-            let obj = expr(g, ctx, &sub.value)?;
-            let key = expr(g, ctx, &sub.slice)?;
-            let line = ctx.q(&format!("setitem(&{obj}, &{key}, {tmp})"));
+            let obj = super::expr::operand(g, ctx, &sub.value)?;
+            let key = super::expr::operand(g, ctx, &sub.slice)?;
+            let line = ctx.q(&format!("setitem({obj}, {key}, {tmp})"));
             ctx.emit(&format!("{line};"));
         }
         Expr::Tuple(t) => store_seq(g, ctx, &t.elts, tmp)?,
@@ -444,15 +444,15 @@ fn aug_assign<'a>(
             store_name(g, ctx, &n.id, &format!("n_{id}"));
         }
         Expr::Attribute(at) => {
-            let obj = expr(g, ctx, &at.value)?;
-            ctx.emit(&format!("let t_{id}: Value = {obj};"));
+            let obj = super::expr::operand(g, ctx, &at.value)?;
+            ctx.emit(&format!("let t_{id}: &Value = {obj};"));
             let s = g.s(&ctx.mangled(g, &at.attr.id));
             let (load_site, store_site) = (super::expr::attr_site(g), super::expr::attr_site(g));
-            let cur = ctx.q(&format!("getattr_at(&{load_site}, &t_{id}, {s})"));
+            let cur = ctx.q(&format!("getattr_at(&{load_site}, t_{id}, {s})"));
             ctx.emit(&format!("let o_{id}: Value = {cur};"));
             let v = expr(g, ctx, &a.value)?;
             let r = ctx.q(&format!("{op}(&o_{id}, &{v})"));
-            let st = ctx.q(&format!("setattr_at(&{store_site}, &t_{id}, {s}, {r})"));
+            let st = ctx.q(&format!("setattr_at(&{store_site}, t_{id}, {s}, {r})"));
             ctx.emit(&format!("{st};"));
         }
         Expr::Subscript(sub) => {

@@ -123,6 +123,26 @@ pub fn call(f: &Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
     }
 }
 
+/// Calls `f(*args)` with arguments the caller owns and gives up (generated code's positional calls): a
+/// compiled function taking exactly these positional parameters gets the caller's array as its parameter
+/// slots, so no argument is copied (nor its reference count touched). Anything else is `call`.
+#[inline]
+pub fn call_owned(f: &Value, args: &mut [Value]) -> PyResult<Value> {
+    if let Value::Obj(o) = f {
+        if let Payload::Function(func) = &o.payload {
+            let code = func.code;
+            if let Some(body) = code.body {
+                if args.len() == code.nparams() && args.len() == code.argcount as usize {
+                    let _depth = DepthGuard::enter()?;
+                    let _frame = crate::builtins::frame::enter_function(o);
+                    return body(o, args);
+                }
+            }
+        }
+    }
+    call(f, args, &[])
+}
+
 /// Calls `f(this, *args, **kwargs)` without building a bound method.
 pub fn call_with_self(f: &Value, this: &Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     if let Value::Obj(o) = f {
