@@ -32,6 +32,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_io",
     "_locale",
     "_operator",
+    "_queue",
     "_random",
     "_sha2",
     "_signal",

@@ -17,6 +17,7 @@ pub mod locale;
 pub mod math;
 pub mod operator;
 pub mod posix;
+pub mod queue;
 pub mod random;
 pub mod sha2;
 pub mod signal;
@@ -66,6 +67,7 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "gc" => Some(gc::module),
         "atexit" => Some(atexit::module),
         "_locale" => Some(locale::module),
+        "_queue" => Some(queue::module),
         _ => None,
     }
 }

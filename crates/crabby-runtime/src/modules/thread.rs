@@ -155,7 +155,7 @@ fn lock_of(v: &Value) -> PyResult<&Lock> {
 
 /// A timeout in seconds as CPython's `_PyTime_FromSecondsObject` converts it (to whole nanoseconds, rounded
 /// up), with its errors.
-fn timeout_ns(t: &Value) -> PyResult<i64> {
+pub(crate) fn timeout_ns(t: &Value) -> PyResult<i64> {
     let too_large = || PyErr::new(ExcKind::OverflowError, "timestamp too large to convert to C _PyTime_t");
     let float = match t {
         Value::Float(f) => Some(*f),
