@@ -7,8 +7,8 @@
 //! The work follows CPython's phases, so that a program with several errors reports the one CPython reports:
 //! the `__future__` checks, then `collect` (the symtable walk, recording flags per name), then `analyze`
 //! (resolution, with PEP 709 comprehension inlining), then `checks` (the errors CPython's compiler raises,
-//! in compilation order). PEP 695 type parameters get no scopes of their own (`type X = ...` only binds
-//! `X`).
+//! in compilation order). PEP 695 type parameters get no scopes of their own; the value of `type X = ...`
+//! gets a lambda scope (it is computed lazily, by a function of no parameters).
 
 use std::collections::HashMap;
 

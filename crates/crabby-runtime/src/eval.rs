@@ -252,6 +252,15 @@ fn namespaces(
     Ok((g, l))
 }
 
+/// Runs `source` as the body of a module whose namespace is `globals`: how a native module written partly in
+/// Python (`_typing`, `_ast`) runs the Python part embedded in the runtime.
+pub fn run_module_source(source: &str, filename: &str, globals: &ObjRef) -> PyResult<()> {
+    let code = (evaluator()?.compile)(source, filename, Mode::Exec)?;
+    ensure_builtins(globals)?;
+    run_code(code, globals, &Value::Obj(globals.clone()), "exec")?;
+    Ok(())
+}
+
 /// `eval(source, globals=None, locals=None)`.
 pub fn eval_with(args: &[Value], kwargs: &[(Value, Value)], frame: Option<Frame>) -> PyResult<Value> {
     let a = crate::ops::args::Args::new("eval", args, kwargs).between(1, 3)?;

@@ -284,6 +284,21 @@ pub fn load_class_free(ns: &ObjRef, cell: &ObjRef, name: &Value) -> PyResult<Val
     cell_get(cell, name.as_str().unwrap_or(""), true)
 }
 
+/// `name: annotation` in a module or class body (`ns`: the globals or the class namespace):
+/// `__annotations__[name] = annotation`, making `__annotations__` first when the namespace has none.
+pub fn store_annotation(ns: &ObjRef, name: &Value, annotation: Value) -> PyResult<()> {
+    let key = str::new_str("__annotations__");
+    let d = match class_ns_get(ns, &key)? {
+        Some(d) => d,
+        None => {
+            let d = Value::Obj(dict::new_dict_obj());
+            store_class_name(ns, &key, d.clone())?;
+            d
+        }
+    };
+    crate::ops::subscript::setitem(&d, name, annotation)
+}
+
 pub fn store_class_name(ns: &ObjRef, name: &Value, v: Value) -> PyResult<()> {
     if ns.ty().ptr_eq(&types().dict) {
         return dict::set(ns, name.clone(), v);
@@ -735,6 +750,14 @@ pub fn import_from_module(g: &ObjRef, name: &Value) -> PyResult<Value> {
     };
     let full = crate::import::resolve_name(n, package.as_deref())?;
     crate::import::import_dotted(&full)
+}
+
+/// `type name = value`: a `typing.TypeAliasType` whose `__value__` is `evaluate()`, computed when first read.
+pub fn make_type_alias(name: &str, evaluate: &Value) -> PyResult<Value> {
+    let m = crate::modules::typing::module()?;
+    let make = dict::get_str(module_dict(&m), "_lazy_type_alias")
+        .ok_or_else(|| not_supported("type aliases without _typing._lazy_type_alias"))?;
+    crate::ops::call::call(&make, &[Value::from(name), evaluate.clone()], &[])
 }
 
 /// `from m import name`.

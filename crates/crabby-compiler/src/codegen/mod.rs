@@ -40,12 +40,32 @@ pub(crate) struct ModuleGen<'a> {
     /// Global names bound only by one module-level `def` taking positional parameters only: the function's
     /// scope and its parameter count, for direct calls (`expr::direct_call`).
     pub direct: HashMap<String, (usize, usize)>,
+    /// Whether the module starts with `from __future__ import annotations` (annotations are kept as text).
+    pub future_annotations: bool,
     next_id: usize,
 }
 
 /// A Rust string literal for `s`.
 pub(crate) fn rust_str(s: &str) -> String {
     format!("{s:?}")
+}
+
+/// Whether a module's leading `from __future__ import ...` statements (after its docstring) include
+/// `annotations`.
+fn has_future_annotations(body: &[ruff_python_ast::Stmt]) -> bool {
+    use ruff_python_ast::{Expr, Stmt};
+    for (i, st) in body.iter().enumerate() {
+        match st {
+            Stmt::Expr(e) if i == 0 && matches!(e.value.as_ref(), Expr::StringLiteral(_)) => {}
+            Stmt::ImportFrom(f) if f.module.as_ref().is_some_and(|m| m.id.as_str() == "__future__") => {
+                if f.names.iter().any(|a| a.name.id.as_str() == "annotations") {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 impl<'a> ModuleGen<'a> {
@@ -133,6 +153,7 @@ pub fn generate(
         bigints: Vec::new(),
         items: String::new(),
         direct: direct_call_targets(module, table),
+        future_annotations: has_future_annotations(&module.body),
         next_id: 0,
     };
     let body = func::module_body(&mut g, &module.body)?;

@@ -202,6 +202,7 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
                 ctx.emit(&format!("let {tmp}: Value = {v};"));
                 store(g, ctx, &a.target, &tmp)?;
             }
+            annotation(g, ctx, a)?;
         }
         Stmt::AugAssign(a) => aug_assign(g, ctx, a)?,
         Stmt::Delete(d) => {
@@ -419,10 +420,59 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
             }
         }
         Stmt::Match(m) => super::pattern::match_stmt(g, ctx, m)?,
-        // Not compiled yet: reaching one raises NotImplementedError at run time, so the rest of the program
-        // still runs.
-        Stmt::TypeAlias(_) => ctx.emit(&format!("break {} Err(not_supported(\"type aliases\"));", ctx.err)),
+        // `type X = value`: a `typing.TypeAliasType` whose value a lambda computes when first read.
+        Stmt::TypeAlias(t) => match (t.name.as_ref(), &t.type_params) {
+            (Expr::Name(n), None) => {
+                let scope_id = g.table.scope_at(t.range);
+                let code = func::emit_function(g, scope_id, None, func::Body::Expr(&t.value), t.range)?;
+                let f = func::make_function(g, ctx, scope_id, None, &code)?;
+                let vid = g.fresh();
+                let alias = ctx.q(&format!("make_type_alias({}, &{f})", rust_str(n.id.as_str())));
+                ctx.emit(&format!("let v_{vid}: Value = {alias};"));
+                store_name(g, ctx, n.id.as_str(), &format!("v_{vid}"));
+            }
+            // Not compiled yet: reaching one raises NotImplementedError at run time, so the rest of the
+            // program still runs.
+            _ => ctx.emit(&format!("break {} Err(not_supported(\"generic type aliases\"));", ctx.err)),
+        },
         Stmt::IpyEscapeCommand(c) => return Err(func::unsupported(g, c.range(), "IPython escapes")),
+    }
+    Ok(())
+}
+
+/// The annotation of `target: annotation [= value]` in a module or class body, after the assignment as in
+/// CPython: stored in the namespace's `__annotations__` for a plain name, else only evaluated. Function bodies
+/// do not evaluate their variables' annotations. With `from __future__ import annotations` the annotation is
+/// kept as text.
+/// NOTE: CPython makes `__annotations__` at the start of a body holding annotations (SETUP_ANNOTATIONS); here
+/// the first annotation stored makes it, which differs only for annotations in branches that never run.
+/// NOTE: under `from __future__ import annotations` the text is the annotation's source, where CPython
+/// re-renders the expression (the same text for conventionally spaced annotations).
+fn annotation<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    a: &'a ruff_python_ast::StmtAnnAssign,
+) -> Result<(), CompileError> {
+    let ns = match ctx.kind {
+        FnKind::Module => "g",
+        FnKind::Class => "ns",
+        _ => return Ok(()),
+    };
+    let ann = if g.future_annotations {
+        let text = g.source[a.annotation.range()].to_string();
+        format!("{}.clone()", g.s(&text))
+    } else {
+        expr(g, ctx, &a.annotation)?
+    };
+    let id = g.fresh();
+    ctx.emit(&format!("let n_{id}: Value = {ann};"));
+    match a.target.as_ref() {
+        Expr::Name(n) if a.simple => {
+            let s = g.s(&ctx.mangled(g, &n.id));
+            let line = ctx.q(&format!("store_annotation({ns}, {s}, n_{id})")) + ";";
+            ctx.emit(&line);
+        }
+        _ => ctx.emit(&format!("drop(n_{id});")),
     }
     Ok(())
 }

@@ -285,9 +285,15 @@ impl<'a> Collector<'a> {
             }
             Stmt::Delete(d) => self.visit_exprs(d.targets.iter())?,
             Stmt::TypeAlias(t) => {
-                // Type aliases are only bound; their lazily evaluated values are not analysed.
                 if let Expr::Name(n) = t.name.as_ref() {
                     self.add_def(n.id.as_str(), DEF_LOCAL, n.range)?;
+                }
+                // The value is evaluated lazily, by a function of no parameters (CPython's annotation scope;
+                // codegen compiles it as a lambda). Generic aliases (`type A[T] = ...`) are not compiled yet.
+                if t.type_params.is_none() {
+                    self.push_scope(ScopeKind::Lambda, "<lambda>", t.range, None);
+                    self.visit_expr(&t.value)?;
+                    self.pop_scope();
                 }
             }
             Stmt::Assign(a) => {

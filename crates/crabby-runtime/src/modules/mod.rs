@@ -29,6 +29,7 @@ pub mod sys;
 pub mod sys_attrs;
 pub mod thread;
 pub mod time;
+pub mod typing;
 
 use crate::error::PyResult;
 use crate::object::ObjRef;
@@ -68,6 +69,7 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "atexit" => Some(atexit::module),
         "_locale" => Some(locale::module),
         "_queue" => Some(queue::module),
+        "_typing" => Some(typing::module),
         _ => None,
     }
 }

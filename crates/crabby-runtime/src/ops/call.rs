@@ -118,7 +118,18 @@ pub fn call(f: &Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
     }
     // Any other object is callable through its type's `__call__`.
     match type_::lookup(f.ty(), "__call__") {
-        Some(c) => call_with_self(&c, f, args, kwargs),
+        Some(c) => {
+            // A built-in function stored on a class (not a method descriptor) does not bind: CPython calls it
+            // without the instance (typing's `NewType.__call__ = _idfunc`).
+            if let Value::Obj(co) = &c {
+                if matches!(co.payload, Payload::BuiltinFunction(_))
+                    && !crate::builtins::descriptor::is_method_descriptor(co)
+                {
+                    return call(&c, args, kwargs);
+                }
+            }
+            call_with_self(&c, f, args, kwargs)
+        }
         None => Err(type_error(format!("'{}' object is not callable", f.type_name()))),
     }
 }
