@@ -41,6 +41,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_string",
     "_struct",
     "_thread",
+    "_tokenize",
     "_typing",
     "_weakref",
     "atexit",

@@ -29,6 +29,7 @@ pub mod sys;
 pub mod sys_attrs;
 pub mod thread;
 pub mod time;
+pub mod tokenize;
 pub mod typing;
 
 use crate::error::PyResult;
@@ -70,6 +71,7 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "_locale" => Some(locale::module),
         "_queue" => Some(queue::module),
         "_typing" => Some(typing::module),
+        "_tokenize" => Some(tokenize::module),
         _ => None,
     }
 }

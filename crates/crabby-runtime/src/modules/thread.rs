@@ -117,6 +117,7 @@ fn types() -> &'static Types {
                 ("__enter__", lock_acquire),
                 ("__exit__", lock_exit),
                 ("__repr__", lock_repr),
+                ("_at_fork_reinit", lock_at_fork_reinit),
             ],
         );
         let rlock = new_native_type("RLock", "_thread", false);
@@ -234,6 +235,13 @@ fn lock_release(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn lock_exit(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     lock_release(&args[..1], kwargs)?;
     Ok(Value::Bool(false))
+}
+
+/// `_at_fork_reinit()`: makes the lock unlocked again (what a forked child does with the locks it inherited).
+fn lock_at_fork_reinit(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = Args::new("_at_fork_reinit", args, kwargs).exact(1)?;
+    *lock_of(&a[0])?.locked.lock() = false;
+    Ok(Value::None)
 }
 
 fn lock_locked(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {

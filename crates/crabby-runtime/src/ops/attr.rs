@@ -349,6 +349,12 @@ fn generic_getattr_named(v: &Value, name: &str, key: Option<&Value>) -> PyResult
     if let Some(x) = payload_attr(v, name)? {
         return Ok(x);
     }
+    // PEP 562: a module's own `__getattr__` answers for the names its namespace lacks.
+    if let (Some(Payload::Module(_)), Value::Obj(o)) = (v.payload(), v) {
+        if let Some(f) = o.dict.as_ref().and_then(|d| dict::get_str(d, "__getattr__")) {
+            return ops::call::call(&f, &[key.cloned().unwrap_or_else(|| new_str(name))], &[]);
+        }
+    }
     Err(no_attribute(v, name))
 }
 
