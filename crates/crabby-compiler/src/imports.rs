@@ -23,6 +23,7 @@ use ruff_python_parser::{Mode, ParseOptions};
 /// a native module adds its name here in the same commit; a test of the `crabby` crate
 /// (`native_modules_match_the_runtime`) compares this list with the runtime's table and fails otherwise.
 pub const NATIVE_MODULES: &[&str] = &[
+    "_ast",
     "_bisect",
     "_codecs",
     "_collections",

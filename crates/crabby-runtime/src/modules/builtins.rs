@@ -976,6 +976,16 @@ fn descriptor_ctor(kind: &str, args: &[Value], kwargs: &[(Value, Value)]) -> PyR
             (&t.staticmethod, DescriptorObj::StaticMethod(a[0].clone()))
         }
     };
+    if kind == "property" {
+        // A property's `__doc__` is writable (collections.namedtuple's field docs, `dis`); the payload is
+        // immutable, so the new value lives in a per-object dict, read before the payload's.
+        // NOTE: this also lets programs set other attributes on a property, which CPython refuses.
+        return Ok(Value::Obj(ObjRef::with_dict(
+            ty,
+            Payload::Descriptor(d),
+            Some(crate::builtins::dict::new_dict_obj()),
+        )));
+    }
     Ok(Value::Obj(ObjRef::new(ty, Payload::Descriptor(d))))
 }
 

@@ -1,5 +1,6 @@
 //! Native modules, one file each, under CPython's names.
 
+pub mod ast;
 pub mod atexit;
 pub mod binascii;
 pub mod bisect;
@@ -72,6 +73,7 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "_queue" => Some(queue::module),
         "_typing" => Some(typing::module),
         "_tokenize" => Some(tokenize::module),
+        "_ast" => Some(ast::module),
         _ => None,
     }
 }
