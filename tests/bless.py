@@ -39,6 +39,7 @@ basename (so ``sys.argv[0]`` and tracebacks show just the file name), stdin =
 """
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -125,6 +126,13 @@ def last_nonempty_line(text: str) -> str:
     return ""
 
 
+def default_signals():
+    # A shell without job control starts background commands with SIGINT and SIGQUIT ignored; programs are
+    # recorded (and run by the suite) with the default dispositions instead.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+
+
 def bless_one(program, env):
     out_path = program.with_suffix(".out")
     err_path = program.with_suffix(".err")
@@ -137,6 +145,7 @@ def bless_one(program, env):
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             timeout=TIMEOUT_SECONDS,
+            preexec_fn=default_signals,
         )
     except subprocess.TimeoutExpired:
         return f"TIMEOUT after {TIMEOUT_SECONDS}s (nothing recorded)"

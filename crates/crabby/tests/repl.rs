@@ -259,11 +259,13 @@ fn spawn_on_terminal(history: &Path) -> (std::fs::File, std::process::Child, Scr
         .stdout(tty())
         .stderr(tty());
     // SAFETY: only async-signal-safe calls between fork and exec: a new session whose controlling
-    // terminal is the pseudo-terminal on stdin.
+    // terminal is the pseudo-terminal on stdin, with SIGINT at its default disposition (a shell without job
+    // control starts background commands with it ignored, and the session's Ctrl-C must reach crabby).
     unsafe {
         cmd.pre_exec(|| {
             libc::setsid();
             libc::ioctl(0, libc::TIOCSCTTY, 0);
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
             Ok(())
         });
     }

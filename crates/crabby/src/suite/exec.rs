@@ -1,6 +1,6 @@
 //! Running one test program the way bless.py ran CPython: cwd = the program's directory, argv[0] = its
 //! basename, stdin = /dev/null, PYTHON* variables removed, PYTHONHASHSEED=0, PYTHONIOENCODING=utf-8,
-//! PYTHONDONTWRITEBYTECODE=1, and a timeout after which the program is killed and the test fails.
+//! PYTHONDONTWRITEBYTECODE=1, SIGINT and SIGQUIT at their default dispositions, and a timeout after which the program is killed and the test fails.
 
 use std::fs::File;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
@@ -42,6 +42,18 @@ pub fn run_program(
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .env(BATCH_ENTRY_VAR, entry.to_string());
 
+    // A shell without job control starts background commands with SIGINT and SIGQUIT ignored, and children
+    // inherit that; the programs were recorded with the default dispositions (which decide, e.g., whether
+    // Python installs its KeyboardInterrupt handler), so the harness restores them.
+    // SAFETY: the closure runs in the forked child before exec and only calls `signal`, which is
+    // async-signal-safe.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            libc::signal(libc::SIGQUIT, libc::SIG_DFL);
+            Ok(())
+        });
+    }
     let mut child = cmd.spawn().map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
     let start = Instant::now();
     let status = loop {
