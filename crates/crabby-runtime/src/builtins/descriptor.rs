@@ -363,6 +363,11 @@ pub fn descriptor_get(d: Option<&Payload>, obj: &Value) -> PyResult<Value> {
     };
     if let Some(Payload::Descriptor(DescriptorObj::Member { owner, .. } | DescriptorObj::GetSet { owner, .. })) = d {
         // The descriptors of built-in types whose values live in the payload (`function.__code__`, ...).
+        if owner.ptr_eq(&types().type_) && matches!(o.payload, Payload::Type(_)) {
+            if let Some(v) = type_::type_special_attr(o, &member_name(d)) {
+                return Ok(v);
+            }
+        }
         if owner.ptr_eq(&types().function) {
             let name = member_name(d);
             return match crate::ops::attr::payload_attr(obj, &name)? {

@@ -1560,6 +1560,11 @@ pub fn register() {
     let new = crate::builtins::function::new_builtin("__new__", type_new_native, Some(t.type_.clone()));
     dict::set_str(d, "__new__", crate::builtins::object::static_method(new));
     crate::builtins::generic_alias::register();
+    // `type.__dict__['__mro__']` and `['__dict__']` are getset descriptors, as in CPython (inspect reads their
+    // `__get__`); reading them gives what `type_special_attr` computes.
+    for name in ["__mro__", "__dict__"] {
+        dict::set_str(d, name, descriptor::new_getset(&t.type_, name));
+    }
     let prep = crate::builtins::function::new_builtin("__prepare__", type_prepare, Some(t.type_.clone()));
     dict::set_str(
         d,

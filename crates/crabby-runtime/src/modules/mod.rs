@@ -12,9 +12,11 @@ pub mod errno;
 pub mod functools;
 pub mod gc;
 pub mod heapq;
+pub mod imp;
 pub mod io;
 pub mod itertools;
 pub mod locale;
+pub mod marshal;
 pub mod math;
 pub mod operator;
 pub mod posix;
@@ -32,6 +34,7 @@ pub mod thread;
 pub mod time;
 pub mod tokenize;
 pub mod typing;
+pub mod warnings;
 
 use crate::error::PyResult;
 use crate::object::ObjRef;
@@ -74,6 +77,9 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "_typing" => Some(typing::module),
         "_tokenize" => Some(tokenize::module),
         "_ast" => Some(ast::module),
+        "_imp" => Some(imp::module),
+        "_warnings" => Some(warnings::module),
+        "marshal" => Some(marshal::module),
         _ => None,
     }
 }
