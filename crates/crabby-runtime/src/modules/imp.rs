@@ -65,7 +65,7 @@ fn find_frozen(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 fn no_frozen(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let name = args.first().map(|n| crate::ops::format::repr(n)).transpose()?.unwrap_or_default();
+    let name = args.first().map(crate::ops::format::repr).transpose()?.unwrap_or_default();
     Err(PyErr::new(ExcKind::ImportError, format!("No such frozen object named {name}")))
 }
 
