@@ -265,22 +265,12 @@ pub fn str_of(v: &Value) -> PyResult<String> {
     match v {
         Value::Obj(o) => {
             let t = type_::type_obj(o.ty());
-            if t.native_slots && !t.heap {
-                // A native module type's own `__str__` (weakref proxies forward it to their target).
-                if let Some(f) = type_::lookup(o.ty(), "__str__").filter(type_::is_special_impl) {
-                    let r = type_::call_special(&f, v, &[], &[])?;
-                    return match r.as_str() {
-                        Some(s) => Ok(s.to_string()),
-                        None => Err(type_error(format!("__str__ returned non-string (type {})", r.type_name()))),
-                    };
-                }
-            }
-            if t.heap {
+            let f = if t.heap {
                 // A user `__str__`, or (through `object.__str__`) a user `__repr__`: either result is checked as
                 // `__str__`'s, as CPython's `PyObject_Str` does.
                 // A native method stored as `__str__` under another name is called too: enum's ReprEnum sets
                 // `__str__ = int.__repr__`, so `str(IntEnum member)` is the plain number.
-                let f = match type_::lookup(o.ty(), "__str__") {
+                match type_::lookup(o.ty(), "__str__") {
                     Some(f) if !matches!(f.payload(), Some(Payload::BuiltinFunction(_))) => Some(f),
                     Some(f) if type_::native_is(&f, &crate::builtins::types().object, "__str__") => {
                         type_::lookup(o.ty(), "__repr__")
@@ -290,14 +280,19 @@ pub fn str_of(v: &Value) -> PyResult<String> {
                         Some(f)
                     }
                     _ => None,
-                };
-                if let Some(f) = f {
-                    let r = type_::call_special(&f, v, &[], &[])?;
-                    return match r.as_str() {
-                        Some(s) => Ok(s.to_string()),
-                        None => Err(type_error(format!("__str__ returned non-string (type {})", r.type_name()))),
-                    };
                 }
+            } else if t.native_slots {
+                // A native module type's own `__str__` (weakref proxies forward it to their target).
+                type_::lookup(o.ty(), "__str__").filter(type_::is_special_impl)
+            } else {
+                None
+            };
+            if let Some(f) = f {
+                let r = type_::call_special(&f, v, &[], &[])?;
+                return match r.as_str() {
+                    Some(s) => Ok(s.to_string()),
+                    None => Err(type_error(format!("__str__ returned non-string (type {})", r.type_name()))),
+                };
             }
             match &o.payload {
                 Payload::Str(s) => Ok(s.as_str().to_string()),
