@@ -99,7 +99,9 @@ fn run(
     exec: fn(&ObjRef) -> PyResult<()>,
 ) -> ! {
     let inspect = take_inspect_request();
+    let registered = crate::qsbr::new_thread();
     let handle = std::thread::Builder::new().name("MainThread".into()).stack_size(PYTHON_STACK_SIZE).spawn(move || {
+        crate::qsbr::enter(registered);
         crate::modules::signal::init();
         let m = new_main_module(module_name, file);
         // Like CPython, `__main__` is in sys.modules while it runs (`import __main__` finds it).

@@ -70,7 +70,7 @@ fn import_one(name: &str) -> PyResult<Value> {
             let mut init = lock.lock();
             match init.get(name) {
                 Some(t) if *t != std::thread::current().id() => {
-                    cv.wait(&mut init);
+                    crate::qsbr::offline(|| cv.wait(&mut init));
                     continue;
                 }
                 _ => return Ok(m),
@@ -97,7 +97,7 @@ fn import_one(name: &str) -> PyResult<Value> {
             // Another thread has claimed the module but not yet put it in sys.modules: wait for it rather
             // than running the body a second time.
             match init.get(name) {
-                Some(t) if *t != std::thread::current().id() => cv.wait(&mut init),
+                Some(t) if *t != std::thread::current().id() => crate::qsbr::offline(|| cv.wait(&mut init)),
                 _ => break,
             }
         }

@@ -12,6 +12,7 @@ pub mod import;
 pub mod modules;
 pub mod object;
 pub mod ops;
+pub mod qsbr;
 pub mod rt;
 pub mod traceback;
 pub mod value;

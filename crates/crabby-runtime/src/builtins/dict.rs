@@ -4,10 +4,18 @@
 //! into an insertion-ordered entry array. The table's lock is never held while Python code runs: keys whose
 //! equality needs `__eq__` are compared after unlocking, and the operation restarts if the table changed.
 //!
+//! Reads take no lock. Writers hold the table's write lock and make the dict's sequence number odd while they
+//! change the table; a reader copies what it needs (the table's buffers are published through `TableView`),
+//! checks that the sequence number did not move, and only then follows the copied pointers. What a writer
+//! removes (keys, values, replaced buffers) is retired through `qsbr` rather than dropped while other threads
+//! run, so a reader's validated copy always points to live objects and memory. A read that meets a writer, or
+//! a key whose comparison needs Python code, falls back to the read lock.
+//!
 //! Below the table are the `dict` methods (CPython's messages and argument conventions); the views returned by
 //! `keys()`, `values()` and `items()` live in `dict_views.rs`.
 
-use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::mem::{ManuallyDrop, MaybeUninit};
+use std::sync::atomic::{fence, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
 use parking_lot::RwLock;
 
@@ -21,6 +29,7 @@ use crate::object::{ObjRef, Payload};
 use crate::ops;
 use crate::ops::args::Args;
 use crate::ops::compare::CmpOp;
+use crate::qsbr::{self, Retired};
 use crate::Value;
 
 const EMPTY: u32 = u32::MAX;
@@ -109,14 +118,22 @@ impl DictTable {
         }
     }
 
+    /// Rebuilds the index for at least `min_used` entries, compacting the entry array. Both buffers are new:
+    /// lock-free readers may still be reading the old ones, which are retired, not freed. The entry array is
+    /// allocated at the index's full usable size, so `insert_new` never makes it reallocate behind our back.
     fn rebuild(&mut self, min_used: usize) {
         let mut size = 8;
         while size * 2 / 3 <= min_used {
             size *= 2;
         }
-        let entries: Vec<Option<Entry>> =
-            std::mem::take(&mut self.entries).into_iter().filter(|e| e.is_some()).collect();
-        self.indices = vec![EMPTY; size];
+        let mut old = std::mem::take(&mut self.entries);
+        let mut entries: Vec<Option<Entry>> = Vec::with_capacity(size * 2 / 3);
+        entries.extend(old.iter_mut().filter_map(|e| e.take().map(Some)));
+        let old_indices = std::mem::replace(&mut self.indices, vec![EMPTY; size]);
+        if qsbr::deferring() {
+            qsbr::retire(Retired::Buffer(Box::new(old)));
+            qsbr::retire(Retired::Buffer(Box::new(old_indices)));
+        }
         let mask = size - 1;
         for (n, e) in entries.iter().enumerate() {
             let hash = e.as_ref().map_or(0, |e| e.hash);
@@ -143,6 +160,7 @@ impl DictTable {
             perturb >>= 5;
             i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
         }
+        debug_assert!(self.entries.len() < self.entries.capacity(), "the entry array must not reallocate");
         self.indices[i] = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
         self.used += 1;
@@ -155,7 +173,27 @@ impl DictTable {
         self.indices[slot] = DUMMY;
         self.used -= 1;
         self.version += 1;
-        self.entries[entry_ix].take()
+        let e = self.entries[entry_ix].take();
+        if let Some(e) = &e {
+            if qsbr::deferring() {
+                // Lock-free readers may hold copies of this entry: the table's references stay alive for them.
+                qsbr::retire(Retired::Value(e.key.clone()));
+                qsbr::retire(Retired::Value(e.value.clone()));
+            }
+        }
+        e
+    }
+
+    /// Replaces the value of the live entry `entry_ix`, returning the old one for the caller to drop after
+    /// unlocking (freeing it may run Python code).
+    fn replace_value(&mut self, entry_ix: usize, value: Value) -> Option<Value> {
+        let e = self.entries[entry_ix].as_mut()?;
+        let old = std::mem::replace(&mut e.value, value);
+        if qsbr::deferring() {
+            // See `remove_at`.
+            qsbr::retire(Retired::Value(old.clone()));
+        }
+        Some(old)
     }
 
     /// Live entries in insertion order.
@@ -174,21 +212,82 @@ impl DictTable {
         None
     }
 
+    /// Empties the table, returning the old entries for the caller to drop after unlocking.
     pub fn clear(&mut self) -> Vec<Option<Entry>> {
         self.indices.clear();
         self.used = 0;
         self.version += 1;
-        std::mem::take(&mut self.entries)
+        let old = std::mem::take(&mut self.entries);
+        if qsbr::deferring() {
+            // Lock-free readers may be reading the old buffer and the objects it holds: all of it waits.
+            qsbr::retire(Retired::Buffer(Box::new(old)));
+            return Vec::new();
+        }
+        old
     }
 }
 
 /// The payload of `dict` objects.
 pub struct DictObj {
-    /// The table. Writers lock it through [`DictObj::write`], which also bumps `writes`.
+    /// The table. Writers lock it through [`DictObj::write`], which also moves `writes`; readers that must
+    /// see a stable table (iteration, comparisons) take the read lock; single lookups take no lock.
     pub table: RwLock<DictTable>,
-    /// Bumped, under the write lock, by every change to the dict (a key added or removed, a value replaced),
-    /// so that caches of its contents (`ops::global_site`) can tell they are still valid without locking.
+    /// The sequence number of the table's seqlock: odd while a writer changes the table, advanced by two by
+    /// every write (a key added or removed, a value replaced). Lock-free readers validate their copies with it,
+    /// and caches of the dict's contents (`ops::global_site`) use it to tell they are still valid.
     writes: AtomicU64,
+    /// Where the table's buffers are, for lock-free readers (who must not touch the `Vec`s themselves).
+    view: TableView,
+}
+
+/// The table's buffers as raw pointers and lengths, republished by each writer before it ends its write.
+#[derive(Default)]
+struct TableView {
+    indices: AtomicPtr<u32>,
+    indices_len: AtomicUsize,
+    entries: AtomicPtr<Option<Entry>>,
+    entries_len: AtomicUsize,
+    used: AtomicUsize,
+}
+
+impl TableView {
+    fn publish(&self, t: &mut DictTable) {
+        // Relaxed: these stores happen inside the write section; readers only use them after validating the
+        // sequence number, whose Release store ends the section.
+        self.indices.store(t.indices.as_mut_ptr(), Ordering::Relaxed);
+        self.indices_len.store(t.indices.len(), Ordering::Relaxed);
+        self.entries.store(t.entries.as_mut_ptr(), Ordering::Relaxed);
+        self.entries_len.store(t.entries.len(), Ordering::Relaxed);
+        self.used.store(t.used, Ordering::Relaxed);
+    }
+}
+
+/// The write lock on a dict's table, holding the sequence number odd until it is dropped.
+pub struct DictWrite<'a> {
+    table: parking_lot::RwLockWriteGuard<'a, DictTable>,
+    obj: &'a DictObj,
+}
+
+impl std::ops::Deref for DictWrite<'_> {
+    type Target = DictTable;
+    fn deref(&self) -> &DictTable {
+        &self.table
+    }
+}
+
+impl std::ops::DerefMut for DictWrite<'_> {
+    fn deref_mut(&mut self) -> &mut DictTable {
+        &mut self.table
+    }
+}
+
+impl Drop for DictWrite<'_> {
+    fn drop(&mut self) {
+        self.obj.view.publish(&mut self.table);
+        // Release: a reader that sees the new even number sees the table and view as this write left them.
+        // The lock itself is released after this (fields drop after the body).
+        self.obj.writes.fetch_add(1, Ordering::Release);
+    }
 }
 
 impl DictObj {
@@ -196,25 +295,125 @@ impl DictObj {
         DictObj::with_table(DictTable::default())
     }
 
-    pub fn with_table(t: DictTable) -> DictObj {
-        DictObj { table: RwLock::new(t), writes: AtomicU64::new(1) }
+    pub fn with_table(mut t: DictTable) -> DictObj {
+        let view = TableView::default();
+        view.publish(&mut t);
+        DictObj { table: RwLock::new(t), writes: AtomicU64::new(2), view }
     }
 
-    /// Locks the table for writing and counts the write.
+    /// Locks the table for writing; lock-free readers see the write from the first change.
     #[inline]
-    pub fn write(&self) -> parking_lot::RwLockWriteGuard<'_, DictTable> {
-        let t = self.table.write();
-        // Relaxed: the bump happens while the lock is held; a cache filled from a read that the lock ordered
-        // after this write read the counter before it, so it can only hold an older number and miss.
+    pub fn write(&self) -> DictWrite<'_> {
+        let table = self.table.write();
+        // Relaxed, then a Release fence: the odd number is ordered before every change the writer makes, so a
+        // reader that copied any changed word sees the odd (or a later) number when it validates.
         self.writes.fetch_add(1, Ordering::Relaxed);
-        t
+        fence(Ordering::Release);
+        DictWrite { table, obj: self }
     }
 
-    /// The write counter (see `writes`).
+    /// The sequence number (see `writes`).
     #[inline]
     pub fn writes(&self) -> u64 {
         // Acquire: a reader that sees a count also sees the writes made before it was reached.
         self.writes.load(Ordering::Acquire)
+    }
+
+    /// Whether no write began since the even number `s` was read: the copies made since then are consistent.
+    #[inline]
+    fn unchanged(&self, s: u64) -> bool {
+        // Acquire fence: the copies above are ordered before this re-read (the seqlock read protocol).
+        fence(Ordering::Acquire);
+        self.writes.load(Ordering::Relaxed) == s
+    }
+
+    /// Finds the entry of `hash` whose key `same` accepts, without locking. `Some(None)`: absent. `None`: a
+    /// writer interfered or `same` needs Python code (it returns `None`); the caller takes the lock instead.
+    #[inline]
+    fn find_unlocked(&self, hash: i64, same: impl Fn(&Value) -> Option<bool>) -> Option<Option<(usize, Value)>> {
+        let s = self.writes.load(Ordering::Acquire);
+        if s & 1 != 0 {
+            return None;
+        }
+        // Relaxed: validated by `unchanged` below.
+        let indices = self.view.indices.load(Ordering::Relaxed);
+        let n = self.view.indices_len.load(Ordering::Relaxed);
+        let entries = self.view.entries.load(Ordering::Relaxed);
+        let entries_len = self.view.entries_len.load(Ordering::Relaxed);
+        if !self.unchanged(s) {
+            return None;
+        }
+        if n == 0 {
+            return Some(None);
+        }
+        let mask = n - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        for _ in 0..n {
+            // SAFETY: `i < n`, the index length that was current at the validated sequence number `s`; the
+            // buffer is alive: a writer that replaced it since retired it, and this thread has not passed a safe
+            // point. The read may race with a writer (a seqlock read): its value is only trusted after
+            // `unchanged(s)`, and a `u32` is read whole.
+            let ix = unsafe { std::ptr::read_volatile(indices.add(i)) };
+            if ix == EMPTY {
+                return self.unchanged(s).then_some(None);
+            }
+            if ix != DUMMY {
+                let ix = ix as usize;
+                if ix >= entries_len {
+                    return None;
+                }
+                let e = self.entry_unlocked(entries, ix, s)?;
+                if let Some(e) = &*e {
+                    if e.hash == hash {
+                        match same(&e.key) {
+                            Some(true) => return Some(Some((ix, e.value.clone()))),
+                            Some(false) => {}
+                            None => return None,
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        None
+    }
+
+    /// A validated copy of entry `ix` (below the entry length current at `s`), or `None` if a writer
+    /// interfered. The copy's key and value are alive until this thread's next safe point (see `qsbr`); the
+    /// copy owns no reference and is never dropped.
+    #[inline]
+    fn entry_unlocked(&self, entries: *mut Option<Entry>, ix: usize, s: u64) -> Option<ManuallyDrop<Option<Entry>>> {
+        // SAFETY: `ix` is below the entry length current at `s` and the buffer is alive (see `find_unlocked`).
+        // The bytes are copied as `MaybeUninit`, so a torn copy is never interpreted: it is only assumed
+        // initialised once `unchanged(s)` shows that no writer touched the table meanwhile.
+        let raw = unsafe { std::ptr::read_volatile(entries.add(ix) as *const MaybeUninit<Option<Entry>>) };
+        if !self.unchanged(s) {
+            return None;
+        }
+        // SAFETY: validated above: these are the bytes of a live entry (or `None`) of the table at `s`.
+        Some(ManuallyDrop::new(unsafe { raw.assume_init() }))
+    }
+
+    /// The value of entry `ix` if its key is `key` itself (an attribute site's hint), without locking.
+    #[inline]
+    fn hinted_unlocked(&self, key: &Value, ix: usize) -> Option<Value> {
+        let s = self.writes.load(Ordering::Acquire);
+        if s & 1 != 0 {
+            return None;
+        }
+        // Relaxed: validated by `entry_unlocked`.
+        let entries = self.view.entries.load(Ordering::Relaxed);
+        let entries_len = self.view.entries_len.load(Ordering::Relaxed);
+        if ix >= entries_len || !self.unchanged(s) {
+            return None;
+        }
+        let e = self.entry_unlocked(entries, ix, s)?;
+        match &*e {
+            Some(e) if e.key.is(key) => Some(e.value.clone()),
+            _ => None,
+        }
     }
 }
 
@@ -253,6 +452,14 @@ pub fn get(d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
 
 pub fn get_hashed(d: &ObjRef, key: &Value, hash: i64) -> PyResult<Option<Value>> {
     let obj = dict_obj(d);
+    if let Some(found) = obj.find_unlocked(hash, |k| ops::compare::fast_eq(k, key)) {
+        return Ok(found.map(|(_, v)| v));
+    }
+    get_hashed_locked(obj, key, hash)
+}
+
+#[cold]
+fn get_hashed_locked(obj: &DictObj, key: &Value, hash: i64) -> PyResult<Option<Value>> {
     loop {
         let (cands, version) = {
             let t = obj.table.read();
@@ -288,12 +495,9 @@ fn hinted(t: &DictTable, key: &Value, hint: &AtomicU32) -> Option<usize> {
 /// usually store their attributes in the same order, so one index serves them all). Updated after a probe.
 #[inline]
 pub fn get_hinted(d: &ObjRef, key: &Value, hint: &AtomicU32) -> PyResult<Option<Value>> {
-    let obj = dict_obj(d);
-    {
-        let t = obj.table.read();
-        if let Some(ix) = hinted(&t, key, hint) {
-            return Ok(t.entries[ix].as_ref().map(|e| e.value.clone()));
-        }
+    // Relaxed: see `hinted`.
+    if let Some(v) = dict_obj(d).hinted_unlocked(key, hint.load(Ordering::Relaxed) as usize) {
+        return Ok(Some(v));
     }
     get_hinted_slow(d, key, hint)
 }
@@ -301,6 +505,13 @@ pub fn get_hinted(d: &ObjRef, key: &Value, hint: &AtomicU32) -> PyResult<Option<
 #[cold]
 fn get_hinted_slow(d: &ObjRef, key: &Value, hint: &AtomicU32) -> PyResult<Option<Value>> {
     let hash = ops::hash::hash(key)?;
+    if let Some(found) = dict_obj(d).find_unlocked(hash, |k| ops::compare::fast_eq(k, key)) {
+        return Ok(found.map(|(ix, v)| {
+            // Relaxed: see `hinted`.
+            hint.store(ix as u32, Ordering::Relaxed);
+            v
+        }));
+    }
     {
         let t = dict_obj(d).table.read();
         match t.probe(key, hash) {
@@ -322,7 +533,7 @@ pub fn set_hinted(d: &ObjRef, key: &Value, value: Value, hint: &AtomicU32) -> Py
     let obj = dict_obj(d);
     let mut t = obj.write();
     if let Some(ix) = hinted(&t, key, hint) {
-        let old = t.entries[ix].as_mut().map(|e| std::mem::replace(&mut e.value, value));
+        let old = t.replace_value(ix, value);
         // The old value is dropped after unlocking: freeing it may free other objects.
         drop(t);
         drop(old);
@@ -341,7 +552,7 @@ fn set_hinted_slow(d: &ObjRef, key: &Value, value: Value, hint: &AtomicU32) -> P
         Probe::Found(ix) => {
             // Relaxed: see `hinted`.
             hint.store(ix as u32, Ordering::Relaxed);
-            t.entries[ix].as_mut().map(|e| std::mem::replace(&mut e.value, value))
+            t.replace_value(ix, value)
         }
         Probe::Missing => {
             t.insert_new(hash, key.clone(), value);
@@ -384,7 +595,7 @@ pub fn set_hashed(d: &ObjRef, key: Value, hash: i64, value: Value) -> PyResult<(
             }
         };
         let old = match found {
-            Some(ix) => t.entries[ix].as_mut().map(|e| std::mem::replace(&mut e.value, value)),
+            Some(ix) => t.replace_value(ix, value),
             None => {
                 t.insert_new(hash, key, value);
                 None
@@ -434,7 +645,13 @@ pub fn del_item(d: &ObjRef, key: &Value) -> PyResult<()> {
 /// Looks up a str key given as Rust text (attribute and global lookups).
 pub fn get_str(d: &ObjRef, name: &str) -> Option<Value> {
     let hash = ops::hash::hash_str(name);
-    let t = dict_obj(d).table.read();
+    let obj = dict_obj(d);
+    // A str key equal to `name` is the only match: other keys of the same hash are simply passed over, as the
+    // locked probe below does.
+    if let Some(found) = obj.find_unlocked(hash, |k| Some(k.as_str() == Some(name))) {
+        return found.map(|(_, v)| v);
+    }
+    let t = obj.table.read();
     if t.indices.is_empty() {
         return None;
     }
@@ -467,7 +684,8 @@ pub fn set_str(d: &ObjRef, name: &str, value: Value) {
 }
 
 pub fn len(d: &ObjRef) -> usize {
-    dict_obj(d).table.read().used
+    // Relaxed: one word, published by every write; `len` orders nothing else.
+    dict_obj(d).view.used.load(Ordering::Relaxed)
 }
 
 /// A snapshot of the items, in order.

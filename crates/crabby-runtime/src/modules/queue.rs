@@ -117,9 +117,9 @@ fn take(q: &SimpleQueue, block: bool, timeout: Option<Duration>) -> PyResult<Val
     let deadline = timeout.map(|t| Instant::now() + t);
     loop {
         match deadline {
-            None => q.cv.wait(&mut items),
+            None => crate::qsbr::offline(|| q.cv.wait(&mut items)),
             Some(d) => {
-                if q.cv.wait_until(&mut items, d).timed_out() {
+                if crate::qsbr::offline(|| q.cv.wait_until(&mut items, d)).timed_out() {
                     drop(items);
                     // A `put` may have landed just as the wait timed out; take it rather than lose the wake-up.
                     return q.items.lock().pop_front().ok_or_else(empty_error);

@@ -136,6 +136,8 @@ fn int_is(v: &Value, n: i64) -> bool {
 /// check the runtime makes at safe points.
 #[inline]
 pub fn check_signals() -> PyResult<()> {
+    // A safe point is also where this thread holds no pointer from a lock-free read.
+    crate::qsbr::safe_point();
     // Relaxed: a stale `false` only delays the handler to the next safe point.
     if !PENDING.load(Ordering::Relaxed) {
         return Ok(());

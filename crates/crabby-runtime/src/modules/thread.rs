@@ -55,9 +55,9 @@ impl Lock {
         let deadline = timeout.map(|t| Instant::now() + t);
         while *l {
             match deadline {
-                None => self.cv.wait(&mut l),
+                None => crate::qsbr::offline(|| self.cv.wait(&mut l)),
                 Some(d) => {
-                    if self.cv.wait_until(&mut l, d).timed_out() && *l {
+                    if crate::qsbr::offline(|| self.cv.wait_until(&mut l, d)).timed_out() && *l {
                         return false;
                     }
                 }
@@ -281,9 +281,9 @@ impl RLock {
                 return false;
             }
             match deadline {
-                None => self.cv.wait(&mut st),
+                None => crate::qsbr::offline(|| self.cv.wait(&mut st)),
                 Some(d) => {
-                    if self.cv.wait_until(&mut st, d).timed_out() && st.0.is_some() {
+                    if crate::qsbr::offline(|| self.cv.wait_until(&mut st, d)).timed_out() && st.0.is_some() {
                         return false;
                     }
                 }
@@ -328,7 +328,7 @@ fn rlock_acquire_restore(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
     let (count, owner) = (int(&items[0])?, int(&items[1])?);
     let mut st = r.state.lock();
     while st.0.is_some() {
-        r.cv.wait(&mut st);
+        crate::qsbr::offline(|| r.cv.wait(&mut st));
     }
     *st = ((owner != 0).then_some(owner as u64), count.max(0) as usize);
     Ok(Value::None)
@@ -411,7 +411,9 @@ fn start_new_thread(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value
     // Relaxed: the count is a statistic (`_count()`), not a synchronisation point.
     COUNT.fetch_add(1, Ordering::Relaxed);
     let (tx, rx) = std::sync::mpsc::channel::<u64>();
+    let registered = crate::qsbr::new_thread();
     let spawned = std::thread::Builder::new().stack_size(crate::entry::PYTHON_STACK_SIZE).spawn(move || {
+        crate::qsbr::enter(registered);
         let _ = tx.send(thread_id());
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             if let Err(e) = crate::ops::call::call(&f, &pos, &kw) {
@@ -421,7 +423,10 @@ fn start_new_thread(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value
         if r.is_err() {
             crate::modules::sys::write_stderr("crabby: internal error: a thread panicked; this is a bug in crabby\n");
         }
+        // Dropped while the thread is still registered: freeing them may run Python code, which reads dicts.
+        drop((f, pos, kw));
         local::thread_exit();
+        crate::qsbr::exit();
         // Relaxed: see above.
         COUNT.fetch_sub(1, Ordering::Relaxed);
         release_sentinels();

@@ -772,7 +772,7 @@ fn sleep(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         if now >= deadline {
             break;
         }
-        std::thread::sleep((deadline - now).min(Duration::from_millis(20)));
+        crate::qsbr::offline(|| std::thread::sleep((deadline - now).min(Duration::from_millis(20))));
         crate::modules::signal::check_signals()?;
     }
     Ok(Value::None)

@@ -1,0 +1,292 @@
+//! Deferred freeing for lock-free readers: quiescent-state-based reclamation (QSBR), the scheme CPython's
+//! free-threaded build uses for its dict reads.
+//!
+//! A dict read takes no lock (see `builtins/dict.rs`): it copies a slot of the table optimistically and
+//! validates the copy with the dict's sequence number. The object the copy points to must then still be alive
+//! when the reader increments its count, even if a writer removed it from the dict an instant before. So a
+//! writer never drops the dict's reference to a removed key or value (or a replaced table buffer) at once when
+//! other Python threads exist: it *retires* it, stamped with a new value of the global sequence `GLOBAL`.
+//! Each Python thread publishes, at its safe points (loop back-edges and calls, where it holds no pointer
+//! obtained from a lock-free read), the value of `GLOBAL` it has seen. A retired item is dropped once every
+//! online thread has published a value at least as new as the item's stamp: by then no thread can still hold
+//! a pointer read before the item was removed.
+//!
+//! A thread about to block (waiting for a lock, a queue, an import, or sleeping) goes *offline*, so that it does
+//! not hold back everyone's reclamation while it waits; it comes back online with a full fence before touching
+//! any object again. While only one Python thread runs, nothing is deferred and safe points do no work beyond
+//! one relaxed load.
+
+use std::cell::RefCell;
+use std::sync::atomic::{fence, AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use parking_lot::{Mutex, RwLock};
+
+use crate::Value;
+
+/// The global sequence. Retiring an item advances it; threads publish the value they have seen.
+static GLOBAL: AtomicU64 = AtomicU64::new(1);
+
+/// Python threads registered (the main thread and every `_thread` thread). While it is at most 1, nothing is
+/// deferred: no other thread can be between an optimistic read and its validation.
+static THREADS: AtomicUsize = AtomicUsize::new(0);
+
+/// Retired items not yet dropped, over all threads. Safe points only do work while it is non-zero.
+static PENDING: AtomicUsize = AtomicUsize::new(0);
+
+/// The published sequence of a thread that is blocked outside Python code: it holds no pointer, so it never
+/// holds back reclamation.
+const OFFLINE: u64 = u64::MAX;
+
+/// Safe points between two polls of the other threads' published values, while this thread has items waiting.
+const POLL_EVERY: u32 = 32;
+
+/// Items at which a thread polls at once instead of waiting for the next poll.
+const POLL_ITEMS: usize = 256;
+
+/// One thread's published sequence.
+pub struct Slot {
+    seq: AtomicU64,
+}
+
+/// The registered threads' slots, read by pollers.
+static SLOTS: RwLock<Vec<Arc<Slot>>> = RwLock::new(Vec::new());
+
+/// Items left by threads that ended before they could drop them (or retired on threads that were never
+/// registered); any poller adopts them.
+static ORPHANS: Mutex<Vec<(u64, Retired)>> = Mutex::new(Vec::new());
+
+/// Whether `ORPHANS` may hold items, so that safe points need not lock it to find out.
+static ORPHANED: AtomicBool = AtomicBool::new(false);
+
+/// Something whose drop waits for the other threads to pass a safe point.
+pub enum Retired {
+    /// A reference a dict held (a removed key or value); dropping it may run Python code.
+    Value(Value),
+    /// A table buffer; dropping it frees memory only.
+    Buffer(Box<dyn Send>),
+}
+
+#[derive(Default)]
+struct Local {
+    slot: Option<Arc<Slot>>,
+    items: Vec<(u64, Retired)>,
+    ticks: u32,
+}
+
+thread_local! {
+    static LOCAL: RefCell<Local> = RefCell::new(Local::default());
+}
+
+/// A registered thread that has not started yet: made by the thread that starts it, so that from that
+/// moment writers defer their frees (the new thread may read as soon as it runs).
+/// Dropped without [`enter`] (the thread could not start), it unregisters.
+pub struct NewThread(Option<Arc<Slot>>);
+
+impl Drop for NewThread {
+    fn drop(&mut self) {
+        if let Some(slot) = self.0.take() {
+            unregister(&slot);
+        }
+    }
+}
+
+/// Registers a Python thread about to start. Call [`enter`] on the new thread with the result.
+pub fn new_thread() -> NewThread {
+    // SeqCst: the new thread has read nothing yet, so any value is safe; SeqCst keeps it ordered with pollers'
+    // fences like every other change of a slot from offline to online.
+    let slot = Arc::new(Slot { seq: AtomicU64::new(GLOBAL.load(Ordering::SeqCst)) });
+    SLOTS.write().push(slot.clone());
+    // Release: pairs with the Acquire in `deferring`; registering happens before the thread can read anything.
+    THREADS.fetch_add(1, Ordering::Release);
+    NewThread(Some(slot))
+}
+
+/// Makes the calling thread the one `t` registered.
+pub fn enter(mut t: NewThread) {
+    let slot = t.0.take();
+    LOCAL.with(|l| l.borrow_mut().slot = slot);
+}
+
+/// Unregisters the calling thread when it ends; what it retired and could not drop yet is left to the others.
+pub fn exit() {
+    let (slot, items) = LOCAL.with(|l| {
+        let mut l = l.borrow_mut();
+        (l.slot.take(), std::mem::take(&mut l.items))
+    });
+    let Some(slot) = slot else { return };
+    if !items.is_empty() {
+        adopt(items);
+    }
+    unregister(&slot);
+}
+
+fn unregister(slot: &Arc<Slot>) {
+    SLOTS.write().retain(|s| !Arc::ptr_eq(s, slot));
+    // Release: this thread's reads are over before a writer that sees the lower count stops deferring.
+    THREADS.fetch_sub(1, Ordering::Release);
+}
+
+/// Whether a writer must retire what it removes instead of dropping it: another Python thread may be reading.
+#[inline]
+pub fn deferring() -> bool {
+    // Acquire: a count of 1 seen here means the other threads' exits (Release) happened before, so none of
+    // them is still reading.
+    THREADS.load(Ordering::Acquire) > 1
+}
+
+/// Drops `item` once no thread can still be reading it. Called by writers while they hold the container's
+/// lock: it never drops anything itself.
+pub fn retire(item: Retired) {
+    // AcqRel: the removal (made before this call) happens before the new stamp is visible, so a thread that
+    // publishes a value at least this new also sees the removal.
+    let stamp = GLOBAL.fetch_add(1, Ordering::AcqRel) + 1;
+    // Relaxed: a counter that only decides whether safe points look for work; a late view delays a drop.
+    PENDING.fetch_add(1, Ordering::Relaxed);
+    let kept = LOCAL.try_with(|l| match l.try_borrow_mut() {
+        Ok(mut l) if l.slot.is_some() => {
+            l.items.push((stamp, item));
+            None
+        }
+        Ok(_) | Err(_) => Some(item),
+    });
+    match kept {
+        Ok(None) => {}
+        Ok(Some(item)) => adopt(vec![(stamp, item)]),
+        // The thread is being torn down: its thread-locals are gone. Leaking is safe; dropping is not.
+        Err(_) => {}
+    }
+}
+
+/// The check at a safe point: the calling thread holds no pointer from a lock-free read.
+#[inline]
+pub fn safe_point() {
+    // Relaxed: a stale zero only delays reporting to the next safe point.
+    if PENDING.load(Ordering::Relaxed) != 0 {
+        safe_point_slow();
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn safe_point_slow() {
+    let due = LOCAL.with(|l| {
+        let Ok(mut l) = l.try_borrow_mut() else { return false };
+        let l = &mut *l;
+        let Some(slot) = &l.slot else { return false };
+        // Acquire: every removal stamped up to `g` happens before the reads this thread makes after this point.
+        let g = GLOBAL.load(Ordering::Acquire);
+        // Relaxed load: only this thread stores to its slot. Release store: pollers that see `g` see this
+        // thread's earlier reads finished.
+        if slot.seq.load(Ordering::Relaxed) != g {
+            slot.seq.store(g, Ordering::Release);
+        }
+        l.ticks = l.ticks.wrapping_add(1);
+        let tick = l.ticks % POLL_EVERY == 0;
+        // Relaxed: orphans are rare; a stale view waits for the next poll.
+        (!l.items.is_empty() && (tick || l.items.len() >= POLL_ITEMS)) || (tick && ORPHANED.load(Ordering::Relaxed))
+    });
+    if due {
+        poll();
+    }
+}
+
+/// Hands items to whichever thread polls next.
+fn adopt(items: Vec<(u64, Retired)>) {
+    ORPHANS.lock().extend(items);
+    // Relaxed: the mutex publishes the items; the flag only tells safe points to look.
+    ORPHANED.store(true, Ordering::Relaxed);
+}
+
+/// The oldest value any online thread has published.
+fn oldest_published() -> u64 {
+    // SeqCst fence: pairs with `online`'s fence. Either this poll sees a thread's return online, or that
+    // thread's reads after it see every removal made before this poll.
+    fence(Ordering::SeqCst);
+    // Acquire: a published value carries the end of that thread's earlier reads.
+    SLOTS.read().iter().map(|s| s.seq.load(Ordering::Acquire)).min().unwrap_or(OFFLINE)
+}
+
+/// Drops the calling thread's items (and any orphans) that no thread can still be reading.
+fn poll() {
+    let oldest = oldest_published();
+    let mut ready: Vec<Retired> = Vec::new();
+    LOCAL.with(|l| {
+        if let Ok(mut l) = l.try_borrow_mut() {
+            take_ready(&mut l.items, oldest, &mut ready);
+        }
+    });
+    // Relaxed: see `adopt`.
+    if ORPHANED.load(Ordering::Relaxed) {
+        if let Some(mut o) = ORPHANS.try_lock() {
+            take_ready(&mut o, oldest, &mut ready);
+            // Relaxed: set again by `adopt` under the same mutex.
+            ORPHANED.store(!o.is_empty(), Ordering::Relaxed);
+        }
+    }
+    if ready.is_empty() {
+        return;
+    }
+    // Relaxed: see `retire`.
+    PENDING.fetch_sub(ready.len(), Ordering::Relaxed);
+    // Dropped with no borrow or lock held: dropping a value may run Python code, which reaches safe points.
+    drop(ready);
+}
+
+fn take_ready(items: &mut Vec<(u64, Retired)>, oldest: u64, ready: &mut Vec<Retired>) {
+    let mut i = 0;
+    while i < items.len() {
+        if items[i].0 <= oldest {
+            ready.push(items.swap_remove(i).1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Runs `f` (a blocking wait that runs no Python code and touches no object) with the calling thread offline,
+/// so that the other threads' reclamation does not wait for it.
+pub fn offline<R>(f: impl FnOnce() -> R) -> R {
+    let slot = LOCAL.with(|l| l.try_borrow().ok().and_then(|l| l.slot.clone()));
+    let Some(slot) = slot else { return f() };
+    // Release: this thread's reads before the wait are over for a poller that sees the offline mark.
+    slot.seq.store(OFFLINE, Ordering::Release);
+    let r = f();
+    online(&slot);
+    r
+}
+
+fn online(slot: &Slot) {
+    // SeqCst store and fence: a poller either sees this slot back online (with a value no newer than what it
+    // must protect) or its removals are visible to every read this thread makes from here on.
+    slot.seq.store(GLOBAL.load(Ordering::SeqCst), Ordering::SeqCst);
+    fence(Ordering::SeqCst);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_is_deferred_for_one_thread() {
+        // Unit tests run on unregistered threads; writers there never defer.
+        assert!(THREADS.load(Ordering::Relaxed) <= 1 || deferring());
+        let before = GLOBAL.load(Ordering::Relaxed);
+        safe_point();
+        assert!(GLOBAL.load(Ordering::Relaxed) >= before);
+    }
+
+    #[test]
+    fn take_ready_keeps_newer_items() {
+        let mut items = vec![
+            (3, Retired::Buffer(Box::new(vec![1u8]))),
+            (7, Retired::Buffer(Box::new(vec![2u8]))),
+            (5, Retired::Buffer(Box::new(vec![3u8]))),
+        ];
+        let mut ready = Vec::new();
+        take_ready(&mut items, 5, &mut ready);
+        assert_eq!(ready.len(), 2);
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].0, 7);
+    }
+}
