@@ -107,6 +107,72 @@ pub fn imported_names(source: &str) -> Vec<ImportRef> {
     collector.out
 }
 
+/// Standard-library module names written as plain string literals anywhere in a module that imports
+/// `importlib` or calls `__import__` (`mods = ["json"]; importlib.import_module(mods[0])`): a name chosen at
+/// run time can only be imported if its module was compiled into the program, and a string naming a
+/// standard-library module there is the best hint there is. Only standard-library names are taken (a typo
+/// would otherwise be looked up on disk for nothing), and the driver asks this of the program's own modules
+/// only, never of the standard library's (whose strings name modules everywhere).
+pub fn module_name_strings(source: &str) -> Vec<String> {
+    if !source.contains("importlib") && !source.contains("__import__") {
+        return Vec::new();
+    }
+    let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY312);
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    let Some(module) = parsed.try_into_module().map(|m| m.into_syntax()) else {
+        return Vec::new();
+    };
+    let mut finder = StringFinder { dynamic: false, names: Vec::new() };
+    finder.visit_body(&module.body);
+    if !finder.dynamic {
+        return Vec::new();
+    }
+    finder.names.sort();
+    finder.names.dedup();
+    finder.names
+}
+
+struct StringFinder {
+    /// The module imports `importlib` or names `__import__`.
+    dynamic: bool,
+    names: Vec<String>,
+}
+
+impl<'a> Visitor<'a> for StringFinder {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::Import(i) if i.names.iter().any(|a| a.name.id.split('.').next() == Some("importlib")) => {
+                self.dynamic = true;
+            }
+            Stmt::ImportFrom(f) if f.module.as_ref().is_some_and(|m| m.id.split('.').next() == Some("importlib")) => {
+                self.dynamic = true;
+            }
+            _ => {}
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Name(n) if n.id.as_str() == "__import__" => self.dynamic = true,
+            Expr::StringLiteral(s) => {
+                let text = s.value.to_str();
+                let dotted = !text.is_empty()
+                    && text.split('.').all(|p| {
+                        let mut c = p.chars();
+                        c.next().is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
+                            && c.all(|x| x.is_ascii_alphanumeric() || x == '_')
+                    });
+                if dotted && is_stdlib_name(text) {
+                    self.names.push(text.to_string());
+                }
+            }
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
 struct Collector {
     out: Vec<ImportRef>,
     try_depth: usize,

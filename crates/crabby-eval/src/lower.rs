@@ -287,6 +287,7 @@ impl<'a> Lower<'a> {
             filename: self.filename,
             firstlineno: first_line,
             params: Box::leak(names.into_boxed_slice()),
+            locals: &[],
             posonly,
             argcount,
             kwonly,

@@ -137,6 +137,83 @@ fn import_one(name: &str) -> PyResult<Value> {
     }
 }
 
+/// The finder crabby puts on `sys.meta_path`, so `importlib` (`import_module`, `util.find_spec`) finds the
+/// modules compiled into the program and the native ones, which no path finder could: compiled modules have
+/// no source files at run time. It is a class with static methods, as CPython's `BuiltinImporter` is: the
+/// finder and the loader of the specs it returns. Creating the module runs crabby's own import (one body run,
+/// `sys.modules`, the per-module lock), and `exec_module` then has nothing left to do. A name compiled
+/// nowhere gets no spec, so `importlib` raises CPython's `ModuleNotFoundError: No module named 'x'`.
+pub fn meta_path_finder() -> Value {
+    static F: OnceLock<Value> = OnceLock::new();
+    F.get_or_init(|| {
+        let t = crate::builtins::types();
+        let ns = dict::new_dict_obj();
+        let methods: [(&'static str, crate::builtins::function::NativeFn); 3] = [
+            ("find_spec", finder_find_spec),
+            ("create_module", finder_create_module),
+            ("exec_module", finder_exec_module),
+        ];
+        for (name, f) in methods {
+            let f = crate::builtins::function::new_builtin(name, f, None);
+            let sm = ObjRef::new(
+                &t.staticmethod,
+                crate::object::Payload::Descriptor(crate::builtins::descriptor::DescriptorObj::StaticMethod(f)),
+            );
+            dict::set_str(&ns, name, Value::Obj(sm));
+        }
+        dict::set_str(&ns, "__module__", Value::from("crabby"));
+        let bases = crate::builtins::tuple::new_tuple(Vec::new());
+        crate::builtins::type_::type_call(&t.type_, &[Value::from("CompiledImporter"), bases, Value::Obj(ns)], &[])
+            .expect("making a plain class cannot fail")
+    })
+    .clone()
+}
+
+/// `find_spec(name, path=None, target=None)`: a `ModuleSpec` for a compiled or native module, else None.
+fn finder_find_spec(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = crate::ops::args::Args::new("find_spec", args, kwargs).bind(&["fullname", "path", "target"], 1)?;
+    let Some(name) = a[0].as_ref().and_then(|n| n.as_str()) else {
+        return Ok(Value::None);
+    };
+    let native = crate::modules::native_module(name).is_some();
+    let cm = compiled().read().get(name).copied();
+    if cm.is_none() && !native {
+        return Ok(Value::None);
+    }
+    // `importlib._bootstrap` is running (it is the one asking), so its ModuleSpec class is at hand.
+    let bootstrap = match dict::get_str(sys_modules(), "importlib._bootstrap") {
+        Some(b) => b,
+        None => import_dotted("importlib._bootstrap")?,
+    };
+    let spec_class = crate::ops::attr::getattr_str(&bootstrap, "ModuleSpec")?;
+    let origin = match &cm {
+        Some(cm) => Value::from(cm.file),
+        None => Value::from("built-in"),
+    };
+    let is_package = Value::Bool(cm.is_some_and(|cm| cm.is_package));
+    crate::ops::call::call(
+        &spec_class,
+        &[Value::from(name), meta_path_finder()],
+        &[(Value::from("origin"), origin), (Value::from("is_package"), is_package)],
+    )
+}
+
+/// `create_module(spec)`: the module, imported (its body run) by crabby's import system.
+fn finder_create_module(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let a = crate::ops::args::Args::new("create_module", args, kwargs).exact(1)?;
+    let name = crate::ops::attr::getattr_str(&a[0], "name")?;
+    match name.as_str() {
+        Some(n) => import_dotted(n),
+        None => Err(crate::error::type_error(format!("module name must be str, not {}", name.type_name()))),
+    }
+}
+
+/// `exec_module(module)`: nothing to do, `create_module` ran the body.
+fn finder_exec_module(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    crate::ops::args::Args::new("exec_module", args, kwargs).exact(1)?;
+    Ok(Value::None)
+}
+
 /// Whether a module of that name exists (compiled in or native).
 fn is_known(name: &str) -> bool {
     compiled().read().contains_key(name) || crate::modules::native_module(name).is_some()
@@ -218,16 +295,22 @@ pub fn import_from(m: &Value, name: &str) -> PyResult<Value> {
             let mn = mname.unwrap_or_else(|| "<unknown module name>".into());
             let file = crate::ops::attr::getattr_opt(m, "__file__")?.and_then(|f| f.as_str().map(str::to_string));
             let initializing = initializing().0.lock().contains_key(&mn);
-            Err(PyErr::new(
+            let err = PyErr::new(
                 ExcKind::ImportError,
-                match (file, initializing) {
+                match (&file, initializing) {
                     (Some(f), true) => format!(
                         "cannot import name '{name}' from partially initialized module '{mn}' (most likely due to a circular import) ({f})"
                     ),
                     (Some(f), false) => format!("cannot import name '{name}' from '{mn}' ({f})"),
                     (None, _) => format!("cannot import name '{name}' from '{mn}' (unknown location)"),
                 },
-            ))
+            );
+            // CPython's `name`, `path` and `name_from`: the traceback suggests a name of the module from them.
+            let e = err.value();
+            let _ = crate::ops::attr::setattr_str(&e, "name", Value::from(mn.as_str()));
+            let _ = crate::ops::attr::setattr_str(&e, "path", file.map_or(Value::None, Value::from));
+            let _ = crate::ops::attr::setattr_str(&e, "name_from", Value::from(name));
+            Err(err)
         }
     }
 }

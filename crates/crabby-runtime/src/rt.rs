@@ -185,10 +185,22 @@ pub fn ld(v: &Option<Value>, name: &str) -> PyResult<Value> {
     }
 }
 
-fn name_error(name: &Value) -> PyErr {
+/// CPython's NameError for a missing name, with its `name`; `g` is the globals searched, kept for the
+/// traceback's "Did you mean" suggestion.
+fn name_error_in(name: &Value, g: Option<&ObjRef>) -> PyErr {
     let n = name.as_str().unwrap_or("");
     let e = PyErr::new(ExcKind::NameError, format!("name '{n}' is not defined"));
+    if let Some(d) = &e.exc.dict {
+        dict::set_str(d, "name", name.clone());
+    }
+    if let (Some(g), Payload::Exception(x)) = (g, &e.exc.payload) {
+        let _ = x.globals.set(g.clone());
+    }
     e
+}
+
+fn name_error(name: &Value) -> PyErr {
+    name_error_in(name, None)
 }
 
 /// Loads a global: the module's globals, then builtins. `name` is an interned str constant, so its hash is
@@ -204,7 +216,7 @@ pub fn load_global(g: &ObjRef, name: &Value) -> PyResult<Value> {
     }
     match dict::get_hashed(crate::modules::builtins::builtins_dict(), name, hash)? {
         Some(v) => Ok(v),
-        None => Err(name_error(name)),
+        None => Err(name_error_in(name, Some(g))),
     }
 }
 

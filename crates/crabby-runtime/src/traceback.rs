@@ -49,10 +49,7 @@ pub fn exception_line(exc: &ObjRef) -> String {
         Ok(m) => m,
         Err(_) => "<exception str() failed>".to_string(),
     };
-    let msg = match crate::ops::attr::attribute_suggestion(exc) {
-        Some(s) => format!("{msg}. Did you mean: '{s}'?"),
-        None => msg,
-    };
+    let msg = msg + &crate::ops::suggest::suffix(exc);
     if msg.is_empty() {
         name
     } else {

@@ -15,7 +15,7 @@
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 
-use crabby_compiler::imports::{imported_names, is_native, is_stdlib_name};
+use crabby_compiler::imports::{imported_names, is_native, is_stdlib_name, module_name_strings};
 
 /// One Python module's source, as the compiler and the cache see it.
 #[derive(Clone, Debug)]
@@ -201,6 +201,13 @@ pub fn module_graph(
         if next < modules.len() {
             let module = &modules[next];
             next += 1;
+            // A standard-library name in a string of the program's own code may be imported by name at run
+            // time (see `module_name_strings`): compile it in when it exists.
+            if !module.path.as_ref().is_some_and(|p| path.in_stdlib(p)) {
+                for name in module_name_strings(&module.source) {
+                    resolver.optional(&name);
+                }
+            }
             for imp in imported_names(&module.source) {
                 // Only a module run as the program's `__main__` runs its `if __name__ == "__main__":` block.
                 if imp.main_only && module.name != "__main__" {

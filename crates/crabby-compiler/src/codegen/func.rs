@@ -233,7 +233,7 @@ pub(crate) fn module_body<'a>(g: &mut ModuleGen<'a>, body: &'a [Stmt]) -> Result
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "static CODE_MODULE: CodeInfo = CodeInfo {{ name: \"<module>\", qualname: \"<module>\", filename: FILE, firstlineno: 1, params: &[], posonly: 0, argcount: 0, kwonly: 0, varargs: false, varkw: false, body: None, extra: None }};"
+        "static CODE_MODULE: CodeInfo = CodeInfo {{ name: \"<module>\", qualname: \"<module>\", filename: FILE, firstlineno: 1, params: &[], locals: &[], posonly: 0, argcount: 0, kwonly: 0, varargs: false, varkw: false, body: None, extra: None }};"
     );
     out.push_str("pub fn exec_module(m: &ObjRef) -> PyResult<()> {\n");
     out.push_str("register_source(FILE, SRC);\nlet g: &ObjRef = module_dict(m);\nlet mut ln: u32 = 1;\n");
@@ -334,13 +334,20 @@ pub(crate) fn emit_function<'a>(
         }
     }
     let params_lit: Vec<String> = pi.names.iter().map(|n| rust_str(n)).collect();
+    let locals_lit: Vec<String> = g.table.scopes[scope_id]
+        .symbols
+        .iter()
+        .filter(|s| s.scope == SymScope::Local && !s.is_param)
+        .map(|s| rust_str(&s.name))
+        .collect();
     let mut item = String::new();
     let _ = writeln!(
         item,
-        "static {code}: CodeInfo = CodeInfo {{ name: {}, qualname: {}, filename: FILE, firstlineno: {first_line}, params: &[{}], posonly: {}, argcount: {}, kwonly: {}, varargs: {}, varkw: {}, body: Some({fname}), extra: None }};",
+        "static {code}: CodeInfo = CodeInfo {{ name: {}, qualname: {}, filename: FILE, firstlineno: {first_line}, params: &[{}], locals: &[{}], posonly: {}, argcount: {}, kwonly: {}, varargs: {}, varkw: {}, body: Some({fname}), extra: None }};",
         rust_str(&name),
         rust_str(&qualname),
         params_lit.join(", "),
+        locals_lit.join(", "),
         pi.posonly,
         pi.argcount,
         pi.kwonly,
@@ -442,7 +449,7 @@ pub(crate) fn emit_class_body<'a>(
     let mut item = String::new();
     let _ = writeln!(
         item,
-        "static {code}: CodeInfo = CodeInfo {{ name: {}, qualname: {}, filename: FILE, firstlineno: {first_line}, params: &[\"__ns__\"], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: Some({fname}), extra: None }};",
+        "static {code}: CodeInfo = CodeInfo {{ name: {}, qualname: {}, filename: FILE, firstlineno: {first_line}, params: &[\"__ns__\"], locals: &[], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: Some({fname}), extra: None }};",
         rust_str(&name),
         rust_str(&qualname)
     );

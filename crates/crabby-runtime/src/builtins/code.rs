@@ -31,7 +31,8 @@ fn flags(code: &CodeInfo) -> i64 {
 }
 
 /// The `co_*` attributes.
-// NOTE: `co_varnames` lists the parameters only; the other locals of compiled code are Rust variables.
+// NOTE: `co_varnames` lists the parameters, then the other locals that are not cells, as CPython does; the
+// code objects of the run-time evaluator (`crabby-eval`) record the parameters only.
 pub fn code_attr(code: &'static CodeInfo, name: &str) -> Option<Value> {
     Some(match name {
         "co_name" => Value::from(code.name),
@@ -41,8 +42,8 @@ pub fn code_attr(code: &'static CodeInfo, name: &str) -> Option<Value> {
         "co_argcount" => Value::Int(code.argcount as i64),
         "co_posonlyargcount" => Value::Int(code.posonly as i64),
         "co_kwonlyargcount" => Value::Int(code.kwonly as i64),
-        "co_varnames" => tuple::new_tuple(code.params.iter().map(|p| Value::from(*p)).collect()),
-        "co_nlocals" => Value::Int(code.params.len() as i64),
+        "co_varnames" => tuple::new_tuple(code.params.iter().chain(code.locals).map(|p| Value::from(*p)).collect()),
+        "co_nlocals" => Value::Int((code.params.len() + code.locals.len()) as i64),
         "co_flags" => Value::Int(flags(code)),
         _ => return None,
     })

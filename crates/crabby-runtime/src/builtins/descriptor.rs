@@ -556,6 +556,19 @@ fn proxy_copy(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     proxy_method(args, kwargs, "copy")
 }
 
+/// CPython's `_PyObject_IsAbstract`: `f.__isabstractmethod__` is true (a missing attribute is false).
+/// NOTE: an exception raised while reading or testing the attribute counts as false here, where CPython
+/// propagates it: descriptor attributes are infallible in crabby.
+fn is_abstract(f: &Value) -> bool {
+    if f.is_none() {
+        return false;
+    }
+    match crate::ops::attr::getattr_opt(f, "__isabstractmethod__") {
+        Ok(Some(v)) => crate::ops::truthy(&v).unwrap_or(false),
+        _ => false,
+    }
+}
+
 /// Attributes of descriptor objects (`fget`, `__func__`, ...), looked up by `ops::attr`.
 pub fn descriptor_attr(d: &DescriptorObj, name: &str) -> Option<Value> {
     match (d, name) {
@@ -568,6 +581,14 @@ pub fn descriptor_attr(d: &DescriptorObj, name: &str) -> Option<Value> {
         } else {
             doc.clone()
         }),
+        // `abc` finds abstract methods through this attribute, so a property (or class or static method) is
+        // abstract when one of its functions is, as in CPython.
+        (DescriptorObj::Property { fget, fset, fdel, .. }, "__isabstractmethod__") => {
+            Some(Value::Bool(is_abstract(fget) || is_abstract(fset) || is_abstract(fdel)))
+        }
+        (DescriptorObj::ClassMethod(f) | DescriptorObj::StaticMethod(f), "__isabstractmethod__") => {
+            Some(Value::Bool(is_abstract(f)))
+        }
         (DescriptorObj::ClassMethod(f) | DescriptorObj::StaticMethod(f), "__func__" | "__wrapped__") => Some(f.clone()),
         (DescriptorObj::ClassMethod(f) | DescriptorObj::StaticMethod(f), "__name__" | "__qualname__" | "__doc__") => {
             crate::ops::attr::getattr_opt(f, name).ok().flatten()

@@ -106,6 +106,10 @@ pub struct ExceptionObj {
     pub cause: RwLock<Value>,
     pub context: RwLock<Value>,
     pub suppress_context: AtomicBool,
+    /// For a NameError raised by a failed global-name load: the globals searched, where the traceback looks
+    /// for its "Did you mean" suggestion (CPython reads the raising frame's `f_globals`, which compiled code
+    /// does not keep).
+    pub globals: std::sync::OnceLock<ObjRef>,
 }
 
 impl ExceptionObj {
@@ -116,6 +120,7 @@ impl ExceptionObj {
             cause: RwLock::new(Value::None),
             context: RwLock::new(Value::None),
             suppress_context: AtomicBool::new(false),
+            globals: std::sync::OnceLock::new(),
         }
     }
 }
@@ -201,14 +206,60 @@ pub fn set_cause(exc: &ObjRef, cause: Value) {
     e.suppress_context.store(true, Ordering::Relaxed);
 }
 fn exc_init(args: &[Value], kwargs: &[(Value, Value)]) -> crate::error::PyResult<Value> {
-    if !kwargs.is_empty() {
-        let name = args.first().map_or_else(|| "BaseException".to_string(), |a| a.type_name());
-        return Err(crate::error::type_error(format!("{name}() takes no keyword arguments")));
-    }
-    if let Some(Payload::Exception(e)) = args.first().and_then(|a| a.payload()) {
+    let Some(this) = args.first() else {
+        if !kwargs.is_empty() {
+            return Err(crate::error::type_error("BaseException() takes no keyword arguments"));
+        }
+        return Ok(Value::None);
+    };
+    if let Some(Payload::Exception(e)) = this.payload() {
         *e.args.write() = tuple::new_tuple(args[1..].to_vec());
     }
+    if let Value::Obj(o) = this {
+        init_keywords(o, &args[1..], kwargs)?;
+    } else if !kwargs.is_empty() {
+        return Err(crate::error::type_error(format!("{}() takes no keyword arguments", this.type_name())));
+    }
     Ok(Value::None)
+}
+
+/// The keyword arguments CPython's exception initialisers accept: `name`, `path` and `name_from` for
+/// ImportError (which also sets `msg` from a single argument), `name` for NameError, `name` and `obj` for
+/// AttributeError; every other exception takes none. The values become attributes.
+pub fn init_keywords(exc: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> crate::error::PyResult<()> {
+    let ty = exc.ty();
+    let (base, allowed): (&str, &[&str]) = if type_::is_subtype(ty, exc_type(ExcKind::ImportError)) {
+        ("ImportError", &["name", "path", "name_from"])
+    } else if type_::is_subtype(ty, exc_type(ExcKind::NameError)) {
+        ("NameError", &["name"])
+    } else if type_::is_subtype(ty, exc_type(ExcKind::AttributeError)) {
+        ("AttributeError", &["name", "obj"])
+    } else {
+        if !kwargs.is_empty() {
+            return Err(crate::error::type_error(format!("{}() takes no keyword arguments", type_::type_name(ty))));
+        }
+        return Ok(());
+    };
+    for (k, _) in kwargs {
+        let k = k.as_str().unwrap_or("");
+        if !allowed.contains(&k) {
+            return Err(crate::error::type_error(format!("'{k}' is an invalid keyword argument for {base}()")));
+        }
+    }
+    let Some(d) = exc.dict.as_ref() else { return Ok(()) };
+    if base == "ImportError" {
+        for name in ["name", "path", "name_from"] {
+            if crate::builtins::dict::get_str(d, name).is_none() {
+                crate::builtins::dict::set_str(d, name, Value::None);
+            }
+        }
+        let msg = if args.len() == 1 { args[0].clone() } else { Value::None };
+        crate::builtins::dict::set_str(d, "msg", msg);
+    }
+    for (k, v) in kwargs {
+        crate::builtins::dict::set_str(d, k.as_str().unwrap_or(""), v.clone());
+    }
+    Ok(())
 }
 
 /// The `str()` of a Unicode error (`'utf-8' codec can't decode byte ...`) of type `ty` with arguments

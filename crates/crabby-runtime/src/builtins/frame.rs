@@ -157,6 +157,7 @@ fn module_code(m: &ObjRef) -> &'static CodeInfo {
             filename: Box::leak(file.into_boxed_str()),
             firstlineno: 1,
             params: &[],
+            locals: &[],
             posonly: 0,
             argcount: 0,
             kwonly: 0,

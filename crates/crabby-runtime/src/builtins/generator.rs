@@ -581,6 +581,7 @@ static ANEXT_CODE: CodeInfo = CodeInfo {
     filename: "<builtin>",
     firstlineno: 0,
     params: &[],
+    locals: &[],
     posonly: 0,
     argcount: 0,
     kwonly: 0,

@@ -451,10 +451,9 @@ pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)])
         };
     }
     if exceptions::is_exception_type(ty) {
-        if !kwargs.is_empty() {
-            return Err(type_error(format!("{}() takes no keyword arguments", type_::type_name(ty))));
-        }
-        return Ok(Value::Obj(exceptions::new_exception_of(ty, args.to_vec())));
+        let exc = exceptions::new_exception_of(ty, args.to_vec());
+        exceptions::init_keywords(&exc, args, kwargs)?;
+        return Ok(Value::Obj(exc));
     }
     // The singletons' types return the singleton (`type(None)()` is None), taking no arguments.
     let singleton = if ty.ptr_eq(&t.none_type) {
@@ -532,7 +531,38 @@ fn object_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     if !type_obj(ty).heap {
         return construct_builtin(ty, &[], &[]);
     }
+    refuse_abstract(ty)?;
     new_instance(ty, &[], &[])
+}
+
+/// `object.__new__` refuses a class whose `__abstractmethods__` (its own, as `abc` sets it) is non-empty,
+/// naming the methods in sorted order as CPython does.
+pub fn refuse_abstract(ty: &ObjRef) -> PyResult<()> {
+    if type_::type_flags(ty) & type_::TypeFlags::MAYBE_ABSTRACT == 0 {
+        return Ok(());
+    }
+    let Some(methods) = dict::get_str(&type_obj(ty).dict, "__abstractmethods__") else {
+        return Ok(());
+    };
+    if !ops::truthy(&methods)? {
+        return Ok(());
+    }
+    let names = list::new_list(ops::iter::collect(&methods)?);
+    ops::call::call_method(&Value::from("sort"), std::slice::from_ref(&names), &[])?;
+    let names = ops::iter::collect(&names)?;
+    let mut joined = String::new();
+    for (i, n) in names.iter().enumerate() {
+        if i > 0 {
+            joined.push_str("', '");
+        }
+        let s = ops::format::to_str(n)?;
+        joined.push_str(s.as_str().unwrap_or_default());
+    }
+    Err(type_error(format!(
+        "Can't instantiate abstract class {} without an implementation for abstract method{} '{joined}'",
+        type_::type_name(ty),
+        if names.len() > 1 { "s" } else { "" }
+    )))
 }
 
 fn object_repr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -126,6 +126,9 @@ impl TypeFlags {
     pub const CUSTOM_SETATTR: u8 = 4;
     /// `__delattr__` is not the default one.
     pub const CUSTOM_DELATTR: u8 = 8;
+    /// The class's own namespace holds `__abstractmethods__` (what `abc` stores): `object.__new__` must check
+    /// it (CPython's `Py_TPFLAGS_IS_ABSTRACT`, which is set when that attribute is assigned).
+    pub const MAYBE_ABSTRACT: u8 = 16;
 }
 
 /// Structural pattern matching flags of a type (see [`TypeObj::patma`]).
@@ -186,6 +189,9 @@ fn compute_flags(ty: &ObjRef, version: u64) -> u8 {
     }
     if custom("__delattr__") {
         flags |= TypeFlags::CUSTOM_DELATTR;
+    }
+    if type_obj(ty).heap && dict::get_str(&type_obj(ty).dict, "__abstractmethods__").is_some() {
+        flags |= TypeFlags::MAYBE_ABSTRACT;
     }
     // A concurrent change bumps the version after writing the namespace, so flags stored with an old
     // version are simply recomputed next time.
@@ -1046,6 +1052,7 @@ pub fn type_call(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
             if default_init && (!args.is_empty() || !kwargs.is_empty()) {
                 return Err(type_error(format!("{}() takes no arguments", type_name(ty))));
             }
+            crate::builtins::object::refuse_abstract(ty)?;
             let obj = crate::builtins::object::new_instance(ty, &[], &[])?;
             if let (Some(i), false) = (&init, default_init) {
                 let r = call_special(i, &obj, args, kwargs)?;

@@ -199,6 +199,11 @@ fn thread_info() -> Value {
 /// `sys.stdlib_module_names`: CPython 3.12's list for Linux.
 const STDLIB_MODULE_NAMES: &[&str] = &include!("stdlib_module_names.in");
 
+/// Whether `name` is in `sys.stdlib_module_names` (the list is sorted).
+pub fn is_stdlib_module_name(name: &str) -> bool {
+    STDLIB_MODULE_NAMES.binary_search(&name).is_ok()
+}
+
 /// `sys.implementation`.
 fn implementation() -> Value {
     // NOTE: the name is 'crabby', not 'cpython': code that tests for CPython usually relies on its internals
@@ -542,7 +547,7 @@ pub fn fill(d: &ObjRef) {
     dict::set_str(d, "platlibdir", Value::from("lib"));
     dict::set_str(d, "pycache_prefix", Value::None);
     dict::set_str(d, "dont_write_bytecode", Value::Bool(std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some()));
-    dict::set_str(d, "meta_path", list::new_list(Vec::new()));
+    dict::set_str(d, "meta_path", list::new_list(vec![crate::import::meta_path_finder()]));
     dict::set_str(d, "path_hooks", list::new_list(Vec::new()));
     dict::set_str(d, "path_importer_cache", dict::new_dict());
     dict::set_str(d, "builtin_module_names", builtin_module_names());

@@ -24,6 +24,9 @@ pub struct CodeInfo {
     /// Parameter names in `co_varnames` order: positional-only, positional-or-keyword, `*args`, keyword-only,
     /// `**kwargs`.
     pub params: &'static [&'static str],
+    /// The other local variables (not cells), in `co_varnames` order after the parameters: the traceback's
+    /// NameError suggestions search them, as CPython searches `co_varnames`.
+    pub locals: &'static [&'static str],
     /// `co_posonlyargcount`.
     pub posonly: u32,
     /// `co_argcount`: positional parameters, positional-only included.

@@ -12,6 +12,7 @@ pub mod iter;
 pub mod number;
 pub mod pattern;
 pub mod subscript;
+pub mod suggest;
 
 use crate::builtins::type_;
 use crate::error::{type_error, PyErr, PyResult};

@@ -1,0 +1,3 @@
+# An uncaught NameError suggests the closest built-in name.
+print("start")
+pritn("hello")

@@ -1,0 +1,2 @@
+print("helper runs")
+NAME = "helper"

@@ -1,0 +1,5 @@
+print("alpha runs")
+
+
+def run():
+    return "alpha.run"
