@@ -34,6 +34,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_io",
     "_locale",
     "_operator",
+    "_posixsubprocess",
     "_queue",
     "_random",
     "_sha2",
@@ -56,6 +57,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "marshal",
     "math",
     "posix",
+    "select",
     "sys",
     "time",
 ];

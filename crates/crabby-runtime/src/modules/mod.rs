@@ -20,8 +20,10 @@ pub mod marshal;
 pub mod math;
 pub mod operator;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod queue;
 pub mod random;
+pub mod select;
 pub mod sha2;
 pub mod signal;
 pub mod sre;
@@ -80,6 +82,8 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "_imp" => Some(imp::module),
         "_warnings" => Some(warnings::module),
         "marshal" => Some(marshal::module),
+        "_posixsubprocess" => Some(posixsubprocess::module),
+        "select" => Some(select::module),
         _ => None,
     }
 }
