@@ -448,4 +448,14 @@ __import__(name)
         assert!(is_native("sys"));
         assert!(!is_native("os"));
     }
+
+    #[test]
+    fn module_names_in_strings_only_where_imports_are_dynamic() {
+        let dynamic = "import importlib\nmods = ['json', 'xml.dom', 'numpy', 'not a name', 'os.']\nx = 'csv'\n";
+        assert_eq!(module_name_strings(dynamic), vec!["csv", "json", "xml.dom"]);
+        assert_eq!(module_name_strings("m = __import__(n)\nn = 'json'\n"), vec!["json"]);
+        assert_eq!(module_name_strings("from importlib import import_module\nname = 'csv'\n"), vec!["csv"]);
+        // Without importlib or __import__, strings are just strings.
+        assert!(module_name_strings("x = 'json'\nprint('importlib')\n").is_empty());
+    }
 }
