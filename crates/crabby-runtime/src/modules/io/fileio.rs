@@ -57,7 +57,8 @@ fn closed_error() -> crate::error::PyErr {
 /// Retries a system call interrupted by a signal; `Err(errno)` for any other failure.
 fn retry<T: PartialOrd + Default>(mut f: impl FnMut() -> T) -> Result<T, i32> {
     loop {
-        let r = f();
+        // The call blocks without touching objects: the thread is offline meanwhile (see `qsbr`).
+        let r = crate::qsbr::offline(&mut f);
         if r >= T::default() {
             return Ok(r);
         }

@@ -250,7 +250,8 @@ pub(crate) fn bind(
 /// pending signal handler (which may raise).
 pub(crate) fn retry<T: PartialEq + Copy>(fail: T, mut call: impl FnMut() -> T) -> PyResult<Result<T, i32>> {
     loop {
-        let r = call();
+        // The call may block, and touches no object: the thread is offline meanwhile (see `qsbr`).
+        let r = crate::qsbr::offline(&mut call);
         if r != fail {
             return Ok(Ok(r));
         }
