@@ -16,7 +16,7 @@
 //! any object again. While only one Python thread runs, nothing is deferred and safe points do no work beyond
 //! one relaxed load.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::atomic::{fence, AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -76,6 +76,26 @@ struct Local {
 
 thread_local! {
     static LOCAL: RefCell<Local> = RefCell::new(Local::default());
+    static TOKEN: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The last thread token handed out; tokens are never reused, and 0 is never one.
+static TOKENS: AtomicU64 = AtomicU64::new(0);
+
+/// A number naming the calling thread, unique for the life of the process (never 0). Containers record their
+/// creating thread with it, so a write can tell whether another thread may be reading.
+#[inline]
+pub fn token() -> u64 {
+    TOKEN.with(|t| {
+        let v = t.get();
+        if v != 0 {
+            return v;
+        }
+        // Relaxed: uniqueness is all that matters, which the read-modify-write gives.
+        let v = TOKENS.fetch_add(1, Ordering::Relaxed) + 1;
+        t.set(v);
+        v
+    })
 }
 
 /// A registered thread that has not started yet: made by the thread that starts it, so that from that

@@ -51,6 +51,9 @@ pub struct DictTable {
     /// Bumped by every insertion or deletion of a key, so an operation that unlocked to run `__eq__` can tell
     /// whether its probe is still valid.
     version: u64,
+    /// Set for the current write section when another thread may be reading the table without locking:
+    /// what the write removes is then retired through `qsbr` instead of dropped (see `DictObj::write`).
+    defer: bool,
 }
 
 enum Probe {
@@ -130,8 +133,11 @@ impl DictTable {
         let mut entries: Vec<Option<Entry>> = Vec::with_capacity(size * 2 / 3);
         entries.extend(old.iter_mut().filter_map(|e| e.take().map(Some)));
         let old_indices = std::mem::replace(&mut self.indices, vec![EMPTY; size]);
-        if qsbr::deferring() {
+        // A buffer that was never allocated holds nothing a reader could be reading.
+        if self.defer && old.capacity() > 0 {
             qsbr::retire(Retired::Buffer(Box::new(old)));
+        }
+        if self.defer && old_indices.capacity() > 0 {
             qsbr::retire(Retired::Buffer(Box::new(old_indices)));
         }
         let mask = size - 1;
@@ -175,7 +181,7 @@ impl DictTable {
         self.version += 1;
         let e = self.entries[entry_ix].take();
         if let Some(e) = &e {
-            if qsbr::deferring() {
+            if self.defer {
                 // Lock-free readers may hold copies of this entry: the table's references stay alive for them.
                 qsbr::retire(Retired::Value(e.key.clone()));
                 qsbr::retire(Retired::Value(e.value.clone()));
@@ -189,7 +195,7 @@ impl DictTable {
     fn replace_value(&mut self, entry_ix: usize, value: Value) -> Option<Value> {
         let e = self.entries[entry_ix].as_mut()?;
         let old = std::mem::replace(&mut e.value, value);
-        if qsbr::deferring() {
+        if self.defer {
             // See `remove_at`.
             qsbr::retire(Retired::Value(old.clone()));
         }
@@ -218,7 +224,7 @@ impl DictTable {
         self.used = 0;
         self.version += 1;
         let old = std::mem::take(&mut self.entries);
-        if qsbr::deferring() {
+        if self.defer && old.capacity() > 0 {
             // Lock-free readers may be reading the old buffer and the objects it holds: all of it waits.
             qsbr::retire(Retired::Buffer(Box::new(old)));
             return Vec::new();
@@ -238,7 +244,15 @@ pub struct DictObj {
     writes: AtomicU64,
     /// Where the table's buffers are, for lock-free readers (who must not touch the `Vec`s themselves).
     view: TableView,
+    /// The `qsbr::token` of the thread that made the dict, or `SHARED` once another thread has read it
+    /// without locking. Its own thread's writes need not defer frees while the dict is unshared (CPython's
+    /// free-threaded build keeps the same distinction), which keeps thread-private dicts (most instance
+    /// dicts, temporaries) free of any reclamation cost.
+    owner: AtomicU64,
 }
+
+/// `DictObj::owner` once any other thread may read the dict without locking.
+const SHARED: u64 = 0;
 
 /// The table's buffers as raw pointers and lengths, republished by each writer before it ends its write.
 #[derive(Default)]
@@ -298,18 +312,47 @@ impl DictObj {
     pub fn with_table(mut t: DictTable) -> DictObj {
         let view = TableView::default();
         view.publish(&mut t);
-        DictObj { table: RwLock::new(t), writes: AtomicU64::new(2), view }
+        DictObj { table: RwLock::new(t), writes: AtomicU64::new(2), view, owner: AtomicU64::new(qsbr::token()) }
     }
 
     /// Locks the table for writing; lock-free readers see the write from the first change.
     #[inline]
     pub fn write(&self) -> DictWrite<'_> {
-        let table = self.table.write();
+        let mut table = self.table.write();
         // Relaxed, then a Release fence: the odd number is ordered before every change the writer makes, so a
         // reader that copied any changed word sees the odd (or a later) number when it validates.
         self.writes.fetch_add(1, Ordering::Relaxed);
         fence(Ordering::Release);
+        table.defer = qsbr::deferring() && {
+            // SeqCst fence, pairing with `mark_shared`'s: either this write sees the dict shared, or the other
+            // thread's reads after marking it see this write's odd number and take the lock.
+            fence(Ordering::SeqCst);
+            // Relaxed: ordered by the fence above.
+            self.owner.load(Ordering::Relaxed) != qsbr::token()
+        };
         DictWrite { table, obj: self }
+    }
+
+    /// Called before each lock-free read: a thread other than the owner marks the dict shared first, so that
+    /// from then on every write defers its frees.
+    #[inline]
+    fn note_reader(&self) {
+        // With one Python thread no write can run during this read, and a thread started later passes here
+        // itself. Relaxed: `mark_shared` orders what matters.
+        if qsbr::deferring() {
+            let o = self.owner.load(Ordering::Relaxed);
+            if o != SHARED && o != qsbr::token() {
+                self.mark_shared();
+            }
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn mark_shared(&self) {
+        // SeqCst store and fence: pairs with the fence in `write` (see there).
+        self.owner.store(SHARED, Ordering::SeqCst);
+        fence(Ordering::SeqCst);
     }
 
     /// The sequence number (see `writes`).
@@ -331,6 +374,7 @@ impl DictObj {
     /// writer interfered or `same` needs Python code (it returns `None`); the caller takes the lock instead.
     #[inline]
     fn find_unlocked(&self, hash: i64, same: impl Fn(&Value) -> Option<bool>) -> Option<Option<(usize, Value)>> {
+        self.note_reader();
         let s = self.writes.load(Ordering::Acquire);
         if s & 1 != 0 {
             return None;
@@ -399,6 +443,7 @@ impl DictObj {
     /// The value of entry `ix` if its key is `key` itself (an attribute site's hint), without locking.
     #[inline]
     fn hinted_unlocked(&self, key: &Value, ix: usize) -> Option<Value> {
+        self.note_reader();
         let s = self.writes.load(Ordering::Acquire);
         if s & 1 != 0 {
             return None;
