@@ -164,7 +164,8 @@ fn select(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn wait(pfds: &mut [libc::pollfd], ms: i32) -> PyResult<i32> {
     loop {
         // SAFETY: `pfds` is a valid array of `pfds.len()` pollfd structures for the duration of the call.
-        let n = unsafe { libc::poll(pfds.as_mut_ptr(), pfds.len() as libc::nfds_t, ms) };
+        // The wait touches no object: the thread is offline meanwhile (see `qsbr`).
+        let n = crate::qsbr::offline(|| unsafe { libc::poll(pfds.as_mut_ptr(), pfds.len() as libc::nfds_t, ms) });
         if n >= 0 {
             return Ok(n);
         }
