@@ -17,6 +17,8 @@ use ruff_text_size::{Ranged, TextRange};
 
 use crate::tree::*;
 
+mod pattern;
+
 /// Lowering state for one source.
 pub struct Lower<'a> {
     pub table: &'a SymbolTable,
@@ -781,7 +783,7 @@ impl<'a> Lower<'a> {
                     St::ImportFrom { module: m, names }
                 }
             }
-            AStmt::Match(_) => St::Unsupported("the match statement"),
+            AStmt::Match(m) => self.match_stmt(sc, m)?,
             AStmt::TypeAlias(_) => St::Unsupported("type aliases"),
             AStmt::IpyEscapeCommand(_) => St::Unsupported("IPython escapes"),
         };

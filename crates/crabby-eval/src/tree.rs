@@ -4,7 +4,7 @@
 //! per `compile()`/`exec()` of a source and never changes, so it is shared by every call of the functions it
 //! defines (`Send + Sync`, kept alive for the program's lifetime).
 
-use crabby_runtime::rt::{AttrSite, PyResult, Value};
+use crabby_runtime::rt::{AttrSite, PyResult, SeqMode, Value};
 
 pub type BinFn = fn(&Value, &Value) -> PyResult<Value>;
 pub type UnFn = fn(&Value) -> PyResult<Value>;
@@ -188,6 +188,54 @@ pub enum ImportName {
     As(Value, NameRef),
 }
 
+/// A pattern of a `match` case (PEP 634). The checks are the runtime's `ops::pattern` functions, which
+/// compiled code calls too; captured values go to the case's temporaries (`Case::caps`) by index.
+pub enum Pat {
+    /// A value pattern: `subject == value`.
+    Value(Ex),
+    /// `None`, `True` or `False`: identity.
+    Singleton(Value),
+    /// `p as name`, a capture (`name`) or the wildcard (neither).
+    As(Option<Box<Pat>>, Option<usize>),
+    Or(Vec<Pat>),
+    Seq {
+        size: usize,
+        star: Option<usize>,
+        mode: SeqMode,
+        /// One entry per item `match_sequence` returns.
+        items: Vec<SeqItem>,
+    },
+    Mapping {
+        keys: Vec<Ex>,
+        /// `None` for a wildcard sub-pattern.
+        subs: Vec<Option<Pat>>,
+        rest: Option<usize>,
+    },
+    Class {
+        cls: Ex,
+        nargs: usize,
+        kw: Vec<&'static str>,
+        subs: Vec<Option<Pat>>,
+    },
+}
+
+/// An item of a sequence pattern.
+pub enum SeqItem {
+    Skip,
+    /// `*name`: the list of the middle items goes to this capture.
+    Star(usize),
+    Pat(Pat),
+}
+
+/// One `case`: the pattern (`None`: the irrefutable wildcard `_`), the names its captures bind, the guard.
+pub struct Case {
+    pub line: u32,
+    pub pat: Option<Pat>,
+    pub caps: Vec<NameRef>,
+    pub guard: Option<(u32, Ex)>,
+    pub body: Vec<Stmt>,
+}
+
 pub enum St {
     Expr(Ex),
     /// An expression statement of `single` mode: its value goes to `sys.displayhook`.
@@ -237,6 +285,7 @@ pub enum St {
         names: Vec<(Value, NameRef)>,
     },
     ImportStar(Value),
+    Match(Ex, Vec<Case>),
     /// The module docstring: sets `__doc__` in the top-level namespace.
     Doc(Value),
     Unsupported(&'static str),
