@@ -282,6 +282,13 @@ impl<'a> Lower<'a> {
             names.push(".0");
             argcount = 1;
         }
+        // The other fast locals, as codegen lists them (NameError suggestions and `co_varnames` read them).
+        let locals: Vec<&'static str> = match unit.kind {
+            UnitKind::Function | UnitKind::GenExp => {
+                unit.slot_names.iter().skip(names.len()).filter(|n| !n.starts_with('.')).map(|n| leak_str(n)).collect()
+            }
+            UnitKind::Top | UnitKind::Class => Vec::new(),
+        };
         let extra: &'static Unit = Box::leak(Box::new(unit));
         Box::leak(Box::new(CodeInfo {
             name: leak_str(name),
@@ -289,7 +296,7 @@ impl<'a> Lower<'a> {
             filename: self.filename,
             firstlineno: first_line,
             params: Box::leak(names.into_boxed_slice()),
-            locals: &[],
+            locals: Box::leak(locals.into_boxed_slice()),
             posonly,
             argcount,
             kwonly,

@@ -25,12 +25,53 @@ pub struct Frame {
     pub unit: &'static Unit,
     pub code: &'static CodeInfo,
     pub g: ObjRef,
+    /// `globals['__builtins__']` when it is not the real builtins (a dict or module of the program's own):
+    /// names not in the globals are looked up there instead, as CPython does.
+    pub builtins: Option<Value>,
     /// The namespace mapping of a class body or of the top level of `exec`/`eval` code.
     pub ns: Option<ObjRef>,
     pub fast: Vec<Option<Value>>,
     pub cells: Vec<ObjRef>,
     /// The line of the statement running, for tracebacks.
     pub line: u32,
+}
+
+/// The builtins of code running with globals `g` when they are not the program's builtins: CPython looks
+/// names that are not global up in `g['__builtins__']` (a module means its `__dict__`), so `exec(s,
+/// {'__builtins__': {}})` runs without any built-in.
+fn custom_builtins(g: &ObjRef) -> Option<Value> {
+    let b = crabby_runtime::builtins::dict::get_str(g, "__builtins__")?;
+    let real = crabby_runtime::modules::builtins::builtins_dict();
+    match &b {
+        Value::Obj(o) if o.ptr_eq(real) => None,
+        Value::Obj(o) => match &o.payload {
+            crabby_runtime::object::Payload::Module(_) => {
+                let d = o.dict.as_ref()?;
+                if d.ptr_eq(real) {
+                    None
+                } else {
+                    Some(Value::Obj(d.clone()))
+                }
+            }
+            _ => Some(b),
+        },
+        _ => Some(b),
+    }
+}
+
+/// A global load with custom builtins: the globals, then `builtins[name]` (a KeyError means "not defined").
+#[cold]
+fn load_custom(g: &ObjRef, builtins: &Value, n: &Value) -> PyResult<Value> {
+    if let Some(v) = crabby_runtime::builtins::dict::get(g, n)? {
+        return Ok(v);
+    }
+    match rt::getitem(builtins, n) {
+        Ok(v) => Ok(v),
+        Err(e) if e.matches(crabby_runtime::builtins::exceptions::ExcKind::KeyError) => {
+            Err(rt::name_error_in(n, Some(g)))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 pub fn unit_of(code: &'static CodeInfo) -> &'static Unit {
@@ -90,7 +131,43 @@ impl Frame {
                 }
             }
         }
-        Frame { unit, code, g, ns, fast, cells, line: code.firstlineno }
+        let builtins = custom_builtins(&g);
+        Frame { unit, code, g, builtins, ns, fast, cells, line: code.firstlineno }
+    }
+
+    /// A global name: the globals, then the builtins (custom ones if the globals name them).
+    #[inline]
+    pub fn load_global(&self, n: &Value) -> PyResult<Value> {
+        match &self.builtins {
+            None => rt::load_global(&self.g, n),
+            Some(b) => load_custom(&self.g, b, n),
+        }
+    }
+
+    /// With custom builtins, the statements that call a builtin behind the scenes (`class` calls
+    /// `__build_class__`, `import` calls `__import__`) find it there, as in CPython: missing, they raise
+    /// its error; the real one runs as usual.
+    // NOTE: a replacement of those two functions in custom builtins is not called.
+    pub fn check_hidden_builtin(&self, name: &str) -> PyResult<()> {
+        let Some(b) = &self.builtins else { return Ok(()) };
+        let found = match rt::getitem(b, &Value::from(name)) {
+            Ok(v) => Some(v),
+            Err(e) if e.matches(crabby_runtime::builtins::exceptions::ExcKind::KeyError) => None,
+            Err(e) => return Err(e),
+        };
+        match found {
+            None if name == "__import__" => Err(PyErr::new(
+                crabby_runtime::builtins::exceptions::ExcKind::ImportError,
+                "__import__ not found".to_string(),
+            )),
+            None => {
+                Err(PyErr::new(crabby_runtime::builtins::exceptions::ExcKind::NameError, format!("{name} not found")))
+            }
+            Some(v) => match crabby_runtime::modules::builtins::lookup(name) {
+                Some(real) if real.is(&v) => Ok(()),
+                _ => Err(rt::not_supported(&format!("a replaced {name} in custom builtins"))),
+            },
+        }
     }
 
     fn ns(&self) -> &ObjRef {
@@ -105,8 +182,14 @@ impl Frame {
                 None => Err(rt::unbound_local(&self.unit.slot_names[*i as usize])),
             },
             NameRef::Cell(i, free) => rt::cell_get(&self.cells[*i as usize], &self.unit.cell_names[*i as usize], *free),
-            NameRef::Global(n) => rt::load_global(&self.g, n),
-            NameRef::Ns(n) => rt::load_class_name(self.ns(), &self.g, n),
+            NameRef::Global(n) => self.load_global(n),
+            NameRef::Ns(n) => match &self.builtins {
+                None => rt::load_class_name(self.ns(), &self.g, n),
+                Some(b) => match rt::class_ns_get(self.ns(), n)? {
+                    Some(v) => Ok(v),
+                    None => load_custom(&self.g, b, n),
+                },
+            },
             NameRef::NsFree(i, n) => rt::load_class_free(self.ns(), &self.cells[*i as usize], n),
         }
     }

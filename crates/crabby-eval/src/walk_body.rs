@@ -202,6 +202,7 @@ walk_fn! {
                 f.store(&d.target, fv)?;
             }
             St::Class(c) => {
+                f.check_hidden_builtin("__build_class__")?;
                 let mut decorators = Vec::with_capacity(c.decorators.len());
                 for e in &c.decorators {
                     decorators.push(aw!(eval(f, e))?);
@@ -236,6 +237,7 @@ walk_fn! {
             }
             St::With { items, body, is_async } => return aw!(exec_with(f, items, body, *is_async)),
             St::Import(names) => {
+                f.check_hidden_builtin("__import__")?;
                 for n in names {
                     match n {
                         ImportName::Top(name, r) => {
@@ -251,6 +253,7 @@ walk_fn! {
                 }
             }
             St::ImportFrom { module, names } => {
+                f.check_hidden_builtin("__import__")?;
                 let m = rt::import_from_module(&f.g, module)?;
                 for (n, r) in names {
                     let v = rt::import_from(&m, n)?;
@@ -258,6 +261,7 @@ walk_fn! {
                 }
             }
             St::ImportStar(module) => {
+                f.check_hidden_builtin("__import__")?;
                 let m = rt::import_from_module(&f.g, module)?;
                 let target: ObjRef = match &f.ns {
                     Some(ns) if matches!(ns.payload, crabby_runtime::object::Payload::Dict(_)) => ns.clone(),
@@ -265,9 +269,135 @@ walk_fn! {
                 };
                 rt::import_star(&target, &m)?;
             }
+            St::Match(subject, cases) => return aw!(exec_match(f, subject, cases)),
             St::Unsupported(what) => return Err(rt::not_supported(what)),
         }
         Ok(Flow::Normal)
+    }
+}
+
+walk_fn! {
+    /// `match`: the first case whose pattern matches (and whose guard holds) runs; its captures are bound
+    /// before the guard is evaluated, as in CPython.
+    fn exec_match<'x>(f: &'x mut Frame, subject: &'static Ex, cases: &'static [Case]) -> PyResult<Flow> {
+        let subj = aw!(eval(f, subject))?;
+        for case in cases {
+            f.line = case.line;
+            let mut caps: Vec<Value> = vec![Value::None; case.caps.len()];
+            let ok = match &case.pat {
+                None => true,
+                Some(p) => aw!(match_pat(f, p, subj.clone(), &mut caps))?,
+            };
+            if !ok {
+                continue;
+            }
+            for (r, v) in case.caps.iter().zip(caps) {
+                f.store(r, v)?;
+            }
+            if let Some((line, g)) = &case.guard {
+                f.line = *line;
+                let t = aw!(eval(f, g))?;
+                if !rt::truthy(&t)? {
+                    continue;
+                }
+            }
+            return aw!(exec_block(f, &case.body));
+        }
+        Ok(Flow::Normal)
+    }
+}
+
+walk_fn! {
+    /// Whether `subj` matches `p`, putting captured values in `caps`.
+    fn match_pat<'x>(f: &'x mut Frame, p: &'static Pat, subj: Value, caps: &'x mut Vec<Value>) -> PyResult<bool> {
+        match p {
+            Pat::Value(e) => {
+                let v = aw!(eval(f, e))?;
+                rt::match_eq(&subj, &v)
+            }
+            Pat::Singleton(v) => Ok(match (v, &subj) {
+                (Value::None, Value::None) => true,
+                (Value::Bool(a), Value::Bool(b)) => a == b,
+                _ => false,
+            }),
+            Pat::As(inner, name) => {
+                if let Some(q) = inner {
+                    if !aw!(match_pat(f, q, subj.clone(), caps))? {
+                        return Ok(false);
+                    }
+                }
+                if let Some(i) = name {
+                    caps[*i] = subj;
+                }
+                Ok(true)
+            }
+            Pat::Or(alts) => {
+                for alt in alts {
+                    if aw!(match_pat(f, alt, subj.clone(), caps))? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Pat::Seq { size, star, mode, items } => {
+                let Some(mut vals) = rt::match_sequence(&subj, *size, *star, *mode)? else {
+                    return Ok(false);
+                };
+                drop(subj);
+                for (k, item) in items.iter().enumerate() {
+                    match item {
+                        SeqItem::Skip => {}
+                        SeqItem::Star(i) => caps[*i] = std::mem::take(&mut vals[k]),
+                        SeqItem::Pat(q) => {
+                            let v = std::mem::take(&mut vals[k]);
+                            if !aw!(match_pat(f, q, v, caps))? {
+                                return Ok(false);
+                            }
+                        }
+                    }
+                }
+                Ok(true)
+            }
+            Pat::Mapping { keys, subs, rest } => {
+                if !rt::match_mapping(&subj, keys.len())? {
+                    return Ok(false);
+                }
+                let mut kv = Vec::with_capacity(keys.len());
+                for k in keys {
+                    kv.push(aw!(eval(f, k))?);
+                }
+                let Some(mut vals) = rt::match_keys(&subj, &kv)? else {
+                    return Ok(false);
+                };
+                if let Some(i) = rest {
+                    caps[*i] = rt::mapping_rest(&subj, &kv)?;
+                }
+                for (k, q) in subs.iter().enumerate() {
+                    if let Some(q) = q {
+                        let v = std::mem::take(&mut vals[k]);
+                        if !aw!(match_pat(f, q, v, caps))? {
+                            return Ok(false);
+                        }
+                    }
+                }
+                Ok(true)
+            }
+            Pat::Class { cls, nargs, kw, subs } => {
+                let c = aw!(eval(f, cls))?;
+                let Some(mut vals) = rt::match_class(&subj, &c, *nargs, kw)? else {
+                    return Ok(false);
+                };
+                for (k, q) in subs.iter().enumerate() {
+                    if let Some(q) = q {
+                        let v = std::mem::take(&mut vals[k]);
+                        if !aw!(match_pat(f, q, v, caps))? {
+                            return Ok(false);
+                        }
+                    }
+                }
+                Ok(true)
+            }
+        }
     }
 }
 
@@ -494,7 +624,10 @@ walk_fn! {
         match e {
             Ex::Const(v) => Ok(v.clone()),
             Ex::Name(r) => f.load(r),
-            Ex::Global(n, site) => rt::load_global_at(site, &f.g, n),
+            Ex::Global(n, site) => match &f.builtins {
+                None => rt::load_global_at(site, &f.g, n),
+                Some(_) => f.load_global(n),
+            },
             Ex::Attr(o, name, site) => {
                 let v = aw!(eval(f, o))?;
                 rt::getattr_at(site, &v, name)

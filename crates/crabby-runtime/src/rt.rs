@@ -187,7 +187,7 @@ pub fn ld(v: &Option<Value>, name: &str) -> PyResult<Value> {
 
 /// CPython's NameError for a missing name, with its `name`; `g` is the globals searched, kept for the
 /// traceback's "Did you mean" suggestion.
-fn name_error_in(name: &Value, g: Option<&ObjRef>) -> PyErr {
+pub fn name_error_in(name: &Value, g: Option<&ObjRef>) -> PyErr {
     let n = name.as_str().unwrap_or("");
     let e = PyErr::new(ExcKind::NameError, format!("name '{n}' is not defined"));
     if let Some(d) = &e.exc.dict {
@@ -269,7 +269,7 @@ pub fn del_global(g: &ObjRef, name: &Value) -> PyResult<()> {
 
 /// Reads `name` from a class namespace: an exact dict directly, any other mapping (from `__prepare__`)
 /// through `__getitem__`, a KeyError meaning "not there" (CPython's `LOAD_NAME`).
-fn class_ns_get(ns: &ObjRef, name: &Value) -> PyResult<Option<Value>> {
+pub fn class_ns_get(ns: &ObjRef, name: &Value) -> PyResult<Option<Value>> {
     if ns.ty().ptr_eq(&types().dict) {
         return dict::get(ns, name);
     }
