@@ -715,6 +715,10 @@ impl<'a> Lower<'a> {
                 St::Assert(t, m)
             }
             AStmt::Global(_) | AStmt::Nonlocal(_) => St::Pass,
+            // NOTE: PEP 695 type parameters need their annotation scope, which the scope pass does not make
+            // yet: a clear error rather than a NameError for `T`.
+            AStmt::FunctionDef(f) if f.type_params.is_some() => St::Unsupported("generic functions (PEP 695)"),
+            AStmt::ClassDef(c) if c.type_params.is_some() => St::Unsupported("generic classes (PEP 695)"),
             AStmt::FunctionDef(f) => {
                 let scope_id = self.table.scope_at(f.range);
                 let mut decorators = Vec::new();
@@ -791,7 +795,18 @@ impl<'a> Lower<'a> {
                 }
             }
             AStmt::Match(m) => self.match_stmt(sc, m)?,
-            AStmt::TypeAlias(_) => St::Unsupported("type aliases"),
+            // As codegen compiles it: the value is a function of no parameters (the scope pass made its
+            // scope), evaluated lazily. Generic aliases are not compiled either.
+            AStmt::TypeAlias(t) => match (t.name.as_ref(), &t.type_params) {
+                (Expr::Name(n), None) => {
+                    let scope_id = self.table.scope_at(t.range);
+                    let code = self.function(scope_id, None, Err(&t.value), t.range)?;
+                    let func = self.func_def(sc, scope_id, None, None, code)?;
+                    let name = self.s(&n.id);
+                    St::TypeAlias(name, Box::new(func), self.resolve(sc, &n.id))
+                }
+                _ => St::Unsupported("generic type aliases"),
+            },
             AStmt::IpyEscapeCommand(_) => St::Unsupported("IPython escapes"),
         };
         out.push(Stmt { line, kind });

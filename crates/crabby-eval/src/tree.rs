@@ -286,6 +286,8 @@ pub enum St {
     },
     ImportStar(Value),
     Match(Ex, Vec<Case>),
+    /// `type X = value`: a `typing.TypeAliasType` whose value the function computes when first read.
+    TypeAlias(Value, Box<FuncDef>, NameRef),
     /// The module docstring: sets `__doc__` in the top-level namespace.
     Doc(Value),
     Unsupported(&'static str),

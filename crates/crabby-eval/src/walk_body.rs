@@ -270,6 +270,11 @@ walk_fn! {
                 rt::import_star(&target, &m)?;
             }
             St::Match(subject, cases) => return aw!(exec_match(f, subject, cases)),
+            St::TypeAlias(name, func, target) => {
+                let fv = aw!(make_func(f, func))?;
+                let alias = rt::make_type_alias(name.as_str().unwrap_or(""), &fv)?;
+                f.store(target, alias)?;
+            }
             St::Unsupported(what) => return Err(rt::not_supported(what)),
         }
         Ok(Flow::Normal)
