@@ -689,9 +689,12 @@ struct SiteEntry {
     ty: AtomicUsize,
     version: AtomicU64,
     kind: AtomicU8,
-    /// For `METHOD` and `CLASS_VALUE`: a leaked box holding the value found on the type (at most
+    /// For the kinds that carry a value: a leaked box holding the value found on the type (at most
     /// `MAX_FILLS` per site, so the leak is bounded); the value itself is immortal or kept alive by it.
     value: AtomicPtr<Value>,
+    /// For `TYPE_VALUE` and `TYPE_METHOD`: the address of the class object the entry describes (`ty` is then
+    /// its metaclass, `type`, and `version` the class's own version); 0 otherwise.
+    owner: AtomicUsize,
 }
 
 /// Types remembered per site.
@@ -705,6 +708,19 @@ const SITE_INSTANCE: u8 = 1;
 const SITE_METHOD: u8 = 2;
 /// A plain (non-descriptor) class attribute: the instance dict first, then this value.
 const SITE_CLASS_VALUE: u8 = 3;
+/// A `__slots__` member of a user class: the value lives in the instance's slot storage under the name;
+/// a missing entry (an unset slot) takes the general path for its AttributeError or `__getattr__`.
+const SITE_SLOT: u8 = 4;
+/// A plain function (or native method) on a type whose instances have no `__dict__` that could shadow it
+/// (classes with `__slots__` only): bound to the instance without probing anything.
+const SITE_METHOD_NODICT: u8 = 5;
+/// A plain class value on a type whose instances have no `__dict__`: the value, without probing anything.
+const SITE_VALUE_NODICT: u8 = 6;
+/// `C.name` on a class whose metaclass is `type`: the value `type.__getattribute__` returns (a plain class
+/// value, a function, a static method's function), keyed on the class object and its version.
+const SITE_TYPE_VALUE: u8 = 7;
+/// `C.name` where the class holds a `classmethod`: its function, bound to the class.
+const SITE_TYPE_METHOD: u8 = 8;
 const MAX_FILLS: u32 = 32;
 
 impl SiteEntry {
@@ -715,12 +731,13 @@ impl SiteEntry {
             version: AtomicU64::new(0),
             kind: AtomicU8::new(SITE_EMPTY),
             value: AtomicPtr::new(std::ptr::null_mut()),
+            owner: AtomicUsize::new(0),
         }
     }
 
     /// The cached resolution for the type at `ty_addr`, if this entry holds it.
     #[inline]
-    fn read(&self, ty_addr: usize) -> Option<(u64, u8, *const Value)> {
+    fn read(&self, ty_addr: usize) -> Option<(u64, u8, *const Value, usize)> {
         let s1 = self.seq.load(Ordering::Acquire);
         if s1 & 1 != 0 {
             return None;
@@ -729,12 +746,13 @@ impl SiteEntry {
         let version = self.version.load(Ordering::Relaxed);
         let kind = self.kind.load(Ordering::Relaxed);
         let value = self.value.load(Ordering::Relaxed);
+        let owner = self.owner.load(Ordering::Relaxed);
         // Orders the loads above before the re-check of the sequence (the seqlock read protocol).
         std::sync::atomic::fence(Ordering::Acquire);
         if self.seq.load(Ordering::Relaxed) != s1 || kind == SITE_EMPTY || cty != ty_addr {
             return None;
         }
-        Some((version, kind, value))
+        Some((version, kind, value, owner))
     }
 }
 
@@ -748,12 +766,27 @@ impl AttrSite {
         }
     }
 
-    /// The cached resolution for type `ty`, if it is current.
+    /// The cached resolution for `obj` (for its type, or for `obj` itself when it is a class), if it is
+    /// current.
     #[inline]
-    fn read(&self, ty: &ObjRef) -> Option<(u8, *const Value)> {
+    fn read(&self, obj: &Value) -> Option<(u8, *const Value)> {
+        let ty = obj.ty();
         let addr = ty.addr();
         for e in &self.entries {
-            if let Some((version, kind, value)) = e.read(addr) {
+            if let Some((version, kind, value, owner)) = e.read(addr) {
+                if kind >= SITE_TYPE_VALUE {
+                    // An entry for one class object: another class of the same metaclass may be in a later entry.
+                    let Value::Obj(o) = obj else { continue };
+                    if o.addr() != owner {
+                        continue;
+                    }
+                    let Payload::Type(t) = &o.payload else { continue };
+                    // Acquire: as below, for the class's own version.
+                    if version != t.version.load(Ordering::Acquire) {
+                        return None;
+                    }
+                    return Some((kind, value));
+                }
                 // Acquire pairs with the version bump in `TypeObj::modified`, made after the namespace changed.
                 if version != type_obj(ty).version.load(Ordering::Acquire) {
                     return None;
@@ -767,7 +800,7 @@ impl AttrSite {
     /// Records how the name resolves on `ty` as of `version` (read before the resolution was computed): in the
     /// entry already holding `ty` (its version changed), else an empty one, else the entries in turn.
     #[cold]
-    fn fill(&self, ty: &ObjRef, version: u64, kind: u8, value: Option<Value>) {
+    fn fill(&self, ty: &ObjRef, owner: usize, version: u64, kind: u8, value: Option<Value>) {
         let n = self.fills.fetch_add(1, Ordering::Relaxed);
         if n >= MAX_FILLS {
             return;
@@ -776,7 +809,7 @@ impl AttrSite {
         let slot = self
             .entries
             .iter()
-            .position(|e| e.ty.load(Ordering::Relaxed) == addr)
+            .position(|e| e.ty.load(Ordering::Relaxed) == addr && e.owner.load(Ordering::Relaxed) == owner)
             .or_else(|| self.entries.iter().position(|e| e.kind.load(Ordering::Relaxed) == SITE_EMPTY))
             .unwrap_or(n as usize % SITE_WAYS);
         let e = &self.entries[slot];
@@ -791,20 +824,24 @@ impl AttrSite {
         e.version.store(version, Ordering::Relaxed);
         e.kind.store(kind, Ordering::Relaxed);
         e.value.store(ptr, Ordering::Relaxed);
+        e.owner.store(owner, Ordering::Relaxed);
         e.seq.store(s + 2, Ordering::Release);
     }
 }
 
 /// How `name` resolves on `ty` for the site caches, with the version it was computed at; `None` when the
-/// access must always take the general path (descriptors, custom `__getattribute__`, slots, types).
+/// access must always take the general path (descriptors other than slots, custom `__getattribute__`, types).
 fn classify(ty: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
     let t = type_obj(ty);
     let version = t.version.load(Ordering::Acquire);
-    if t.slot_storage || type_::type_flags(ty) & (TypeFlags::CUSTOM_GETATTRIBUTE | TypeFlags::CUSTOM_SETATTR) != 0 {
+    if type_::type_flags(ty) & (TypeFlags::CUSTOM_GETATTRIBUTE | TypeFlags::CUSTOM_SETATTR) != 0 {
         return None;
     }
     if matches!(name, "__class__" | "__dict__") {
         return None;
+    }
+    if t.slot_storage {
+        return classify_slotted(ty, version, name);
     }
     match type_::lookup(ty, name) {
         None => Some((version, SITE_INSTANCE, None)),
@@ -824,7 +861,82 @@ fn classify(ty: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
     }
 }
 
-/// The instance `__dict__` an attribute site may use directly (not for types, whose `dict` is not theirs).
+/// `classify` for a type whose instances keep `__slots__` in slot storage: its own slot members, and the
+/// methods and plain values of a class whose instances have no `__dict__` (nothing can shadow them).
+fn classify_slotted(ty: &ObjRef, version: u64, name: &str) -> Option<(u64, u8, Option<Value>)> {
+    let t = type_obj(ty);
+    let v = type_::lookup(ty, name)?;
+    match v.payload() {
+        // Only a user class's member under its own name: `C.y = C.__dict__['x']` reads slot `x` through `y`,
+        // and the member descriptors of native types keep their values elsewhere.
+        Some(Payload::Descriptor(DescriptorObj::Member { owner, name: slot }))
+            if slot == name && type_obj(owner).heap && type_::is_subtype(ty, owner) =>
+        {
+            Some((version, SITE_SLOT, None))
+        }
+        _ if t.instance_dict => None,
+        Some(Payload::Function(_)) => Some((version, SITE_METHOD_NODICT, Some(v))),
+        Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
+            Some((version, SITE_METHOD_NODICT, Some(v)))
+        }
+        None => Some((version, SITE_VALUE_NODICT, Some(v))),
+        Some(Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::Float(_)) if !type_obj(v.ty()).heap => {
+            Some((version, SITE_VALUE_NODICT, Some(v)))
+        }
+        _ => None,
+    }
+}
+
+/// How `cls.name` resolves for the site caches when `cls` is a class whose metaclass is exactly `type`
+/// (whose own namespace never changes): nothing on `type` under the name, and a value on the class that
+/// `type.__getattribute__` returns without calling anything. Dunder names are left to the general path
+/// (`__name__`, `__dict__`, `__mro__` ... are computed from the type object).
+fn classify_class(cls: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
+    let Payload::Type(t) = &cls.payload else { return None };
+    let version = t.version.load(Ordering::Acquire);
+    let meta = cls.ty();
+    if !meta.ptr_eq(&crate::builtins::types().type_) || (name.starts_with("__") && name.ends_with("__")) {
+        return None;
+    }
+    if type_::type_special_attr(cls, name).is_some() || type_::lookup(meta, name).is_some() {
+        return None;
+    }
+    let v = type_::lookup(cls, name)?;
+    match v.payload() {
+        None | Some(Payload::Function(_) | Payload::Type(_)) => Some((version, SITE_TYPE_VALUE, Some(v))),
+        Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
+            Some((version, SITE_TYPE_VALUE, Some(v)))
+        }
+        Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) => Some((version, SITE_TYPE_VALUE, Some(f.clone()))),
+        Some(Payload::Descriptor(DescriptorObj::ClassMethod(f))) => Some((version, SITE_TYPE_METHOD, Some(f.clone()))),
+        Some(Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::Float(_)) if !type_obj(v.ty()).heap => {
+            Some((version, SITE_TYPE_VALUE, Some(v)))
+        }
+        _ => None,
+    }
+}
+
+/// Fills `site` after a load of `obj.name` took the general path, when the resolution can be cached.
+#[cold]
+fn fill_load(site: &AttrSite, obj: &Value, name: &Value) {
+    let Some(n) = name.as_str() else { return };
+    match obj {
+        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+            if let Some((version, kind, value)) = classify_class(o, n) {
+                site.fill(o.ty(), o.addr(), version, kind, value);
+            }
+        }
+        Value::Obj(o) if matches!(o.payload, Payload::Super(_) | Payload::Module(_)) => {}
+        _ => {
+            if let Some((version, kind, value)) = classify(obj.ty(), n) {
+                site.fill(obj.ty(), 0, version, kind, value);
+            }
+        }
+    }
+}
+
+/// The instance `__dict__` (or slot storage) an attribute site may use directly (not for types, whose `dict`
+/// is not theirs).
 #[inline]
 fn site_dict(v: &Value) -> Option<&ObjRef> {
     match v {
@@ -836,16 +948,21 @@ fn site_dict(v: &Value) -> Option<&ObjRef> {
 /// `obj.name` through a site cache.
 #[inline]
 pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
-    if let Some((kind, value)) = site.read(obj.ty()) {
+    if let Some((kind, value)) = site.read(obj) {
+        // SAFETY (every dereference of `value` below): it points to a box leaked by `fill`, never freed.
+        match kind {
+            SITE_VALUE_NODICT | SITE_TYPE_VALUE => return Ok(unsafe { &*value }.clone()),
+            SITE_METHOD_NODICT => return Ok(bind_method_value(unsafe { &*value }, obj)),
+            SITE_TYPE_METHOD => return Ok(new_bound_method(unsafe { &*value }.clone(), obj.clone())),
+            _ => {}
+        }
         let found = match site_dict(obj) {
             Some(d) => dict::get_hinted(d, name, &site.hint)?,
             None => None,
         };
         match (kind, found) {
             (_, Some(x)) => return Ok(x),
-            // SAFETY: `value` points to a box leaked by `fill`, never freed.
             (SITE_METHOD, None) => return Ok(bind_method_value(unsafe { &*value }, obj)),
-            // SAFETY: as above.
             (SITE_CLASS_VALUE, None) => return Ok(unsafe { &*value }.clone()),
             _ => {}
         }
@@ -864,21 +981,15 @@ fn bind_method_value(m: &Value, obj: &Value) -> Value {
 #[cold]
 fn getattr_fill(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
     let r = getattr(obj, name)?;
-    if let (Some(n), false) =
-        (name.as_str(), matches!(obj.payload(), Some(Payload::Type(_) | Payload::Super(_) | Payload::Module(_))))
-    {
-        if let Some((version, kind, value)) = classify(obj.ty(), n) {
-            site.fill(obj.ty(), version, kind, value);
-        }
-    }
+    fill_load(site, obj, name);
     Ok(r)
 }
 
 /// `obj.name = value` through a site cache.
 #[inline]
 pub fn setattr_at(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
-    if let Some((kind, _)) = site.read(obj.ty()) {
-        if kind != SITE_METHOD {
+    if let Some((kind, _)) = site.read(obj) {
+        if matches!(kind, SITE_INSTANCE | SITE_CLASS_VALUE | SITE_SLOT) {
             if let Some(d) = site_dict(obj) {
                 return dict::set_hinted(d, name, value, &site.hint);
             }
@@ -908,12 +1019,13 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
         _ => false,
     };
     if let (Some(n), Some(_), true) = (name.as_str(), site_dict(obj), plain) {
-        // Stores go straight to the instance dict when nothing on the type intercepts them: no data
-        // descriptor (a plain class value or function is fine) and no custom `__setattr__`.
-        if let Some((version, kind, _)) = classify(obj.ty(), n) {
-            if kind != SITE_METHOD {
-                site.fill(obj.ty(), version, SITE_INSTANCE, None);
-            }
+        // Stores go straight to the instance dict (or the slot storage) when nothing on the type intercepts
+        // them: no data descriptor but the slot's own member (a plain class value or function is fine, unless
+        // the instances have no `__dict__` to store into) and no custom `__setattr__`.
+        match classify(obj.ty(), n) {
+            Some((version, SITE_INSTANCE | SITE_CLASS_VALUE, _)) => site.fill(obj.ty(), 0, version, SITE_INSTANCE, None),
+            Some((version, SITE_SLOT, _)) => site.fill(obj.ty(), 0, version, SITE_SLOT, None),
+            _ => {}
         }
     }
     Ok(())
@@ -923,16 +1035,20 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
 /// first argument (see `rt::load_method`).
 #[inline]
 pub fn load_method_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
-    if let Some((kind, value)) = site.read(obj.ty()) {
+    if let Some((kind, value)) = site.read(obj) {
+        // SAFETY (every dereference of `value` below): it points to a box leaked by `fill`, never freed.
+        match kind {
+            SITE_METHOD_NODICT | SITE_TYPE_METHOD => return Ok((unsafe { &*value }.clone(), true)),
+            SITE_VALUE_NODICT | SITE_TYPE_VALUE => return Ok((unsafe { &*value }.clone(), false)),
+            _ => {}
+        }
         let found = match site_dict(obj) {
             Some(d) => dict::get_hinted(d, name, &site.hint)?,
             None => None,
         };
         match (kind, found) {
             (_, Some(x)) => return Ok((x, false)),
-            // SAFETY: `value` points to a box leaked by `fill`, never freed.
             (SITE_METHOD, None) => return Ok((unsafe { &*value }.clone(), true)),
-            // SAFETY: as above.
             (SITE_CLASS_VALUE, None) => return Ok((unsafe { &*value }.clone(), false)),
             _ => {}
         }
@@ -944,12 +1060,6 @@ pub fn load_method_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(V
 #[cold]
 fn load_method_fill(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
     let r = crate::rt::load_method(obj, name)?;
-    if let (Some(n), false) =
-        (name.as_str(), matches!(obj.payload(), Some(Payload::Type(_) | Payload::Super(_) | Payload::Module(_))))
-    {
-        if let Some((version, kind, value)) = classify(obj.ty(), n) {
-            site.fill(obj.ty(), version, kind, value);
-        }
-    }
+    fill_load(site, obj, name);
     Ok(r)
 }
