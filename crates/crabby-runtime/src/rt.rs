@@ -251,7 +251,7 @@ pub fn is_code(f: &Value, code: &'static CodeInfo) -> bool {
 
 /// Calls a function whose code the caller has checked with [`is_code`], with exactly its positional
 /// parameters: the argument binding of `call` has nothing to do, so the body runs directly.
-#[inline]
+#[inline(always)]
 pub fn call_direct(f: &Value, body: ops::call::BodyFn, args: &mut [Value]) -> PyResult<Value> {
     let Value::Obj(o) = f else { return call(f, args, &[]) };
     let _depth = ops::call::DepthGuard::enter()?;

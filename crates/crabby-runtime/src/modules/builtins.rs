@@ -19,10 +19,20 @@ use crate::ops::iter::FnIter;
 use crate::ops::{self, compare, format, number};
 use crate::Value;
 
-/// The `builtins` namespace dict, made on first use.
+static BUILTINS_DICT: OnceLock<ObjRef> = OnceLock::new();
+
+/// The `builtins` namespace dict, made on first use. Inlined: every global-site hit in generated code reads it.
+#[inline]
 pub fn builtins_dict() -> &'static ObjRef {
-    static D: OnceLock<ObjRef> = OnceLock::new();
-    D.get_or_init(|| {
+    match BUILTINS_DICT.get() {
+        Some(d) => d,
+        None => make_builtins_dict(),
+    }
+}
+
+#[cold]
+fn make_builtins_dict() -> &'static ObjRef {
+    BUILTINS_DICT.get_or_init(|| {
         let d = dict::new_dict_obj().make_immortal();
         let t = types();
         dict::set_str(&d, "__name__", Value::from("builtins"));

@@ -60,6 +60,7 @@ thread_local! {
 
 static RECURSION_LIMIT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1000);
 
+#[inline]
 pub fn recursion_limit() -> u32 {
     // Relaxed: the limit is a standalone setting; a thread seeing the old value for a moment is harmless.
     RECURSION_LIMIT.load(std::sync::atomic::Ordering::Relaxed)
@@ -74,7 +75,7 @@ pub fn set_recursion_limit(n: u32) {
 pub struct DepthGuard(());
 
 impl DepthGuard {
-    #[inline]
+    #[inline(always)]
     pub fn enter() -> PyResult<DepthGuard> {
         // Every Python-level call is a safe point for signal handlers (one relaxed load when none is pending).
         crate::modules::signal::check_signals()?;
@@ -92,7 +93,7 @@ impl DepthGuard {
 }
 
 impl Drop for DepthGuard {
-    #[inline]
+    #[inline(always)]
     fn drop(&mut self) {
         DEPTH.with(|c| c.set(c.get() - 1));
     }
@@ -181,9 +182,13 @@ pub fn call_function(f: &ObjRef, this: Option<&Value>, args: &[Value], kwargs: &
     let _frame = crate::builtins::frame::enter_function(f);
     let nargs = args.len() + this.is_some() as usize;
     let n = code.nparams();
-    // The fast path: exactly the positional parameters, nothing else to bind.
-    if kwargs.is_empty() && nargs == n && n == code.argcount as usize && n <= 8 {
-        let mut buf: [Value; 8] = Default::default();
+    if n > 8 {
+        let mut slots = bind(func, this, args, kwargs)?;
+        return body(f, &mut slots);
+    }
+    let mut buf: [Value; 8] = Default::default();
+    // The fast paths: only positional parameters, given positionally, the missing last ones from defaults.
+    if kwargs.is_empty() && nargs <= n && n == code.argcount as usize {
         let mut i = 0;
         if let Some(t) = this {
             buf[0] = t.clone();
@@ -193,10 +198,26 @@ pub fn call_function(f: &ObjRef, this: Option<&Value>, args: &[Value], kwargs: &
             buf[i] = a.clone();
             i += 1;
         }
-        return body(f, &mut buf[..n]);
+        if nargs == n {
+            return body(f, &mut buf[..n]);
+        }
+        // Held only while the defaults are copied (no Python code runs under it).
+        let defaults = func.defaults.read();
+        if let Some(first_default) = n.checked_sub(defaults.len()).filter(|&d| d <= nargs) {
+            for (slot, d) in buf[nargs..n].iter_mut().zip(&defaults[nargs - first_default..]) {
+                *slot = d.clone();
+            }
+            drop(defaults);
+            return body(f, &mut buf[..n]);
+        }
     }
-    let mut slots = bind(func, this, args, kwargs)?;
-    body(f, &mut slots)
+    // General binding, into slots on the stack.
+    let mut slots: [Option<Value>; 8] = Default::default();
+    bind_into(func, this, args, kwargs, &mut slots[..n])?;
+    for (b, s) in buf.iter_mut().zip(slots.iter_mut()).take(n) {
+        *b = s.take().unwrap_or_default();
+    }
+    body(f, &mut buf[..n])
 }
 
 fn plural(n: usize) -> &'static str {
@@ -230,6 +251,19 @@ impl std::fmt::Display for QualName<'_> {
 
 /// Binds arguments to parameter slots as CPython's `_PyEval_MakeFrameVector` does, with its error messages.
 fn bind(func: &FunctionObj, this: Option<&Value>, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Vec<Value>> {
+    let mut slots: Vec<Option<Value>> = vec![None; func.code.nparams()];
+    bind_into(func, this, args, kwargs, &mut slots)?;
+    Ok(slots.into_iter().map(Option::unwrap_or_default).collect())
+}
+
+/// `bind` into `slots` (one per parameter, all `None`), which the caller may keep on its stack.
+fn bind_into(
+    func: &FunctionObj,
+    this: Option<&Value>,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+    slots: &mut [Option<Value>],
+) -> PyResult<()> {
     let code = func.code;
     // The qualified name only matters for error messages: computed when one is made, not on every call.
     let qn = QualName(func);
@@ -237,7 +271,6 @@ fn bind(func: &FunctionObj, this: Option<&Value>, args: &[Value], kwargs: &[(Val
     let posonly = code.posonly as usize;
     let kwonly = code.kwonly as usize;
     let total_named = argcount + kwonly;
-    let mut slots: Vec<Option<Value>> = vec![None; code.nparams()];
     let nargs = args.len() + this.is_some() as usize;
     let mut extra = Vec::new();
     for (i, a) in this.into_iter().chain(args.iter()).enumerate() {
@@ -357,7 +390,7 @@ fn bind(func: &FunctionObj, this: Option<&Value>, args: &[Value], kwargs: &[(Val
     if let Some(d) = kwdict {
         slots[varkw_ix] = Some(Value::Obj(d));
     }
-    Ok(slots.into_iter().map(Option::unwrap_or_default).collect())
+    Ok(())
 }
 
 /// Calls the method `name` of `args[0]` with the rest of `args` (`obj.name(*args[1..], **kwargs)`), without

@@ -72,7 +72,7 @@ fn decode(tag: u64, bits: u64) -> Value {
 }
 
 /// Loads the global (or else built-in) `name` as `LOAD_GLOBAL` does, through the site's cache.
-#[inline]
+#[inline(always)]
 pub fn load_global_at(site: &GlobalSite, g: &ObjRef, name: &Value) -> PyResult<Value> {
     let s1 = site.seq.load(Ordering::Acquire);
     let gw = site.globals_writes.load(Ordering::Relaxed);
