@@ -10,6 +10,7 @@ use crate::ops;
 use crate::Value;
 
 /// Normalises a possibly negative index against `len`; `None` when out of range.
+#[inline]
 fn norm(i: i64, len: usize) -> Option<usize> {
     let len = len as i64;
     let j = if i < 0 { i + len } else { i };
@@ -28,8 +29,35 @@ fn user_dunder(v: &Value, name: &str, args: &[Value]) -> Option<PyResult<Value>>
     Some(type_::call_special(&f, v, args, &[]))
 }
 
+/// Whether `o` is exactly a `list` (not a subclass, which may override the item methods).
+#[inline]
+fn exact_list(o: &crate::object::ObjRef) -> Option<&parking_lot::RwLock<Vec<Value>>> {
+    match &o.payload {
+        Payload::List(l) if o.ty().ptr_eq(&crate::builtins::types().list) => Some(l),
+        _ => None,
+    }
+}
+
 /// `v[key]`.
+#[inline]
 pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
+    // The common case first: an exact list or tuple indexed by an int in range.
+    if let (Value::Obj(o), Value::Int(i)) = (v, key) {
+        if let Some(l) = exact_list(o) {
+            let g = l.read();
+            if let Some(j) = norm(*i, g.len()) {
+                return Ok(g[j].clone());
+            }
+        } else if let (Payload::Tuple(t), true) = (&o.payload, o.ty().ptr_eq(&crate::builtins::types().tuple)) {
+            if let Some(j) = norm(*i, t.len()) {
+                return Ok(t[j].clone());
+            }
+        }
+    }
+    getitem_general(v, key)
+}
+
+fn getitem_general(v: &Value, key: &Value) -> PyResult<Value> {
     if let Some(r) = user_dunder(v, "__getitem__", std::slice::from_ref(key)) {
         return r;
     }
@@ -40,8 +68,12 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
         Payload::List(l) => {
             if let Some(Payload::Slice(s)) = key.payload() {
                 let g = l.read();
-                let pos = slice_positions(s, g.len())?;
-                return Ok(list::new_list(pos.into_iter().map(|i| g[i].clone()).collect()));
+                let (start, _stop, step, n) = s.indices(g.len() as i64)?;
+                if step == 1 {
+                    let a = start.max(0) as usize;
+                    return Ok(list::new_list(g[a..a + n as usize].to_vec()));
+                }
+                return Ok(list::new_list((0..n).map(|k| g[(start + k * step) as usize].clone()).collect()));
             }
             let i = ops::number::index_i64(key, "list indices")?;
             let g = l.read();
@@ -119,24 +151,61 @@ fn not_subscriptable(v: &Value) -> PyErr {
 }
 
 /// `v[key] = value`.
+#[inline]
 pub fn setitem(v: &Value, key: &Value, value: Value) -> PyResult<()> {
-    if let Some(r) = user_dunder(v, "__setitem__", &[key.clone(), value.clone()]) {
-        return r.map(|_| ());
+    // The common case first: an exact list indexed by an int in range.
+    if let (Value::Obj(o), Value::Int(i)) = (v, key) {
+        if let Some(l) = exact_list(o) {
+            let mut g = l.write();
+            if let Some(j) = norm(*i, g.len()) {
+                let old = std::mem::replace(&mut g[j], value);
+                // The old value is dropped after unlocking: freeing it may run more code.
+                drop(g);
+                drop(old);
+                return Ok(());
+            }
+        }
+    }
+    setitem_general(v, key, value)
+}
+
+fn setitem_general(v: &Value, key: &Value, value: Value) -> PyResult<()> {
+    if let Some(f) = type_::special_method(v, "__setitem__") {
+        return type_::call_special(&f, v, &[key.clone(), value], &[]).map(|_| ());
     }
     match v.payload() {
         Some(Payload::List(l)) => {
             if let Some(Payload::Slice(s)) = key.payload() {
-                let items = match ops::iter::iter(&value) {
-                    Ok(_) => ops::iter::collect(&value)?,
-                    Err(e) if e.matches(ExcKind::TypeError) => return Err(type_error("can only assign an iterable")),
-                    Err(e) => return Err(e),
+                // An exact list or tuple is copied directly (CPython's `PySequence_Fast`), under its own lock
+                // and before taking this list's (`a[:] = a` reads and writes one list).
+                let mut items = match value.as_obj() {
+                    Some(src) if exact_list(src).is_some() => exact_list(src).expect("list").read().clone(),
+                    Some(src) if matches!(src.payload, Payload::Tuple(_)) && src.ty().ptr_eq(&crate::builtins::types().tuple) => {
+                        value.as_tuple().expect("tuple").to_vec()
+                    }
+                    _ => match ops::iter::iter(&value) {
+                        Ok(_) => ops::iter::collect(&value)?,
+                        Err(e) if e.matches(ExcKind::TypeError) => return Err(type_error("can only assign an iterable")),
+                        Err(e) => return Err(e),
+                    },
                 };
                 let mut g = l.write();
                 let (start, stop, step, n) = s.indices(g.len() as i64)?;
                 if step == 1 {
                     let start = start as usize;
                     let stop = (stop.max(start as i64)) as usize;
-                    g.splice(start..stop, items);
+                    // The replaced values are dropped after unlocking (freeing them may run more code), last
+                    // first, as CPython's `list_ass_slice` releases them.
+                    let mut removed = if stop - start == items.len() {
+                        g[start..stop].swap_with_slice(&mut items);
+                        items
+                    } else {
+                        g.splice(start..stop, items).collect()
+                    };
+                    drop(g);
+                    while let Some(old) = removed.pop() {
+                        drop(old);
+                    }
                     return Ok(());
                 }
                 if items.len() as i64 != n {
