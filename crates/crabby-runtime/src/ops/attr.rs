@@ -1023,7 +1023,9 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
         // them: no data descriptor but the slot's own member (a plain class value or function is fine, unless
         // the instances have no `__dict__` to store into) and no custom `__setattr__`.
         match classify(obj.ty(), n) {
-            Some((version, SITE_INSTANCE | SITE_CLASS_VALUE, _)) => site.fill(obj.ty(), 0, version, SITE_INSTANCE, None),
+            Some((version, SITE_INSTANCE | SITE_CLASS_VALUE, _)) => {
+                site.fill(obj.ty(), 0, version, SITE_INSTANCE, None)
+            }
             Some((version, SITE_SLOT, _)) => site.fill(obj.ty(), 0, version, SITE_SLOT, None),
             _ => {}
         }

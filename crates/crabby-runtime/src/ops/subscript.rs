@@ -180,12 +180,17 @@ fn setitem_general(v: &Value, key: &Value, value: Value) -> PyResult<()> {
                 // and before taking this list's (`a[:] = a` reads and writes one list).
                 let mut items = match value.as_obj() {
                     Some(src) if exact_list(src).is_some() => exact_list(src).expect("list").read().clone(),
-                    Some(src) if matches!(src.payload, Payload::Tuple(_)) && src.ty().ptr_eq(&crate::builtins::types().tuple) => {
+                    Some(src)
+                        if matches!(src.payload, Payload::Tuple(_))
+                            && src.ty().ptr_eq(&crate::builtins::types().tuple) =>
+                    {
                         value.as_tuple().expect("tuple").to_vec()
                     }
                     _ => match ops::iter::iter(&value) {
                         Ok(_) => ops::iter::collect(&value)?,
-                        Err(e) if e.matches(ExcKind::TypeError) => return Err(type_error("can only assign an iterable")),
+                        Err(e) if e.matches(ExcKind::TypeError) => {
+                            return Err(type_error("can only assign an iterable"))
+                        }
                         Err(e) => return Err(e),
                     },
                 };
