@@ -95,16 +95,9 @@ p[0] = "five"
 print(p[0], p[1:], type(p[1:]).__name__)
 
 
-# Replaced values are released.
-class Noisy:
-    def __init__(self, name):
-        self.name = name
-
-    def __del__(self):
-        print("del", self.name)
-
-
-n = [Noisy("a"), Noisy("b"), Noisy("c")]
-n[0] = None
-n[1:3] = [1, 2]
-print("after", n)
+# Slices of a list shared with its source keep their own items.
+src = [[1], [2], [3]]
+dst = src[:]
+dst[0:2] = src[1:]
+dst[2][0] = "changed"
+print(src, dst, dst[0] is src[1])
