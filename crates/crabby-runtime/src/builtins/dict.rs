@@ -295,6 +295,8 @@ impl TableView {
 pub struct DictWrite<'a> {
     table: parking_lot::RwLockWriteGuard<'a, DictTable>,
     obj: &'a DictObj,
+    /// The odd sequence number this write section stored.
+    seq: u64,
 }
 
 impl std::ops::Deref for DictWrite<'_> {
@@ -314,8 +316,9 @@ impl Drop for DictWrite<'_> {
     fn drop(&mut self) {
         self.obj.view.publish(&mut self.table);
         // Release: a reader that sees the new even number sees the table and view as this write left them.
-        // The lock itself is released after this (fields drop after the body).
-        self.obj.writes.fetch_add(1, Ordering::Release);
+        // The lock itself is released after this (fields drop after the body). A plain store: only the
+        // holder of the write lock changes the number.
+        self.obj.writes.store(self.seq.wrapping_add(1), Ordering::Release);
     }
 }
 
@@ -334,9 +337,11 @@ impl DictObj {
     #[inline]
     pub fn write(&self) -> DictWrite<'_> {
         let mut table = self.table.write();
-        // Relaxed, then a Release fence: the odd number is ordered before every change the writer makes, so a
-        // reader that copied any changed word sees the odd (or a later) number when it validates.
-        self.writes.fetch_add(1, Ordering::Relaxed);
+        // Relaxed load and store (only the holder of the write lock changes the number, so no read-modify-write
+        // is needed), then a Release fence: the odd number is ordered before every change the writer makes, so
+        // a reader that copied any changed word sees the odd (or a later) number when it validates.
+        let seq = self.writes.load(Ordering::Relaxed).wrapping_add(1);
+        self.writes.store(seq, Ordering::Relaxed);
         fence(Ordering::Release);
         table.defer = qsbr::deferring() && {
             // SeqCst fence, pairing with `mark_shared`'s: either this write sees the dict shared, or the other
@@ -345,7 +350,7 @@ impl DictObj {
             // Relaxed: ordered by the fence above.
             self.owner.load(Ordering::Relaxed) != qsbr::token()
         };
-        DictWrite { table, obj: self }
+        DictWrite { table, obj: self, seq }
     }
 
     /// Called before each lock-free read: a thread other than the owner marks the dict shared first, so that
