@@ -313,6 +313,26 @@ walk_fn! {
 }
 
 walk_fn! {
+    /// Whether each extracted value `vals[k]` matches sub-pattern `subs[k]` (`None`: a wildcard), in order, as
+    /// mapping and class patterns check theirs.
+    fn match_subs<'x>(
+        f: &'x mut Frame,
+        subs: &'static [Option<Pat>],
+        vals: Vec<Value>,
+        caps: &'x mut Vec<Value>,
+    ) -> PyResult<bool> {
+        for (q, v) in subs.iter().zip(vals) {
+            if let Some(q) = q {
+                if !aw!(match_pat(f, q, v, caps))? {
+                    return Ok(false);
+                }
+            }
+        }
+        Ok(true)
+    }
+}
+
+walk_fn! {
     /// Whether `subj` matches `p`, putting captured values in `caps`.
     fn match_pat<'x>(f: &'x mut Frame, p: &'static Pat, subj: Value, caps: &'x mut Vec<Value>) -> PyResult<bool> {
         match p {
@@ -371,36 +391,20 @@ walk_fn! {
                 for k in keys {
                     kv.push(aw!(eval(f, k))?);
                 }
-                let Some(mut vals) = rt::match_keys(&subj, &kv)? else {
+                let Some(vals) = rt::match_keys(&subj, &kv)? else {
                     return Ok(false);
                 };
                 if let Some(i) = rest {
                     caps[*i] = rt::mapping_rest(&subj, &kv)?;
                 }
-                for (k, q) in subs.iter().enumerate() {
-                    if let Some(q) = q {
-                        let v = std::mem::take(&mut vals[k]);
-                        if !aw!(match_pat(f, q, v, caps))? {
-                            return Ok(false);
-                        }
-                    }
-                }
-                Ok(true)
+                aw!(match_subs(f, subs, vals, caps))
             }
             Pat::Class { cls, nargs, kw, subs } => {
                 let c = aw!(eval(f, cls))?;
-                let Some(mut vals) = rt::match_class(&subj, &c, *nargs, kw)? else {
+                let Some(vals) = rt::match_class(&subj, &c, *nargs, kw)? else {
                     return Ok(false);
                 };
-                for (k, q) in subs.iter().enumerate() {
-                    if let Some(q) = q {
-                        let v = std::mem::take(&mut vals[k]);
-                        if !aw!(match_pat(f, q, v, caps))? {
-                            return Ok(false);
-                        }
-                    }
-                }
-                Ok(true)
+                aw!(match_subs(f, subs, vals, caps))
             }
         }
     }

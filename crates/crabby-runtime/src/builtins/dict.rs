@@ -291,6 +291,15 @@ impl TableView {
     }
 }
 
+/// A consistent copy of `TableView` and the sequence number `s` it was read at.
+struct Snapshot {
+    s: u64,
+    indices: *mut u32,
+    n: usize,
+    entries: *mut Option<Entry>,
+    entries_len: usize,
+}
+
 /// The write lock on a dict's table, holding the sequence number odd until it is dropped.
 pub struct DictWrite<'a> {
     table: parking_lot::RwLockWriteGuard<'a, DictTable>,
@@ -390,23 +399,31 @@ impl DictObj {
         self.writes.load(Ordering::Relaxed) == s
     }
 
-    /// Finds the entry of `hash` whose key `same` accepts, without locking. `Some(None)`: absent. `None`: a
-    /// writer interfered or `same` needs Python code (it returns `None`); the caller takes the lock instead.
+    /// The table view at an even sequence number, validated, for a lock-free read; `None` if a writer is at
+    /// work (the caller takes the lock).
     #[inline]
-    fn find_unlocked(&self, hash: i64, same: impl Fn(&Value) -> Option<bool>) -> Option<Option<(usize, Value)>> {
+    fn snapshot(&self) -> Option<Snapshot> {
         self.note_reader();
         let s = self.writes.load(Ordering::Acquire);
         if s & 1 != 0 {
             return None;
         }
         // Relaxed: validated by `unchanged` below.
-        let indices = self.view.indices.load(Ordering::Relaxed);
-        let n = self.view.indices_len.load(Ordering::Relaxed);
-        let entries = self.view.entries.load(Ordering::Relaxed);
-        let entries_len = self.view.entries_len.load(Ordering::Relaxed);
-        if !self.unchanged(s) {
-            return None;
-        }
+        let snap = Snapshot {
+            s,
+            indices: self.view.indices.load(Ordering::Relaxed),
+            n: self.view.indices_len.load(Ordering::Relaxed),
+            entries: self.view.entries.load(Ordering::Relaxed),
+            entries_len: self.view.entries_len.load(Ordering::Relaxed),
+        };
+        self.unchanged(s).then_some(snap)
+    }
+
+    /// Finds the entry of `hash` whose key `same` accepts, without locking. `Some(None)`: absent. `None`: a
+    /// writer interfered or `same` needs Python code (it returns `None`); the caller takes the lock instead.
+    #[inline]
+    fn find_unlocked(&self, hash: i64, same: impl Fn(&Value) -> Option<bool>) -> Option<Option<(usize, Value)>> {
+        let Snapshot { s, indices, n, entries, entries_len } = self.snapshot()?;
         if n == 0 {
             return Some(None);
         }
@@ -463,18 +480,11 @@ impl DictObj {
     /// The value of entry `ix` if its key is `key` itself (an attribute site's hint), without locking.
     #[inline]
     fn hinted_unlocked(&self, key: &Value, ix: usize) -> Option<Value> {
-        self.note_reader();
-        let s = self.writes.load(Ordering::Acquire);
-        if s & 1 != 0 {
+        let snap = self.snapshot()?;
+        if ix >= snap.entries_len {
             return None;
         }
-        // Relaxed: validated by `entry_unlocked`.
-        let entries = self.view.entries.load(Ordering::Relaxed);
-        let entries_len = self.view.entries_len.load(Ordering::Relaxed);
-        if ix >= entries_len || !self.unchanged(s) {
-            return None;
-        }
-        let e = self.entry_unlocked(entries, ix, s)?;
+        let e = self.entry_unlocked(snap.entries, ix, snap.s)?;
         match &*e {
             Some(e) if e.key.is(key) => Some(clone_copied(&e.value)),
             _ => None,
