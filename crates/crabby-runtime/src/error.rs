@@ -118,6 +118,11 @@ pub fn push_handled(exc: &ObjRef) {
     HANDLED.with(|h| h.borrow_mut().push(exc.clone()));
 }
 
+/// [`push_handled`] for an exception the caller gives up (a resuming generator's stash).
+pub fn push_handled_owned(exc: ObjRef) {
+    HANDLED.with(|h| h.borrow_mut().push(exc));
+}
+
 /// Leaving the block entered with [`push_handled`].
 pub fn pop_handled() {
     HANDLED.with(|h| {
@@ -126,6 +131,7 @@ pub fn pop_handled() {
 }
 
 /// How many exceptions are being handled on this thread.
+#[inline]
 pub fn handled_depth() -> usize {
     HANDLED.with(|h| h.borrow().len())
 }

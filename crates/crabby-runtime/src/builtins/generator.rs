@@ -9,12 +9,11 @@
 //!
 //! Generator expressions are compiled the same way: an `async` block running their `for` clauses.
 
-use std::cell::RefCell;
+use std::cell::UnsafeCell;
 use std::future::Future;
 use std::pin::Pin;
-use std::task::{Context, Poll};
-
-use parking_lot::Mutex;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 use crate::builtins::exceptions::{self, ExcKind};
 use crate::builtins::iter::NativeIter;
@@ -39,12 +38,19 @@ fn pep479<T>(r: PyResult<T>) -> PyResult<T> {
 /// The compiled body of a generator function or coroutine.
 pub type Body = Pin<Box<dyn Future<Output = PyResult<Value>> + Send>>;
 
-enum State {
-    /// Created, not yet started.
-    Fresh(Body),
-    /// Paused at a `yield`; the exceptions it was handling there are stashed until it resumes.
-    Suspended(Body, Vec<ObjRef>),
-    Finished,
+/// `GeneratorObj::status` values. `RUNNING` doubles as the lock on the frame: whoever swaps it in owns
+/// `frame` until it stores the next status.
+const FRESH: u8 = 0;
+const SUSPENDED: u8 = 1;
+const FINISHED: u8 = 2;
+const RUNNING: u8 = 3;
+
+/// What a generator keeps between resumptions.
+struct Frame {
+    /// The body's future; `None` once finished.
+    body: Option<Body>,
+    /// The exceptions the body was handling at its paused `yield`, stashed until it resumes.
+    stash: Vec<ObjRef>,
 }
 
 /// Which kind of resumable frame a `GeneratorObj` is.
@@ -61,9 +67,17 @@ pub struct GeneratorObj {
     /// The awaitable made by an async generator's `asend`/`athrow`/`aclose` is a coroutine whose repr and
     /// errors name it differently.
     pub label: &'static str,
-    /// `None` while the body runs: a resumption meanwhile (from this or another thread) is refused.
-    state: Mutex<Option<State>>,
+    /// `FRESH`, `SUSPENDED`, `FINISHED`, or `RUNNING` while the body runs: a resumption meanwhile (from this or
+    /// another thread) is refused with "generator already executing", as in CPython.
+    status: AtomicU8,
+    /// Only touched by the thread that swapped `RUNNING` into `status` (or by `drop`, which owns the object).
+    frame: UnsafeCell<Frame>,
 }
+
+// SAFETY: `frame` is only accessed by the one thread that owns the `RUNNING` status (an atomic swap hands it
+// out, a release store gives it back), or through `&mut self`; the body future is `Send` and `ObjRef`s are
+// `Send + Sync`.
+unsafe impl Sync for GeneratorObj {}
 
 /// What one resumption produced.
 pub enum GenResult {
@@ -75,12 +89,35 @@ pub enum GenResult {
     Return(Value),
 }
 
-thread_local! {
-    /// The value passing through the `yield` being resumed or suspended on this thread: in (`send`/`throw`)
-    /// before the poll, out (the yielded value) after it.
-    static SLOT: RefCell<Option<PyResult<Value>>> = const { RefCell::new(None) };
+/// The value passing through the `yield` being resumed or suspended: in (`send`/`throw`) before the poll,
+/// out (the yielded value) after it. It lives on the resuming Rust stack frame and reaches the body's
+/// [`YieldValue`] through the waker's data pointer, so a resumption touches no thread-local state for it.
+struct Passage {
+    value: Option<PyResult<Value>>,
     /// Set when the suspension was an async generator's own `yield` rather than an `await`.
-    static PRODUCED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    produced: bool,
+}
+
+/// The waker of a resumption's context: it never wakes anything (the body is polled again only when
+/// resumed), and its data pointer is the resumption's `Passage`.
+static PASSAGE_WAKER: RawWakerVTable = RawWakerVTable::new(passage_clone, passage_noop, passage_noop, passage_noop);
+
+fn passage_clone(p: *const ()) -> RawWaker {
+    RawWaker::new(p, &PASSAGE_WAKER)
+}
+
+fn passage_noop(_: *const ()) {}
+
+/// The `Passage` of the resumption polling with `cx`.
+fn passage<'a>(cx: &'a mut Context<'_>) -> Option<&'a mut Passage> {
+    let w = cx.waker();
+    if std::ptr::eq(w.vtable(), &PASSAGE_WAKER) {
+        // SAFETY: only `GeneratorObj::resume` makes wakers with this vtable, around a `Passage` on its stack
+        // that outlives the poll; the `&mut Context` borrow keeps this access unique for the poll step.
+        Some(unsafe { &mut *(w.data() as *mut Passage) })
+    } else {
+        None
+    }
 }
 
 /// The future a `yield` awaits: the first poll hands the value out and suspends; the next poll returns what
@@ -92,14 +129,19 @@ pub struct YieldValue {
 
 impl Future for YieldValue {
     type Output = PyResult<Value>;
-    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<PyResult<Value>> {
+    #[inline]
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<Value>> {
+        let produced = self.produced;
+        let Some(p) = passage(cx) else {
+            return Poll::Ready(Err(crate::error::runtime_error("yield outside a generator resumption")));
+        };
         match self.value.take() {
             Some(v) => {
-                SLOT.with(|s| *s.borrow_mut() = Some(Ok(v)));
-                PRODUCED.with(|p| p.set(self.produced));
+                p.value = Some(Ok(v));
+                p.produced = produced;
                 Poll::Pending
             }
-            None => Poll::Ready(SLOT.with(|s| s.borrow_mut().take()).unwrap_or(Ok(Value::None))),
+            None => Poll::Ready(p.value.take().unwrap_or(Ok(Value::None))),
         }
     }
 }
@@ -195,87 +237,118 @@ impl GeneratorObj {
 
     /// Resumes the body with a sent value (`Ok`) or a thrown exception (`Err`).
     pub fn resume(&self, input: PyResult<Value>) -> PyResult<GenResult> {
-        let taken = {
-            let mut st = self.state.lock();
-            match st.take() {
-                None => return Err(value_error(format!("{} already executing", self.kind()))),
-                Some(s) => s,
-            }
-        };
-        let (mut body, stash) = match taken {
-            State::Finished => {
-                *self.state.lock() = Some(State::Finished);
+        self.resume_with(Some(input))
+    }
+
+    /// `next(gen)` and `for x in gen`: resumes the body with `None` sent in; `None` when it returned.
+    /// Its own instance of [`Self::resume_with`] so that nothing goes in through memory (a 16-byte input
+    /// written by the caller and reloaded at once stalled store forwarding: a quarter of the resumption).
+    pub fn next_value(&self) -> PyResult<Option<Value>> {
+        match self.resume_with(None)? {
+            GenResult::Yield(v) | GenResult::Produced(v) => Ok(Some(v)),
+            GenResult::Return(_) => Ok(None),
+        }
+    }
+
+    /// Resumes with `input`, where `None` sends `None` in.
+    #[inline(always)]
+    fn resume_with(&self, input: Option<PyResult<Value>>) -> PyResult<GenResult> {
+        // Acquire: the frame's contents were published by the release store of the previous resumption,
+        // possibly on another thread.
+        let status = self.status.swap(RUNNING, Ordering::Acquire);
+        match status {
+            RUNNING => return Err(value_error(format!("{} already executing", self.kind()))),
+            FINISHED => {
+                self.release(FINISHED);
                 if self.kind == GenKind::Coroutine {
                     return Err(crate::error::runtime_error(format!("cannot reuse already awaited {}", self.label)));
                 }
                 return match input {
-                    Err(e) => Err(e),
-                    Ok(_) => Ok(GenResult::Return(Value::None)),
+                    Some(Err(e)) => Err(e),
+                    _ => Ok(GenResult::Return(Value::None)),
                 };
             }
-            State::Fresh(body) => match input {
-                Ok(ref v) if !v.is_none() => {
-                    *self.state.lock() = Some(State::Fresh(body));
+            FRESH => match input {
+                Some(Ok(ref v)) if !v.is_none() => {
+                    self.release(FRESH);
                     return Err(type_error(format!("can't send non-None value to a just-started {}", self.kind())));
                 }
-                Err(e) => {
+                Some(Err(e)) => {
                     // Throwing into a generator that never started ends it without running any of its code.
-                    *self.state.lock() = Some(State::Finished);
+                    // SAFETY: this thread owns the frame (it swapped in RUNNING).
+                    let body = unsafe { (*self.frame.get()).body.take() };
+                    self.release(FINISHED);
+                    drop(body);
                     return Err(e);
                 }
-                Ok(_) => (body, Vec::new()),
+                _ => {}
             },
-            State::Suspended(body, stash) => (body, stash),
-        };
-        let depth = crate::error::handled_depth();
-        for e in &stash {
-            crate::error::push_handled(e);
+            _ => {}
         }
-        let guard = crate::ops::call::DepthGuard::enter();
-        let polled = match guard {
+        // SAFETY: this thread swapped RUNNING into `status`, so it alone owns the frame until `release`.
+        let frame = unsafe { &mut *self.frame.get() };
+        let depth = crate::error::handled_depth();
+        if !frame.stash.is_empty() {
+            for e in frame.stash.drain(..) {
+                crate::error::push_handled_owned(e);
+            }
+        }
+        let guard = match crate::ops::call::DepthGuard::enter() {
+            Ok(g) => g,
             Err(e) => {
-                crate::error::truncate_handled(depth);
-                *self.state.lock() = Some(State::Suspended(body, stash));
+                let stash = crate::error::take_handled_above(depth);
+                frame.stash = stash;
+                self.release(status);
                 return Err(e);
             }
-            Ok(_g) => {
-                SLOT.with(|s| *s.borrow_mut() = Some(input));
-                let mut cx = Context::from_waker(std::task::Waker::noop());
-                body.as_mut().poll(&mut cx)
-            }
         };
+        let mut passage = Passage { value: input, produced: false };
+        // SAFETY: the vtable's functions never dereference the data pointer; `passage` outlives the poll.
+        let waker = unsafe { Waker::from_raw(RawWaker::new(&mut passage as *mut Passage as *const (), &PASSAGE_WAKER)) };
+        let mut cx = Context::from_waker(&waker);
+        let polled = match frame.body.as_mut() {
+            Some(body) => body.as_mut().poll(&mut cx),
+            None => Poll::Ready(Ok(Value::None)),
+        };
+        drop(guard);
         match polled {
             Poll::Pending => {
-                let stash = crate::error::take_handled_above(depth);
-                let out = SLOT.with(|s| s.borrow_mut().take());
-                *self.state.lock() = Some(State::Suspended(body, stash));
-                let produced = PRODUCED.with(|p| p.replace(false));
-                match out {
-                    Some(Ok(v)) if produced => Ok(GenResult::Produced(v)),
+                if crate::error::handled_depth() > depth {
+                    frame.stash = crate::error::take_handled_above(depth);
+                }
+                self.release(SUSPENDED);
+                match passage.value {
+                    Some(Ok(v)) if passage.produced => Ok(GenResult::Produced(v)),
                     Some(Ok(v)) => Ok(GenResult::Yield(v)),
                     _ => Err(crate::error::runtime_error(format!("{} suspended without a value", self.kind()))),
                 }
             }
             Poll::Ready(r) => {
                 crate::error::truncate_handled(depth);
-                *self.state.lock() = Some(State::Finished);
+                let body = frame.body.take();
+                self.release(FINISHED);
                 drop(body);
                 pep479(r).map(GenResult::Return)
             }
         }
     }
 
+    /// Gives the frame back with its new status.
+    #[inline]
+    fn release(&self, status: u8) {
+        // Release: publishes this thread's writes to the frame to the next resumption's acquire swap.
+        self.status.store(status, Ordering::Release);
+    }
+
     /// `close()`: raises GeneratorExit at the paused `yield` so its `finally` blocks run.
     pub fn close(&self) -> PyResult<()> {
-        {
-            let mut st = self.state.lock();
-            match st.as_ref() {
-                Some(State::Suspended(..)) => {}
-                Some(_) => {
-                    *st = Some(State::Finished);
-                    return Ok(());
-                }
-                None => return Err(value_error(format!("{} already executing", self.kind()))),
+        // Acquire: pairs with the release store of the last resumption (only the status is read here).
+        match self.status.load(Ordering::Acquire) {
+            SUSPENDED => {}
+            RUNNING => return Err(value_error(format!("{} already executing", self.kind()))),
+            _ => {
+                self.finish_unstarted();
+                return Ok(());
             }
         }
         let exit = PyErr::with_args(ExcKind::GeneratorExit, vec![]);
@@ -289,24 +362,39 @@ impl GeneratorObj {
         }
     }
 
+    /// Marks a generator that is not suspended (fresh or finished) as finished, dropping an unstarted body.
+    /// Returns false, changing nothing, when it is suspended or running.
+    fn finish_unstarted(&self) -> bool {
+        // Acquire/Release as in `resume`: this takes the frame to drop the body.
+        for from in [FRESH, FINISHED] {
+            if self.status.compare_exchange(from, RUNNING, Ordering::Acquire, Ordering::Relaxed).is_ok() {
+                // SAFETY: this thread swapped RUNNING in, so it owns the frame.
+                let body = unsafe { (*self.frame.get()).body.take() };
+                self.release(FINISHED);
+                drop(body);
+                return true;
+            }
+        }
+        false
+    }
+
     pub fn is_running(&self) -> bool {
-        self.state.lock().is_none()
+        // Relaxed: `gi_running` is a snapshot with no data depending on it.
+        self.status.load(Ordering::Relaxed) == RUNNING
     }
 }
 
 impl NativeIter for GeneratorObj {
+    #[inline]
     fn next(&self) -> PyResult<Option<Value>> {
-        match self.resume(Ok(Value::None))? {
-            GenResult::Yield(v) | GenResult::Produced(v) => Ok(Some(v)),
-            GenResult::Return(_) => Ok(None),
-        }
+        self.next_value()
     }
 }
 
 impl Drop for GeneratorObj {
     fn drop(&mut self) {
         // An abandoned generator runs its pending `finally` blocks and `with` exits, as CPython's does.
-        if matches!(self.state.get_mut(), Some(State::Suspended(..))) {
+        if *self.status.get_mut() == SUSPENDED {
             if let Err(e) = self.close() {
                 let text = crate::traceback::format_exception(&e.exc);
                 crate::modules::sys::write_stderr(&format!(
@@ -332,7 +420,13 @@ pub fn new_generator(code: &'static CodeInfo, kind: GenKind, body: Body) -> Valu
 fn new_frame_object(code: &'static CodeInfo, kind: GenKind, label: &'static str, body: Body) -> Value {
     Value::Obj(ObjRef::new(
         crate::builtins::iter::iter_type(label),
-        Payload::Generator(GeneratorObj { code, kind, label, state: Mutex::new(Some(State::Fresh(body))) }),
+        Payload::Generator(GeneratorObj {
+            code,
+            kind,
+            label,
+            status: AtomicU8::new(FRESH),
+            frame: UnsafeCell::new(Frame { body: Some(body), stash: Vec::new() }),
+        }),
     ))
 }
 
@@ -409,7 +503,7 @@ fn g_iter(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
 
 fn g_next(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = gen_of(&args[0], "__next__")?;
-    match g.resume(Ok(Value::None))? {
+    match g.resume_with(None)? {
         GenResult::Yield(y) | GenResult::Produced(y) => Ok(y),
         GenResult::Return(r) => Err(stop_iteration(r)),
     }
@@ -496,8 +590,7 @@ fn ag_aclose(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
         GenKind::Coroutine,
         "async_generator_athrow",
         Box::pin(async move {
-            if !matches!(*agen(&o).state.lock(), Some(State::Suspended(..))) {
-                *agen(&o).state.lock() = Some(State::Finished);
+            if agen(&o).finish_unstarted() {
                 return Ok(Value::None);
             }
             let mut input: PyResult<Value> = Err(PyErr::with_args(ExcKind::GeneratorExit, vec![]));
