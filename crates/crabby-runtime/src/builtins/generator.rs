@@ -304,7 +304,8 @@ impl GeneratorObj {
         };
         let mut passage = Passage { value: input, produced: false };
         // SAFETY: the vtable's functions never dereference the data pointer; `passage` outlives the poll.
-        let waker = unsafe { Waker::from_raw(RawWaker::new(&mut passage as *mut Passage as *const (), &PASSAGE_WAKER)) };
+        let waker =
+            unsafe { Waker::from_raw(RawWaker::new(&mut passage as *mut Passage as *const (), &PASSAGE_WAKER)) };
         let mut cx = Context::from_waker(&waker);
         let polled = match frame.body.as_mut() {
             Some(body) => body.as_mut().poll(&mut cx),
