@@ -2131,6 +2131,13 @@ impl Ctx<'_> {
                 let next = self.scan.tokens.iter().find(|t| t.start >= end);
                 self.at_token("SyntaxError", "cannot mix bytes and nonbytes literals", next.map_or(end, |t| t.start))
             }
+            "Expected one or more exception types" => self.at("expected one or more exception types", start, end),
+            "Cannot have both 'except' and 'except*' on the same 'try'" => {
+                // At the clause's `except`, through its `*` when it has one, as CPython's grammar reports it.
+                let star = self.scan.tokens.iter().find(|t| t.start > start).filter(|t| self.token_text(t) == "*");
+                let end = star.map_or(start + "except".len(), |t| t.end);
+                self.at("cannot have both 'except' and 'except*' on the same 'try'", start, end)
+            }
             "Star import must be the only import" => {
                 let next = self.scan.tokens.iter().find(|t| t.start > start);
                 self.generic(next.map_or(start, |t| t.start))
@@ -2553,6 +2560,22 @@ mod tests {
     #[test]
     fn reports_match_cpython() {
         let cases: &[(&str, &str)] = &[
+            (
+                "try:\n  pass\nexcept* E:\n  pass\nexcept F:\n  pass\n",
+                "  File \"x.py\", line 5\n    except F:\n    ^^^^^^\nSyntaxError: cannot have both 'except' and 'except*' on the same 'try'\n",
+            ),
+            (
+                "try:\n  pass\nexcept E:\n  pass\nexcept * F:\n  pass\n",
+                "  File \"x.py\", line 5\n    except * F:\n    ^^^^^^^^\nSyntaxError: cannot have both 'except' and 'except*' on the same 'try'\n",
+            ),
+            (
+                "try:\n  pass\nexcept*:\n  pass\n",
+                "  File \"x.py\", line 3\n    except*:\n           ^\nSyntaxError: expected one or more exception types\n",
+            ),
+            (
+                "def f():\n  try:\n    pass\n  except* E:\n    return 1\n",
+                "  File \"x.py\", line 5\n    return 1\n           ^\nSyntaxError: 'break', 'continue' and 'return' cannot appear in an except* block\n",
+            ),
             (
                 r#"x = = 1
 "#,

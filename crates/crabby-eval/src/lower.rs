@@ -732,8 +732,6 @@ impl<'a> Lower<'a> {
                 St::Def(Box::new(DefStmt { decorators, func, doc, target }))
             }
             AStmt::ClassDef(c) => St::Class(Box::new(self.class_def(sc, c)?)),
-            // NOTE: `except*` needs exception groups, which the runtime does not have yet.
-            AStmt::Try(t) if t.is_star => St::Unsupported("'except*'"),
             AStmt::Try(t) => {
                 let body = self.block(sc, &t.body)?;
                 let mut handlers = Vec::new();
@@ -746,7 +744,8 @@ impl<'a> Lower<'a> {
                     let name = h.name.as_ref().map(|n| self.resolve(sc, &n.id));
                     handlers.push(Handler { line: self.line(h.range), ty, name, body: self.block(sc, &h.body)? });
                 }
-                St::Try { body, handlers, orelse: self.block(sc, &t.orelse)?, finally: self.block(sc, &t.finalbody)? }
+                let (orelse, finally) = (self.block(sc, &t.orelse)?, self.block(sc, &t.finalbody)?);
+                St::Try { body, handlers, orelse, finally, star: t.is_star }
             }
             AStmt::With(w) => {
                 let mut items = Vec::new();

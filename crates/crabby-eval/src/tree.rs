@@ -273,6 +273,8 @@ pub enum St {
         handlers: Vec<Handler>,
         orelse: Vec<Stmt>,
         finally: Vec<Stmt>,
+        /// `except*` clauses (every handler has a type then).
+        star: bool,
     },
     With {
         items: Vec<(Ex, Option<Target>)>,

@@ -232,8 +232,8 @@ walk_fn! {
                 }
                 f.store(&c.target, cls)?;
             }
-            St::Try { body, handlers, orelse, finally } => {
-                return aw!(exec_try(f, body, handlers, orelse, finally));
+            St::Try { body, handlers, orelse, finally, star } => {
+                return aw!(exec_try(f, body, handlers, orelse, finally, *star));
             }
             St::With { items, body, is_async } => return aw!(exec_with(f, items, body, *is_async)),
             St::Import(names) => {
@@ -417,6 +417,7 @@ walk_fn! {
         handlers: &'static [Handler],
         orelse: &'static [Stmt],
         finally: &'static [Stmt],
+        star: bool,
     ) -> PyResult<Flow> {
         let r = aw!(exec_block(f, body));
         let r = match r {
@@ -427,7 +428,7 @@ walk_fn! {
                 let exc = e.exc.clone();
                 drop(e);
                 rt::push_handled(&exc);
-                let hr = aw!(run_handlers(f, handlers, &exc));
+                let hr = if star { aw!(run_star_handlers(f, handlers, &exc)) } else { aw!(run_handlers(f, handlers, &exc)) };
                 rt::pop_handled();
                 hr
             }
@@ -479,6 +480,38 @@ walk_fn! {
             }
         }
         Err(PyErr::reraise(exc.clone()))
+    }
+}
+
+walk_fn! {
+    /// `except*` clauses, as compiled code runs them (`codegen/stmt.rs::star_handlers`): each clause splits off
+    /// its part of what is still unhandled, a body's exception is collected, and the runtime merges what was
+    /// raised with the unhandled rest. The scope pass keeps `return`/`break`/`continue` out of the bodies.
+    fn run_star_handlers<'x>(f: &'x mut Frame, handlers: &'static [Handler], exc: &'x ObjRef) -> PyResult<Flow> {
+        let mut rest = Value::Obj(exc.clone());
+        let mut raised: Vec<Value> = Vec::new();
+        for h in handlers {
+            f.line = h.line;
+            let Some(t) = &h.ty else { continue };
+            let tv = aw!(eval(f, t))?;
+            let m = rt::except_star_match(&mut rest, &tv)?;
+            if m.is_none() {
+                continue;
+            }
+            if let Some(n) = &h.name {
+                f.store(n, m)?;
+            }
+            let r = aw!(exec_block(f, &h.body));
+            if let Some(n) = &h.name {
+                f.clear(n);
+            }
+            if let Err(e) = r {
+                raised.push(e.stamp(f.code, f.line).value());
+            }
+        }
+        raised.push(rest);
+        rt::except_star_reraise(exc, &raised)?;
+        Ok(Flow::Normal)
     }
 }
 

@@ -123,6 +123,14 @@ pub fn push_handled_owned(exc: ObjRef) {
     HANDLED.with(|h| h.borrow_mut().push(exc));
 }
 
+/// Replaces the exception being handled by `exc` (CPython's `PyErr_SetHandledException`): an `except*`
+/// clause handles the part of the group it matched.
+pub fn set_handled(exc: &ObjRef) {
+    // The replaced reference is dropped after the borrow ends: freeing may run more code.
+    let old = HANDLED.with(|h| h.borrow_mut().last_mut().map(|top| std::mem::replace(top, exc.clone())));
+    drop(old);
+}
+
 /// Leaving the block entered with [`push_handled`].
 pub fn pop_handled() {
     HANDLED.with(|h| {

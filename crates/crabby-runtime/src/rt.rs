@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 pub use crate::builtins::complex::new_complex;
 pub use crate::builtins::dict::new_dict_obj;
+pub use crate::builtins::exception_group::{reraise_star as except_star_reraise, star_match as except_star_match};
 pub use crate::builtins::generator::{
     aiter, anext_or_stop, async_gen_yield, async_with_enter, async_with_exit_err, async_with_exit_ok, await_value,
     new_generator, yield_from, yield_value, GenKind,

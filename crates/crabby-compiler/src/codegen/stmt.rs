@@ -585,9 +585,6 @@ fn try_stmt<'a>(
     ctx: &mut FnCtx<'a>,
     t: &'a ruff_python_ast::StmtTry,
 ) -> Result<(), CompileError> {
-    if t.is_star {
-        return Err(func::unsupported(g, t.range(), "'except*'"));
-    }
     let id = g.fresh();
     let outer_err = ctx.err.clone();
     let has_finally = !t.finalbody.is_empty();
@@ -599,6 +596,8 @@ fn try_stmt<'a>(
     if t.handlers.is_empty() {
         stmts(g, ctx, &t.body)?;
         stmts(g, ctx, &t.orelse)?;
+    } else if t.is_star {
+        star_handlers(g, ctx, t, id)?;
     } else {
         let handler_err = ctx.err.clone();
         ctx.emit(&format!("let rb_{id}: PyResult<()> = 'tb{id}: {{"));
@@ -688,6 +687,82 @@ fn try_stmt<'a>(
         ctx.emit(&format!("break {outer_err} Err(e);"));
         ctx.emit("}\n}");
     }
+    Ok(())
+}
+
+/// The body, `else` and `except*` clauses of a `try` statement, lowered as CPython compiles them: each clause
+/// splits off its part of what is still unhandled (`except_star_match`, which wraps a "naked" exception in an
+/// `ExceptionGroup` and makes the part `sys.exception()`), runs its body with the part bound, and collects
+/// what the body raised; at the end `except_star_reraise` merges the raised exceptions and the unhandled rest
+/// (CPython's `_PyExc_PrepReraiseStar`) and raises the result, if any. `return`, `break` and `continue`
+/// cannot leave an `except*` body (the scope pass rejects them), so the clauses need no unwinding.
+fn star_handlers<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    t: &'a ruff_python_ast::StmtTry,
+    id: usize,
+) -> Result<(), CompileError> {
+    let handler_err = ctx.err.clone();
+    ctx.emit(&format!("let rb_{id}: PyResult<()> = 'tb{id}: {{"));
+    ctx.err = format!("'tb{id}");
+    stmts(g, ctx, &t.body)?;
+    ctx.emit("Ok(())\n};");
+    ctx.err = handler_err.clone();
+    ctx.emit(&format!("match rb_{id} {{\nOk(()) => {{"));
+    stmts(g, ctx, &t.orelse)?;
+    ctx.emit("}\nErr(e) => {");
+    ctx.emit(&format!(
+        "let e = e.stamp(&{}, ln);\nlet exc_{id}: ObjRef = e.exc.clone();\ndrop(e);\npush_handled(&exc_{id});",
+        ctx.code
+    ));
+    ctx.emit(&format!("let rh_{id}: PyResult<()> = 'th{id}: {{"));
+    ctx.emit(&format!("let mut rest_{id}: Value = Value::Obj(exc_{id}.clone());"));
+    ctx.emit(&format!("let mut raised_{id}: Vec<Value> = Vec::new();"));
+    ctx.err = format!("'th{id}");
+    for h in &t.handlers {
+        let ExceptHandler::ExceptHandler(h) = h;
+        let hid = g.fresh();
+        let hline = g.line_of(h.range.start());
+        let Some(ty) = &h.type_ else {
+            return Err(func::unsupported(g, h.range, "'except*' without an exception type"));
+        };
+        ctx.emit(&format!("ln = {hline};"));
+        let tv = expr(g, ctx, ty)?;
+        let m = ctx.q(&format!("except_star_match(&mut rest_{id}, &{tv})"));
+        ctx.emit(&format!("let m_{hid}: Value = {m};\nif !m_{hid}.is_none() {{"));
+        ctx.emit(&format!("let rs_{hid}: PyResult<()> = 'ts{hid}: {{"));
+        ctx.err = format!("'ts{hid}");
+        let clear = match &h.name {
+            Some(n) => {
+                store_name(g, ctx, &n.id, &format!("m_{hid}.clone()"));
+                Some(match ctx.resolve(g, &n.id) {
+                    NameRef::Local(v) => format!("{v} = None;"),
+                    NameRef::Cell(v, _) => format!("cell_clear(&{v});"),
+                    NameRef::Global => format!("let _ = del_global(g, {});", g.s(&n.id)),
+                    NameRef::ClassNs | NameRef::ClassFree(_) => format!("let _ = del_class_name(ns, {});", g.s(&n.id)),
+                })
+            }
+            None => None,
+        };
+        stmts(g, ctx, &h.body)?;
+        ctx.emit("Ok(())\n};");
+        ctx.err = format!("'th{id}");
+        if let Some(clear) = clear {
+            ctx.emit(&clear);
+        }
+        ctx.emit(&format!(
+            "if let Err(e) = rs_{hid} {{ let e = e.stamp(&{}, ln); raised_{id}.push(e.value()); }}\n}}",
+            ctx.code
+        ));
+    }
+    ctx.emit(&format!("raised_{id}.push(rest_{id});"));
+    let re = ctx.q(&format!("except_star_reraise(&exc_{id}, &raised_{id})"));
+    ctx.emit(&format!("{re};\nOk(())\n}};"));
+    ctx.emit("pop_handled();");
+    ctx.err = handler_err;
+    let prop = ctx.q(&format!("rh_{id}"));
+    ctx.emit(&format!("{prop};"));
+    ctx.emit("}\n}");
     Ok(())
 }
 

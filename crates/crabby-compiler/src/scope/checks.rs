@@ -282,7 +282,12 @@ impl Checker<'_> {
                     self.expr(v)?;
                 }
                 if self.unit().blocks.contains(&Block::ExceptStar) {
-                    return Err(self.err("'break', 'continue' and 'return' cannot appear in an except* block", r.range));
+                    // CPython reports a constant return value's position (its compiler emits a line event for it).
+                    let range = match r.value.as_deref() {
+                        Some(v) if v.is_literal_expr() => v.range(),
+                        _ => r.range,
+                    };
+                    return Err(self.err("'break', 'continue' and 'return' cannot appear in an except* block", range));
                 }
             }
             Stmt::Delete(d) => self.exprs(d.targets.iter())?,

@@ -110,6 +110,8 @@ pub struct ExceptionObj {
     /// for its "Did you mean" suggestion (CPython reads the raising frame's `f_globals`, which compiled code
     /// does not keep).
     pub globals: std::sync::OnceLock<ObjRef>,
+    /// An exception group's message and sub-exceptions (`builtins/exception_group.rs`), set by its `__new__`.
+    pub group: std::sync::OnceLock<Box<crate::builtins::exception_group::GroupParts>>,
 }
 
 impl ExceptionObj {
@@ -121,6 +123,7 @@ impl ExceptionObj {
             context: RwLock::new(Value::None),
             suppress_context: AtomicBool::new(false),
             globals: std::sync::OnceLock::new(),
+            group: std::sync::OnceLock::new(),
         }
     }
 }
@@ -367,4 +370,5 @@ pub fn register() {
         ],
     );
     oserror::register();
+    crate::builtins::exception_group::register();
 }

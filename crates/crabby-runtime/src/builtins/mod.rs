@@ -17,6 +17,7 @@ pub mod complex;
 pub mod descriptor;
 pub mod dict;
 pub mod dict_views;
+pub mod exception_group;
 pub mod exceptions;
 pub mod float;
 pub mod frame;
@@ -272,6 +273,7 @@ fn bootstrap() -> Types {
         let mro = type_::linear_mro(ty);
         *type_obj(ty).mro.write() = mro;
     }
+    exception_group::set_bases(&t);
     t
 }
 

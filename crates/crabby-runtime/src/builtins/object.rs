@@ -450,6 +450,9 @@ pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)])
             n => Err(type_error(format!("slice expected at most 3 arguments, got {n}"))),
         };
     }
+    if crate::builtins::exception_group::is_group_type(ty) {
+        return crate::builtins::exception_group::construct(ty, args, kwargs);
+    }
     if exceptions::is_exception_type(ty) {
         let exc = exceptions::new_exception_of(ty, args.to_vec());
         exceptions::init_keywords(&exc, args, kwargs)?;

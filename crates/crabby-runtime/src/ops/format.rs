@@ -307,6 +307,7 @@ pub fn str_of(v: &Value) -> PyResult<String> {
                 Payload::Exception(_) if crate::builtins::oserror::is_os_error_type(o.ty()) => {
                     crate::builtins::oserror::os_error_string(o)
                 }
+                Payload::Exception(e) if e.group.get().is_some() => crate::builtins::exception_group::str_of(o),
                 Payload::Exception(e) => {
                     if type_::is_subtype(o.ty(), exceptions::exc_type(exceptions::ExcKind::SyntaxError)) {
                         if let Some(text) = exceptions::syntax_error_str(v)? {
