@@ -1,6 +1,6 @@
-//! `_collections`: `deque`, `defaultdict` and `_count_elements`, the C half of `collections`, with CPython
-//! 3.12's behaviour and messages (`deque mutated during iteration`, `deque([1, 2], maxlen=3)`,
-//! `defaultdict(<class 'list'>, {...})`).
+//! `_collections`: `deque`, `defaultdict`, `_count_elements` and `_tuplegetter` (in `collections/`), the C
+//! half of `collections`, with CPython 3.12's behaviour and messages (`deque mutated during iteration`,
+//! `deque([1, 2], maxlen=3)`, `defaultdict(<class 'list'>, {...})`).
 //!
 //! A deque keeps its items in a `VecDeque` behind a per-deque lock, with CPython's mutation counter (`state`)
 //! beside them: every operation that CPython makes bump the counter bumps it here, so iterators raise where
@@ -15,6 +15,8 @@
 //! it does in CPython) while subclasses get one as usual.
 //! NOTE: after `del dd.default_factory`, reading the attribute raises AttributeError (a slot's usual
 //! behaviour) where CPython's C member reads as None; the defaultdict itself then acts as without a factory.
+
+pub mod tuplegetter;
 
 use std::collections::VecDeque;
 use std::sync::OnceLock;
@@ -1165,6 +1167,7 @@ fn state() -> PyResult<&'static State> {
     dict::set_str(d, "_deque_iterator", Value::Obj(iterator.clone()));
     dict::set_str(d, "_deque_reverse_iterator", Value::Obj(reverse_iterator.clone()));
     dict::set_str(d, "_count_elements", new_builtin("_count_elements", count_elements, None));
+    dict::set_str(d, "_tuplegetter", Value::Obj(tuplegetter::tuplegetter_type().clone()));
     Ok(STATE.get_or_init(|| State { module: m, deque, iterator, reverse_iterator, defaultdict }))
 }
 

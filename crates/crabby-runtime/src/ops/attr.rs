@@ -10,6 +10,7 @@ use crate::builtins::function::{bind_builtin, new_bound_method};
 use crate::builtins::type_::{self, type_obj, TypeFlags};
 use crate::builtins::{dict, str::new_str, tuple};
 use crate::error::{attribute_error, type_error, PyErr, PyResult};
+use crate::modules::collections::tuplegetter;
 use crate::object::{ObjRef, Payload};
 use crate::ops;
 use crate::Value;
@@ -60,6 +61,7 @@ pub(crate) fn is_data_descriptor(d: &Value) -> bool {
             DescriptorObj::Property { .. } | DescriptorObj::Member { .. } | DescriptorObj::GetSet { .. },
         )) => true,
         Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::Str(_)) | None => false,
+        Some(Payload::Native(_)) if tuplegetter::index_of(d).is_some() => true,
         Some(_) => heap_data_descriptor(d),
     }
 }
@@ -110,6 +112,10 @@ pub fn bind_descriptor(d: Value, instance: Option<&Value>, owner: &Value) -> PyR
                 }
             }
         }
+        Some(Payload::Native(n)) if n.get::<tuplegetter::TupleGetter>().is_some() => match instance {
+            Some(i) if !i.is_none() => tuplegetter::get_item(tuplegetter::index_of(&d).unwrap_or(0), i),
+            _ => Ok(d),
+        },
         Some(_) if type_obj(d.ty()).heap => match type_::lookup(d.ty(), "__get__") {
             Some(get) => {
                 let inst = instance.cloned().unwrap_or(Value::None);
@@ -449,6 +455,7 @@ pub(crate) fn descriptor_store(d: &Value, v: &Value, name: &str, value: Option<V
         Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::Descriptor(_) | Payload::Str(_)) | None => {
             Ok(false)
         }
+        Some(Payload::Native(_)) if tuplegetter::index_of(d).is_some() => Err(tuplegetter::store_error(value.as_ref())),
         Some(_) => {
             let dty = d.ty();
             if !type_obj(dty).heap {
@@ -716,11 +723,16 @@ const SITE_SLOT: u8 = 4;
 const SITE_METHOD_NODICT: u8 = 5;
 /// A plain class value on a type whose instances have no `__dict__`: the value, without probing anything.
 const SITE_VALUE_NODICT: u8 = 6;
+/// A `collections._tuplegetter` (a namedtuple field) on a tuple subclass: a data descriptor, so the instance
+/// `__dict__` (of a subclass) is not probed; the value is the descriptor, whose index is read from the tuple
+/// (an index out of range takes the general path for its IndexError).
+const SITE_TUPLE_ITEM: u8 = 7;
 /// `C.name` on a class whose metaclass is `type`: the value `type.__getattribute__` returns (a plain class
-/// value, a function, a static method's function), keyed on the class object and its version.
-const SITE_TYPE_VALUE: u8 = 7;
+/// value, a function, a static method's function), keyed on the class object and its version. The kinds keyed
+/// on a class object are numbered last (`AttrSite::read` tests `kind >= SITE_TYPE_VALUE`).
+const SITE_TYPE_VALUE: u8 = 8;
 /// `C.name` where the class holds a `classmethod`: its function, bound to the class.
-const SITE_TYPE_METHOD: u8 = 8;
+const SITE_TYPE_METHOD: u8 = 9;
 const MAX_FILLS: u32 = 32;
 
 impl SiteEntry {
@@ -847,6 +859,7 @@ fn classify(ty: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
         None => Some((version, SITE_INSTANCE, None)),
         Some(v) => match v.payload() {
             Some(Payload::Function(_)) => Some((version, SITE_METHOD, Some(v))),
+            Some(Payload::Native(_)) if tuple_item_site(ty, &v) => Some((version, SITE_TUPLE_ITEM, Some(v))),
             Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
                 Some((version, SITE_METHOD, Some(v)))
             }
@@ -859,6 +872,12 @@ fn classify(ty: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
             _ => None,
         },
     }
+}
+
+/// Whether `v`, found on `ty`, is a `_tuplegetter` and `ty` a tuple subclass (whose instances carry the tuple
+/// payload the site reads).
+fn tuple_item_site(ty: &ObjRef, v: &Value) -> bool {
+    tuplegetter::index_of(v).is_some() && type_::is_subtype(ty, &crate::builtins::types().tuple)
 }
 
 /// `classify` for a type whose instances keep `__slots__` in slot storage: its own slot members, and the
@@ -874,6 +893,7 @@ fn classify_slotted(ty: &ObjRef, version: u64, name: &str) -> Option<(u64, u8, O
         {
             Some((version, SITE_SLOT, None))
         }
+        Some(Payload::Native(_)) if tuple_item_site(ty, &v) => Some((version, SITE_TUPLE_ITEM, Some(v))),
         _ if t.instance_dict => None,
         Some(Payload::Function(_)) => Some((version, SITE_METHOD_NODICT, Some(v))),
         Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
@@ -954,6 +974,7 @@ pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value>
             SITE_VALUE_NODICT | SITE_TYPE_VALUE => return Ok(unsafe { &*value }.clone()),
             SITE_METHOD_NODICT => return Ok(bind_method_value(unsafe { &*value }, obj)),
             SITE_TYPE_METHOD => return Ok(new_bound_method(unsafe { &*value }.clone(), obj.clone())),
+            SITE_TUPLE_ITEM => return tuple_item_at(unsafe { &*value }, obj).map_or_else(|| getattr(obj, name), Ok),
             _ => {}
         }
         let found = match site_dict(obj) {
@@ -969,6 +990,13 @@ pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value>
         return getattr(obj, name);
     }
     getattr_fill(site, obj, name)
+}
+
+/// The item a cached `_tuplegetter` reads from `obj`, when it is in range (`None` takes the general path).
+#[inline]
+fn tuple_item_at(getter: &Value, obj: &Value) -> Option<Value> {
+    let i = tuplegetter::index_of(getter)?;
+    obj.as_tuple()?.get(usize::try_from(i).ok()?).cloned()
 }
 
 fn bind_method_value(m: &Value, obj: &Value) -> Value {
@@ -1042,6 +1070,12 @@ pub fn load_method_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(V
         match kind {
             SITE_METHOD_NODICT | SITE_TYPE_METHOD => return Ok((unsafe { &*value }.clone(), true)),
             SITE_VALUE_NODICT | SITE_TYPE_VALUE => return Ok((unsafe { &*value }.clone(), false)),
+            SITE_TUPLE_ITEM => {
+                if let Some(x) = tuple_item_at(unsafe { &*value }, obj) {
+                    return Ok((x, false));
+                }
+                return crate::rt::load_method(obj, name);
+            }
             _ => {}
         }
         let found = match site_dict(obj) {
