@@ -124,6 +124,12 @@ fn run(
 ) -> ! {
     let inspect = take_inspect_request();
     tune_malloc();
+    // `PYTHONINSPECT` set at start-up acts as `-i` without `-q`/`interactive`: the prompt follows the program
+    // only when stdin is a terminal, and a SystemExit is reported rather than obeyed.
+    let env_inspect = inspect.is_none() && python_inspect();
+    if env_inspect {
+        COMMAND_LINE.fetch_or(4, std::sync::atomic::Ordering::Relaxed);
+    }
     let registered = crate::qsbr::new_thread();
     let handle = std::thread::Builder::new().name("MainThread".into()).stack_size(PYTHON_STACK_SIZE).spawn(move || {
         crate::qsbr::enter(registered);
@@ -140,8 +146,29 @@ fn run(
             None => exec(&m),
         };
         let status = match (inspect, r) {
-            (None, Ok(())) => 0,
-            (None, Err(e)) => exit_status_for(&e),
+            (None, r) => {
+                let exited = matches!(&r, Err(e) if e.matches(ExcKind::SystemExit));
+                let status = match r {
+                    Ok(()) => 0,
+                    Err(e) if env_inspect => {
+                        print_exception(&e);
+                        1
+                    }
+                    Err(e) => exit_status_for(&e),
+                };
+                // As CPython, `PYTHONINSPECT` is read again after the program, so the program itself can ask
+                // for the prompt (`os.environ['PYTHONINSPECT'] = '1'`); a SystemExit has ended it by then
+                // unless inspection was on from the start.
+                if (env_inspect || (!exited && python_inspect())) && stdin_is_terminal() {
+                    let d = module::module_dict(&m);
+                    for name in ["__file__", "__cached__"] {
+                        let _ = dict::remove(d, &Value::from(name));
+                    }
+                    crate::eval::interact(&m, crate::eval::Prompt { alone: false, banner: false })
+                } else {
+                    status
+                }
+            }
             (Some(how), r) => {
                 // `python3.12 -i`: whatever the program raised (SystemExit included) is reported, then the
                 // prompt runs in its namespace, without `__file__` as CPython removes it after the script.
@@ -182,8 +209,9 @@ fn run(
 /// `b` print the banner, `i` the `-i` option was given, `q` the `-q` option (the last two show in `sys.flags`).
 pub const INSPECT_VAR: &str = "CRABBY_INSPECT";
 
-/// The `-i` and `-q` options the program was started with, for `sys.flags` (bit 0: `-i`, bit 1: `-q`). Set
-/// once before any Python code runs; Relaxed suffices, as the main thread is spawned after the store.
+/// The `-i` and `-q` options the program was started with, for `sys.flags` (bit 0: `-i`, bit 1: `-q`, bit 2:
+/// `PYTHONINSPECT` at start-up). Set once before any Python code runs; Relaxed suffices, as the main thread
+/// is spawned after the store.
 static COMMAND_LINE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
 /// `(inspect, quiet)`: whether `-i` and `-q` were given, as `sys.flags.inspect`/`interactive` and `quiet` say.
@@ -192,9 +220,24 @@ pub fn command_line_flags() -> (bool, bool) {
     (bits & 1 != 0, bits & 2 != 0)
 }
 
+/// Whether `PYTHONINSPECT` was set (non-empty) at start-up: `sys.flags.inspect` without `interactive`.
+pub fn inspect_from_environment() -> bool {
+    COMMAND_LINE.load(std::sync::atomic::Ordering::Relaxed) & 4 != 0
+}
+
+/// `PYTHONINSPECT` is set and not empty (read from the process environment, which `os.environ` updates).
+fn python_inspect() -> bool {
+    std::env::var_os("PYTHONINSPECT").is_some_and(|v| !v.is_empty())
+}
+
+fn stdin_is_terminal() -> bool {
+    // SAFETY: `isatty` only inspects the descriptor.
+    unsafe { libc::isatty(0) == 1 }
+}
+
 /// Whether (and how) the prompt was asked for; the variable is removed so that programs this one starts
-/// do not inherit it. NOTE: CPython's `PYTHONINSPECT` is not honoured: crabby's prompt needs the request
-/// of the `crabby` command, which chooses what to build.
+/// do not inherit it. (`PYTHONINSPECT` is honoured too: every program links the evaluator, so the prompt can
+/// follow any program; see `run`.)
 fn take_inspect_request() -> Option<crate::eval::Prompt> {
     let v = std::env::var_os(INSPECT_VAR)?;
     // Removing is sound here: no other thread of this process exists yet.

@@ -246,10 +246,24 @@ impl Screen {
 /// `crabby` with no arguments on a new pseudo-terminal (history in `history`): the terminal's master side,
 /// the process and what it shows.
 fn spawn_on_terminal(history: &Path) -> (std::fs::File, std::process::Child, Screen) {
+    spawn_program_on_terminal(history, &[], None)
+}
+
+/// `crabby ARGS` on a new pseudo-terminal, with `PYTHONINSPECT` set to `inspect` (else unset).
+fn spawn_program_on_terminal(
+    history: &Path,
+    args: &[&str],
+    inspect: Option<&str>,
+) -> (std::fs::File, std::process::Child, Screen) {
     use std::os::unix::process::CommandExt;
     let (master, slave) = open_pty().expect("a pseudo-terminal");
     let tty = || std::fs::OpenOptions::new().read(true).write(true).open(&slave).expect("open pty slave");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_crabby"));
+    cmd.args(args);
+    match inspect {
+        Some(v) => cmd.env("PYTHONINSPECT", v),
+        None => cmd.env_remove("PYTHONINSPECT"),
+    };
     cmd.current_dir(env!("CARGO_TARGET_TMPDIR"))
         .env("CRABBY_CACHE", cache())
         .env("CRABBY_HISTORY", history)
@@ -365,4 +379,64 @@ fn terminal_session_edits_lines() {
     (&master).write_all(b"\x04").unwrap();
     let (code, text) = finish(child, &screen);
     assert_eq!(code, Some(0), "second session:\n{text}");
+}
+
+/// `PYTHONINSPECT`, set before the program starts or by the program itself through `os.environ`, opens the
+/// prompt in the program's namespace after it when stdin is a terminal, as python3.12 does.
+#[test]
+fn python_inspect_opens_the_prompt_after_a_program() {
+    if open_pty().is_none() {
+        eprintln!("python_inspect_opens_the_prompt_after_a_program: skipped, no pseudo-terminals");
+        return;
+    }
+    let history = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("repl-inspect-history");
+    let programs = [
+        (Some("1"), "x = 5; print('ran')"),
+        (None, "import os; x = 5; print('ran'); os.environ['PYTHONINSPECT'] = 'yes'"),
+    ];
+    for (inspect, code) in programs {
+        let (master, child, screen) = spawn_program_on_terminal(&history, &["-c", code], inspect);
+        // The first prompt may wait for the program to be built.
+        screen.wait_for(&format!("ran\r\n{PROMPT}"), 1, Duration::from_secs(1800));
+        (&master).write_all(b"x * 3\r").unwrap();
+        screen.wait_for(&format!("15\r\n{PROMPT}"), 1, Duration::from_secs(60));
+        (&master).write_all(b"\x04").unwrap();
+        let (status, text) = finish(child, &screen);
+        assert_eq!(status, Some(0), "{code}:\n{text}");
+        assert!(!text.contains("Python 3.12"), "no banner after a program:\n{text}");
+    }
+}
+
+/// With `PYTHONINSPECT` and stdin not a terminal there is no prompt, but inspection is on: `sys.flags.inspect`
+/// is 1 (`interactive` 0) and a SystemExit is reported with status 1 (CPython 3.12's output for the same run).
+#[test]
+fn python_inspect_without_a_terminal() {
+    let code = "import sys; print(sys.flags.inspect, sys.flags.interactive); raise SystemExit(3)";
+    let command = || {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_crabby"));
+        cmd.args(["-c", code])
+            .current_dir(env!("CARGO_TARGET_TMPDIR"))
+            .env("CRABBY_CACHE", cache())
+            .env("PYTHONINSPECT", "1")
+            .stdin(Stdio::null());
+        cmd
+    };
+    let _ = command().output().expect("crabby runs");
+    let out = command().output().expect("crabby runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "1 0\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nSystemExit: 3\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // Set only by the program, it does not change how SystemExit ends it.
+    let out = Command::new(env!("CARGO_BIN_EXE_crabby"))
+        .args(["-c", "import os; os.environ['PYTHONINSPECT'] = '1'; raise SystemExit(3)"])
+        .current_dir(env!("CARGO_TARGET_TMPDIR"))
+        .env("CRABBY_CACHE", cache())
+        .env_remove("PYTHONINSPECT")
+        .stdin(Stdio::null())
+        .output()
+        .expect("crabby runs");
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
 }

@@ -132,7 +132,21 @@ fn flags() -> Value {
     let hash_random = std::env::var("PYTHONHASHSEED").map_or(1, |s| (s != "0") as i64);
     let (inspect, quiet) = crate::entry::command_line_flags();
     let (i, q) = (inspect as i64, quiet as i64);
-    let ints = [0, i, i, 0, env("PYTHONDONTWRITEBYTECODE") as i64, 0, 0, 0, 0, 0, q, hash_random, 0];
+    let ints = [
+        0,
+        i | crate::entry::inspect_from_environment() as i64,
+        i,
+        0,
+        env("PYTHONDONTWRITEBYTECODE") as i64,
+        0,
+        0,
+        0,
+        0,
+        0,
+        q,
+        hash_random,
+        0,
+    ];
     let mut values: Vec<Value> = ints.iter().map(|i| Value::Int(*i)).collect();
     values.push(Value::Bool(false)); // dev_mode
     values.push(Value::Int(0)); // utf8_mode
