@@ -321,6 +321,16 @@ impl<'a> Visitor<'a> for Collector {
                 self.visit_body(&t.orelse);
                 self.visit_body(&t.finalbody);
             }
+            // A generic class's implicit `Generic[T]` base comes from `typing`; subscribing a generic type
+            // alias makes a `types.GenericAlias`. Both modules must be compiled in.
+            Stmt::ClassDef(c) if c.type_params.is_some() => {
+                self.push("typing", 0, Vec::new());
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::TypeAlias(t) if t.type_params.is_some() => {
+                self.push("types", 0, Vec::new());
+                visitor::walk_stmt(self, stmt);
+            }
             _ => visitor::walk_stmt(self, stmt),
         }
     }

@@ -270,12 +270,18 @@ fn finish(raw: Vec<collect::RawScope>, by_range: HashMap<TextRange, ScopeId>) ->
     SymbolTable { scopes, by_range, future_annotations: false }
 }
 
+/// The name of a PEP 695 type parameter scope starts with this (`<generic parameters of f>`, as CPython names
+/// its code object).
+pub const TYPE_PARAMS_PREFIX: &str = "<generic parameters of ";
+
 /// CPython's `compiler_set_qualname`: the parent is the enclosing code object (inlined comprehensions have
 /// none); a function or class declared `global` there gets its plain name.
 fn qualname_of(scopes: &[Scope], id: ScopeId) -> String {
     let s = &scopes[id];
     let mut parent = s.parent.expect("non-module scopes have a parent");
-    while scopes[parent].kind == ScopeKind::InlinedComprehension {
+    // A PEP 695 type parameter scope is no parent either (CPython looks at the grandparent).
+    while scopes[parent].kind == ScopeKind::InlinedComprehension || scopes[parent].name.starts_with(TYPE_PARAMS_PREFIX)
+    {
         parent = scopes[parent].parent.expect("comprehensions have a parent");
     }
     let p = &scopes[parent];

@@ -505,12 +505,69 @@ impl<'a> Lower<'a> {
         self.expr(sc, e)
     }
 
-    fn class_def(&mut self, sc: &mut Sc, c: &'a ast::StmtClassDef) -> R<ClassDef> {
+    /// A statement preceded by its PEP 695 type parameter list, if it has one.
+    fn generic(&mut self, tp: Option<TypeParamsDef>, line: u32, st: St) -> St {
+        match tp {
+            Some(tp) => St::Generic(Box::new(tp), Box::new(Stmt { line, kind: st })),
+            None => st,
+        }
+    }
+
+    /// A PEP 695 type parameter list (see `crabby-compiler/src/codegen/generics.rs`): its scope is inlined into
+    /// the current frame like a comprehension's, with fresh slots and cells for the parameters and one slot
+    /// for their tuple. Leaves the scope's names visible (`sc.comps`); the caller pops it once the function,
+    /// class or alias is lowered.
+    fn type_params(&mut self, sc: &mut Sc, tp: &'a ast::TypeParams) -> R<TypeParamsDef> {
+        let scope_id = self.table.scope_at(tp.range);
+        let (vars, fresh_cells, _slots) = self.comp_frame(sc, scope_id);
+        sc.comps.push((scope_id, vars));
+        let mut params = Vec::new();
+        for p in &tp.type_params {
+            let (kind, bound) = match p {
+                ast::TypeParam::TypeVar(t) => match &t.bound {
+                    Some(b) => {
+                        let bs = self.table.scope_at(b.range());
+                        let code = self.function(bs, None, Err(b), b.range())?;
+                        let constraints = matches!(&**b, Expr::Tuple(_));
+                        (u32::from(constraints), Some(self.func_def(sc, bs, None, None, code)?))
+                    }
+                    None => (0, None),
+                },
+                ast::TypeParam::TypeVarTuple(_) => (2, None),
+                ast::TypeParam::ParamSpec(_) => (3, None),
+            };
+            let target = self.resolve(sc, p.name().as_str());
+            params.push((kind, leak_str(p.name().as_str()), bound, target));
+        }
+        let tuple = NameRef::Fast(sc.add_slot(".type_params"));
+        Ok(TypeParamsDef { fresh_cells, params, tuple })
+    }
+
+    fn class_def(&mut self, sc: &mut Sc, c: &'a ast::StmtClassDef) -> R<(ClassDef, Option<TypeParamsDef>)> {
         let scope_id = self.table.scope_at(c.range);
         let mut decorators = Vec::new();
         for d in &c.decorator_list {
             decorators.push(self.expr(sc, &d.expression)?);
         }
+        let tp = match &c.type_params {
+            Some(tp) => Some(self.type_params(sc, tp)?),
+            None => None,
+        };
+        let r = self.class_rest(sc, c, scope_id, decorators, tp.as_ref().map(|t| t.tuple.clone()));
+        if tp.is_some() {
+            sc.comps.pop();
+        }
+        Ok((r?, tp))
+    }
+
+    fn class_rest(
+        &mut self,
+        sc: &mut Sc,
+        c: &'a ast::StmtClassDef,
+        scope_id: ScopeId,
+        decorators: Vec<Ex>,
+        type_params: Option<NameRef>,
+    ) -> R<ClassDef> {
         let mut bases = Vec::new();
         let mut kws = Vec::new();
         if let Some(args) = &c.arguments {
@@ -561,6 +618,7 @@ impl<'a> Lower<'a> {
             kws,
             body: Box::new(body),
             target,
+            type_params,
         })
     }
 
@@ -715,23 +773,32 @@ impl<'a> Lower<'a> {
                 St::Assert(t, m)
             }
             AStmt::Global(_) | AStmt::Nonlocal(_) => St::Pass,
-            // NOTE: PEP 695 type parameters need their annotation scope, which the scope pass does not make
-            // yet: a clear error rather than a NameError for `T`.
-            AStmt::FunctionDef(f) if f.type_params.is_some() => St::Unsupported("generic functions (PEP 695)"),
-            AStmt::ClassDef(c) if c.type_params.is_some() => St::Unsupported("generic classes (PEP 695)"),
             AStmt::FunctionDef(f) => {
                 let scope_id = self.table.scope_at(f.range);
                 let mut decorators = Vec::new();
                 for d in &f.decorator_list {
                     decorators.push(self.expr(sc, &d.expression)?);
                 }
+                let tp = match &f.type_params {
+                    Some(tp) => Some(self.type_params(sc, tp)?),
+                    None => None,
+                };
                 let code = self.function(scope_id, Some(&f.parameters), Ok(&f.body), f.range)?;
-                let func = self.func_def(sc, scope_id, Some(&f.parameters), f.returns.as_deref(), code)?;
+                let func = self.func_def(sc, scope_id, Some(&f.parameters), f.returns.as_deref(), code);
+                if tp.is_some() {
+                    sc.comps.pop();
+                }
+                let func = func?;
                 let doc = docstring(&f.body).map(|d| self.s(d));
                 let target = self.resolve(sc, &f.name.id);
-                St::Def(Box::new(DefStmt { decorators, func, doc, target }))
+                let type_params = tp.as_ref().map(|t| t.tuple.clone());
+                let def = St::Def(Box::new(DefStmt { decorators, func, doc, target, type_params }));
+                self.generic(tp, line, def)
             }
-            AStmt::ClassDef(c) => St::Class(Box::new(self.class_def(sc, c)?)),
+            AStmt::ClassDef(c) => {
+                let (class, tp) = self.class_def(sc, c)?;
+                self.generic(tp, line, St::Class(Box::new(class)))
+            }
             AStmt::Try(t) => {
                 let body = self.block(sc, &t.body)?;
                 let mut handlers = Vec::new();
@@ -795,16 +862,26 @@ impl<'a> Lower<'a> {
             }
             AStmt::Match(m) => self.match_stmt(sc, m)?,
             // As codegen compiles it: the value is a function of no parameters (the scope pass made its
-            // scope), evaluated lazily. Generic aliases are not compiled either.
-            AStmt::TypeAlias(t) => match (t.name.as_ref(), &t.type_params) {
-                (Expr::Name(n), None) => {
+            // scope), evaluated lazily; a generic alias gets its type parameters first (`St::Generic`).
+            AStmt::TypeAlias(t) => match t.name.as_ref() {
+                Expr::Name(n) => {
+                    let tp = match &t.type_params {
+                        Some(tp) => Some(self.type_params(sc, tp)?),
+                        None => None,
+                    };
                     let scope_id = self.table.scope_at(t.range);
                     let code = self.function(scope_id, None, Err(&t.value), t.range)?;
-                    let func = self.func_def(sc, scope_id, None, None, code)?;
+                    let func = self.func_def(sc, scope_id, None, None, code);
+                    if tp.is_some() {
+                        sc.comps.pop();
+                    }
+                    let func = func?;
                     let name = self.s(&n.id);
-                    St::TypeAlias(name, Box::new(func), self.resolve(sc, &n.id))
+                    let type_params = tp.as_ref().map(|t| t.tuple.clone());
+                    let alias = St::TypeAlias(name, Box::new(func), self.resolve(sc, &n.id), type_params);
+                    self.generic(tp, line, alias)
                 }
-                _ => St::Unsupported("generic type aliases"),
+                _ => St::Unsupported("this type alias target"),
             },
             AStmt::IpyEscapeCommand(_) => St::Unsupported("IPython escapes"),
         };

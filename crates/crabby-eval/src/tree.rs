@@ -172,6 +172,8 @@ pub struct ClassDef {
     pub kws: Vec<Kw>,
     pub body: Box<FuncDef>,
     pub target: NameRef,
+    /// A generic class's `__type_params__` (the slot [`TypeParamsDef`] filled).
+    pub type_params: Option<NameRef>,
 }
 
 pub struct DefStmt {
@@ -179,6 +181,17 @@ pub struct DefStmt {
     pub func: FuncDef,
     pub doc: Option<Value>,
     pub target: NameRef,
+    /// A generic function's `__type_params__` (the slot [`TypeParamsDef`] filled).
+    pub type_params: Option<NameRef>,
+}
+
+/// A PEP 695 type parameter list, run just before the generic function, class or alias it belongs to: makes
+/// each parameter (fresh cells when nested code captures them) and the tuple of them.
+pub struct TypeParamsDef {
+    pub fresh_cells: Vec<u32>,
+    /// `(kind, name, lazy bound or constraints, where it goes)`; kinds as `rt::make_type_param`'s.
+    pub params: Vec<(u32, &'static str, Option<FuncDef>, NameRef)>,
+    pub tuple: NameRef,
 }
 
 pub enum ImportName {
@@ -289,7 +302,9 @@ pub enum St {
     ImportStar(Value),
     Match(Ex, Vec<Case>),
     /// `type X = value`: a `typing.TypeAliasType` whose value the function computes when first read.
-    TypeAlias(Value, Box<FuncDef>, NameRef),
+    TypeAlias(Value, Box<FuncDef>, NameRef, Option<NameRef>),
+    /// A PEP 695 type parameter list, then the statement it belongs to.
+    Generic(Box<TypeParamsDef>, Box<Stmt>),
     /// The module docstring: sets `__doc__` in the top-level namespace.
     Doc(Value),
     Unsupported(&'static str),

@@ -193,6 +193,9 @@ walk_fn! {
                     decorators.push(aw!(eval(f, e))?);
                 }
                 let mut fv = aw!(make_func(f, &d.func))?;
+                if let Some(tp) = &d.type_params {
+                    rt::set_type_params(&fv, &f.load(tp)?)?;
+                }
                 if let Some(doc) = &d.doc {
                     rt::set_function_doc(&fv, doc.clone());
                 }
@@ -225,8 +228,14 @@ walk_fn! {
                         None => rt::merge_kwargs(&Value::None, &mut kws, &v)?,
                     }
                 }
+                if let Some(tp) = &c.type_params {
+                    bases.push(rt::generic_base(&f.load(tp)?)?);
+                }
                 let body = aw!(make_func(f, &c.body))?;
                 let mut cls = rt::build_class(&body, &c.name, &c.qualname, bases, kws)?;
+                if let Some(tp) = &c.type_params {
+                    rt::set_type_params(&cls, &f.load(tp)?)?;
+                }
                 for dec in decorators.iter().rev() {
                     cls = rt::call(dec, &[cls], &[])?;
                 }
@@ -270,10 +279,31 @@ walk_fn! {
                 rt::import_star(&target, &m)?;
             }
             St::Match(subject, cases) => return aw!(exec_match(f, subject, cases)),
-            St::TypeAlias(name, func, target) => {
+            St::TypeAlias(name, func, target, type_params) => {
                 let fv = aw!(make_func(f, func))?;
-                let alias = rt::make_type_alias(name.as_str().unwrap_or(""), &fv)?;
+                let name = name.as_str().unwrap_or("");
+                let alias = match type_params {
+                    Some(tp) => rt::make_generic_type_alias(name, &fv, &f.load(tp)?)?,
+                    None => rt::make_type_alias(name, &fv)?,
+                };
                 f.store(target, alias)?;
+            }
+            St::Generic(tp, inner) => {
+                for &i in &tp.fresh_cells {
+                    f.cells[i as usize] = rt::new_cell();
+                }
+                let mut made = Vec::with_capacity(tp.params.len());
+                for (kind, name, bound, target) in &tp.params {
+                    let lazy = match bound {
+                        Some(b) => aw!(make_func(f, b))?,
+                        None => Value::None,
+                    };
+                    let v = rt::make_type_param(*kind, name, &lazy)?;
+                    f.store(target, v.clone())?;
+                    made.push(v);
+                }
+                f.store(&tp.tuple, rt::new_tuple(made))?;
+                return aw!(exec_stmt(f, inner));
             }
             St::Unsupported(what) => return Err(rt::not_supported(what)),
         }

@@ -773,6 +773,35 @@ pub fn make_type_alias(name: &str, evaluate: &Value) -> PyResult<Value> {
     crate::ops::call::call(&make, &[Value::from(name), evaluate.clone()], &[])
 }
 
+/// Calls `_typing.<helper>(*args)`, one of the helpers written for compiled code.
+fn typing_helper(helper: &str, args: &[Value]) -> PyResult<Value> {
+    let m = crate::modules::typing::module()?;
+    let f = dict::get_str(module_dict(&m), helper)
+        .ok_or_else(|| not_supported(&format!("PEP 695 generics without _typing.{helper}")))?;
+    crate::ops::call::call(&f, args, &[])
+}
+
+/// A PEP 695 type parameter: `kind` 0 is a TypeVar with a bound, 1 a TypeVar with constraints (either
+/// computed by the function `lazy` when first read; None for neither), 2 a TypeVarTuple, 3 a ParamSpec.
+pub fn make_type_param(kind: u32, name: &str, lazy: &Value) -> PyResult<Value> {
+    typing_helper("_type_param", &[Value::Int(kind as i64), Value::from(name), lazy.clone()])
+}
+
+/// `__type_params__` of a generic function or class.
+pub fn set_type_params(target: &Value, params: &Value) -> PyResult<()> {
+    crate::ops::attr::setattr_str(target, "__type_params__", params.clone())
+}
+
+/// The implicit base of a generic class: `typing.Generic[*params]`.
+pub fn generic_base(params: &Value) -> PyResult<Value> {
+    typing_helper("_generic_base", std::slice::from_ref(params))
+}
+
+/// `type name[params] = value`: a lazy `TypeAliasType` with its type parameters.
+pub fn make_generic_type_alias(name: &str, evaluate: &Value, params: &Value) -> PyResult<Value> {
+    typing_helper("_lazy_type_alias", &[Value::from(name), evaluate.clone(), params.clone()])
+}
+
 /// `from m import name`.
 pub fn import_from(m: &Value, name: &Value) -> PyResult<Value> {
     crate::import::import_from(m, name.as_str().unwrap_or(""))

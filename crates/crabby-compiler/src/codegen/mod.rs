@@ -13,6 +13,7 @@
 
 mod expr;
 mod func;
+mod generics;
 mod pattern;
 mod stmt;
 

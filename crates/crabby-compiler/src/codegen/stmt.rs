@@ -352,10 +352,21 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
                 ctx.emit(&format!("let d_{id}: Value = {v};"));
                 decorators.push(format!("d_{id}"));
             }
+            let tps = match &f.type_params {
+                Some(tp) => Some(super::generics::enter(g, ctx, tp)?),
+                None => None,
+            };
             let code = func::emit_function(g, scope_id, Some(&f.parameters), func::Body::Stmts(&f.body), f.range)?;
+            // NOTE: CPython evaluates a generic function's defaults before its type parameter scope; here they
+            // are evaluated inside it, so a default naming a type parameter sees the parameter.
             let mk = func::make_function(g, ctx, scope_id, Some(&f.parameters), &code)?;
             let id = g.fresh();
             ctx.emit(&format!("let mut f_{id}: Value = {mk};"));
+            if let Some(tps) = tps {
+                super::generics::leave(ctx);
+                let set = ctx.q(&format!("set_type_params(&f_{id}, &{tps})"));
+                ctx.emit(&format!("{set};"));
+            }
             if let Some(Stmt::Expr(e)) = f.body.first() {
                 if let Expr::StringLiteral(s) = &*e.value {
                     let v = g.s(s.value.to_str());
@@ -421,19 +432,27 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
         }
         Stmt::Match(m) => super::pattern::match_stmt(g, ctx, m)?,
         // `type X = value`: a `typing.TypeAliasType` whose value a lambda computes when first read.
-        Stmt::TypeAlias(t) => match (t.name.as_ref(), &t.type_params) {
-            (Expr::Name(n), None) => {
+        Stmt::TypeAlias(t) => match t.name.as_ref() {
+            Expr::Name(n) => {
+                let tps = match &t.type_params {
+                    Some(tp) => Some(super::generics::enter(g, ctx, tp)?),
+                    None => None,
+                };
                 let scope_id = g.table.scope_at(t.range);
                 let code = func::emit_function(g, scope_id, None, func::Body::Expr(&t.value), t.range)?;
                 let f = func::make_function(g, ctx, scope_id, None, &code)?;
                 let vid = g.fresh();
-                let alias = ctx.q(&format!("make_type_alias({}, &{f})", rust_str(n.id.as_str())));
+                let alias = match &tps {
+                    Some(tps) => ctx.q(&format!("make_generic_type_alias({}, &{f}, &{tps})", rust_str(n.id.as_str()))),
+                    None => ctx.q(&format!("make_type_alias({}, &{f})", rust_str(n.id.as_str()))),
+                };
                 ctx.emit(&format!("let v_{vid}: Value = {alias};"));
+                if tps.is_some() {
+                    super::generics::leave(ctx);
+                }
                 store_name(g, ctx, n.id.as_str(), &format!("v_{vid}"));
             }
-            // Not compiled yet: reaching one raises NotImplementedError at run time, so the rest of the
-            // program still runs.
-            _ => ctx.emit(&format!("break {} Err(not_supported(\"generic type aliases\"));", ctx.err)),
+            other => return Err(func::unsupported(g, other.range(), "this type alias target")),
         },
         Stmt::IpyEscapeCommand(c) => return Err(func::unsupported(g, c.range(), "IPython escapes")),
     }
@@ -535,6 +554,10 @@ fn class_def<'a>(
         ctx.emit(&format!("let d_{id}: Value = {v};"));
         decorators.push(format!("d_{id}"));
     }
+    let tps = match &c.type_params {
+        Some(tp) => Some(super::generics::enter(g, ctx, tp)?),
+        None => None,
+    };
     let id = g.fresh();
     ctx.emit(&format!("let mut cb_{id}: Vec<Value> = Vec::new();\nlet mut ck_{id}: Vec<(Value, Value)> = Vec::new();"));
     if let Some(args) = &c.arguments {
@@ -565,6 +588,11 @@ fn class_def<'a>(
             }
         }
     }
+    if let Some(tps) = &tps {
+        // The implicit `Generic[*type_params]` base, last, as CPython adds it.
+        let base = ctx.q(&format!("generic_base(&{tps})"));
+        ctx.emit(&format!("cb_{id}.push({base});"));
+    }
     let code = func::emit_class_body(g, scope_id, &c.body, c.range)?;
     let mk = func::make_function(g, ctx, scope_id, None, &code)?;
     let name = g.s(&c.name.id);
@@ -572,6 +600,13 @@ fn class_def<'a>(
     let qn = g.s(&qualname);
     let build = ctx.q(&format!("build_class(&{mk}, {name}, {qn}, cb_{id}, ck_{id})"));
     ctx.emit(&format!("let mut k_{id}: Value = {build};"));
+    if let Some(tps) = tps {
+        super::generics::leave(ctx);
+        // NOTE: CPython stores `__type_params__` in the namespace before the body runs; here it is set on the
+        // class once made, so the body and `__init_subclass__` do not see it yet.
+        let set = ctx.q(&format!("set_type_params(&k_{id}, &{tps})"));
+        ctx.emit(&format!("{set};"));
+    }
     for d in decorators.iter().rev() {
         let c = ctx.q(&format!("call(&{d}, &[k_{id}], &[])"));
         ctx.emit(&format!("k_{id} = {c};"));

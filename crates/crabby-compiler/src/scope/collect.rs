@@ -224,6 +224,26 @@ impl<'a> Collector<'a> {
         self.scopes[self.cur()].flags_of(&mangled)
     }
 
+    /// Opens the scope of a PEP 695 type parameter list (CPython's annotation scope
+    /// `<generic parameters of NAME>`, keyed by the list's range): the parameters are its locals, each bound or
+    /// constraint tuple is a lazily evaluated lambda of its own (keyed by the expression's range), and the
+    /// function, class or alias value is nested in it. The caller pops it after the nested scope.
+    fn enter_type_params(&mut self, tp: &ruff_python_ast::TypeParams, name: &str) -> Res {
+        let scope_name = format!("{}{name}>", crate::scope::TYPE_PARAMS_PREFIX);
+        self.push_scope(ScopeKind::Lambda, &scope_name, tp.range, None);
+        for p in &tp.type_params {
+            self.add_def(p.name().as_str(), DEF_LOCAL, ruff_text_size::Ranged::range(p))?;
+            if let ruff_python_ast::TypeParam::TypeVar(t) = p {
+                if let Some(b) = &t.bound {
+                    self.push_scope(ScopeKind::Lambda, t.name.as_str(), ruff_text_size::Ranged::range(&**b), None);
+                    self.visit_expr(b)?;
+                    self.pop_scope();
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub fn visit_body(&mut self, body: &[Stmt]) -> Res {
         for s in body {
             self.visit_stmt(s)?;
@@ -246,6 +266,9 @@ impl<'a> Collector<'a> {
                 for d in &f.decorator_list {
                     self.visit_expr(&d.expression)?;
                 }
+                if let Some(tp) = &f.type_params {
+                    self.enter_type_params(tp, f.name.as_str())?;
+                }
                 if !self.future_annotations {
                     self.visit_annotations(&f.parameters)?;
                     if let Some(r) = &f.returns {
@@ -258,6 +281,9 @@ impl<'a> Collector<'a> {
                 self.visit_params(&f.parameters)?;
                 self.visit_body(&f.body)?;
                 self.pop_scope();
+                if f.type_params.is_some() {
+                    self.pop_scope();
+                }
             }
             Stmt::ClassDef(c) => {
                 self.add_def(c.name.as_str(), DEF_LOCAL, c.range)?;
@@ -270,6 +296,9 @@ impl<'a> Collector<'a> {
                 for d in &c.decorator_list {
                     self.visit_expr(&d.expression)?;
                 }
+                if let Some(tp) = &c.type_params {
+                    self.enter_type_params(tp, c.name.as_str())?;
+                }
                 let saved = self.private.take();
                 let id = self.push_scope(ScopeKind::Class, c.name.as_str(), c.range, None);
                 self.private = Some(c.name.to_string());
@@ -277,6 +306,9 @@ impl<'a> Collector<'a> {
                 self.visit_body(&c.body)?;
                 self.pop_scope();
                 self.private = saved;
+                if c.type_params.is_some() {
+                    self.pop_scope();
+                }
             }
             Stmt::Return(r) => {
                 if let Some(v) = &r.value {
@@ -289,10 +321,18 @@ impl<'a> Collector<'a> {
                     self.add_def(n.id.as_str(), DEF_LOCAL, n.range)?;
                 }
                 // The value is evaluated lazily, by a function of no parameters (CPython's annotation scope;
-                // codegen compiles it as a lambda). Generic aliases (`type A[T] = ...`) are not compiled yet.
-                if t.type_params.is_none() {
-                    self.push_scope(ScopeKind::Lambda, "<lambda>", t.range, None);
-                    self.visit_expr(&t.value)?;
+                // codegen compiles it as a lambda), inside the type parameters' scope for `type A[T] = ...`.
+                let name = match t.name.as_ref() {
+                    Expr::Name(n) => n.id.as_str(),
+                    _ => "",
+                };
+                if let Some(tp) = &t.type_params {
+                    self.enter_type_params(tp, name)?;
+                }
+                self.push_scope(ScopeKind::Lambda, "<lambda>", t.range, None);
+                self.visit_expr(&t.value)?;
+                self.pop_scope();
+                if t.type_params.is_some() {
                     self.pop_scope();
                 }
             }

@@ -54,6 +54,16 @@ def _readonly(attr):
     return property(lambda self: getattr(self, attr))
 
 
+def _lazy(attr):
+    # A PEP 695 bound or constraint tuple is computed when first read (by the function in `_evaluate<attr>`).
+    def get(self):
+        d = self.__dict__
+        if attr not in d:
+            d[attr] = d.pop('_evaluate' + attr)()
+        return d[attr]
+    return property(get)
+
+
 class TypeVar:
     """A type variable: a placeholder for one type in generic classes, functions and aliases."""
     __module__ = 'typing'
@@ -81,8 +91,8 @@ class TypeVar:
         return self
 
     __name__ = _readonly('_name')
-    __bound__ = _readonly('_bound')
-    __constraints__ = _readonly('_constraints')
+    __bound__ = _lazy('_bound')
+    __constraints__ = _lazy('_constraints')
     __covariant__ = _readonly('_covariant')
     __contravariant__ = _readonly('_contravariant')
     __infer_variance__ = _readonly('_infer_variance')
@@ -289,14 +299,47 @@ class TypeAliasType:
         return self._name
 
 
-def _lazy_type_alias(name, evaluate):
+def _lazy_type_alias(name, evaluate, type_params=()):
     # What compiled code makes for `type name = value`: `evaluate()` computes the value when first read.
     self = object.__new__(TypeAliasType)
     self._name = name
     self._evaluate = evaluate
-    self._type_params = ()
+    self._type_params = type_params
     self.__module__ = evaluate.__module__
     return self
+
+
+def _type_param(kind, name, evaluate):
+    # A type parameter of a PEP 695 list (`[T: bound, *Ts, **P]`), as CPython's intrinsics make them: variance
+    # inferred, a bound (kind 0) or constraints (kind 1) computed by `evaluate` when first read.
+    if kind <= 1:
+        self = object.__new__(TypeVar)
+        self._name = name
+        self._covariant = self._contravariant = False
+        self._infer_variance = True
+        if evaluate is None:
+            self._bound, self._constraints = None, ()
+        elif kind == 0:
+            self._constraints, self._evaluate_bound = (), evaluate
+        else:
+            self._bound, self._evaluate_constraints = None, evaluate
+    elif kind == 2:
+        self = object.__new__(TypeVarTuple)
+        self._name = name
+    else:
+        self = object.__new__(ParamSpec)
+        self._name = name
+        self._bound = None
+        self._covariant = self._contravariant = False
+        self._infer_variance = True
+    self.__module__ = 'typing'
+    return self
+
+
+def _generic_base(params):
+    # The implicit base of `class C[T, *Ts]`: Generic[T, *Ts] (a TypeVarTuple is unpacked, as CPython does).
+    return Generic.__class_getitem__(tuple(
+        _typing_func('Unpack')[p] if isinstance(p, TypeVarTuple) else p for p in params))
 
 
 class Generic:
