@@ -4,6 +4,7 @@
 //! rules) → `codegen` (one Rust module per Python module, calling only the runtime's documented surface).
 //! The compiler does no I/O: the CLI reads files and hands their text in, and gets Rust text back.
 
+pub mod co_table;
 pub mod codegen;
 pub mod error;
 pub mod imports;

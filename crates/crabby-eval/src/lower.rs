@@ -6,9 +6,10 @@
 
 use std::collections::HashMap;
 
+use crabby_compiler::co_table::{co_table, CoUnit};
 use crabby_compiler::scope::{mangle, ScopeId, SymScope, SymbolTable};
 use crabby_compiler::CompileError;
-use crabby_runtime::rt::{self, AttrSite, CodeInfo, Value};
+use crabby_runtime::rt::{self, AttrSite, CoTable, CodeInfo, Value};
 use ruff_python_ast::{
     self as ast, BoolOp, CmpOp, ConversionFlag, Expr, InterpolatedStringElement, Number, Operator, Parameters,
     Stmt as AStmt, UnaryOp,
@@ -252,6 +253,7 @@ impl<'a> Lower<'a> {
         params: Option<&Parameters>,
         unit: Unit,
         body: Option<crabby_runtime::ops::call::BodyFn>,
+        co: crabby_runtime::builtins::code::CoTable,
     ) -> &'static CodeInfo {
         let mut names: Vec<&'static str> = Vec::new();
         let (mut posonly, mut argcount, mut kwonly, mut varargs, mut varkw) = (0, 0, 0, false, false);
@@ -304,6 +306,7 @@ impl<'a> Lower<'a> {
             varkw,
             body,
             extra: Some(extra),
+            co,
         }))
     }
 
@@ -334,7 +337,16 @@ impl<'a> Lower<'a> {
             }
         }
         let unit = self.finish_unit(sc, stmts, result, false, false);
-        Ok(self.code_info("<module>", "<module>", 1, None, unit, None))
+        let co_unit = match (mode, body) {
+            (crabby_runtime::eval::Mode::Eval, [AStmt::Expr(e)]) => Some(CoUnit::Eval(&e.value)),
+            (crabby_runtime::eval::Mode::Eval, _) => None,
+            (m, _) => Some(CoUnit::Module { body, interactive: m == crabby_runtime::eval::Mode::Single }),
+        };
+        let co = match co_unit {
+            Some(u) => leak_co(co_table(self.table, 0, u)),
+            None => crabby_runtime::builtins::code::CoTable::Unknown,
+        };
+        Ok(self.code_info("<module>", "<module>", 1, None, unit, None, co))
     }
 
     fn finish_unit(&mut self, sc: Sc, body: Vec<Stmt>, result: Option<Ex>, is_gen: bool, is_coro: bool) -> Unit {
@@ -434,7 +446,15 @@ impl<'a> Lower<'a> {
             }
         }
         let unit = self.finish_unit(sc, stmts, None, is_gen, is_coro);
-        Ok(self.code_info(&name, &qualname, first_line, params, unit, Some(crate::walk::function_body)))
+        let co = leak_co(co_table(
+            self.table,
+            scope_id,
+            match body {
+                Ok(stmts) => CoUnit::Function(stmts),
+                Err(e) => CoUnit::Lambda(e),
+            },
+        ));
+        Ok(self.code_info(&name, &qualname, first_line, params, unit, Some(crate::walk::function_body), co))
     }
 
     /// The defaults, keyword defaults, annotations and closure of a function, evaluated where it is defined.
@@ -607,7 +627,8 @@ impl<'a> Lower<'a> {
         }
         let first_line = self.line(c.range);
         let unit = self.finish_unit(inner, stmts, None, false, false);
-        let code = self.code_info(&name, &qualname, first_line, None, unit, Some(crate::walk::class_body));
+        let code =
+            self.code_info(&name, &qualname, first_line, None, unit, Some(crate::walk::class_body), CoTable::Unknown);
         let body = self.func_def(sc, scope_id, None, None, code)?;
         let target = self.resolve(sc, &c.name.id);
         Ok(ClassDef {
@@ -1257,11 +1278,40 @@ impl<'a> Lower<'a> {
         // The first iterator was already made outside (see `walk`): the loop over slot 0 must not call
         // `iter()` again, which is harmless for iterators (they return themselves).
         let unit = self.finish_unit(inner, body, None, true, is_async);
-        let code = self.code_info("<genexpr>", &qualname, line, None, unit, None);
+        let code = self.code_info("<genexpr>", &qualname, line, None, unit, None, CoTable::Unknown);
         let mut closure = Vec::new();
         for f in self.table.scopes[scope_id].freevars.clone() {
             closure.push(self.cell_for(sc, &f)?);
         }
         Ok(Ex::GenExp(Box::new(GenExp { code, first_iter, first_async, closure })))
+    }
+}
+
+/// The runtime's `CoTable` for a table the compiler front end computed (leaked, like the code object).
+fn leak_co(t: Result<crabby_compiler::co_table::CoTable, &'static str>) -> CoTable {
+    use crabby_compiler::co_table::CoConst as C;
+    use crabby_runtime::builtins::code::CoConst as K;
+    fn conv(c: &C) -> K {
+        match c {
+            C::None => K::None,
+            C::Bool(b) => K::Bool(*b),
+            C::Int(i) => K::Int(*i),
+            C::Float(f) => K::Float(f64::from_bits(*f)),
+            C::Complex(a, b) => K::Complex(f64::from_bits(*a), f64::from_bits(*b)),
+            C::Str(s) => K::Str(leak_str(s)),
+            C::Bytes(b) => K::Bytes(Box::leak(b.clone().into_boxed_slice())),
+            C::Ellipsis => K::Ellipsis,
+            C::Tuple(items) => K::Tuple(Box::leak(items.iter().map(conv).collect::<Vec<_>>().into_boxed_slice())),
+            C::FrozenSet(items) => {
+                K::FrozenSet(Box::leak(items.iter().map(conv).collect::<Vec<_>>().into_boxed_slice()))
+            }
+        }
+    }
+    match t {
+        Ok(t) => CoTable::Exact {
+            consts: Box::leak(t.consts.iter().map(conv).collect::<Vec<_>>().into_boxed_slice()),
+            names: Box::leak(t.names.iter().map(|n| leak_str(n)).collect::<Vec<_>>().into_boxed_slice()),
+        },
+        Err(what) => CoTable::Inexact(what),
     }
 }

@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+pub use crate::builtins::code::{CoConst, CoTable};
 pub use crate::builtins::complex::new_complex;
 pub use crate::builtins::dict::new_dict_obj;
 pub use crate::builtins::exception_group::{reraise_star as except_star_reraise, star_match as except_star_match};

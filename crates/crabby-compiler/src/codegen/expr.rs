@@ -841,7 +841,7 @@ fn genexpr<'a>(
     }
     let _ = writeln!(
         g.items,
-        "static {code_name}: CodeInfo = CodeInfo {{ name: \"<genexpr>\", qualname: {}, filename: FILE, firstlineno: {line}, params: &[\".0\"], locals: &[], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: None, extra: None }};",
+        "static {code_name}: CodeInfo = CodeInfo {{ name: \"<genexpr>\", qualname: {}, filename: FILE, firstlineno: {line}, params: &[\".0\"], locals: &[], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: None, extra: None, co: CoTable::Unknown }};",
         rust_str(&qualname)
     );
     let kind = if is_async { "GenKind::AsyncGenerator" } else { "GenKind::Generator" };

@@ -232,10 +232,15 @@ pub(crate) fn module_body<'a>(g: &mut ModuleGen<'a>, body: &'a [Stmt]) -> Result
     ctx.emit("let cl: &[ObjRef] = &[];");
     super::stmt::docstring(g, &mut ctx, body, "set_global_doc(g, {})");
     super::stmt::stmts(g, &mut ctx, body)?;
+    let co = crate::co_table::to_rust(&crate::co_table::co_table(
+        g.table,
+        0,
+        crate::co_table::CoUnit::Module { body, interactive: false },
+    ));
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "static CODE_MODULE: CodeInfo = CodeInfo {{ name: \"<module>\", qualname: \"<module>\", filename: FILE, firstlineno: 1, params: &[], locals: &[], posonly: 0, argcount: 0, kwonly: 0, varargs: false, varkw: false, body: None, extra: None }};"
+        "static CODE_MODULE: CodeInfo = CodeInfo {{ name: \"<module>\", qualname: \"<module>\", filename: FILE, firstlineno: 1, params: &[], locals: &[], posonly: 0, argcount: 0, kwonly: 0, varargs: false, varkw: false, body: None, extra: None, co: {co} }};"
     );
     out.push_str("pub fn exec_module(m: &ObjRef) -> PyResult<()> {\n");
     out.push_str("register_source(FILE, SRC);\nlet g: &ObjRef = module_dict(m);\nlet mut ln: u32 = 1;\n");
@@ -335,6 +340,11 @@ pub(crate) fn emit_function<'a>(
             }
         }
     }
+    let co_unit = match body {
+        Body::Stmts(stmts) => crate::co_table::CoUnit::Function(stmts),
+        Body::Expr(e) => crate::co_table::CoUnit::Lambda(e),
+    };
+    let co = crate::co_table::to_rust(&crate::co_table::co_table(g.table, scope_id, co_unit));
     let params_lit: Vec<String> = pi.names.iter().map(|n| rust_str(n)).collect();
     let locals_lit: Vec<String> = g.table.scopes[scope_id]
         .symbols
@@ -345,7 +355,7 @@ pub(crate) fn emit_function<'a>(
     let mut item = String::new();
     let _ = writeln!(
         item,
-        "static {code}: CodeInfo = CodeInfo {{ name: {}, qualname: {}, filename: FILE, firstlineno: {first_line}, params: &[{}], locals: &[{}], posonly: {}, argcount: {}, kwonly: {}, varargs: {}, varkw: {}, body: Some({fname}), extra: None }};",
+        "static {code}: CodeInfo = CodeInfo {{ name: {}, qualname: {}, filename: FILE, firstlineno: {first_line}, params: &[{}], locals: &[{}], posonly: {}, argcount: {}, kwonly: {}, varargs: {}, varkw: {}, body: Some({fname}), extra: None, co: {co} }};",
         rust_str(&name),
         rust_str(&qualname),
         params_lit.join(", "),
@@ -451,7 +461,7 @@ pub(crate) fn emit_class_body<'a>(
     let mut item = String::new();
     let _ = writeln!(
         item,
-        "static {code}: CodeInfo = CodeInfo {{ name: {}, qualname: {}, filename: FILE, firstlineno: {first_line}, params: &[\"__ns__\"], locals: &[], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: Some({fname}), extra: None }};",
+        "static {code}: CodeInfo = CodeInfo {{ name: {}, qualname: {}, filename: FILE, firstlineno: {first_line}, params: &[\"__ns__\"], locals: &[], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: Some({fname}), extra: None, co: CoTable::Unknown }};",
         rust_str(&name),
         rust_str(&qualname)
     );

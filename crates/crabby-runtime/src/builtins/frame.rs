@@ -165,6 +165,7 @@ fn module_code(m: &ObjRef) -> &'static CodeInfo {
             varkw: false,
             body: None,
             extra: None,
+            co: crate::builtins::code::CoTable::Unknown,
         }))
     })
 }

@@ -683,6 +683,7 @@ static ANEXT_CODE: CodeInfo = CodeInfo {
     varkw: false,
     body: None,
     extra: None,
+    co: crate::builtins::code::CoTable::Unknown,
 };
 
 /// `async with`: looks up `__aexit__` and awaits `__aenter__()`.

@@ -227,7 +227,7 @@ pub(crate) fn payload_attr(v: &Value, name: &str) -> PyResult<Option<Value>> {
         (Payload::Descriptor(d), _) => descriptor::descriptor_attr(d, name),
         (Payload::Generator(g), "gi_code" | "cr_code" | "ag_code") => Some(crate::builtins::code::code_object(g.code)),
         (Payload::Generator(g), _) => crate::builtins::generator::gen_attr(g, name),
-        (Payload::Code(c), _) => crate::builtins::code::code_attr(c, name),
+        (Payload::Code(c), _) => crate::builtins::code::code_attr(c, name)?,
         (Payload::Function(f), "__code__") => Some(crate::builtins::code::code_object(f.code)),
         (Payload::Super(s), _) => crate::builtins::super_::super_attr(s, name),
         _ => None,

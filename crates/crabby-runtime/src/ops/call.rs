@@ -40,6 +40,8 @@ pub struct CodeInfo {
     /// What the run-time evaluator (crate `crabby-eval`) keeps for code it compiled: the lowered tree its
     /// shared body function walks (downcast there). `None` for compiled code.
     pub extra: Option<&'static (dyn std::any::Any + Send + Sync)>,
+    /// `co_consts` and `co_names` (see `builtins/code.rs`).
+    pub co: crate::builtins::code::CoTable,
 }
 
 impl std::fmt::Debug for CodeInfo {
