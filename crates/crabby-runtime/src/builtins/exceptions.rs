@@ -153,12 +153,13 @@ pub fn new_exception_of(ty: &ObjRef, args: Vec<Value>) -> ObjRef {
     if oserror::is_os_error_type(ty) {
         let ty = oserror::constructor_class(ty, &args);
         let dict = type_obj(&ty).instance_dict.then(crate::builtins::dict::new_dict_obj);
-        let exc = ObjRef::with_dict(&ty, Payload::Exception(ExceptionObj::new(tuple::new_tuple_from(&args))), dict);
+        let exc =
+            ObjRef::with_dict(&ty, Payload::Exception(Box::new(ExceptionObj::new(tuple::new_tuple_from(&args)))), dict);
         oserror::init_attrs(&exc, &args);
         return exc;
     }
     let dict = type_obj(ty).instance_dict.then(crate::builtins::dict::new_dict_obj);
-    ObjRef::with_dict(ty, Payload::Exception(ExceptionObj::new(tuple::new_tuple(args))), dict)
+    ObjRef::with_dict(ty, Payload::Exception(Box::new(ExceptionObj::new(tuple::new_tuple(args)))), dict)
 }
 
 pub fn is_exception_type(ty: &ObjRef) -> bool {

@@ -88,7 +88,11 @@ pub fn new_function(
         globals: globals.clone(),
         doc: RwLock::new(Value::None),
     };
-    Value::Obj(ObjRef::with_dict(&types().function, Payload::Function(f), Some(crate::builtins::dict::new_dict_obj())))
+    Value::Obj(ObjRef::with_dict(
+        &types().function,
+        Payload::Function(Box::new(f)),
+        Some(crate::builtins::dict::new_dict_obj()),
+    ))
 }
 
 /// The function payload of a compiled function object. Panics only on a runtime bug.

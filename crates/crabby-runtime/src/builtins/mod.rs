@@ -164,17 +164,21 @@ fn bootstrap() -> Types {
 
     // Re-create the three as real type objects now that a dict type pointer exists.
     let real_dict_ty =
-        ObjRef::new_untyped(Payload::Type(TypeObj::new("dict", Layout::Dict, mk_dict(&dict_ty), vec![])))
+        ObjRef::new_untyped(Payload::Type(Box::new(TypeObj::new("dict", Layout::Dict, mk_dict(&dict_ty), vec![]))))
             .make_immortal();
-    let real_object =
-        ObjRef::new_untyped(Payload::Type(TypeObj::new("object", Layout::Object, mk_dict(&real_dict_ty), vec![])))
-            .make_immortal();
-    let real_type = ObjRef::new_untyped(Payload::Type(TypeObj::new(
+    let real_object = ObjRef::new_untyped(Payload::Type(Box::new(TypeObj::new(
+        "object",
+        Layout::Object,
+        mk_dict(&real_dict_ty),
+        vec![],
+    ))))
+    .make_immortal();
+    let real_type = ObjRef::new_untyped(Payload::Type(Box::new(TypeObj::new(
         "type",
         Layout::Type,
         mk_dict(&real_dict_ty),
         vec![real_object.clone()],
-    )))
+    ))))
     .make_immortal();
     // SAFETY: none of these objects has been shared with another thread; `real_type` is immortal.
     unsafe {
@@ -191,7 +195,7 @@ fn bootstrap() -> Types {
     let new_type = |name: &str, layout: Layout, base: &ObjRef, basetype: bool| -> ObjRef {
         let mut t = TypeObj::new(name, layout, mk_dict(&real_dict_ty), vec![base.clone()]);
         t.basetype = basetype;
-        ObjRef::new(&real_type, Payload::Type(t)).make_immortal()
+        ObjRef::new(&real_type, Payload::Type(Box::new(t))).make_immortal()
     };
     let o = &real_object;
     let int = new_type("int", Layout::Int, o, true);
@@ -199,7 +203,7 @@ fn bootstrap() -> Types {
     let base_exc = {
         let mut t = TypeObj::new("BaseException", Layout::Exception, mk_dict(&real_dict_ty), vec![o.clone()]);
         t.instance_dict = true;
-        ObjRef::new(&real_type, Payload::Type(t)).make_immortal()
+        ObjRef::new(&real_type, Payload::Type(Box::new(t))).make_immortal()
     };
     exceptions.push(base_exc);
     for (kind, name, parent) in EXC_TABLE {
@@ -207,7 +211,7 @@ fn bootstrap() -> Types {
         let mut t =
             TypeObj::new(name, Layout::Exception, mk_dict(&real_dict_ty), vec![exceptions[*parent as usize].clone()]);
         t.instance_dict = true;
-        exceptions.push(ObjRef::new(&real_type, Payload::Type(t)).make_immortal());
+        exceptions.push(ObjRef::new(&real_type, Payload::Type(Box::new(t))).make_immortal());
     }
     let not_implemented_type = new_type("NotImplementedType", Layout::Other, o, false);
     let ellipsis_type = new_type("ellipsis", Layout::Other, o, false);
@@ -383,7 +387,7 @@ pub fn new_native_type(name: &str, module: &str, basetype: bool) -> ObjRef {
         tobj.native_slots = true;
         tobj.tp_name = Some(format!("{module}.{name}"));
     }
-    let ty = ObjRef::new(&t.type_, Payload::Type(tobj)).make_immortal();
+    let ty = ObjRef::new(&t.type_, Payload::Type(Box::new(tobj))).make_immortal();
     *type_obj(&ty).mro.write() = type_::linear_mro(&ty);
     dict::set_str(&type_obj(&ty).dict, "__module__", crate::Value::from(module));
     ty

@@ -20,7 +20,7 @@ pub fn new_instance(ty: &ObjRef, _args: &[Value], _kwargs: &[(Value, Value)]) ->
     let payload = match t.layout {
         Layout::Object => Payload::Instance,
         Layout::Exception => {
-            let payload = Payload::Exception(exceptions::ExceptionObj::new(tuple::new_tuple(Vec::new())));
+            let payload = Payload::Exception(Box::new(exceptions::ExceptionObj::new(tuple::new_tuple(Vec::new()))));
             if crate::builtins::oserror::is_os_error_type(ty) {
                 let exc = alloc(ty, payload);
                 crate::builtins::oserror::init_empty(&exc);
@@ -95,7 +95,7 @@ fn exception_new(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> 
     let owner = &types().exceptions[0];
     let cls = type_::new_wrapper_check(owner, args)?.clone();
     let e = exceptions::ExceptionObj::new(tuple::new_tuple(args[1..].to_vec()));
-    Ok(Value::Obj(alloc(&cls, Payload::Exception(e))))
+    Ok(Value::Obj(alloc(&cls, Payload::Exception(Box::new(e)))))
 }
 
 macro_rules! builtin_news {

@@ -22,7 +22,7 @@ pub fn namespace_type() -> &'static ObjRef {
         let mut tobj = TypeObj::new("SimpleNamespace", Layout::Object, dict::new_dict_obj(), vec![t.object.clone()]);
         tobj.basetype = true;
         tobj.instance_dict = true;
-        let ty = ObjRef::new(&t.type_, Payload::Type(tobj)).make_immortal();
+        let ty = ObjRef::new(&t.type_, Payload::Type(Box::new(tobj))).make_immortal();
         *type_obj(&ty).mro.write() = type_::linear_mro(&ty);
         let d = &type_obj(&ty).dict;
         dict::set_str(d, "__module__", Value::from("types"));

@@ -75,7 +75,7 @@ pub fn new_type(spec: &'static StructSeqSpec) -> ObjRef {
     tobj.slot_storage = true;
     tobj.tp_name = Some(spec.qualified_name());
     *tobj.patma.get_mut() = type_::patma(&t.tuple);
-    let ty = ObjRef::new(&t.type_, Payload::Type(tobj)).make_immortal();
+    let ty = ObjRef::new(&t.type_, Payload::Type(Box::new(tobj))).make_immortal();
     *type_obj(&ty).mro.write() = type_::linear_mro(&ty);
     // Registered before the members are made, so the descriptors' write check already knows the type.
     registry().write().push((ty.clone(), spec));

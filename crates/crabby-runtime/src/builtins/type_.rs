@@ -932,7 +932,7 @@ pub fn type_new(
     tobj.slot_storage = base_slots || !own_slots.is_empty();
     tobj.weakref = base_weak || add_weak;
     tobj.slots = own_slots;
-    let ty = ObjRef::new(&meta, Payload::Type(tobj)).make_immortal();
+    let ty = ObjRef::new(&meta, Payload::Type(Box::new(tobj))).make_immortal();
     let tt = type_obj(&ty);
     for s in &tt.slots {
         dict::set_str(&tt.dict, s, descriptor::new_member(&ty, s));

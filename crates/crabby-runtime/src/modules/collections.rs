@@ -1110,7 +1110,7 @@ fn make_defaultdict() -> ObjRef {
     tobj.native_slots = true;
     *tobj.patma.get_mut() = type_::Patma::MAPPING | type_::Patma::MATCH_SELF;
     tobj.tp_name = Some("collections.defaultdict".to_string());
-    let ty = ObjRef::new(&t.type_, Payload::Type(tobj)).make_immortal();
+    let ty = ObjRef::new(&t.type_, Payload::Type(Box::new(tobj))).make_immortal();
     *type_obj(&ty).mro.write() = type_::linear_mro(&ty);
     let d = &type_obj(&ty).dict;
     dict::set_str(d, "__module__", Value::from("collections"));

@@ -66,7 +66,7 @@ pub(crate) fn make_type(name: &str, base: &ObjRef, layout: Layout, methods: &[(&
     tobj.basetype = true;
     tobj.instance_dict = true;
     tobj.weakref = true;
-    let ty = ObjRef::new(&t.type_, Payload::Type(tobj)).make_immortal();
+    let ty = ObjRef::new(&t.type_, Payload::Type(Box::new(tobj))).make_immortal();
     *type_obj(&ty).mro.write() = type_::linear_mro(&ty);
     dict::set_str(&type_obj(&ty).dict, "__module__", Value::from("_io"));
     // `io.py` copies `_io._IOBase.__doc__`; crabby's classes carry no docstrings.
