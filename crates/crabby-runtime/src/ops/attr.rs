@@ -686,9 +686,6 @@ pub fn getattr_opt(v: &Value, name: &str) -> PyResult<Option<Value>> {
 pub struct AttrSite {
     entries: [SiteEntry; SITE_WAYS],
     fills: AtomicU32,
-    /// Where the name was last found in an instance `__dict__`'s entry array (`dict::get_hinted`): a guess,
-    /// checked under the dict's lock, that lets most accesses skip hashing and probing.
-    hint: AtomicU32,
 }
 
 struct SiteEntry {
@@ -702,6 +699,10 @@ struct SiteEntry {
     /// For `TYPE_VALUE` and `TYPE_METHOD`: the address of the class object the entry describes (`ty` is then
     /// its metaclass, `type`, and `version` the class's own version); 0 otherwise.
     owner: AtomicUsize,
+    /// Where the name was last found in an instance `__dict__`'s entry array (`dict::get_hinted`), for
+    /// instances of this entry's type: a guess, checked against the entry's key, that lets most accesses skip
+    /// hashing and probing. One per type: subclasses sharing a base's method may order their dicts differently.
+    hint: AtomicU32,
 }
 
 /// Types remembered per site.
@@ -744,6 +745,7 @@ impl SiteEntry {
             kind: AtomicU8::new(SITE_EMPTY),
             value: AtomicPtr::new(std::ptr::null_mut()),
             owner: AtomicUsize::new(0),
+            hint: AtomicU32::new(0),
         }
     }
 
@@ -774,14 +776,13 @@ impl AttrSite {
         AttrSite {
             entries: [SiteEntry::new(), SiteEntry::new(), SiteEntry::new(), SiteEntry::new()],
             fills: AtomicU32::new(0),
-            hint: AtomicU32::new(0),
         }
     }
 
     /// The cached resolution for `obj` (for its type, or for `obj` itself when it is a class), if it is
     /// current.
     #[inline]
-    fn read(&self, obj: &Value) -> Option<(u8, *const Value)> {
+    fn read(&self, obj: &Value) -> Option<(u8, *const Value, &AtomicU32)> {
         let ty = obj.ty();
         let addr = ty.addr();
         for e in &self.entries {
@@ -797,13 +798,13 @@ impl AttrSite {
                     if version != t.version.load(Ordering::Acquire) {
                         return None;
                     }
-                    return Some((kind, value));
+                    return Some((kind, value, &e.hint));
                 }
                 // Acquire pairs with the version bump in `TypeObj::modified`, made after the namespace changed.
                 if version != type_obj(ty).version.load(Ordering::Acquire) {
                     return None;
                 }
-                return Some((kind, value));
+                return Some((kind, value, &e.hint));
             }
         }
         None
@@ -968,7 +969,7 @@ fn site_dict(v: &Value) -> Option<&ObjRef> {
 /// `obj.name` through a site cache.
 #[inline]
 pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
-    if let Some((kind, value)) = site.read(obj) {
+    if let Some((kind, value, hint)) = site.read(obj) {
         // SAFETY (every dereference of `value` below): it points to a box leaked by `fill`, never freed.
         match kind {
             SITE_VALUE_NODICT | SITE_TYPE_VALUE => return Ok(unsafe { &*value }.clone()),
@@ -978,7 +979,7 @@ pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value>
             _ => {}
         }
         let found = match site_dict(obj) {
-            Some(d) => dict::get_hinted(d, name, &site.hint)?,
+            Some(d) => dict::get_hinted(d, name, hint)?,
             None => None,
         };
         match (kind, found) {
@@ -1016,10 +1017,10 @@ fn getattr_fill(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
 /// `obj.name = value` through a site cache.
 #[inline]
 pub fn setattr_at(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
-    if let Some((kind, _)) = site.read(obj) {
+    if let Some((kind, _, hint)) = site.read(obj) {
         if matches!(kind, SITE_INSTANCE | SITE_CLASS_VALUE | SITE_SLOT) {
             if let Some(d) = site_dict(obj) {
-                return dict::set_hinted(d, name, value, &site.hint);
+                return dict::set_hinted(d, name, value, hint);
             }
         }
         return setattr(obj, name, value);
@@ -1065,7 +1066,7 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
 /// first argument (see `rt::load_method`).
 #[inline]
 pub fn load_method_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
-    if let Some((kind, value)) = site.read(obj) {
+    if let Some((kind, value, hint)) = site.read(obj) {
         // SAFETY (every dereference of `value` below): it points to a box leaked by `fill`, never freed.
         match kind {
             SITE_METHOD_NODICT | SITE_TYPE_METHOD => return Ok((unsafe { &*value }.clone(), true)),
@@ -1079,7 +1080,7 @@ pub fn load_method_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(V
             _ => {}
         }
         let found = match site_dict(obj) {
-            Some(d) => dict::get_hinted(d, name, &site.hint)?,
+            Some(d) => dict::get_hinted(d, name, hint)?,
             None => None,
         };
         match (kind, found) {
