@@ -104,7 +104,7 @@ fn group_new(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let e = ExceptionObj::new(tuple::new_tuple(rest.to_vec()));
     let parts = GroupParts { message: message.clone(), exceptions: tuple::new_tuple(items) };
     let _ = e.group.set(Box::new(parts));
-    Ok(Value::Obj(object::alloc(&cls, Payload::Exception(e))))
+    Ok(Value::Obj(object::alloc(&cls, Payload::Exception(Box::new(e)))))
 }
 
 /// `BaseExceptionGroup.__init__(self, *args)`: no keywords; sets `args` (not the message or the exceptions).
