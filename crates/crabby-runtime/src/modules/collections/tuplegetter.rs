@@ -39,7 +39,7 @@ pub fn tuplegetter_type() -> &'static ObjRef {
         tobj.slots = vec!["__doc__".to_string()];
         tobj.native_slots = true;
         tobj.tp_name = Some("collections._tuplegetter".to_string());
-        let ty = ObjRef::new(&t.type_, Payload::Type(tobj)).make_immortal();
+        let ty = ObjRef::new(&t.type_, Payload::Type(Box::new(tobj))).make_immortal();
         *type_obj(&ty).mro.write() = type_::linear_mro(&ty);
         let d = &type_obj(&ty).dict;
         dict::set_str(d, "__module__", Value::from("collections"));
