@@ -24,7 +24,7 @@ pub use crate::ops::call::{call, call_owned, merge_kwargs, star_args, CodeInfo};
 pub use crate::ops::compare::{contains, eq, eq_test, ge, ge_test, gt, gt_test, le, le_test, lt, lt_test, ne, ne_test};
 pub use crate::ops::format::fstring_field;
 pub use crate::ops::global_site::{load_global_at, GlobalSite};
-pub use crate::ops::iter::{iter, next, unpack, unpack_array, unpack_ex};
+pub use crate::ops::iter::{iter, next, unpack, unpack_array, unpack_ex, ForIter};
 pub use crate::ops::number::{
     add, and, floordiv, iadd, iand, ifloordiv, ilshift, imatmul, imod, imul, invert, ior, ipow, irshift, isub,
     itruediv, ixor, lshift, matmul, mod_, mul, neg, or, pos, pow, rshift, sub, truediv, xor,
@@ -32,7 +32,7 @@ pub use crate::ops::number::{
 pub use crate::ops::pattern::{
     mapping_rest, match_class, match_eq, match_keys, match_mapping, match_sequence, SeqMode,
 };
-pub use crate::ops::subscript::{delitem, getitem, setitem, slice};
+pub use crate::ops::subscript::{delitem, getitem, getslice, setitem, setslice, slice};
 pub use crate::ops::truthy;
 pub use crate::traceback::register_source;
 pub use crate::value::Value;

@@ -97,6 +97,21 @@ pub(crate) fn operand<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Exp
     Ok(format!("&{}", expr(g, ctx, e)?))
 }
 
+/// The three bounds of a slice expression, in order, `Value::None` for the missing ones.
+pub(crate) fn slice_parts<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    s: &'a ruff_python_ast::ExprSlice,
+) -> Result<(String, String, String), CompileError> {
+    let mut part = |p: &'a Option<Box<Expr>>| -> Result<String, CompileError> {
+        match p {
+            Some(x) => expr(g, ctx, x),
+            None => Ok("Value::None".into()),
+        }
+    };
+    Ok((part(&s.lower)?, part(&s.upper)?, part(&s.step)?))
+}
+
 fn not_supported(ctx: &FnCtx, what: &str) -> String {
     format!("{{ break {} Err(not_supported({})); }}", ctx.err, rust_str(what))
 }
@@ -132,22 +147,15 @@ pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
         }
         Expr::Subscript(s) => {
             let v = operand(g, ctx, &s.value)?;
+            if let Expr::Slice(sl) = &*s.slice {
+                let (lo, hi, st) = slice_parts(g, ctx, sl)?;
+                return Ok(ctx.q(&format!("getslice({v}, {lo}, {hi}, {st})")));
+            }
             let k = operand(g, ctx, &s.slice)?;
             ctx.q(&format!("getitem({v}, {k})"))
         }
         Expr::Slice(s) => {
-            let part = |g: &mut ModuleGen<'a>,
-                        ctx: &mut FnCtx<'a>,
-                        p: &'a Option<Box<Expr>>|
-             -> Result<String, CompileError> {
-                match p {
-                    Some(x) => expr(g, ctx, x),
-                    None => Ok("Value::None".into()),
-                }
-            };
-            let lo = part(g, ctx, &s.lower)?;
-            let hi = part(g, ctx, &s.upper)?;
-            let st = part(g, ctx, &s.step)?;
+            let (lo, hi, st) = slice_parts(g, ctx, s)?;
             format!("slice({lo}, {hi}, {st})")
         }
         Expr::BinOp(b) => {
@@ -156,6 +164,17 @@ pub(crate) fn expr<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Expr) 
             ctx.q(&format!("{}({l}, {r})", binop_fn(b.op)))
         }
         Expr::UnaryOp(u) => {
+            // A negative number literal (`-1.5`, `-1`) is a constant, as CPython's compiler folds it; an int
+            // literal that does not fit an i64 is negated at run time.
+            if let (UnaryOp::USub, Expr::NumberLiteral(n)) = (u.op, &*u.operand) {
+                match &n.value {
+                    Number::Int(i) if i.as_i64().is_some() => {
+                        return Ok(format!("Value::Int({}i64)", -i.as_i64().unwrap_or_default()));
+                    }
+                    Number::Float(f) => return Ok(format!("Value::Float(f64::from_bits({:#x}))", (-f).to_bits())),
+                    _ => {}
+                }
+            }
             let v = operand(g, ctx, &u.operand)?;
             match u.op {
                 UnaryOp::Not => format!("Value::Bool(!{})", ctx.q(&format!("truthy({v})"))),
@@ -713,7 +732,8 @@ fn comprehension<'a>(
     let scope_id = g.table.scope_at(range);
     let id = g.fresh();
     // The first iterable is evaluated in the enclosing scope.
-    let first_iter = expr(g, ctx, &gens[0].iter)?;
+    let first_iter =
+        if gens[0].is_async { expr(g, ctx, &gens[0].iter)? } else { super::forloop::for_iter(g, ctx, &gens[0].iter)? };
     let (frame, decl) = comp_frame(g, scope_id, id);
     let acc = format!("acc_{id}");
     let (init, finish) = match kind {
@@ -723,20 +743,28 @@ fn comprehension<'a>(
     };
     ctx.comps.push(frame);
     let r = capture(ctx, |ctx| {
-        let iter_fn = |c: &Comprehension| if c.is_async { "aiter" } else { "iter" };
-        let it0 = ctx.q(&format!("{}(&{first_iter})", iter_fn(&gens[0])));
-        ctx.emit(&format!("let it_{id}_0: Value = {it0};"));
+        if gens[0].is_async {
+            let it0 = ctx.q(&format!("aiter(&{first_iter})"));
+            ctx.emit(&format!("let it_{id}_0: Value = {it0};"));
+        } else {
+            ctx.emit(&format!("let mut it_{id}_0: ForIter = {first_iter};"));
+        }
         for (k, c) in gens.iter().enumerate() {
             if k > 0 {
-                let e = expr(g, ctx, &c.iter)?;
-                let it = ctx.q(&format!("{}(&{e})", iter_fn(c)));
-                ctx.emit(&format!("let it_{id}_{k}: Value = {it};"));
+                if c.is_async {
+                    let e = expr(g, ctx, &c.iter)?;
+                    let it = ctx.q(&format!("aiter(&{e})"));
+                    ctx.emit(&format!("let it_{id}_{k}: Value = {it};"));
+                } else {
+                    let it = super::forloop::for_iter(g, ctx, &c.iter)?;
+                    ctx.emit(&format!("let mut it_{id}_{k}: ForIter = {it};"));
+                }
             }
             ctx.emit(&format!("'c{id}_{k}: loop {{"));
             let nx = if c.is_async {
                 ctx.q(&format!("anext_or_stop(&it_{id}_{k}).await"))
             } else {
-                ctx.q(&format!("next(&it_{id}_{k})"))
+                ctx.q(&format!("it_{id}_{k}.advance()"))
             };
             ctx.emit(&format!("let x_{id}_{k}: Value = match {nx} {{ Some(v) => v, None => break }};"));
             store(g, ctx, &c.target, &format!("x_{id}_{k}"))?;
@@ -785,16 +813,18 @@ fn genexpr<'a>(
     let code_name = format!("CODE_{id}");
     let line = g.line_of(gen.range.start());
     let is_async = g.table.scopes[scope_id].is_coroutine || gen.generators.iter().any(|c| c.is_async);
-    let iter_fn = |c: &Comprehension| if c.is_async { "aiter" } else { "iter" };
     // The first iterable is evaluated (and iterated) eagerly, in the enclosing scope.
-    let first_iter = expr(g, ctx, &gen.generators[0].iter)?;
+    let first = &gen.generators[0];
+    let first_it = if first.is_async {
+        let e = expr(g, ctx, &first.iter)?;
+        format!("let it_{id}_0: Value = {};", ctx.q(&format!("aiter(&{e})")))
+    } else {
+        format!("let mut it_{id}_0: ForIter = {};", super::forloop::for_iter(g, ctx, &first.iter)?)
+    };
     let scope = &g.table.scopes[scope_id];
     let qualname = scope.qualname.clone();
     // What the frame captures: the globals, the cells of free variables, and the first iterator.
-    let mut pre = format!(
-        "let it_{id}_0: Value = {};\nlet g_own: ObjRef = g.clone();\n",
-        ctx.q(&format!("{}(&{first_iter})", iter_fn(&gen.generators[0])))
-    );
+    let mut pre = format!("{first_it}\nlet g_own: ObjRef = g.clone();\n");
     for f in &scope.freevars {
         let cell = ctx.cell_for(g, f)?;
         let _ = writeln!(pre, "let c_{}: ObjRef = {cell}.clone();", mangle(f));
@@ -815,15 +845,20 @@ fn genexpr<'a>(
     inner.async_gen = is_async;
     for (k, c) in gen.generators.iter().enumerate() {
         if k > 0 {
-            let e = expr(g, &mut inner, &c.iter)?;
-            let it = inner.q(&format!("{}(&{e})", iter_fn(c)));
-            inner.emit(&format!("let it_{id}_{k}: Value = {it};"));
+            if c.is_async {
+                let e = expr(g, &mut inner, &c.iter)?;
+                let it = inner.q(&format!("aiter(&{e})"));
+                inner.emit(&format!("let it_{id}_{k}: Value = {it};"));
+            } else {
+                let it = super::forloop::for_iter(g, &mut inner, &c.iter)?;
+                inner.emit(&format!("let mut it_{id}_{k}: ForIter = {it};"));
+            }
         }
         inner.emit(&format!("'g{id}_{k}: loop {{"));
         let nx = if c.is_async {
             inner.q(&format!("anext_or_stop(&it_{id}_{k}).await"))
         } else {
-            inner.q(&format!("next(&it_{id}_{k})"))
+            inner.q(&format!("it_{id}_{k}.advance()"))
         };
         inner.emit(&format!("let x_{id}_{k}: Value = match {nx} {{ Some(v) => v, None => break }};"));
         store(g, &mut inner, &c.target, &format!("x_{id}_{k}"))?;

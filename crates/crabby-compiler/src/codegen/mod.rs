@@ -9,9 +9,11 @@
 //! - `func.rs`: function bodies, name resolution, and the constructs that make new code objects.
 //! - `stmt.rs`: statements, including the lowering of `try`, `with`, loops and jumps through `finally`.
 //! - `expr.rs`: expressions, calls, comprehensions and f-strings.
+//! - `forloop.rs`: the iterators of `for` loops and comprehension clauses (lists, tuples, ranges in place).
 //! - `pattern.rs`: the `match` statement's patterns.
 
 mod expr;
+mod forloop;
 mod func;
 mod generics;
 mod pattern;

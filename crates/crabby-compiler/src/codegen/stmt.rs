@@ -64,6 +64,12 @@ pub(crate) fn store<'a>(
         }
         Expr::Subscript(sub) => {
             let obj = super::expr::operand(g, ctx, &sub.value)?;
+            if let Expr::Slice(sl) = &*sub.slice {
+                let (lo, hi, st) = super::expr::slice_parts(g, ctx, sl)?;
+                let line = ctx.q(&format!("setslice({obj}, {lo}, {hi}, {st}, {tmp})"));
+                ctx.emit(&format!("{line};"));
+                return Ok(());
+            }
             let key = super::expr::operand(g, ctx, &sub.slice)?;
             let line = ctx.q(&format!("setitem({obj}, {key}, {tmp})"));
             ctx.emit(&format!("{line};"));
@@ -74,6 +80,35 @@ pub(crate) fn store<'a>(
         other => return Err(func::unsupported(g, other.range(), "this assignment target")),
     }
     Ok(())
+}
+
+/// `a, b = x, y`: the right-hand items are evaluated in order into temporaries and stored left to right, as
+/// when CPython builds and unpacks the tuple, without making it. Returns false for other assignments.
+fn parallel_assign<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    a: &'a ruff_python_ast::StmtAssign,
+) -> Result<bool, CompileError> {
+    let elts = |e: &'a Expr| match e {
+        Expr::Tuple(t) => Some(&t.elts[..]),
+        Expr::List(l) => Some(&l.elts[..]),
+        _ => None,
+    };
+    let [target] = &a.targets[..] else { return Ok(false) };
+    let (Some(targets), Some(values)) = (elts(target), elts(&a.value)) else { return Ok(false) };
+    let starred = |es: &[Expr]| es.iter().any(|e| matches!(e, Expr::Starred(_)));
+    if targets.len() != values.len() || targets.is_empty() || starred(targets) || starred(values) {
+        return Ok(false);
+    }
+    let id = g.fresh();
+    for (i, v) in values.iter().enumerate() {
+        let v = expr(g, ctx, v)?;
+        ctx.emit(&format!("let p_{id}_{i}: Value = {v};"));
+    }
+    for (i, t) in targets.iter().enumerate() {
+        store(g, ctx, t, &format!("p_{id}_{i}"))?;
+    }
+    Ok(true)
 }
 
 fn store_seq<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, elts: &'a [Expr], tmp: &str) -> Result<(), CompileError> {
@@ -185,6 +220,9 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
         }
         Stmt::Pass(_) => {}
         Stmt::Assign(a) => {
+            if parallel_assign(g, ctx, a)? {
+                return Ok(());
+            }
             let v = expr(g, ctx, &a.value)?;
             let id = g.fresh();
             let tmp = format!("a_{id}");
@@ -271,10 +309,15 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
         Stmt::For(f) => {
             let id = g.fresh();
             let label = format!("'l{id}");
-            let it = expr(g, ctx, &f.iter)?;
             let itv = format!("it_{id}");
-            let line_iter = ctx.q(&format!("{}(&{it})", if f.is_async { "aiter" } else { "iter" }));
-            ctx.emit(&format!("let {itv}: Value = {line_iter};"));
+            if f.is_async {
+                let it = expr(g, ctx, &f.iter)?;
+                let line_iter = ctx.q(&format!("aiter(&{it})"));
+                ctx.emit(&format!("let {itv}: Value = {line_iter};"));
+            } else {
+                let line_iter = super::forloop::for_iter(g, ctx, &f.iter)?;
+                ctx.emit(&format!("let mut {itv}: ForIter = {line_iter};"));
+            }
             let broke = (!f.orelse.is_empty()).then(|| format!("broke_{id}"));
             if let Some(b) = &broke {
                 ctx.emit(&format!("let mut {b} = false;"));
@@ -284,7 +327,7 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
             let nx = if f.is_async {
                 ctx.q(&format!("anext_or_stop(&{itv}).await"))
             } else {
-                ctx.q(&format!("next(&{itv})"))
+                ctx.q(&format!("{itv}.advance()"))
             };
             ctx.emit(&format!("let x_{id}: Value = match {nx} {{ Some(v) => v, None => break }};"));
             store(g, ctx, &f.target, &format!("x_{id}"))?;
@@ -505,10 +548,11 @@ fn aug_assign<'a>(
     let id = g.fresh();
     match &*a.target {
         Expr::Name(n) => {
-            let cur = super::expr::load_name(g, ctx, &n.id);
-            ctx.emit(&format!("let o_{id}: Value = {cur};"));
+            // A local is borrowed, not cloned, where no expression can rebind it (`FnCtx::borrow_locals`).
+            let cur = super::expr::operand(g, ctx, &a.target)?;
+            ctx.emit(&format!("let o_{id}: &Value = {cur};"));
             let v = expr(g, ctx, &a.value)?;
-            let r = ctx.q(&format!("{op}(&o_{id}, &{v})"));
+            let r = ctx.q(&format!("{op}(o_{id}, &{v})"));
             ctx.emit(&format!("let n_{id}: Value = {r};"));
             store_name(g, ctx, &n.id, &format!("n_{id}"));
         }
@@ -525,15 +569,15 @@ fn aug_assign<'a>(
             ctx.emit(&format!("{st};"));
         }
         Expr::Subscript(sub) => {
-            let obj = expr(g, ctx, &sub.value)?;
-            ctx.emit(&format!("let t_{id}: Value = {obj};"));
-            let key = expr(g, ctx, &sub.slice)?;
-            ctx.emit(&format!("let k_{id}: Value = {key};"));
-            let cur = ctx.q(&format!("getitem(&t_{id}, &k_{id})"));
+            let obj = super::expr::operand(g, ctx, &sub.value)?;
+            ctx.emit(&format!("let t_{id}: &Value = {obj};"));
+            let key = super::expr::operand(g, ctx, &sub.slice)?;
+            ctx.emit(&format!("let k_{id}: &Value = {key};"));
+            let cur = ctx.q(&format!("getitem(t_{id}, k_{id})"));
             ctx.emit(&format!("let o_{id}: Value = {cur};"));
             let v = expr(g, ctx, &a.value)?;
             let r = ctx.q(&format!("{op}(&o_{id}, &{v})"));
-            let st = ctx.q(&format!("setitem(&t_{id}, &k_{id}, {r})"));
+            let st = ctx.q(&format!("setitem(t_{id}, k_{id}, {r})"));
             ctx.emit(&format!("{st};"));
         }
         other => return Err(func::unsupported(g, other.range(), "this augmented assignment target")),

@@ -37,6 +37,13 @@ pub(crate) enum Recv {
 
 /// The receiver `args[0]` of a native method of type `ty`, checked as CPython's descriptors check it.
 pub(crate) fn receiver<'a>(args: &'a [Value], ty: &ObjRef, name: &str, kind: Recv) -> PyResult<&'a Value> {
+    // The type's name is only formatted on the error paths: it costs a lock and an allocation, and this check
+    // runs on every call of a native method.
+    if let Some(this) = args.first() {
+        if this.ty().ptr_eq(ty) {
+            return Ok(this);
+        }
+    }
     let tname = type_::type_name(ty);
     let Some(this) = args.first() else {
         return Err(type_error(match kind {

@@ -158,6 +158,17 @@ pub fn unpack_array<const N: usize>(v: &Value) -> PyResult<[Value; N]> {
             return Ok(std::array::from_fn(|i| t[i].clone()));
         }
     }
+    // An exact list of the right length: its items copied under the read lock, no iterator and no `Vec`.
+    if let Value::Obj(o) = v {
+        if let Payload::List(l) = &o.payload {
+            if o.ty().ptr_eq(&crate::builtins::types().list) {
+                let g = l.read();
+                if g.len() == N {
+                    return Ok(std::array::from_fn(|i| g[i].clone()));
+                }
+            }
+        }
+    }
     let items = unpack(v, N)?;
     // `unpack` returns exactly N items or an error.
     <[Value; N]>::try_from(items).map_err(|_| crate::error::runtime_error("unpacked the wrong number of values"))
@@ -189,5 +200,97 @@ pub struct FnIter<F: FnMut() -> PyResult<Option<Value>> + Send>(pub Mutex<F>);
 impl<F: FnMut() -> PyResult<Option<Value>> + Send> NativeIter for FnIter<F> {
     fn next(&self) -> PyResult<Option<Value>> {
         (self.0.lock())()
+    }
+}
+
+/// The iterator of a synchronous `for` loop or comprehension clause in generated code. CPython's iterators of
+/// an exact `list`, `tuple` and `range` are not observable from a `for` statement (no Python code sees the
+/// iterator object), so those are walked in place: no iterator object is allocated, and a step is an index
+/// bump (plus the list's read lock, as `list_iterator` re-reads the length each step) instead of a dynamic
+/// call through a mutex. Anything else is the general protocol.
+pub enum ForIter {
+    /// A `range` of i64 bounds (`step` is non-zero): the next value and the bound.
+    Range { next: i64, stop: i64, step: i64 },
+    /// An exact list and the index of the next item.
+    List(Value, usize),
+    /// An exact tuple and the index of the next item.
+    Tuple(Value, usize),
+    /// Any other iterator, from `iter()`.
+    Iter(Value),
+}
+
+impl ForIter {
+    /// `iter(v)` for a loop.
+    #[inline]
+    pub fn new(v: &Value) -> PyResult<ForIter> {
+        if let Value::Obj(o) = v {
+            let t = crate::builtins::types();
+            match &o.payload {
+                Payload::List(_) if o.ty().ptr_eq(&t.list) => return Ok(ForIter::List(v.clone(), 0)),
+                Payload::Tuple(_) if o.ty().ptr_eq(&t.tuple) => return Ok(ForIter::Tuple(v.clone(), 0)),
+                Payload::Range(r) if r.big.is_none() => {
+                    return Ok(ForIter::Range { next: r.start, stop: r.stop, step: r.step })
+                }
+                _ => {}
+            }
+        }
+        iter(v).map(ForIter::Iter)
+    }
+
+    /// `for x in range(args...)`: `f` is what the name `range` refers to at the loop, `args` the evaluated
+    /// arguments. When that is the built-in `range` with int arguments that fit an i64, no range object is
+    /// made at all; otherwise `f` is called as written and its result iterated.
+    #[inline]
+    pub fn range(f: &Value, args: &mut [Value]) -> PyResult<ForIter> {
+        if f.as_obj().is_some_and(|o| o.ptr_eq(&crate::builtins::types().range)) {
+            let (start, stop, step) = match *args {
+                [Value::Int(stop)] => (0, stop, 1),
+                [Value::Int(start), Value::Int(stop)] => (start, stop, 1),
+                [Value::Int(start), Value::Int(stop), Value::Int(step)] if step != 0 => (start, stop, step),
+                _ => return ForIter::new(&ops::call::call_owned(f, args)?),
+            };
+            return Ok(ForIter::Range { next: start, stop, step });
+        }
+        ForIter::new(&ops::call::call_owned(f, args)?)
+    }
+
+    /// The next item, `None` when the loop is done.
+    #[inline(always)]
+    pub fn advance(&mut self) -> PyResult<Option<Value>> {
+        match self {
+            ForIter::Range { next, stop, step } => {
+                let v = *next;
+                if (*step > 0 && v < *stop) || (*step < 0 && v > *stop) {
+                    // Past i64::MAX (or MIN) the range is over: the bound itself fits in an i64.
+                    *next = v.checked_add(*step).unwrap_or(*stop);
+                    Ok(Some(Value::Int(v)))
+                } else {
+                    Ok(None)
+                }
+            }
+            ForIter::List(l, i) => {
+                let Some(Payload::List(items)) = l.payload() else { unreachable!("ForIter::List holds a list") };
+                let g = items.read();
+                match g.get(*i) {
+                    Some(v) => {
+                        *i += 1;
+                        Ok(Some(v.clone()))
+                    }
+                    // An exhausted list iterator stays exhausted even if the list grows afterwards.
+                    None => {
+                        *i = usize::MAX;
+                        Ok(None)
+                    }
+                }
+            }
+            ForIter::Tuple(t, i) => match t.as_tuple().and_then(|t| t.get(*i)) {
+                Some(v) => {
+                    *i += 1;
+                    Ok(Some(v.clone()))
+                }
+                None => Ok(None),
+            },
+            ForIter::Iter(it) => next(it),
+        }
     }
 }

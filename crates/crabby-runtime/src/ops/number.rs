@@ -778,6 +778,9 @@ fn fast_binop(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
             BinOp::Sub => Some(Value::Float(x - y)),
             BinOp::Mul => Some(Value::Float(x * y)),
             BinOp::TrueDiv if *y != 0.0 => Some(Value::Float(x / y)),
+            // A positive base has a real power; an infinite result (overflow, or an infinite operand) takes the
+            // general path, which decides between OverflowError and inf.
+            BinOp::Pow if *x > 0.0 => Some(x.powf(*y)).filter(|r| r.is_finite()).map(Value::Float),
             _ => None,
         },
         _ => None,

@@ -82,6 +82,14 @@ fn getitem_general(v: &Value, key: &Value) -> PyResult<Value> {
         Payload::Tuple(t) => {
             if let Some(Payload::Slice(s)) = key.payload() {
                 let pos = slice_positions(s, t.len())?;
+                // A whole exact tuple is itself (immutable, so CPython returns the same object).
+                if pos.len() == t.len()
+                    && pos.first().is_none_or(|&p| p == 0)
+                    && (t.len() < 2 || pos[1] == 1)
+                    && v.ty().ptr_eq(&crate::builtins::types().tuple)
+                {
+                    return Ok(v.clone());
+                }
                 return Ok(tuple::new_tuple(pos.into_iter().map(|i| t[i].clone()).collect()));
             }
             let i = ops::number::index_i64(key, "tuple indices")?;
@@ -176,53 +184,7 @@ fn setitem_general(v: &Value, key: &Value, value: Value) -> PyResult<()> {
     match v.payload() {
         Some(Payload::List(l)) => {
             if let Some(Payload::Slice(s)) = key.payload() {
-                // An exact list or tuple is copied directly (CPython's `PySequence_Fast`), under its own lock
-                // and before taking this list's (`a[:] = a` reads and writes one list).
-                let mut items = match value.as_obj() {
-                    Some(src) if exact_list(src).is_some() => exact_list(src).expect("list").read().clone(),
-                    Some(src)
-                        if matches!(src.payload, Payload::Tuple(_))
-                            && src.ty().ptr_eq(&crate::builtins::types().tuple) =>
-                    {
-                        value.as_tuple().expect("tuple").to_vec()
-                    }
-                    _ => match ops::iter::iter(&value) {
-                        Ok(_) => ops::iter::collect(&value)?,
-                        Err(e) if e.matches(ExcKind::TypeError) => {
-                            return Err(type_error("can only assign an iterable"))
-                        }
-                        Err(e) => return Err(e),
-                    },
-                };
-                let mut g = l.write();
-                let (start, stop, step, n) = s.indices(g.len() as i64)?;
-                if step == 1 {
-                    let start = start as usize;
-                    let stop = (stop.max(start as i64)) as usize;
-                    // The replaced values are dropped after unlocking (freeing them may run more code), last
-                    // first, as CPython's `list_ass_slice` releases them.
-                    let mut removed = if stop - start == items.len() {
-                        g[start..stop].swap_with_slice(&mut items);
-                        items
-                    } else {
-                        g.splice(start..stop, items).collect()
-                    };
-                    drop(g);
-                    while let Some(old) = removed.pop() {
-                        drop(old);
-                    }
-                    return Ok(());
-                }
-                if items.len() as i64 != n {
-                    return Err(value_error(format!(
-                        "attempt to assign sequence of size {} to extended slice of size {n}",
-                        items.len()
-                    )));
-                }
-                for (k, item) in items.into_iter().enumerate() {
-                    g[(start + k as i64 * step) as usize] = item;
-                }
-                return Ok(());
+                return list_assign_slice(l, value, |len| s.indices(len));
             }
             let i = ops::number::index_i64(key, "list indices")?;
             let mut g = l.write();
@@ -241,6 +203,107 @@ fn setitem_general(v: &Value, key: &Value, value: Value) -> PyResult<()> {
         Some(Payload::MemoryView(_)) => crate::builtins::memoryview::setitem(v, key, &value),
         None | Some(_) => Err(type_error(format!("'{}' object does not support item assignment", v.type_name()))),
     }
+}
+
+/// `l[slice] = value` for a list `l`: `bounds` turns the list's length into CPython's adjusted
+/// `(start, stop, step, slicelength)`.
+fn list_assign_slice(
+    l: &parking_lot::RwLock<Vec<Value>>,
+    value: Value,
+    bounds: impl FnOnce(i64) -> PyResult<(i64, i64, i64, i64)>,
+) -> PyResult<()> {
+    // An exact list or tuple is copied directly (CPython's `PySequence_Fast`), under its own lock
+    // and before taking this list's (`a[:] = a` reads and writes one list).
+    let mut items = match value.as_obj() {
+        Some(src) if exact_list(src).is_some() => exact_list(src).expect("list").read().clone(),
+        Some(src) if matches!(src.payload, Payload::Tuple(_)) && src.ty().ptr_eq(&crate::builtins::types().tuple) => {
+            value.as_tuple().expect("tuple").to_vec()
+        }
+        _ => match ops::iter::iter(&value) {
+            Ok(_) => ops::iter::collect(&value)?,
+            Err(e) if e.matches(ExcKind::TypeError) => return Err(type_error("can only assign an iterable")),
+            Err(e) => return Err(e),
+        },
+    };
+    let mut g = l.write();
+    let (start, stop, step, n) = bounds(g.len() as i64)?;
+    if step == 1 {
+        let start = start as usize;
+        let stop = (stop.max(start as i64)) as usize;
+        // The replaced values are dropped after unlocking (freeing them may run more code), last
+        // first, as CPython's `list_ass_slice` releases them.
+        let mut removed = if stop - start == items.len() {
+            g[start..stop].swap_with_slice(&mut items);
+            items
+        } else {
+            g.splice(start..stop, items).collect()
+        };
+        drop(g);
+        while let Some(old) = removed.pop() {
+            drop(old);
+        }
+        return Ok(());
+    }
+    if items.len() as i64 != n {
+        return Err(value_error(format!(
+            "attempt to assign sequence of size {} to extended slice of size {n}",
+            items.len()
+        )));
+    }
+    for (k, item) in items.into_iter().enumerate() {
+        g[(start + k as i64 * step) as usize] = item;
+    }
+    Ok(())
+}
+
+/// `(start, stop, step)` of slice bounds given as ints or `None` (CPython's `PySlice_Unpack` for them), or `None`
+/// when a bound is anything else or the step is zero: those take the general path and its errors.
+#[inline]
+fn int_bounds(lo: &Value, hi: &Value, st: &Value) -> Option<(i64, i64, i64)> {
+    let step = match st {
+        Value::None => 1,
+        Value::Int(0) => return None,
+        // -i64::MAX, so that `-step` cannot overflow.
+        Value::Int(s) => (*s).max(-i64::MAX),
+        _ => return None,
+    };
+    let bound = |v: &Value, neg: i64, pos: i64| match v {
+        Value::None => Some(if step < 0 { neg } else { pos }),
+        Value::Int(i) => Some(*i),
+        _ => None,
+    };
+    Some((bound(lo, i64::MAX, 0)?, bound(hi, i64::MIN, i64::MAX)?, step))
+}
+
+/// `v[lo:hi:st]`: an exact list sliced by int or `None` bounds is copied without making a slice object.
+#[inline]
+pub fn getslice(v: &Value, lo: Value, hi: Value, st: Value) -> PyResult<Value> {
+    if let (Value::Obj(o), Some((start, stop, step))) = (v, int_bounds(&lo, &hi, &st)) {
+        if let Some(l) = exact_list(o) {
+            let g = l.read();
+            let (start, _stop, n) = crate::builtins::slice::adjust_indices(g.len() as i64, start, stop, step);
+            if step == 1 {
+                let a = start.max(0) as usize;
+                return Ok(list::new_list(g[a..a + n as usize].to_vec()));
+            }
+            return Ok(list::new_list((0..n).map(|k| g[(start + k * step) as usize].clone()).collect()));
+        }
+    }
+    getitem(v, &slice(lo, hi, st))
+}
+
+/// `v[lo:hi:st] = value`: an exact list with int or `None` bounds is assigned without making a slice object.
+#[inline]
+pub fn setslice(v: &Value, lo: Value, hi: Value, st: Value, value: Value) -> PyResult<()> {
+    if let (Value::Obj(o), Some((start, stop, step))) = (v, int_bounds(&lo, &hi, &st)) {
+        if let Some(l) = exact_list(o) {
+            return list_assign_slice(l, value, |len| {
+                let (start, stop, n) = crate::builtins::slice::adjust_indices(len, start, stop, step);
+                Ok((start, stop, step, n))
+            });
+        }
+    }
+    setitem(v, &slice(lo, hi, st), value)
 }
 
 /// `del v[key]`.
