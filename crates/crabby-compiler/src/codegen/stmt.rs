@@ -678,20 +678,7 @@ fn try_stmt<'a>(
     } else if t.is_star {
         star_handlers(g, ctx, t, id)?;
     } else {
-        let handler_err = ctx.err.clone();
-        ctx.emit(&format!("let rb_{id}: PyResult<()> = 'tb{id}: {{"));
-        ctx.err = format!("'tb{id}");
-        stmts(g, ctx, &t.body)?;
-        ctx.emit("Ok(())\n};");
-        ctx.err = handler_err.clone();
-        ctx.emit(&format!("match rb_{id} {{\nOk(()) => {{"));
-        stmts(g, ctx, &t.orelse)?;
-        ctx.emit("}\nErr(e) => {");
-        ctx.emit(&format!(
-            "let e = e.stamp(&{}, ln);\nlet exc_{id}: ObjRef = e.exc.clone();\ndrop(e);\npush_handled(&exc_{id});",
-            ctx.code
-        ));
-        ctx.emit(&format!("let rh_{id}: PyResult<()> = 'th{id}: {{"));
+        let handler_err = body_then_catch(g, ctx, t, id)?;
         ctx.err = format!("'th{id}");
         ctx.unwind.push(Unwind::PopHandled);
         let mut first = true;
@@ -769,18 +756,15 @@ fn try_stmt<'a>(
     Ok(())
 }
 
-/// The body, `else` and `except*` clauses of a `try` statement, lowered as CPython compiles them: each clause
-/// splits off its part of what is still unhandled (`except_star_match`, which wraps a "naked" exception in an
-/// `ExceptionGroup` and makes the part `sys.exception()`), runs its body with the part bound, and collects
-/// what the body raised; at the end `except_star_reraise` merges the raised exceptions and the unhandled rest
-/// (CPython's `_PyExc_PrepReraiseStar`) and raises the result, if any. `return`, `break` and `continue`
-/// cannot leave an `except*` body (the scope pass rejects them), so the clauses need no unwinding.
-fn star_handlers<'a>(
+/// The part `try`/`except` and `try`/`except*` share: the body in its own labeled block, `else` when it
+/// succeeded, and on an error the exception stamped with this frame's line, pushed as the handled exception,
+/// and the handlers' block `'th{id}` opened. Returns the error label in force around the statement.
+fn body_then_catch<'a>(
     g: &mut ModuleGen<'a>,
     ctx: &mut FnCtx<'a>,
     t: &'a ruff_python_ast::StmtTry,
     id: usize,
-) -> Result<(), CompileError> {
+) -> Result<String, CompileError> {
     let handler_err = ctx.err.clone();
     ctx.emit(&format!("let rb_{id}: PyResult<()> = 'tb{id}: {{"));
     ctx.err = format!("'tb{id}");
@@ -795,6 +779,22 @@ fn star_handlers<'a>(
         ctx.code
     ));
     ctx.emit(&format!("let rh_{id}: PyResult<()> = 'th{id}: {{"));
+    Ok(handler_err)
+}
+
+/// The body, `else` and `except*` clauses of a `try` statement, lowered as CPython compiles them: each clause
+/// splits off its part of what is still unhandled (`except_star_match`, which wraps a "naked" exception in an
+/// `ExceptionGroup` and makes the part `sys.exception()`), runs its body with the part bound, and collects
+/// what the body raised; at the end `except_star_reraise` merges the raised exceptions and the unhandled rest
+/// (CPython's `_PyExc_PrepReraiseStar`) and raises the result, if any. `return`, `break` and `continue`
+/// cannot leave an `except*` body (the scope pass rejects them), so the clauses need no unwinding.
+fn star_handlers<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    t: &'a ruff_python_ast::StmtTry,
+    id: usize,
+) -> Result<(), CompileError> {
+    let handler_err = body_then_catch(g, ctx, t, id)?;
     ctx.emit(&format!("let mut rest_{id}: Value = Value::Obj(exc_{id}.clone());"));
     ctx.emit(&format!("let mut raised_{id}: Vec<Value> = Vec::new();"));
     ctx.err = format!("'th{id}");

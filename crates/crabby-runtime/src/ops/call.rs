@@ -191,15 +191,7 @@ pub fn call_function(f: &ObjRef, this: Option<&Value>, args: &[Value], kwargs: &
     let mut buf: [Value; 8] = Default::default();
     // The fast paths: only positional parameters, given positionally, the missing last ones from defaults.
     if kwargs.is_empty() && nargs <= n && n == code.argcount as usize {
-        let mut i = 0;
-        if let Some(t) = this {
-            buf[0] = t.clone();
-            i = 1;
-        }
-        for a in args {
-            buf[i] = a.clone();
-            i += 1;
-        }
+        place_positional(buf.as_mut_slice(), this, args);
         if nargs == n {
             return body(f, &mut buf[..n]);
         }
@@ -230,6 +222,22 @@ pub fn call_function(f: &ObjRef, this: Option<&Value>, args: &[Value], kwargs: &
     body(f, &mut buf[..n])
 }
 
+/// Copies the bound object (if any) and the positional arguments into the first slots of `buf`, which the
+/// caller made long enough; returns how many slots were filled.
+#[inline(always)]
+fn place_positional(buf: &mut [Value], this: Option<&Value>, args: &[Value]) -> usize {
+    let mut i = 0;
+    if let Some(t) = this {
+        buf[0] = t.clone();
+        i = 1;
+    }
+    for a in args {
+        buf[i] = a.clone();
+        i += 1;
+    }
+    i
+}
+
 /// Binds positional arguments and keywords into `buf` (one slot per parameter, at most 8) for a function with
 /// neither `*args` nor `**kwargs`, filling what is missing from the defaults. `None` when binding fails in any
 /// way (a repeated or unknown keyword, a missing argument): the caller then runs the general binding, which
@@ -248,15 +256,7 @@ fn bind_keywords_fast(
     let n = buf.len();
     // Bit i set: parameter i has a value.
     let mut filled: u32 = 0;
-    let mut i = 0;
-    if let Some(t) = this {
-        buf[0] = t.clone();
-        i = 1;
-    }
-    for a in args {
-        buf[i] = a.clone();
-        i += 1;
-    }
+    let i = place_positional(buf, this, args);
     filled |= (1u32 << i) - 1;
     for (k, v) in kwargs {
         let name = k.as_str()?;
