@@ -27,13 +27,37 @@ def g():
         raise ExceptionGroup("many", excs)
 
 
+class Collect:
+    """Stands in for sys.stderr, so the printed lines can be compared without the checkout's directory."""
+
+    def __init__(self):
+        self.parts = []
+
+    def write(self, s):
+        self.parts.append(s)
+        return len(s)
+
+    def flush(self):
+        pass
+
+
+def without_dirs(line):
+    start = line.find('File "')
+    if start < 0:
+        return line
+    end = line.index('"', start + 6)
+    return line[: start + 6] + line[start + 6 : end].rsplit("/", 1)[-1] + line[end:]
+
+
 def show(e):
     saved = sys.stderr
-    sys.stderr = sys.stdout
+    out = sys.stderr = Collect()
     try:
         sys.__excepthook__(type(e), e, e.__traceback__)
     finally:
         sys.stderr = saved
+    for line in "".join(out.parts).splitlines():
+        print(without_dirs(line))
     print("=" * 20)
 
 
