@@ -269,31 +269,7 @@ pub fn setitem(v: &Value, key: &Value, value: Value) -> PyResult<()> {
     let l = lock_of(v);
     if let Some(Payload::Slice(s)) = key.payload() {
         let (start, stop, step) = s.unpack()?;
-        // The new items are gathered before locking: iterating `value` may run Python code. A list assigned
-        // to a slice of itself is copied first, as CPython does.
-        let items = collect_assigned(&value, step)?;
-        let mut g = l.write();
-        let (start, stop, n) = adjust_indices(g.len() as i64, start, stop, step);
-        if step == 1 {
-            let stop = stop.max(start);
-            let removed: Vec<Value> = g.splice(start as usize..stop as usize, items).collect();
-            drop(g);
-            drop(removed);
-            return Ok(());
-        }
-        if items.len() as i64 != n {
-            return Err(value_error(format!(
-                "attempt to assign sequence of size {} to extended slice of size {n}",
-                items.len()
-            )));
-        }
-        let mut old = Vec::with_capacity(items.len());
-        for (k, item) in items.into_iter().enumerate() {
-            old.push(std::mem::replace(&mut g[(start + k as i64 * step) as usize], item));
-        }
-        drop(g);
-        drop(old);
-        return Ok(());
+        return assign_slice(l, start, stop, step, &value);
     }
     let i = ops::number::index_i64(key, "list indices")?;
     let mut g = l.write();
@@ -308,8 +284,55 @@ pub fn setitem(v: &Value, key: &Value, value: Value) -> PyResult<()> {
     Ok(())
 }
 
-/// The items of a value assigned to a slice, with CPython's message when it is not iterable.
+/// `l[start:stop:step] = value` with the slice already unpacked (`list_ass_subscript`); generated code's
+/// `a[i:j] = v` comes here too without making a slice object (`ops::subscript::setslice`).
+pub fn assign_slice(l: &RwLock<Vec<Value>>, start: i64, stop: i64, step: i64, value: &Value) -> PyResult<()> {
+    // The new items are gathered before locking: iterating `value` may run Python code. A list assigned to a
+    // slice of itself is copied first, as CPython does.
+    let mut items = collect_assigned(value, step)?;
+    let mut g = l.write();
+    let (start, stop, n) = adjust_indices(g.len() as i64, start, stop, step);
+    // Replaced values are dropped after unlocking (freeing them may run more code), last first, as CPython's
+    // `list_ass_slice` releases them.
+    let mut removed = if step == 1 {
+        let (start, stop) = (start as usize, stop.max(start) as usize);
+        if stop - start == items.len() {
+            g[start..stop].swap_with_slice(&mut items);
+            items
+        } else {
+            g.splice(start..stop, items).collect()
+        }
+    } else {
+        if items.len() as i64 != n {
+            return Err(value_error(format!(
+                "attempt to assign sequence of size {} to extended slice of size {n}",
+                items.len()
+            )));
+        }
+        let mut old = Vec::with_capacity(items.len());
+        for (k, item) in items.into_iter().enumerate() {
+            old.push(std::mem::replace(&mut g[(start + k as i64 * step) as usize], item));
+        }
+        old
+    };
+    drop(g);
+    while let Some(old) = removed.pop() {
+        drop(old);
+    }
+    Ok(())
+}
+
+/// The items of a value assigned to a slice, with CPython's message when it is not iterable. An exact list or
+/// tuple is copied directly (CPython's `PySequence_Fast`), under its own lock.
 fn collect_assigned(value: &Value, step: i64) -> PyResult<Vec<Value>> {
+    if let Some(o) = value.as_obj() {
+        let t = types();
+        match &o.payload {
+            Payload::List(src) if o.ty().ptr_eq(&t.list) => return Ok(src.read().clone()),
+            Payload::Tuple(items) if o.ty().ptr_eq(&t.tuple) => return Ok(items.to_vec()),
+            _ => {}
+        }
+    }
     if matches!(value.payload(), Some(Payload::List(_) | Payload::Tuple(_))) {
         return ops::iter::collect(value);
     }

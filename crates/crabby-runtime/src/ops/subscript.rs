@@ -4,7 +4,7 @@ use crate::builtins::exceptions::ExcKind;
 use crate::builtins::slice::SliceObj;
 use crate::builtins::str::new_str;
 use crate::builtins::{dict, list, tuple, type_};
-use crate::error::{index_error, key_error, type_error, value_error, PyErr, PyResult};
+use crate::error::{index_error, key_error, type_error, PyErr, PyResult};
 use crate::object::Payload;
 use crate::ops;
 use crate::Value;
@@ -184,7 +184,8 @@ fn setitem_general(v: &Value, key: &Value, value: Value) -> PyResult<()> {
     match v.payload() {
         Some(Payload::List(l)) => {
             if let Some(Payload::Slice(s)) = key.payload() {
-                return list_assign_slice(l, value, |len| s.indices(len));
+                let (start, stop, step) = s.unpack()?;
+                return list::assign_slice(l, start, stop, step, &value);
             }
             let i = ops::number::index_i64(key, "list indices")?;
             let mut g = l.write();
@@ -203,57 +204,6 @@ fn setitem_general(v: &Value, key: &Value, value: Value) -> PyResult<()> {
         Some(Payload::MemoryView(_)) => crate::builtins::memoryview::setitem(v, key, &value),
         None | Some(_) => Err(type_error(format!("'{}' object does not support item assignment", v.type_name()))),
     }
-}
-
-/// `l[slice] = value` for a list `l`: `bounds` turns the list's length into CPython's adjusted
-/// `(start, stop, step, slicelength)`.
-fn list_assign_slice(
-    l: &parking_lot::RwLock<Vec<Value>>,
-    value: Value,
-    bounds: impl FnOnce(i64) -> PyResult<(i64, i64, i64, i64)>,
-) -> PyResult<()> {
-    // An exact list or tuple is copied directly (CPython's `PySequence_Fast`), under its own lock
-    // and before taking this list's (`a[:] = a` reads and writes one list).
-    let mut items = match value.as_obj() {
-        Some(src) if exact_list(src).is_some() => exact_list(src).expect("list").read().clone(),
-        Some(src) if matches!(src.payload, Payload::Tuple(_)) && src.ty().ptr_eq(&crate::builtins::types().tuple) => {
-            value.as_tuple().expect("tuple").to_vec()
-        }
-        _ => match ops::iter::iter(&value) {
-            Ok(_) => ops::iter::collect(&value)?,
-            Err(e) if e.matches(ExcKind::TypeError) => return Err(type_error("can only assign an iterable")),
-            Err(e) => return Err(e),
-        },
-    };
-    let mut g = l.write();
-    let (start, stop, step, n) = bounds(g.len() as i64)?;
-    if step == 1 {
-        let start = start as usize;
-        let stop = (stop.max(start as i64)) as usize;
-        // The replaced values are dropped after unlocking (freeing them may run more code), last
-        // first, as CPython's `list_ass_slice` releases them.
-        let mut removed = if stop - start == items.len() {
-            g[start..stop].swap_with_slice(&mut items);
-            items
-        } else {
-            g.splice(start..stop, items).collect()
-        };
-        drop(g);
-        while let Some(old) = removed.pop() {
-            drop(old);
-        }
-        return Ok(());
-    }
-    if items.len() as i64 != n {
-        return Err(value_error(format!(
-            "attempt to assign sequence of size {} to extended slice of size {n}",
-            items.len()
-        )));
-    }
-    for (k, item) in items.into_iter().enumerate() {
-        g[(start + k as i64 * step) as usize] = item;
-    }
-    Ok(())
 }
 
 /// `(start, stop, step)` of slice bounds given as ints or `None` (CPython's `PySlice_Unpack` for them), or `None`
@@ -297,10 +247,7 @@ pub fn getslice(v: &Value, lo: Value, hi: Value, st: Value) -> PyResult<Value> {
 pub fn setslice(v: &Value, lo: Value, hi: Value, st: Value, value: Value) -> PyResult<()> {
     if let (Value::Obj(o), Some((start, stop, step))) = (v, int_bounds(&lo, &hi, &st)) {
         if let Some(l) = exact_list(o) {
-            return list_assign_slice(l, value, |len| {
-                let (start, stop, n) = crate::builtins::slice::adjust_indices(len, start, stop, step);
-                Ok((start, stop, step, n))
-            });
+            return list::assign_slice(l, start, stop, step, &value);
         }
     }
     setitem(v, &slice(lo, hi, st), value)
