@@ -39,6 +39,73 @@ pub fn to_bigint(v: &Value) -> Option<BigInt> {
     }
 }
 
+/// The integer value of an int or bool, borrowed when it is a big int: arithmetic on big ints must not copy
+/// their digits just to read them.
+pub fn big_cow(v: &Value) -> Option<std::borrow::Cow<'_, BigInt>> {
+    use std::borrow::Cow;
+    match v {
+        Value::Int(i) => Some(Cow::Owned(BigInt::from(*i))),
+        Value::Bool(b) => Some(Cow::Owned(BigInt::from(*b as i64))),
+        Value::Obj(o) => match &o.payload {
+            Payload::Int(b) => Some(Cow::Borrowed(b)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Python's floor division and modulo of two big ints, `(a // b, a % b)`; `b` is not zero.
+///
+/// num-bigint divides large operands with Burnikel and Ziegler's recursive algorithm whatever the size of the
+/// quotient, which costs many times a schoolbook step when the quotient is a few bits (the common case:
+/// digit extraction, `x // y` of similar sizes). Here a quotient of at most 32 bits is estimated from the
+/// top bits of both operands (off by at most one, since the divisor's top word has its high bit set) and
+/// corrected with one multiply-subtract, as CPython's long division would do in one pass.
+pub fn divmod_floor(a: &BigInt, b: &BigInt) -> (BigInt, BigInt) {
+    let (ua, ub) = (a.magnitude(), b.magnitude());
+    let (abits, bbits) = (ua.bits(), ub.bits());
+    if bbits <= 128 || abits > bbits + 32 {
+        return a.div_mod_floor(b);
+    }
+    let shift = bbits - 64;
+    let (at, bt) = (top_bits(ua, shift), top_bits(ub, shift));
+    let mut q = (at / bt) as u64;
+    let mut prod = ub * q;
+    while &prod > ua {
+        q -= 1;
+        prod -= ub;
+    }
+    let mut r = ua - prod;
+    while &r >= ub {
+        q += 1;
+        r -= ub;
+    }
+    // Truncated division of the magnitudes, then Python's rounding toward negative infinity.
+    let negative = (a.sign() == Sign::Minus) != (b.sign() == Sign::Minus);
+    let mut q = BigInt::from_biguint(if negative { Sign::Minus } else { Sign::Plus }, BigUint::from(q));
+    let mut r = BigInt::from_biguint(if a.sign() == Sign::Minus { Sign::Minus } else { Sign::Plus }, r);
+    if !r.is_zero() && (r.sign() == Sign::Minus) != (b.sign() == Sign::Minus) {
+        q -= 1;
+        r += b;
+    }
+    (q, r)
+}
+
+/// `x >> shift` as a u128, for a shift that leaves at most 128 bits.
+fn top_bits(x: &BigUint, shift: u64) -> u128 {
+    let (word, bit) = ((shift / 64) as usize, (shift % 64) as u32);
+    let mut digits = x.iter_u64_digits().skip(word);
+    let d0 = digits.next().unwrap_or(0) as u128;
+    let d1 = digits.next().unwrap_or(0) as u128;
+    let d2 = digits.next().unwrap_or(0) as u128;
+    let low = (d0 | d1 << 64) >> bit;
+    if bit == 0 {
+        low
+    } else {
+        low | d2 << (128 - bit)
+    }
+}
+
 /// Whether the value is an int (bool included).
 pub fn is_int(v: &Value) -> bool {
     match v {
@@ -797,11 +864,11 @@ int_binary! {
 
 /// `divmod` of two plain ints.
 pub fn int_divmod(x: &Value, y: &Value) -> PyResult<Value> {
-    let (a, b) = (this_big(x), this_big(y));
+    let (a, b) = (big_cow(x).unwrap_or_default(), big_cow(y).unwrap_or_default());
     if b.is_zero() {
         return Err(zero_division("integer division or modulo by zero"));
     }
-    let (q, r) = a.div_mod_floor(&b);
+    let (q, r) = divmod_floor(&a, &b);
     Ok(crate::builtins::tuple::new_tuple(vec![from_bigint(q), from_bigint(r)]))
 }
 

@@ -108,7 +108,7 @@ fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
                 if let (Some(x), Some(y)) = (int::as_i64(a), int::as_i64(b)) {
                     return Some(Some(x.cmp(&y)));
                 }
-                return Some(Some(int::to_bigint(a)?.cmp(&int::to_bigint(b)?)));
+                return Some(Some(int::big_cow(a)?.cmp(&int::big_cow(b)?)));
             }
             let fa = crate::builtins::float::as_f64(a);
             let fb = crate::builtins::float::as_f64(b);

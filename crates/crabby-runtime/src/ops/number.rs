@@ -166,13 +166,13 @@ fn big_op(a: &BigInt, b: &BigInt, op: BinOp) -> PyResult<Value> {
             if b.is_zero() {
                 return Err(zero_division("integer division or modulo by zero"));
             }
-            from_bigint(a.div_floor(b))
+            from_bigint(int::divmod_floor(a, b).0)
         }
         BinOp::Mod => {
             if b.is_zero() {
                 return Err(zero_division("integer modulo by zero"));
             }
-            from_bigint(a.mod_floor(b))
+            from_bigint(int::divmod_floor(a, b).1)
         }
         BinOp::Pow => {
             if b.is_negative() {
@@ -349,7 +349,7 @@ fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         if op == BinOp::MatMul {
             return Ok(None);
         }
-        return big_op(&to_bigint(a).unwrap_or_default(), &to_bigint(b).unwrap_or_default(), op).map(Some);
+        return big_op(&int::big_cow(a).unwrap_or_default(), &int::big_cow(b).unwrap_or_default(), op).map(Some);
     }
     if (is_float(a) || ai) && (is_float(b) || bi) {
         let fa = if ai { int::int_to_f64(a)? } else { as_f64(a).unwrap_or(0.0) };
