@@ -46,7 +46,7 @@ fn custom_builtins(g: &ObjRef) -> Option<Value> {
         Value::Obj(o) if o.ptr_eq(real) => None,
         Value::Obj(o) => match &o.payload {
             crabby_runtime::object::Payload::Module(_) => {
-                let d = o.dict.as_ref()?;
+                let d = o.dict()?;
                 if d.ptr_eq(real) {
                     None
                 } else {

@@ -6,7 +6,7 @@
 //! runtime, so the policy (immortal objects today, biased counting later) lives here alone.
 
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 
 use parking_lot::RwLock;
 
@@ -30,8 +30,9 @@ const COUNT_MASK: usize = WEAKLY_REFERENCED - 1;
 /// The storage an object carries, chosen by the base layout of its type. A user class deriving from `list`
 /// has instances with a `List` payload and a `__dict__`.
 pub enum Payload {
-    /// Instances of `object` and of user classes with no built-in base other than `object`.
-    Instance,
+    /// Instances of `object` and of user classes with no built-in base other than `object`; user classes'
+    /// instances keep their attributes here until a dict is needed (`builtins::instance`).
+    Instance(crate::builtins::instance::InstAttrs),
     /// An int outside the i64 range (plain ints inside it are inline values), or an instance of an int subclass.
     Int(num_bigint::BigInt),
     /// A float subclass instance (plain floats are inline values).
@@ -110,9 +111,77 @@ pub struct Object {
     /// The object's type. Types are immortal, so this pointer needs no count of its own. It is written once,
     /// before the object is shared.
     ty: NonNull<Object>,
-    /// The instance `__dict__` (a dict object), for types whose instances have one.
-    pub dict: Option<ObjRef>,
+    /// The instance `__dict__` (a dict object), for types whose instances have one: set at creation, or
+    /// once, when an instance with inline attributes materialises it (`builtins::instance`); never changed
+    /// after. Read it through [`Object::dict`].
+    dict: DictSlot,
     pub payload: Payload,
+}
+
+/// `Object::dict`: a dict reference written at most once after creation (null while there is none).
+struct DictSlot(AtomicPtr<Object>);
+
+impl DictSlot {
+    fn new(d: Option<ObjRef>) -> DictSlot {
+        DictSlot(AtomicPtr::new(d.map_or(std::ptr::null_mut(), |d| std::mem::ManuallyDrop::new(d).0.as_ptr())))
+    }
+}
+
+impl Drop for DictSlot {
+    fn drop(&mut self) {
+        if let Some(p) = NonNull::new(*self.0.get_mut()) {
+            // The slot owns this reference.
+            drop(ObjRef(p));
+        }
+    }
+}
+
+impl Object {
+    /// The object's type, as a borrowed reference.
+    #[inline]
+    pub fn ty(&self) -> &ObjRef {
+        let p = &self.ty as *const NonNull<Object> as *const ObjRef;
+        // SAFETY: `ObjRef` is a transparent `NonNull<Object>`, the field is never written after bootstrapping,
+        // and types are immortal, so the borrowed `ObjRef` never dangles and is never dropped through it.
+        unsafe { &*p }
+    }
+
+    /// The instance `__dict__` or slot storage, made first if the instance keeps its attributes inline
+    /// (which then move into it for good).
+    #[inline]
+    pub fn dict(&self) -> Option<&ObjRef> {
+        if let Some(d) = self.raw_dict() {
+            return Some(d);
+        }
+        if let Payload::Instance(a) = &self.payload {
+            if a.is_inline() {
+                crate::builtins::instance::materialize(self);
+                return self.raw_dict();
+            }
+        }
+        None
+    }
+
+    /// The dict as it is now, without materialising inline attributes.
+    #[inline]
+    pub fn raw_dict(&self) -> Option<&ObjRef> {
+        // Acquire: pairs with the Release in `set_dict_once`, so the dict's contents are visible.
+        if self.dict.0.load(Ordering::Acquire).is_null() {
+            return None;
+        }
+        // SAFETY: `ObjRef` is a transparent non-null pointer, and a non-null slot is never written again, so
+        // reading it through a shared reference cannot race with a write; the object owns the reference.
+        Some(unsafe { &*(&self.dict.0 as *const AtomicPtr<Object> as *const ObjRef) })
+    }
+
+    /// Publishes the materialised dict of an instance that had none (called under its attributes' write
+    /// lock, so at most once).
+    pub(crate) fn set_dict_once(&self, d: ObjRef) {
+        let p = std::mem::ManuallyDrop::new(d).0.as_ptr();
+        // Release: readers that see the pointer see the dict's contents.
+        let prev = self.dict.0.swap(p, Ordering::Release);
+        debug_assert!(prev.is_null(), "an object's dict is set once");
+    }
 }
 
 /// An owning reference to a heap object.
@@ -133,14 +202,15 @@ impl ObjRef {
 
     /// Allocates a new object that carries an instance `__dict__`.
     pub fn with_dict(ty: &ObjRef, payload: Payload, dict: Option<ObjRef>) -> ObjRef {
-        let obj = Box::new(Object { rc: AtomicUsize::new(1), ty: ty.0, dict, payload });
+        let obj = Box::new(Object { rc: AtomicUsize::new(1), ty: ty.0, dict: DictSlot::new(dict), payload });
         ObjRef(NonNull::from(Box::leak(obj)))
     }
 
     /// Allocates an object whose type is not known yet (only for bootstrapping `type` itself); `set_type` must
     /// be called before the object is used.
     pub(crate) fn new_untyped(payload: Payload) -> ObjRef {
-        let obj = Box::new(Object { rc: AtomicUsize::new(1), ty: NonNull::dangling(), dict: None, payload });
+        let obj =
+            Box::new(Object { rc: AtomicUsize::new(1), ty: NonNull::dangling(), dict: DictSlot::new(None), payload });
         ObjRef(NonNull::from(Box::leak(obj)))
     }
 
@@ -214,15 +284,6 @@ impl ObjRef {
     #[inline]
     pub fn is_immortal(&self) -> bool {
         self.rc.load(Ordering::Relaxed) & IMMORTAL != 0
-    }
-
-    /// The object's type, as a borrowed reference.
-    #[inline]
-    pub fn ty(&self) -> &ObjRef {
-        let p = &self.ty as *const NonNull<Object> as *const ObjRef;
-        // SAFETY: `ObjRef` is a transparent `NonNull<Object>`, the field is never written after bootstrapping,
-        // and types are immortal, so the borrowed `ObjRef` never dangles and is never dropped through it.
-        unsafe { &*p }
     }
 
     /// Identity, as Python's `is` and `id()` see it.

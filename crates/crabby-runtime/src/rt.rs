@@ -192,7 +192,7 @@ pub fn ld(v: &Option<Value>, name: &str) -> PyResult<Value> {
 pub fn name_error_in(name: &Value, g: Option<&ObjRef>) -> PyErr {
     let n = name.as_str().unwrap_or("");
     let e = PyErr::new(ExcKind::NameError, format!("name '{n}' is not defined"));
-    if let Some(d) = &e.exc.dict {
+    if let Some(d) = e.exc.dict() {
         dict::set_str(d, "name", name.clone());
     }
     if let (Some(g), Payload::Exception(x)) = (g, &e.exc.payload) {
@@ -486,10 +486,7 @@ pub fn load_method(obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
                     Some(d) => dict::get(&d, name)?.is_some(),
                     None => false,
                 },
-                Value::Obj(o) => match &o.dict {
-                    Some(d) => dict::get(d, name)?.is_some(),
-                    None => false,
-                },
+                Value::Obj(o) => crate::builtins::instance::own_attr(o, n, Some(name)).is_some(),
                 _ => false,
             };
             if !shadowed {

@@ -378,7 +378,7 @@ pub fn descriptor_get(d: Option<&Payload>, obj: &Value) -> PyResult<Value> {
     }
     match d {
         Some(Payload::Descriptor(DescriptorObj::Member { name, .. })) => {
-            match o.dict.as_ref().and_then(|s| dict::get_str(s, name)) {
+            match o.dict().and_then(|s| dict::get_str(s, name)) {
                 Some(v) => Ok(v),
                 None => Err(attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), name))),
             }
@@ -422,7 +422,7 @@ pub fn descriptor_set(d: Option<&Payload>, obj: &Value, value: Option<Value>) ->
             Err(attribute_error("readonly attribute"))
         }
         Some(Payload::Descriptor(DescriptorObj::Member { name, .. })) => {
-            let Some(storage) = o.dict.as_ref() else {
+            let Some(storage) = o.dict() else {
                 return Err(attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), name)));
             };
             match value {

@@ -275,7 +275,7 @@ const SHARED: u64 = 0;
 /// the store-to-load forwarding (measured: float_objects spent 5% there), while each 8-byte load is inside one
 /// store. No `match` over the variants either (an indirect jump that mispredicts; see `Value::clone`).
 #[inline(always)]
-fn clone_copied(v: &Value) -> Value {
+pub(crate) fn clone_copied(v: &Value) -> Value {
     let words = v as *const Value as *const u64;
     // SAFETY: a `Value` is two initialised words (`repr(u64)`: the tag, then the payload at offset 8).
     let (tag, payload) = unsafe { (words.read(), words.add(1).read()) };

@@ -250,7 +250,7 @@ pub fn init_keywords(exc: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) ->
             return Err(crate::error::type_error(format!("'{k}' is an invalid keyword argument for {base}()")));
         }
     }
-    let Some(d) = exc.dict.as_ref() else { return Ok(()) };
+    let Some(d) = exc.dict() else { return Ok(()) };
     if base == "ImportError" {
         for name in ["name", "path", "name_from"] {
             if crate::builtins::dict::get_str(d, name).is_none() {

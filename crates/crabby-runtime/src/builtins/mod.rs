@@ -24,6 +24,7 @@ pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod generic_alias;
+pub mod instance;
 pub mod int;
 pub mod iter;
 pub mod list;
@@ -159,7 +160,7 @@ pub const ITERATOR_TYPES: &[&str] = &[
 fn bootstrap() -> Types {
     // `type` and `dict` first: every type needs a namespace dict, and every object needs a type.
     // A placeholder for `dict` while `dict` itself is made; it is leaked (immortal), never used afterwards.
-    let dict_ty = ObjRef::new_untyped(Payload::Instance).make_immortal();
+    let dict_ty = ObjRef::new_untyped(Payload::Instance(crate::builtins::instance::InstAttrs::none())).make_immortal();
     let mk_dict = |dict_ty: &ObjRef| ObjRef::new(dict_ty, Payload::Dict(dict::DictObj::new()));
 
     // Re-create the three as real type objects now that a dict type pointer exists.

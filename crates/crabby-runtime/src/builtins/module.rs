@@ -21,7 +21,7 @@ pub fn new_module(name: &str) -> ObjRef {
 
 /// The globals dict of a module.
 pub fn module_dict(m: &ObjRef) -> &ObjRef {
-    m.dict.as_ref().expect("modules have a __dict__")
+    m.dict().expect("modules have a __dict__")
 }
 
 pub fn register() {}

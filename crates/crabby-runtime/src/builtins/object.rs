@@ -4,6 +4,7 @@
 use parking_lot::RwLock;
 
 use crate::builtins::exceptions::{self, ExcKind};
+use crate::builtins::instance::{self, InstAttrs};
 use crate::builtins::type_::{self, type_obj, Layout};
 use crate::builtins::{dict, float, int, list, range, set, slice, str, tuple, types};
 use crate::error::{type_error, value_error, PyErr, PyResult};
@@ -18,7 +19,7 @@ use crate::Value;
 pub fn new_instance(ty: &ObjRef, _args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let t = type_obj(ty);
     let payload = match t.layout {
-        Layout::Object => Payload::Instance,
+        Layout::Object => Payload::Instance(InstAttrs::none()),
         Layout::Exception => {
             let payload = Payload::Exception(Box::new(exceptions::ExceptionObj::new(tuple::new_tuple(Vec::new()))));
             if crate::builtins::oserror::is_os_error_type(ty) {
@@ -40,6 +41,10 @@ pub fn new_instance(ty: &ObjRef, _args: &[Value], _kwargs: &[(Value, Value)]) ->
 /// Allocates an instance of `ty` with `payload`, plus the `__dict__` or slot storage its class asks for.
 pub fn alloc(ty: &ObjRef, payload: Payload) -> ObjRef {
     let t = type_obj(ty);
+    if instance::inline_type(t) && matches!(payload, Payload::Instance(_)) {
+        // The attributes stay inline until a dict is asked for (`builtins::instance`).
+        return ObjRef::new(ty, Payload::Instance(InstAttrs::inline()));
+    }
     let storage = (t.instance_dict || t.slot_storage).then(dict::new_dict_obj);
     ObjRef::with_dict(ty, payload, storage)
 }
@@ -385,7 +390,7 @@ pub fn construct_builtin(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)])
         if !args.is_empty() || !kwargs.is_empty() {
             return Err(type_error("object() takes no arguments"));
         }
-        return Ok(Value::Obj(ObjRef::new(&t.object, Payload::Instance)));
+        return Ok(Value::Obj(ObjRef::new(&t.object, Payload::Instance(InstAttrs::none()))));
     }
     if ty.ptr_eq(&t.int) {
         return construct_int(args, kwargs);
@@ -750,7 +755,7 @@ fn common_reduce(this: &Value, proto: i64) -> PyResult<Value> {
 /// `object.__getstate__`: the instance `__dict__`, or None when it is empty or absent.
 fn object_getstate(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("object.__getstate__", args, kwargs).exact(1)?;
-    Ok(match a[0].as_obj().and_then(|o| o.dict.clone()) {
+    Ok(match a[0].as_obj().and_then(|o| o.dict().cloned()) {
         Some(d) if dict::len(&d) > 0 => Value::Obj(d),
         _ => Value::None,
     })

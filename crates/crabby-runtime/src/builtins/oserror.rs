@@ -55,7 +55,7 @@ pub fn constructor_class(ty: &ObjRef, args: &[Value]) -> ObjRef {
 /// Sets the attributes from `args` as `OSError.__init__` does, and trims `args` to `(errno, strerror)` when
 /// a file name was given. Called with the instance's arguments already stored.
 pub fn init_attrs(exc: &ObjRef, args: &[Value]) {
-    let Some(d) = &exc.dict else { return };
+    let Some(d) = exc.dict() else { return };
     let mut vals = [Value::None, Value::None, Value::None, Value::None];
     if (2..=5).contains(&args.len()) {
         vals[0] = args[0].clone();
@@ -76,7 +76,7 @@ pub fn init_attrs(exc: &ObjRef, args: &[Value]) {
 
 /// Gives a new instance made without arguments (`object.__new__` for a Python subclass) its attributes.
 pub fn init_empty(exc: &ObjRef) {
-    if let Some(d) = &exc.dict {
+    if let Some(d) = exc.dict() {
         for name in ATTRS {
             dict::set_str(d, name, Value::None);
         }
@@ -84,7 +84,7 @@ pub fn init_empty(exc: &ObjRef) {
 }
 
 fn attr(exc: &ObjRef, name: &str) -> Value {
-    exc.dict.as_ref().and_then(|d| dict::get_str(d, name)).unwrap_or(Value::None)
+    exc.dict().and_then(|d| dict::get_str(d, name)).unwrap_or(Value::None)
 }
 
 /// `OSError.__init__(self, *args)`.

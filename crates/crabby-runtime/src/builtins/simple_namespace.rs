@@ -43,7 +43,11 @@ pub fn new_namespace(attrs: &[(&str, Value)]) -> Value {
     for (k, v) in attrs {
         dict::set_str(&storage, k, v.clone());
     }
-    Value::Obj(ObjRef::with_dict(namespace_type(), Payload::Instance, Some(storage)))
+    Value::Obj(ObjRef::with_dict(
+        namespace_type(),
+        Payload::Instance(crate::builtins::instance::InstAttrs::none()),
+        Some(storage),
+    ))
 }
 
 fn receiver<'a>(args: &'a [Value], method: &str) -> PyResult<&'a Value> {
@@ -75,7 +79,10 @@ fn m_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
             type_::type_name(cls)
         )));
     }
-    let obj = Value::Obj(crate::builtins::object::alloc(cls, Payload::Instance));
+    let obj = Value::Obj(crate::builtins::object::alloc(
+        cls,
+        Payload::Instance(crate::builtins::instance::InstAttrs::none()),
+    ));
     if cls.ptr_eq(namespace_type()) {
         let mut init_args = vec![obj.clone()];
         init_args.extend_from_slice(&args[1..]);

@@ -105,7 +105,7 @@ pub fn encode_error(encoding: &str, object: &Value, start: usize, end: usize, re
         Value::from(reason),
     ];
     let exc = new_exception(ExcKind::UnicodeEncodeError, args.clone());
-    if let Some(d) = &exc.dict {
+    if let Some(d) = exc.dict() {
         for (name, v) in ["encoding", "object", "start", "end", "reason"].iter().zip(args) {
             dict::set_str(d, name, v);
         }
@@ -285,7 +285,7 @@ pub fn decode_error(encoding: &str, object: &Value, start: usize, end: usize, re
         Value::from(reason),
     ];
     let exc = new_exception(ExcKind::UnicodeDecodeError, args.clone());
-    if let Some(d) = &exc.dict {
+    if let Some(d) = exc.dict() {
         for (name, v) in ["encoding", "object", "start", "end", "reason"].iter().zip(args) {
             dict::set_str(d, name, v);
         }

@@ -114,7 +114,7 @@ pub fn new(ty: &ObjRef, mut values: Vec<Value>) -> Value {
 
 /// The value of the named field `name` of a struct sequence (visible or not).
 pub fn field(v: &Value, name: &str) -> Option<Value> {
-    v.as_obj().and_then(|o| o.dict.as_ref()).and_then(|s| dict::get_str(s, name))
+    v.as_obj().and_then(|o| o.dict()).and_then(|s| dict::get_str(s, name))
 }
 
 /// Whether `owner` is a struct sequence type, whose members are read-only.

@@ -111,6 +111,8 @@ pub struct TypeObj {
     fast: FastCache,
     /// [`TypeFlags`] in the top byte, valid while the low 56 bits equal `version`.
     flags: AtomicU64,
+    /// The attribute names of instances that keep their attributes inline (`builtins::instance`).
+    pub attr_layout: crate::builtins::instance::AttrLayout,
 }
 
 /// Facts about a type's special methods that the attribute hot paths test on every access, cached per
@@ -224,6 +226,7 @@ impl TypeObj {
             fast: FastCache::new(),
             // Version 0 never occurs, so the flags start out stale.
             flags: AtomicU64::new(0),
+            attr_layout: Default::default(),
         }
     }
 
@@ -516,7 +519,7 @@ pub fn instance_dict(o: &ObjRef) -> Option<ObjRef> {
         if !t.instance_dict {
             return None;
         }
-        let storage = o.dict.as_ref()?;
+        let storage = o.dict()?;
         if let Some(d) = dict::get_str(storage, "__dict__") {
             return d.as_obj().cloned();
         }
@@ -527,7 +530,7 @@ pub fn instance_dict(o: &ObjRef) -> Option<ObjRef> {
     if matches!(o.payload, Payload::Type(_)) {
         return None;
     }
-    o.dict.clone()
+    o.dict().cloned()
 }
 
 /// `obj.__dict__ = value`.
@@ -537,7 +540,7 @@ pub fn set_instance_dict(o: &ObjRef, value: Value) -> PyResult<()> {
     }
     let t = type_obj(o.ty());
     if t.slot_storage && t.instance_dict {
-        if let Some(storage) = &o.dict {
+        if let Some(storage) = o.dict() {
             dict::set_str(storage, "__dict__", value);
             return Ok(());
         }

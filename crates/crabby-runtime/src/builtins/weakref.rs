@@ -93,7 +93,7 @@ fn types() -> &'static Types {
 fn weakrefable(v: &Value) -> bool {
     match v.payload() {
         Some(
-            Payload::Instance
+            Payload::Instance(_)
             | Payload::Function(_)
             | Payload::Type(_)
             | Payload::Module(_)

@@ -183,7 +183,7 @@ fn dir(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     };
     match o.payload() {
         Some(Payload::Module(_)) => {
-            if let Some(d) = o.as_obj().and_then(|m| m.dict.clone()) {
+            if let Some(d) = o.as_obj().and_then(|m| m.dict().cloned()) {
                 add_dict(&d, &mut names);
             }
         }
@@ -193,7 +193,7 @@ fn dir(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
             }
         }
         _ => {
-            if let Some(d) = o.as_obj().and_then(|m| m.dict.clone()) {
+            if let Some(d) = o.as_obj().and_then(|m| m.dict().cloned()) {
                 add_dict(&d, &mut names);
             }
             for base in type_obj(o.ty()).mro.read().iter() {

@@ -902,11 +902,11 @@ fn it_length_hint(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> 
 const FACTORY: &str = "default_factory";
 
 fn factory_of(dd: &Value) -> Value {
-    dd.as_obj().and_then(|o| o.dict.as_ref()).and_then(|s| dict::get_str(s, FACTORY)).unwrap_or(Value::None)
+    dd.as_obj().and_then(|o| o.dict()).and_then(|s| dict::get_str(s, FACTORY)).unwrap_or(Value::None)
 }
 
 fn set_factory(dd: &Value, f: Value) {
-    if let Some(s) = dd.as_obj().and_then(|o| o.dict.as_ref()) {
+    if let Some(s) = dd.as_obj().and_then(|o| o.dict()) {
         dict::set_str(s, FACTORY, f);
     }
 }

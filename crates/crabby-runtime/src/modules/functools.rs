@@ -128,7 +128,7 @@ fn partial_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let mut pargs: Vec<Value> = Vec::new();
     let mut pkw: Vec<(Value, Value)> = Vec::new();
     if let Some(inner) = first.payload().and_then(|p| p.native::<Partial>()) {
-        let plain = first.as_obj().and_then(|o| o.dict.as_ref()).is_none_or(|d| dict::len(d) == 0);
+        let plain = first.as_obj().and_then(|o| o.dict()).is_none_or(|d| dict::len(d) == 0);
         if plain {
             func = inner.func.clone();
             pargs = inner.args.as_tuple().unwrap_or(&[]).to_vec();

@@ -292,7 +292,7 @@ fn getsizeof(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
                 | crate::object::Payload::Dict(_)
                 | crate::object::Payload::Set(_)
                 | crate::object::Payload::Tuple(_)
-                | crate::object::Payload::Instance
+                | crate::object::Payload::Instance(_)
                 | crate::object::Payload::Function(_)
         )
     );

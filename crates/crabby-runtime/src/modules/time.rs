@@ -721,7 +721,11 @@ fn get_clock_info(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> 
     dict::set_str(&d, "monotonic", Value::Bool(monotonic));
     dict::set_str(&d, "adjustable", Value::Bool(adjustable));
     dict::set_str(&d, "resolution", Value::Float(1e-09));
-    Ok(Value::Obj(ObjRef::with_dict(namespace_type(), Payload::Instance, Some(d))))
+    Ok(Value::Obj(ObjRef::with_dict(
+        namespace_type(),
+        Payload::Instance(crate::builtins::instance::InstAttrs::none()),
+        Some(d),
+    )))
 }
 
 /// A minimal `types.SimpleNamespace` for `get_clock_info` (attributes in the instance dict, CPython's repr).
@@ -736,7 +740,7 @@ fn namespace_type() -> &'static ObjRef {
 }
 
 fn namespace_repr(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let d = args.first().and_then(|v| v.as_obj()).and_then(|o| o.dict.clone());
+    let d = args.first().and_then(|v| v.as_obj()).and_then(|o| o.dict().cloned());
     let mut parts = Vec::new();
     for (k, v) in d.map(|d| dict::items(&d)).unwrap_or_default() {
         parts.push(format!("{}={}", ops::format::str_of(&k)?, ops::format::repr(&v)?));

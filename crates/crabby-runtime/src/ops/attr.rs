@@ -8,7 +8,7 @@ use crate::builtins::descriptor::{self, DescriptorObj};
 use crate::builtins::exceptions::{self, ExcKind};
 use crate::builtins::function::{bind_builtin, new_bound_method};
 use crate::builtins::type_::{self, type_obj, TypeFlags};
-use crate::builtins::{dict, str::new_str, tuple};
+use crate::builtins::{dict, instance, str::new_str, tuple};
 use crate::error::{attribute_error, type_error, PyErr, PyResult};
 use crate::modules::collections::tuplegetter;
 use crate::object::{ObjRef, Payload};
@@ -260,7 +260,7 @@ pub fn no_attribute(v: &Value, name: &str) -> PyErr {
         Some(Payload::Module(m)) => attribute_error(format!("module '{}' has no attribute '{name}'", m.name)),
         _ => attribute_error(format!("'{}' object has no attribute '{name}'", v.type_name())),
     };
-    if let Some(d) = &e.exc.dict {
+    if let Some(d) = e.exc.dict() {
         dict::set_str(d, "name", new_str(name));
         dict::set_str(d, "obj", v.clone());
     }
@@ -343,10 +343,8 @@ fn generic_getattr_named(v: &Value, name: &str, key: Option<&Value>) -> PyResult
                     return Ok(x);
                 }
             }
-        } else if let Some(d) = &o.dict {
-            if let Some(x) = dict_get(d, name, key) {
-                return Ok(x);
-            }
+        } else if let Some(x) = instance::own_attr(o, name, key) {
+            return Ok(x);
         }
     }
     if let Some(d) = descr {
@@ -357,7 +355,7 @@ fn generic_getattr_named(v: &Value, name: &str, key: Option<&Value>) -> PyResult
     }
     // PEP 562: a module's own `__getattr__` answers for the names its namespace lacks.
     if let (Some(Payload::Module(_)), Value::Obj(o)) = (v.payload(), v) {
-        if let Some(f) = o.dict.as_ref().and_then(|d| dict::get_str(d, "__getattr__")) {
+        if let Some(f) = o.dict().and_then(|d| dict::get_str(d, "__getattr__")) {
             return ops::call::call(&f, &[key.cloned().unwrap_or_else(|| new_str(name))], &[]);
         }
     }
@@ -618,8 +616,12 @@ fn generic_setattr_named(v: &Value, name: &str, key: Option<&Value>, value: Valu
     if name == "__class__" {
         return Err(crate::error::not_implemented("crabby does not support assigning __class__ yet"));
     }
+    if let Some(a) = instance::inline_attrs(o) {
+        instance::store(o, a, name, key, value, None);
+        return Ok(());
+    }
     if !type_obj(ty).slot_storage {
-        if let Some(d) = &o.dict {
+        if let Some(d) = o.dict() {
             dict_set(d, name, key, value);
             return Ok(());
         }
@@ -659,7 +661,9 @@ pub fn generic_delattr(v: &Value, name: &str) -> PyResult<()> {
         }
     }
     if let Value::Obj(o) = v {
-        if let Some(d) = type_::instance_dict(o) {
+        // An attribute that is not there raises without making the instance's dict.
+        let absent = instance::inline_attrs(o).is_some_and(|a| instance::lacks(o, a, name));
+        if let Some(d) = type_::instance_dict(o).filter(|_| !absent) {
             if dict::remove(&d, &Value::from(name))?.is_some() {
                 return Ok(());
             }
@@ -956,13 +960,43 @@ fn fill_load(site: &AttrSite, obj: &Value, name: &Value) {
     }
 }
 
-/// The instance `__dict__` (or slot storage) an attribute site may use directly (not for types, whose `dict`
-/// is not theirs).
+/// Where an attribute site finds an instance's own attributes.
+enum SiteStorage<'a> {
+    /// Inline values (`builtins::instance`).
+    Inline(&'a ObjRef, &'a instance::InstAttrs),
+    /// The instance `__dict__` or slot storage.
+    Dict(&'a ObjRef),
+    Nothing,
+}
+
+/// The instance storage an attribute site may use directly (not for types and modules, whose `dict` is not
+/// an instance dict).
 #[inline]
-fn site_dict(v: &Value) -> Option<&ObjRef> {
+fn site_storage(v: &Value) -> SiteStorage<'_> {
     match v {
-        Value::Obj(o) if !matches!(o.payload, Payload::Type(_) | Payload::Module(_)) => o.dict.as_ref(),
-        _ => None,
+        Value::Obj(o) => match &o.payload {
+            Payload::Instance(a) if a.is_inline() => SiteStorage::Inline(o, a),
+            Payload::Type(_) | Payload::Module(_) => SiteStorage::Nothing,
+            _ => o.raw_dict().map_or(SiteStorage::Nothing, SiteStorage::Dict),
+        },
+        _ => SiteStorage::Nothing,
+    }
+}
+
+/// The instance's own attribute `name` for an attribute site, with the site's hint.
+#[inline]
+fn site_lookup(obj: &Value, name: &Value, hint: &AtomicU32) -> PyResult<Option<Value>> {
+    match site_storage(obj) {
+        SiteStorage::Inline(o, a) => match instance::load_hinted(o, a, name, hint) {
+            Some(found) => Ok(found),
+            // The instance made its dict meanwhile.
+            None => match o.raw_dict() {
+                Some(d) => dict::get_hinted(d, name, hint),
+                None => Ok(None),
+            },
+        },
+        SiteStorage::Dict(d) => dict::get_hinted(d, name, hint),
+        SiteStorage::Nothing => Ok(None),
     }
 }
 
@@ -978,10 +1012,7 @@ pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value>
             SITE_TUPLE_ITEM => return tuple_item_at(unsafe { &*value }, obj).map_or_else(|| getattr(obj, name), Ok),
             _ => {}
         }
-        let found = match site_dict(obj) {
-            Some(d) => dict::get_hinted(d, name, hint)?,
-            None => None,
-        };
+        let found = site_lookup(obj, name, hint)?;
         match (kind, found) {
             (_, Some(x)) => return Ok(x),
             (SITE_METHOD, None) => return Ok(bind_method_value(unsafe { &*value }, obj)),
@@ -1019,8 +1050,13 @@ fn getattr_fill(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
 pub fn setattr_at(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
     if let Some((kind, _, hint)) = site.read(obj) {
         if matches!(kind, SITE_INSTANCE | SITE_CLASS_VALUE | SITE_SLOT) {
-            if let Some(d) = site_dict(obj) {
-                return dict::set_hinted(d, name, value, hint);
+            match site_storage(obj) {
+                SiteStorage::Inline(o, a) => {
+                    instance::store_hinted(o, a, name, value, hint);
+                    return Ok(());
+                }
+                SiteStorage::Dict(d) => return dict::set_hinted(d, name, value, hint),
+                SiteStorage::Nothing => {}
             }
         }
         return setattr(obj, name, value);
@@ -1047,7 +1083,8 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
         }
         _ => false,
     };
-    if let (Some(n), Some(_), true) = (name.as_str(), site_dict(obj), plain) {
+    let stored = !matches!(site_storage(obj), SiteStorage::Nothing);
+    if let (Some(n), true, true) = (name.as_str(), stored, plain) {
         // Stores go straight to the instance dict (or the slot storage) when nothing on the type intercepts
         // them: no data descriptor but the slot's own member (a plain class value or function is fine, unless
         // the instances have no `__dict__` to store into) and no custom `__setattr__`.
@@ -1079,10 +1116,7 @@ pub fn load_method_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(V
             }
             _ => {}
         }
-        let found = match site_dict(obj) {
-            Some(d) => dict::get_hinted(d, name, hint)?,
-            None => None,
-        };
+        let found = site_lookup(obj, name, hint)?;
         match (kind, found) {
             (_, Some(x)) => return Ok((x, false)),
             (SITE_METHOD, None) => return Ok((unsafe { &*value }.clone(), true)),

@@ -480,10 +480,7 @@ pub fn call_method(name: &Value, args: &[Value], kwargs: &[(Value, Value)]) -> P
     let this = &args[0];
     let name_str = name.as_str().unwrap_or("");
     let has_instance_attr = match this {
-        Value::Obj(o) => match &o.dict {
-            Some(d) => dict::get_str(d, name_str).is_some(),
-            None => false,
-        },
+        Value::Obj(o) => crate::builtins::instance::own_attr(o, name_str, Some(name)).is_some(),
         _ => false,
     };
     let is_type = matches!(this.payload(), Some(Payload::Type(_) | Payload::Super(_)));

@@ -335,7 +335,7 @@ fn slot_cmp(x: &Value, y: &Value, op: CmpOp) -> PyResult<Option<Value>> {
     if let Some(r) = native_instance_cmp(x, y, op)? {
         return Ok(Some(r));
     }
-    if !matches!(x.payload(), Some(Payload::Instance) | None)
+    if !matches!(x.payload(), Some(Payload::Instance(_)) | None)
         || matches!(x, Value::Int(_) | Value::Float(_) | Value::Bool(_))
     {
         if let Some(r) = builtin_cmp(x, y, op)? {
@@ -373,7 +373,7 @@ fn native_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
 /// The comparison method a native type with plain-object instances defines (`types.SimpleNamespace.__eq__`),
 /// for `x <op> y`; `None` when there is none or it returns NotImplemented.
 fn native_instance_cmp(x: &Value, y: &Value, op: CmpOp) -> PyResult<Option<Value>> {
-    if !matches!(x.payload(), Some(Payload::Instance)) {
+    if !matches!(x.payload(), Some(Payload::Instance(_))) {
         return Ok(None);
     }
     let Some(f) = type_::lookup(x.ty(), op.dunder()) else { return Ok(None) };

@@ -206,8 +206,7 @@ pub fn repr(v: &Value) -> PyResult<String> {
             })
         }
         Payload::Module(m) => {
-            let file =
-                o.dict.as_ref().and_then(|d| dict::get_str(d, "__file__")).and_then(|f| f.as_str().map(str::to_string));
+            let file = o.dict().and_then(|d| dict::get_str(d, "__file__")).and_then(|f| f.as_str().map(str::to_string));
             Ok(match file {
                 Some(f) => format!("<module '{}' from '{f}'>", m.name),
                 None => format!("<module '{}' (built-in)>", m.name),

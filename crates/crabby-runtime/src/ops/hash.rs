@@ -177,7 +177,7 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                     // CPython's `method_hash`: the receiver's identity mixed with the function's hash.
                     Payload::BoundMethod(m) => return Ok(fix(hash(&m.func)? ^ (m.this.id() >> 4))),
                     // A native type with plain instances may be unhashable (`types.SimpleNamespace`).
-                    Payload::Instance if type_::lookup(o.ty(), "__hash__").is_some_and(|h| h.is_none()) => {
+                    Payload::Instance(_) if type_::lookup(o.ty(), "__hash__").is_some_and(|h| h.is_none()) => {
                         return Err(type_error(format!("unhashable type: '{}'", v.type_name())))
                     }
                     _ => return Ok(fix((o.addr() >> 4) as i64)),

@@ -142,7 +142,10 @@ pub fn match_keys(subject: &Value, keys: &[Value]) -> PyResult<Option<Vec<Value>
     }
     let get = ops::attr::getattr_str(subject, "get")?;
     let seen = crate::rt::new_set_obj();
-    let dummy = Value::Obj(crate::object::ObjRef::new(&crate::builtins::types().object, Payload::Instance));
+    let dummy = Value::Obj(crate::object::ObjRef::new(
+        &crate::builtins::types().object,
+        Payload::Instance(crate::builtins::instance::InstAttrs::none()),
+    ));
     let mut out = Vec::with_capacity(keys.len());
     for key in keys {
         if set::contains(&seen, key)? {

@@ -40,7 +40,7 @@ pub fn suffix(exc: &ObjRef) -> String {
 
 /// A string attribute of the exception (`name`, `name_from`), read without running Python code.
 fn str_attr(exc: &ObjRef, name: &str) -> Option<String> {
-    let v = dict::get_str(exc.dict.as_ref()?, name)?;
+    let v = dict::get_str(exc.dict()?, name)?;
     v.as_str().map(str::to_string)
 }
 
@@ -51,7 +51,7 @@ fn dir_of(obj: &Value) -> Option<Vec<Value>> {
 }
 
 fn attribute_suggestion(exc: &ObjRef, wrong: &str) -> Option<String> {
-    let obj = dict::get_str(exc.dict.as_ref()?, "obj")?;
+    let obj = dict::get_str(exc.dict()?, "obj")?;
     closest(&dir_of(&obj)?, wrong)
 }
 

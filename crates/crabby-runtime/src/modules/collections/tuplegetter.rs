@@ -69,7 +69,7 @@ pub fn new_tuplegetter(index: isize, doc: Value) -> Value {
 }
 
 fn set_doc(tg: &Value, doc: Value) {
-    if let Some(s) = tg.as_obj().and_then(|o| o.dict.as_ref()) {
+    if let Some(s) = tg.as_obj().and_then(|o| o.dict()) {
         dict::set_str(s, "__doc__", doc);
     }
 }
