@@ -167,6 +167,6 @@ impl From<&str> for Value {
 }
 impl From<String> for Value {
     fn from(s: String) -> Self {
-        crate::builtins::str::new_str(&s)
+        crate::builtins::str::new_string(s)
     }
 }

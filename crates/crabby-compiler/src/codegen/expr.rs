@@ -631,7 +631,23 @@ fn fstring<'a>(
 ) -> Result<String, CompileError> {
     let id = g.fresh();
     let buf = format!("fs_{id}");
-    let mut code = format!("{{ let mut {buf} = String::new();\n");
+    // One buffer sized for the literal text and a short value per field; fields are written into it
+    // (`fstring_push`), not built as strings of their own.
+    let mut cap = 0;
+    for part in f.value.as_slice() {
+        match part {
+            ruff_python_ast::FStringPart::Literal(l) => cap += l.value.len(),
+            ruff_python_ast::FStringPart::FString(fs) => {
+                for el in fs.elements.iter() {
+                    cap += match el {
+                        InterpolatedStringElement::Literal(l) => l.value.len(),
+                        InterpolatedStringElement::Interpolation(_) => 16,
+                    };
+                }
+            }
+        }
+    }
+    let mut code = format!("{{ let mut {buf} = String::with_capacity({cap});\n");
     for part in f.value.as_slice() {
         match part {
             ruff_python_ast::FStringPart::Literal(l) => {
@@ -674,16 +690,28 @@ fn fstring_elements<'a>(
                     }
                 }
                 let spec = match &i.format_spec {
+                    // A spec without replacement fields (`{x:>12}`, the common case) is a string constant.
+                    Some(s) if s.elements.iter().all(|e| matches!(e, InterpolatedStringElement::Literal(_))) => {
+                        let text: String = s
+                            .elements
+                            .iter()
+                            .filter_map(|e| match e {
+                                InterpolatedStringElement::Literal(l) => Some(&*l.value),
+                                InterpolatedStringElement::Interpolation(_) => None,
+                            })
+                            .collect();
+                        rust_str(&text)
+                    }
                     Some(s) => {
                         let sid = g.fresh();
                         let sb = format!("sp_{sid}");
                         let inner = fstring_elements(g, ctx, &s.elements, &sb)?;
-                        format!("{{ let mut {sb} = String::new();\n{inner}{sb} }}")
+                        format!("&{{ let mut {sb} = String::new();\n{inner}{sb} }}")
                     }
-                    None => "String::new()".into(),
+                    None => "\"\"".into(),
                 };
-                let field = ctx.q(&format!("fstring_field(&{v}, {conv:?}, &{spec})"));
-                let _ = writeln!(code, "{buf}.push_str(&{field});");
+                let field = ctx.q(&format!("fstring_push(&mut {buf}, &{v}, {conv:?}, {spec})"));
+                let _ = writeln!(code, "{field};");
             }
         }
     }

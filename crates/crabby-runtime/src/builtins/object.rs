@@ -301,6 +301,10 @@ fn construct_float(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value>
 }
 
 fn construct_str(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    // `str(x)`, by far the most common call, binds no arguments.
+    if let ([x], []) = (args, kwargs) {
+        return ops::format::to_str(x);
+    }
     let a = Args::new("str", args, kwargs).bind(&["object", "encoding", "errors"], 0)?;
     match (&a[0], &a[1], &a[2]) {
         (None, _, _) => Ok(Value::from("")),

@@ -8,6 +8,7 @@
 //! replace, startswith), `str_split.rs` (split, partition, join), `str_case.rs` (case mappings and the `is*`
 //! predicates), `str_format.rs` (`str.format`) and `str_codec.rs` (`str.encode`).
 
+use std::cell::UnsafeCell;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::OnceLock;
 
@@ -24,25 +25,52 @@ use crate::Value;
 /// Code points between two entries of a string's checkpoint table.
 const STRIDE: usize = 64;
 
+/// The longest text (in bytes) kept inside the object itself. A heap object is as large as its largest payload
+/// (see `object::Payload`), so a `str` payload has room for this much text at no cost; most strings a program
+/// makes (words, keys, numbers, short lines) then take one allocation instead of two.
+pub const INLINE_CAP: usize = 96;
+
+/// Where the text of a `str` lives.
+enum Text {
+    /// Short text, inside the payload. Indexing non-ASCII inline text walks at most [`INLINE_CAP`] bytes, so it
+    /// needs no checkpoint table.
+    Inline { len: u8, buf: [u8; INLINE_CAP] },
+    /// Longer text in its own allocation. For non-ASCII text longer than [`STRIDE`] code points, the byte offset
+    /// of every `STRIDE`-th code point, built on first use by indexing.
+    /// The text has no spare capacity unless `+=` grew it in place (see [`append_in_place`]).
+    Heap { s: String, checkpoints: OnceLock<Box<[usize]>> },
+}
+
+/// What `+=` may change in place: the text and its length in code points.
+struct Inner {
+    nchars: usize,
+    text: Text,
+}
+
 /// The payload of `str` objects.
 // NOTE: the text is UTF-8, so lone surrogates (`'\ud800'`, `surrogateescape` file names) cannot be stored; the
 // design's full code-point storage would need a different representation behind the same API.
 pub struct PyStr {
-    s: Box<str>,
-    nchars: usize,
+    /// Immutable, except through [`append_in_place`] while its caller holds the only reference to the object.
+    inner: UnsafeCell<Inner>,
     /// The cached hash; `-1` until computed (CPython's convention: -1 is never a hash).
     hash: AtomicI64,
-    /// For non-ASCII text longer than [`STRIDE`]: the byte offset of every `STRIDE`-th code point, built on
-    /// first use by indexing.
-    checkpoints: OnceLock<Box<[usize]>>,
 }
+
+// SAFETY: `inner` is only written by `append_in_place`, which requires the object's only reference: no other
+// thread can reach the object then, and the Acquire fence there orders the write after every earlier reader's
+// release of its reference. All other access is reading.
+unsafe impl Sync for PyStr {}
+
+// The payload must stay within the room every heap object already has (`object.rs` asserts the total).
+const _: () = assert!(std::mem::size_of::<PyStr>() <= 128);
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
-        PyStr::from_string(s.into())
+        PyStr::from_str_len(s, s.chars().count())
     }
 
-    /// Takes ownership of `s` (no copy when it has no spare capacity).
+    /// Takes ownership of `s` (no copy when it is long and has no spare capacity).
     pub fn from_string(s: String) -> PyStr {
         let nchars = s.chars().count();
         PyStr::with_len(s, nchars)
@@ -50,79 +78,170 @@ impl PyStr {
 
     /// A payload whose length in code points the caller already knows.
     pub fn with_len(s: String, nchars: usize) -> PyStr {
+        if s.len() <= INLINE_CAP {
+            return PyStr::from_str_len(&s, nchars);
+        }
         debug_assert_eq!(nchars, s.chars().count());
-        PyStr { s: s.into_boxed_str(), nchars, hash: AtomicI64::new(-1), checkpoints: OnceLock::new() }
+        // Spare capacity is given back: most strings are never appended to.
+        let text = Text::Heap { s: s.into_boxed_str().into_string(), checkpoints: OnceLock::new() };
+        PyStr::make(nchars, text)
+    }
+
+    /// A payload copying `s`, whose length in code points the caller already knows.
+    #[inline]
+    pub fn from_str_len(s: &str, nchars: usize) -> PyStr {
+        debug_assert_eq!(nchars, s.chars().count());
+        let text = if s.len() <= INLINE_CAP {
+            let mut buf = [0u8; INLINE_CAP];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Text::Inline { len: s.len() as u8, buf }
+        } else {
+            Text::Heap { s: s.into(), checkpoints: OnceLock::new() }
+        };
+        PyStr::make(nchars, text)
+    }
+
+    #[inline]
+    fn make(nchars: usize, text: Text) -> PyStr {
+        PyStr { inner: UnsafeCell::new(Inner { nchars, text }), hash: AtomicI64::new(-1) }
+    }
+
+    #[inline]
+    fn inner(&self) -> &Inner {
+        // SAFETY: see `unsafe impl Sync for PyStr`: nobody writes `inner` while a shared reference can read it.
+        unsafe { &*self.inner.get() }
+    }
+
+    #[inline]
+    fn nchars(&self) -> usize {
+        self.inner().nchars
+    }
+
+    /// Appends `other` (a different object) to this text.
+    ///
+    /// # Safety
+    /// The caller holds the only reference to the object whose payload this is, and nothing borrows its text.
+    unsafe fn append(&self, other: &PyStr) {
+        // SAFETY: the caller guarantees exclusive access.
+        let inner = unsafe { &mut *self.inner.get() };
+        let add = other.as_str();
+        match &mut inner.text {
+            Text::Inline { len, buf } if *len as usize + add.len() <= INLINE_CAP => {
+                let l = *len as usize;
+                buf[l..l + add.len()].copy_from_slice(add.as_bytes());
+                *len = (l + add.len()) as u8;
+            }
+            Text::Inline { len, buf } => {
+                let old = &buf[..*len as usize];
+                // Room to grow: a loop of `+=` then copies each byte a bounded number of times, as CPython's
+                // resize in place does.
+                let mut s = String::with_capacity(2 * (old.len() + add.len()));
+                // SAFETY: the inline bytes are valid UTF-8 (copied from a `&str`).
+                s.push_str(unsafe { std::str::from_utf8_unchecked(old) });
+                s.push_str(add);
+                inner.text = Text::Heap { s, checkpoints: OnceLock::new() };
+            }
+            Text::Heap { s, checkpoints } => {
+                s.push_str(add);
+                *checkpoints = OnceLock::new();
+            }
+        }
+        inner.nchars += other.char_len();
+        // Relaxed: nobody else can read the object (see above).
+        self.hash.store(-1, Ordering::Relaxed);
     }
 
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.s
+        match &self.inner().text {
+            // SAFETY: the first `len` bytes were copied from a `&str`, so they are valid UTF-8.
+            Text::Inline { len, buf } => unsafe { std::str::from_utf8_unchecked(buf.get_unchecked(..*len as usize)) },
+            Text::Heap { s, .. } => s,
+        }
     }
 
     /// The length in code points.
     #[inline]
     pub fn char_len(&self) -> usize {
-        self.nchars
+        self.nchars()
+    }
+
+    /// The length in UTF-8 bytes.
+    #[inline]
+    pub fn byte_len(&self) -> usize {
+        match &self.inner().text {
+            Text::Inline { len, .. } => *len as usize,
+            Text::Heap { s, .. } => s.len(),
+        }
     }
 
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.nchars == self.s.len()
+        self.nchars() == self.byte_len()
     }
 
+    #[inline]
     pub fn hash(&self) -> i64 {
         // Relaxed: the hash is a pure function of the immutable text, so racing writers store the same value.
         let h = self.hash.load(Ordering::Relaxed);
         if h != -1 {
             return h;
         }
-        let h = crate::ops::hash::hash_str(&self.s);
+        let h = crate::ops::hash::hash_str(self.as_str());
         self.hash.store(h, Ordering::Relaxed);
         h
     }
 
-    fn checkpoints(&self) -> &[usize] {
-        self.checkpoints.get_or_init(|| self.s.char_indices().step_by(STRIDE).map(|(b, _)| b).collect())
+    /// The checkpoint table of long non-ASCII heap text; `None` for text short enough to walk.
+    fn checkpoints(&self) -> Option<&[usize]> {
+        match &self.inner().text {
+            Text::Heap { s, checkpoints } if self.nchars() > STRIDE => {
+                Some(checkpoints.get_or_init(|| s.char_indices().step_by(STRIDE).map(|(b, _)| b).collect()))
+            }
+            _ => None,
+        }
     }
 
     /// The code point at `index` (0-based, in range).
     pub fn char_at(&self, index: usize) -> char {
+        let s = self.as_str();
         if self.is_ascii() {
-            return self.s.as_bytes()[index] as char;
+            return s.as_bytes()[index] as char;
         }
         let b = self.byte_offset(index);
-        self.s[b..].chars().next().unwrap_or('\0')
+        s[b..].chars().next().unwrap_or('\0')
     }
 
     /// Byte offset of the code point at `index` (`index` may equal the length; larger indexes give the length).
     pub fn byte_offset(&self, index: usize) -> usize {
+        let s = self.as_str();
         if self.is_ascii() {
-            return index.min(self.s.len());
+            return index.min(s.len());
         }
-        if index >= self.nchars {
-            return self.s.len();
+        if index >= self.nchars() {
+            return s.len();
         }
-        if self.nchars <= STRIDE {
-            return self.s.char_indices().nth(index).map_or(self.s.len(), |(i, _)| i);
-        }
-        let base = self.checkpoints()[index / STRIDE];
-        self.s[base..].char_indices().nth(index % STRIDE).map_or(self.s.len(), |(i, _)| base + i)
+        let Some(cps) = self.checkpoints() else {
+            return s.char_indices().nth(index).map_or(s.len(), |(i, _)| i);
+        };
+        let base = cps[index / STRIDE];
+        s[base..].char_indices().nth(index % STRIDE).map_or(s.len(), |(i, _)| base + i)
     }
 
     /// The code-point index of the character starting at byte offset `b` (a char boundary, or the length).
     pub fn char_index(&self, b: usize) -> usize {
+        let s = self.as_str();
         if self.is_ascii() {
             return b;
         }
-        if b >= self.s.len() {
-            return self.nchars;
+        if b >= s.len() {
+            return self.nchars();
         }
-        if self.nchars <= STRIDE {
-            return self.s[..b].chars().count();
-        }
-        let cps = self.checkpoints();
+        let Some(cps) = self.checkpoints() else {
+            return s[..b].chars().count();
+        };
         let k = cps.partition_point(|&x| x <= b) - 1;
-        k * STRIDE + self.s[cps[k]..b].chars().count()
+        k * STRIDE + s[cps[k]..b].chars().count()
     }
 
     /// The text between code-point indexes `start` and `end` (clamped).
@@ -130,33 +249,123 @@ impl PyStr {
         if end <= start {
             return "";
         }
-        &self.s[self.byte_offset(start)..self.byte_offset(end)]
+        &self.as_str()[self.byte_offset(start)..self.byte_offset(end)]
     }
+}
+
+/// The shared empty string and one-character strings for code points below 256 (CPython caches the same: its
+/// Latin-1 characters), made once and immortal. Iterating over text, indexing it and splitting it into
+/// characters then allocates nothing, and threads share them without counting.
+fn small_strs() -> &'static [Value; 257] {
+    static SMALL: OnceLock<[Value; 257]> = OnceLock::new();
+    SMALL.get_or_init(|| {
+        std::array::from_fn(|i| {
+            let p = if i == 256 {
+                PyStr::from_str_len("", 0)
+            } else {
+                let mut b = [0u8; 4];
+                PyStr::from_str_len(char::from_u32(i as u32).unwrap_or('\0').encode_utf8(&mut b), 1)
+            };
+            Value::Obj(ObjRef::new(&types().str, Payload::Str(p)).make_immortal())
+        })
+    })
+}
+
+/// The cached `str` for the code point `c`, if it is below 256.
+#[inline]
+pub fn char_str(c: char) -> Option<Value> {
+    let i = c as usize;
+    (i < 256).then(|| small_strs()[i].clone())
+}
+
+/// The cached empty or one-character string for `s`, if there is one.
+#[inline]
+fn cached(s: &str, nchars: usize) -> Option<Value> {
+    match nchars {
+        0 => Some(small_strs()[256].clone()),
+        1 => char_str(s.chars().next().unwrap_or('\u{100}')),
+        _ => None,
+    }
+}
+
+#[inline]
+fn alloc(p: PyStr) -> Value {
+    Value::Obj(ObjRef::new(&types().str, Payload::Str(p)))
 }
 
 /// A new `str` value.
 pub fn new_str(s: &str) -> Value {
-    Value::Obj(ObjRef::new(&types().str, Payload::Str(PyStr::new(s))))
+    new_str_len(s, s.chars().count())
+}
+
+/// A new `str` value copying `s`, whose length in code points is known.
+#[inline]
+pub fn new_str_len(s: &str, nchars: usize) -> Value {
+    if let Some(v) = cached(s, nchars) {
+        return v;
+    }
+    alloc(PyStr::from_str_len(s, nchars))
 }
 
 /// A new `str` value that takes ownership of `s`.
 pub fn new_string(s: String) -> Value {
-    Value::Obj(ObjRef::new(&types().str, Payload::Str(PyStr::from_string(s))))
+    let n = s.chars().count();
+    new_string_len(s, n)
 }
 
 /// A new `str` value whose length in code points is known.
 pub fn new_string_len(s: String, nchars: usize) -> Value {
-    Value::Obj(ObjRef::new(&types().str, Payload::Str(PyStr::with_len(s, nchars))))
+    if let Some(v) = cached(&s, nchars) {
+        return v;
+    }
+    alloc(PyStr::with_len(s, nchars))
 }
 
 /// A new `str` value holding `piece`, a part of the text of `parent`: when the parent is ASCII, so is the
 /// piece, and its length needs no counting.
+#[inline]
 pub fn new_piece(parent: &PyStr, piece: &str) -> Value {
     if parent.is_ascii() {
-        new_string_len(piece.to_string(), piece.len())
+        new_str_len(piece, piece.len())
     } else {
         new_str(piece)
     }
+}
+
+/// `a += b` without a copy of `a`, when `a` is an exact `str` whose only reference is the caller's (the variable
+/// being assigned) and `b` is another `str`: CPython's resize in place, which keeps a loop of `s += piece`
+/// linear. Returns the (same) object, or `None` when a new string must be made.
+pub fn append_in_place(a: &Value, b: &Value) -> Option<Value> {
+    let Value::Obj(o) = a else { return None };
+    // A count of exactly 1 (no flag bits: not immortal, never weakly referenced) means no one else holds the
+    // object, so no one can observe the change; cached single characters and constants are immortal.
+    if o.refcount() != 1 || !o.ty().ptr_eq(&types().str) || a.is(b) {
+        return None;
+    }
+    let (Payload::Str(s), Some(t)) = (&o.payload, as_pystr(b)) else { return None };
+    // Acquire: pairs with the Release decrement of any reference dropped before, so that its reads of the text
+    // happen before this write.
+    std::sync::atomic::fence(Ordering::Acquire);
+    // SAFETY: the caller's reference is the only one (checked above), and `t` is a different object.
+    unsafe { s.append(t) };
+    Some(a.clone())
+}
+
+/// `a + b`: the length is known from the operands, and a short result is written straight into the object.
+pub fn concat(a: &PyStr, b: &PyStr) -> Value {
+    let (x, y) = (a.as_str(), b.as_str());
+    let (len, nchars) = (x.len() + y.len(), a.char_len() + b.char_len());
+    if len <= INLINE_CAP {
+        let mut buf = [0u8; INLINE_CAP];
+        buf[..x.len()].copy_from_slice(x.as_bytes());
+        buf[x.len()..len].copy_from_slice(y.as_bytes());
+        // Two whole UTF-8 texts one after the other.
+        return new_str_len(std::str::from_utf8(&buf[..len]).unwrap_or(""), nchars);
+    }
+    let mut out = String::with_capacity(len);
+    out.push_str(x);
+    out.push_str(y);
+    new_string_len(out, nchars)
 }
 
 /// A new immortal `str`, for interned identifiers and constants of compiled code.
@@ -172,6 +381,7 @@ pub fn expect_str<'a>(v: &'a Value, what: &str) -> PyResult<&'a PyStr> {
     }
 }
 
+#[inline]
 pub fn as_pystr(v: &Value) -> Option<&PyStr> {
     match v.payload() {
         Some(Payload::Str(s)) => Some(s),
@@ -191,7 +401,7 @@ pub fn exact(v: &Value, s: &PyStr) -> Value {
     if is_exact_str(v) {
         v.clone()
     } else {
-        new_string_len(s.as_str().to_string(), s.char_len())
+        new_str_len(s.as_str(), s.char_len())
     }
 }
 
@@ -291,21 +501,20 @@ pub(crate) fn varargs<'a>(
 
 /// Optional arguments that may be passed by keyword, parsed by Argument Clinic:
 /// `'foo' is an invalid keyword argument for split()`.
-pub(crate) fn keywords<'a>(
+/// The arguments come back in an array (no allocation per call: `split` is called in loops).
+pub(crate) fn keywords<'a, const N: usize>(
     name: &str,
     args: &'a [Value],
     kwargs: &[(Value, Value)],
-    names: &[&str],
-) -> PyResult<(&'a PyStr, Vec<Option<Value>>)> {
+    names: &[&str; N],
+) -> PyResult<(&'a PyStr, [Option<Value>; N])> {
     let s = this(name, args)?;
     let n = args.len() - 1;
     let total = n + kwargs.len();
-    if total > names.len() {
-        let m = names.len();
-        return Err(type_error(format!("{name}() takes at most {m} argument{} ({total} given)", plural(m))));
+    if total > N {
+        return Err(type_error(format!("{name}() takes at most {N} argument{} ({total} given)", plural(N))));
     }
-    let mut out: Vec<Option<Value>> = args[1..].iter().cloned().map(Some).collect();
-    out.resize(names.len(), None);
+    let mut out: [Option<Value>; N] = std::array::from_fn(|i| args.get(i + 1).cloned());
     for (k, v) in kwargs {
         let k = k.as_str().unwrap_or("");
         match names.iter().position(|x| *x == k) {

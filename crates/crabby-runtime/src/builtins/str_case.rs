@@ -2,7 +2,7 @@
 //! `capitalize`, and `isalpha` ... `isidentifier`, with CPython's definitions (full case mappings, the final
 //! sigma rule, `title`'s word boundaries at every uncased character).
 
-use crate::builtins::str::{exact, new_string, new_string_len, noargs, PyStr};
+use crate::builtins::str::{exact, new_str_len, new_string, new_string_len, noargs, PyStr, INLINE_CAP};
 use crate::builtins::unicode::{self as uc, final_sigma};
 use crate::error::PyResult;
 use crate::Value;
@@ -98,6 +98,21 @@ pub fn capitalize(text: &str) -> String {
 }
 
 /// Wraps a mapping's result, keeping ASCII lengths without recounting.
+/// Short ASCII text mapped byte by byte into a stack buffer and stored inline: no intermediate `String`.
+fn ascii_mapped(s: &PyStr, f: fn(&u8) -> u8) -> Option<Value> {
+    let t = s.as_str().as_bytes();
+    if !s.is_ascii() || t.len() > INLINE_CAP {
+        return None;
+    }
+    let mut buf = [0u8; INLINE_CAP];
+    for (d, b) in buf.iter_mut().zip(t) {
+        *d = f(b);
+    }
+    // ASCII mapped by an ASCII case mapping stays ASCII.
+    let text = std::str::from_utf8(&buf[..t.len()]).unwrap_or("");
+    Some(new_str_len(text, t.len()))
+}
+
 fn mapped(s: &PyStr, out: String) -> Value {
     if s.is_ascii() {
         let n = out.len();
@@ -109,16 +124,25 @@ fn mapped(s: &PyStr, out: String) -> Value {
 
 pub(crate) fn m_lower(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = noargs("lower", args, kwargs)?;
+    if let Some(v) = ascii_mapped(s, u8::to_ascii_lowercase) {
+        return Ok(v);
+    }
     Ok(mapped(s, lower(s.as_str())))
 }
 
 pub(crate) fn m_upper(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = noargs("upper", args, kwargs)?;
+    if let Some(v) = ascii_mapped(s, u8::to_ascii_uppercase) {
+        return Ok(v);
+    }
     Ok(mapped(s, upper(s.as_str())))
 }
 
 pub(crate) fn m_casefold(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = noargs("casefold", args, kwargs)?;
+    if let Some(v) = ascii_mapped(s, u8::to_ascii_lowercase) {
+        return Ok(v);
+    }
     Ok(mapped(s, casefold(s.as_str())))
 }
 

@@ -110,6 +110,13 @@ fn tail_match(s: &PyStr, sub: &PyStr, start: usize, end: usize, at_end: bool) ->
 }
 
 fn starts_or_ends(name: &str, args: &[Value], kwargs: &[(Value, Value)], at_end: bool) -> PyResult<Value> {
+    // The common call, one str and no bounds: a prefix (suffix) of code points is a prefix (suffix) of bytes.
+    if let ([this, arg], []) = (args, kwargs) {
+        if let (Some(s), Some(sub)) = (as_pystr(this), as_pystr(arg)) {
+            let (s, sub) = (s.as_str(), sub.as_str());
+            return Ok(Value::Bool(if at_end { s.ends_with(sub) } else { s.starts_with(sub) }));
+        }
+    }
     let (s, a) = varargs(name, args, kwargs, 1, 3)?;
     let (start, end) = adjust_indices(a.get(1), a.get(2), s.char_len())?;
     if let Some(items) = a[0].as_tuple() {

@@ -4,9 +4,11 @@
 //! never decodes anything.
 
 use crate::builtins::exceptions::ExcKind;
-use crate::builtins::str::{as_pystr, exact, keywords, new_piece, new_str, new_string_len, one_arg, ssize_arg, PyStr};
+use crate::builtins::str::{
+    as_pystr, exact, keywords, new_piece, new_str, new_str_len, new_string_len, one_arg, ssize_arg, PyStr, INLINE_CAP,
+};
 use crate::builtins::unicode::{is_ascii_space, is_linebreak, is_space};
-use crate::builtins::{list, tuple};
+use crate::builtins::{list, tuple, types};
 use crate::error::{type_error, value_error, PyResult};
 use crate::object::Payload;
 use crate::ops;
@@ -36,13 +38,30 @@ fn space_before(text: &str, j: usize) -> (bool, usize) {
 
 /// `text.split()` with at most `max` splits: runs of whitespace separate words, and the text after the last
 /// split keeps its inner whitespace but not its leading whitespace.
+#[cfg(test)]
 pub(crate) fn split_whitespace(text: &str, max: usize) -> Vec<&str> {
-    let n = text.len();
     let mut out = Vec::new();
-    let mut i = 0;
+    split_whitespace_with(text, max, |p| out.push(p));
+    out
+}
+
+/// [`split_whitespace`], handing each piece to `push` as it is found (no vector of pieces).
+#[inline]
+fn split_whitespace_with<'a>(text: &'a str, max: usize, mut push: impl FnMut(&'a str)) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // ASCII bytes are tested inline; only a non-ASCII byte decodes a character.
+    let space = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (is_ascii_space(b), 1)
+        } else {
+            space_at(text, i)
+        }
+    };
     let skip_space = |mut i: usize| {
         while i < n {
-            let (sp, l) = space_at(text, i);
+            let (sp, l) = space(i);
             if !sp {
                 break;
             }
@@ -50,6 +69,7 @@ pub(crate) fn split_whitespace(text: &str, max: usize) -> Vec<&str> {
         }
         i
     };
+    let mut i = 0;
     let mut left = max;
     while left > 0 {
         i = skip_space(i);
@@ -58,22 +78,21 @@ pub(crate) fn split_whitespace(text: &str, max: usize) -> Vec<&str> {
         }
         let j = i;
         while i < n {
-            let (sp, l) = space_at(text, i);
+            let (sp, l) = space(i);
             if sp {
                 break;
             }
             i += l;
         }
-        out.push(&text[j..i]);
+        push(&text[j..i]);
         left -= 1;
     }
     if i < n {
         i = skip_space(i);
         if i < n {
-            out.push(&text[i..]);
+            push(&text[i..]);
         }
     }
-    out
 }
 
 /// `text.rsplit()` with at most `max` splits, counted from the right.
@@ -118,6 +137,7 @@ pub(crate) fn rsplit_whitespace(text: &str, max: usize) -> Vec<&str> {
 }
 
 /// `text.split(sep)` with at most `max` splits (`sep` is not empty).
+#[cfg(test)]
 pub(crate) fn split_sep<'a>(text: &'a str, sep: &str, max: usize) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -150,6 +170,30 @@ fn pieces_list(this: &Value, s: &PyStr, pieces: Vec<&str>) -> Value {
     list::new_list(pieces.into_iter().map(|p| new_piece(s, p)).collect())
 }
 
+/// The list of `this.split()` (or `this.split(sep)`) with at most `max` splits, made as the pieces are found.
+fn split_list(this: &Value, s: &PyStr, sep: Option<&str>, max: usize) -> Value {
+    let text = s.as_str();
+    let mut out: Vec<Value> = Vec::new();
+    let ascii = s.is_ascii();
+    // Pieces of ASCII text are ASCII: their length in code points is their length in bytes.
+    let piece = |p: &str| if ascii { new_str_len(p, p.len()) } else { new_str(p) };
+    match sep {
+        None => split_whitespace_with(text, max, |p| out.push(piece(p))),
+        Some(sep) => {
+            let mut i = 0;
+            for (pos, _) in text.match_indices(sep).take(max) {
+                out.push(piece(&text[i..pos]));
+                i = pos + sep.len();
+            }
+            out.push(piece(&text[i..]));
+        }
+    }
+    if out.len() == 1 && out[0].as_str().map_or(0, str::len) == text.len() {
+        out[0] = exact(this, s);
+    }
+    list::new_list(out)
+}
+
 fn split_impl(name: &str, args: &[Value], kwargs: &[(Value, Value)], reverse: bool) -> PyResult<Value> {
     let (s, a) = keywords(name, args, kwargs, &["sep", "maxsplit"])?;
     let sep = match &a[0] {
@@ -165,11 +209,10 @@ fn split_impl(name: &str, args: &[Value], kwargs: &[(Value, Value)], reverse: bo
     };
     let text = s.as_str();
     let pieces = match sep {
-        None if reverse => rsplit_whitespace(text, max),
-        None => split_whitespace(text, max),
         Some(p) if p.char_len() == 0 => return Err(value_error("empty separator")),
+        None if reverse => rsplit_whitespace(text, max),
         Some(p) if reverse => rsplit_sep(text, p.as_str(), max),
-        Some(p) => split_sep(text, p.as_str(), max),
+        _ => return Ok(split_list(&args[0], s, sep.map(PyStr::as_str), max)),
     };
     Ok(pieces_list(&args[0], s, pieces))
 }
@@ -249,13 +292,9 @@ pub(crate) fn m_rpartition(args: &[Value], kwargs: &[(Value, Value)]) -> PyResul
     partition_impl("rpartition", args, kwargs, true)
 }
 
-/// The items of the iterable given to `join`, as CPython's `PySequence_Fast` collects them.
+/// The items of an iterable other than an exact list or tuple given to `join` (a subclass may override
+/// `__iter__`), as CPython's `PySequence_Fast` collects them.
 fn join_items(v: &Value) -> PyResult<Vec<Value>> {
-    match v.payload() {
-        Some(Payload::List(l)) => return Ok(l.read().clone()),
-        Some(Payload::Tuple(t)) => return Ok(t.to_vec()),
-        _ => {}
-    }
     let it = match ops::iter::iter(v) {
         Ok(it) => it,
         Err(e) if e.matches(ExcKind::TypeError) => return Err(type_error("can only join an iterable")),
@@ -268,21 +307,36 @@ fn join_items(v: &Value) -> PyResult<Vec<Value>> {
     Ok(items)
 }
 
-pub(crate) fn m_join(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let (s, iterable) = one_arg("join", args, kwargs)?;
-    let items = join_items(iterable)?;
-    let sep = s.as_str();
-    let mut bytes = sep.len() * items.len().saturating_sub(1);
-    let mut chars = s.char_len() * items.len().saturating_sub(1);
+/// Joins `items` with `sep` (of `sep_chars` code points): the text is sized in one pass and copied in a
+/// second, into one buffer.
+fn join_slice(sep: &str, sep_chars: usize, items: &[Value]) -> PyResult<Value> {
+    let gaps = items.len().saturating_sub(1);
+    let mut bytes = sep.len() * gaps;
+    let mut chars = sep_chars * gaps;
     for (i, item) in items.iter().enumerate() {
         let Some(p) = as_pystr(item) else {
             return Err(type_error(format!("sequence item {i}: expected str instance, {} found", item.type_name())));
         };
-        bytes += p.as_str().len();
+        bytes += p.byte_len();
         chars += p.char_len();
     }
     if items.len() == 1 {
         return Ok(exact(&items[0], as_pystr(&items[0]).expect("checked str")));
+    }
+    if bytes <= INLINE_CAP {
+        let mut buf = [0u8; INLINE_CAP];
+        let mut at = 0;
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                buf[at..at + sep.len()].copy_from_slice(sep.as_bytes());
+                at += sep.len();
+            }
+            let t = item.as_str().unwrap_or("").as_bytes();
+            buf[at..at + t.len()].copy_from_slice(t);
+            at += t.len();
+        }
+        // The buffer holds whole UTF-8 texts one after another.
+        return Ok(new_str_len(std::str::from_utf8(&buf[..at]).unwrap_or(""), chars));
     }
     let mut out = String::with_capacity(bytes);
     for (i, item) in items.iter().enumerate() {
@@ -292,6 +346,21 @@ pub(crate) fn m_join(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Valu
         out.push_str(item.as_str().unwrap_or(""));
     }
     Ok(new_string_len(out, chars))
+}
+
+pub(crate) fn m_join(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let (s, iterable) = one_arg("join", args, kwargs)?;
+    // An exact list or a tuple is joined in place (under the list's read lock: joining calls no Python code),
+    // without copying its items or counting references.
+    if let Value::Obj(o) = iterable {
+        match &o.payload {
+            Payload::List(l) if o.ty().ptr_eq(&types().list) => return join_slice(s.as_str(), s.char_len(), &l.read()),
+            Payload::Tuple(t) if o.ty().ptr_eq(&types().tuple) => return join_slice(s.as_str(), s.char_len(), t),
+            _ => {}
+        }
+    }
+    let items = join_items(iterable)?;
+    join_slice(s.as_str(), s.char_len(), &items)
 }
 
 #[cfg(test)]

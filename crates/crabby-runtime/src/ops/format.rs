@@ -335,6 +335,11 @@ pub fn str_of(v: &Value) -> PyResult<String> {
 
 /// `str(v)` as a value (returns `v` itself for exact str).
 pub fn to_str(v: &Value) -> PyResult<Value> {
+    if let Value::Int(i) = v {
+        let mut buf = [0u8; 20];
+        let s = i64_digits(*i, &mut buf);
+        return Ok(crate::builtins::str::new_str_len(s, s.len()));
+    }
     if let Some(Payload::Str(_)) = v.payload() {
         if !type_::type_obj(v.ty()).heap {
             return Ok(v.clone());
@@ -1029,6 +1034,51 @@ pub fn format(v: &Value, spec: &str) -> PyResult<String> {
         return str_of(v);
     }
     Err(type_error(format!("unsupported format string passed to {}.__format__", v.type_name())))
+}
+
+/// The decimal text of `i`, written at the end of `buf` (20 bytes hold `i64::MIN`): `str(int)` and f-string
+/// fields make no intermediate `String`.
+#[inline]
+pub fn i64_digits(i: i64, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    // SAFETY: only ASCII digits and '-' were written to `buf[at..]`.
+    unsafe { std::str::from_utf8_unchecked(&buf[at..]) }
+}
+
+/// An f-string replacement field appended to the string being built: an exact `str` or a plain int without
+/// conversion or spec (most fields) is copied straight into `out`; anything else goes through
+/// [`fstring_field`].
+#[inline]
+pub fn fstring_push(out: &mut String, v: &Value, conversion: char, spec: &str) -> PyResult<()> {
+    if spec.is_empty() && (conversion == ' ' || conversion == 's') {
+        match v {
+            Value::Int(i) => {
+                let mut buf = [0u8; 20];
+                out.push_str(i64_digits(*i, &mut buf));
+                return Ok(());
+            }
+            Value::Obj(o) if o.ty().ptr_eq(&crate::builtins::types().str) => {
+                out.push_str(v.as_str().unwrap_or(""));
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&fstring_field(v, conversion, spec)?);
+    Ok(())
 }
 
 /// An f-string replacement field: conversion (`'r'`, `'s'`, `'a'` or none) then `format`.

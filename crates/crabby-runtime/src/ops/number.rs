@@ -376,12 +376,7 @@ fn builtin_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
     };
     match (pa, op) {
         (Payload::Str(s), BinOp::Add) => match pb {
-            Some(Payload::Str(t)) => {
-                let mut out = String::with_capacity(s.as_str().len() + t.as_str().len());
-                out.push_str(s.as_str());
-                out.push_str(t.as_str());
-                Ok(Some(Value::from(out)))
-            }
+            Some(Payload::Str(t)) => Ok(Some(crate::builtins::str::concat(s, t))),
             _ => Err(type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name()))),
         },
         (Payload::List(l), BinOp::Add) => match pb {
@@ -675,6 +670,11 @@ pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
             if let Some(r) = call_user(&f, a, std::slice::from_ref(b))? {
                 return Ok(r);
             }
+        }
+    }
+    if op == BinOp::Add {
+        if let Some(r) = crate::builtins::str::append_in_place(a, b) {
+            return Ok(r);
         }
     }
     if let Some(Payload::List(l)) = a.payload() {
