@@ -32,6 +32,7 @@ pub use crate::ops::number::{
 pub use crate::ops::pattern::{
     mapping_rest, match_class, match_eq, match_keys, match_mapping, match_sequence, SeqMode,
 };
+pub use crate::ops::reduce::{genexp_error, is_reducer, Reduce, Reducer};
 pub use crate::ops::subscript::{delitem, getitem, getslice, setitem, setslice, slice};
 pub use crate::ops::truthy;
 pub use crate::traceback::register_source;

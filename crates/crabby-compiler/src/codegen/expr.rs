@@ -437,6 +437,9 @@ fn call<'a>(
     if let Some(code) = direct_call(g, ctx, c)? {
         return Ok(code);
     }
+    if let Some(code) = reduce_genexp(g, ctx, c)? {
+        return Ok(code);
+    }
     // `eval(s)` and `exec(s)` without namespaces run in the calling frame, so a call of the name passes the
     // frame's globals and a way to build its `locals()` (used only when the name holds the builtin).
     let frame_args = match &*c.func {
@@ -902,14 +905,103 @@ fn genexpr<'a>(
     for _ in &gen.generators {
         inner.emit("}");
     }
-    let _ = writeln!(
-        g.items,
-        "static {code_name}: CodeInfo = CodeInfo {{ name: \"<genexpr>\", qualname: {}, filename: FILE, firstlineno: {line}, params: &[\".0\"], locals: &[], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: None, extra: None, co: CoTable::Unknown }};",
-        rust_str(&qualname)
-    );
+    genexpr_code(g, &code_name, &qualname, line);
     let kind = if is_async { "GenKind::AsyncGenerator" } else { "GenKind::Generator" };
     Ok(format!(
         "{{ {pre}new_generator(&{code_name}, {kind}, Box::pin(async move {{\nlet g: &ObjRef = &g_own;\nlet mut ln: u32 = {line};\n{decl}let r: PyResult<Value> = 'f: {{\n{}\nOk(Value::None)\n}};\nr.map_err(|e| e.leave(&{code_name}, ln))\n}})) }}",
         inner.out
     ))
+}
+
+/// The `CodeInfo` static of a generator expression's frame.
+fn genexpr_code(g: &mut ModuleGen, code_name: &str, qualname: &str, line: u32) {
+    let _ = writeln!(
+        g.items,
+        "static {code_name}: CodeInfo = CodeInfo {{ name: \"<genexpr>\", qualname: {}, filename: FILE, firstlineno: {line}, params: &[\".0\"], locals: &[], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: None, extra: None, co: CoTable::Unknown }};",
+        rust_str(qualname)
+    );
+}
+
+/// `sum(e for x in it)` (and `any`, `all`, `min`, `max` with a generator expression as their only argument):
+/// when the name holds the built-in at run time, the generator expression's loop runs inline, pushing each
+/// element into a `Reducer`, with no generator object; otherwise the call is the general one. The first
+/// iterable is evaluated in the caller as always; errors raised inside the loop get the `<genexpr>` frame
+/// (and PEP 479's StopIteration conversion) from `genexp_error`.
+/// NOTE: code inside the inlined loop that inspects its own frame (`sys._getframe()`) sees the caller's.
+fn reduce_genexp<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    c: &'a ruff_python_ast::ExprCall,
+) -> Result<Option<String>, CompileError> {
+    let Expr::Name(n) = &*c.func else { return Ok(None) };
+    let kind = match n.id.as_str() {
+        "sum" => "Reduce::Sum",
+        "any" => "Reduce::Any",
+        "all" => "Reduce::All",
+        "min" => "Reduce::Min",
+        "max" => "Reduce::Max",
+        _ => return Ok(None),
+    };
+    let ([Expr::Generator(gen)], []) = (&c.arguments.args[..], &c.arguments.keywords[..]) else { return Ok(None) };
+    // A class body's scoping rules for comprehensions differ: leave those to the generator object.
+    if !matches!(ctx.kind, FnKind::Function | FnKind::Module | FnKind::GenExpr)
+        || !matches!(ctx.resolve(g, &n.id), NameRef::Global)
+    {
+        return Ok(None);
+    }
+    let scope_id = g.table.scope_at(gen.range);
+    if g.table.scopes[scope_id].is_coroutine || gen.generators.iter().any(|c| c.is_async) {
+        return Ok(None);
+    }
+    // The generator expression is compiled twice (inline and as the fallback's generator); a lambda inside
+    // would emit its scope-named body twice, so a source mentioning one keeps the general call.
+    if g.source[gen.range.start().to_usize()..gen.range.end().to_usize()].contains("lambda") {
+        return Ok(None);
+    }
+    let id = g.fresh();
+    let f = load_name(g, ctx, &n.id);
+    let general = {
+        let v = genexpr(g, ctx, gen)?;
+        ctx.q(&format!("call_owned(&f_{id}, &mut [{v}])"))
+    };
+    let code_name = format!("CODE_{id}");
+    let line = g.line_of(gen.range.start());
+    let qualname = g.table.scopes[scope_id].qualname.clone();
+    genexpr_code(g, &code_name, &qualname, line);
+    let first_it = super::forloop::for_iter(g, ctx, &gen.generators[0].iter)?;
+    let (frame, decl) = comp_frame(g, scope_id, id);
+    let label = format!("'x{id}");
+    let saved_err = std::mem::replace(&mut ctx.err, label.clone());
+    ctx.comps.push(frame);
+    let r = capture(ctx, |ctx| {
+        for (k, cl) in gen.generators.iter().enumerate() {
+            if k > 0 {
+                let it = super::forloop::for_iter(g, ctx, &cl.iter)?;
+                ctx.emit(&format!("let mut it_{id}_{k}: ForIter = {it};"));
+            }
+            ctx.emit(&format!("'c{id}_{k}: loop {{"));
+            let nx = ctx.q(&format!("it_{id}_{k}.advance()"));
+            ctx.emit(&format!("let x_{id}_{k}: Value = match {nx} {{ Some(v) => v, None => break }};"));
+            store(g, ctx, &cl.target, &format!("x_{id}_{k}"))?;
+            for cond in &cl.ifs {
+                let t = test(g, ctx, cond)?;
+                ctx.emit(&format!("if !{t} {{ continue 'c{id}_{k}; }}"));
+            }
+        }
+        let v = expr(g, ctx, &gen.elt)?;
+        let push = ctx.q(&format!("red_{id}.push({v})"));
+        ctx.emit(&format!("if {push} {{ break {label} Ok(()); }}"));
+        for _ in &gen.generators {
+            ctx.emit("}");
+        }
+        Ok(())
+    });
+    ctx.comps.pop();
+    ctx.err = saved_err;
+    let (body, ()) = r?;
+    let finish = ctx.q(&format!("red_{id}.finish()"));
+    let fail = ctx.q(&format!("Err(genexp_error(e, &{code_name}, {line}))"));
+    Ok(Some(format!(
+        "{{ let f_{id}: Value = {f}; if is_reducer(&f_{id}, {kind}) {{ let mut it_{id}_0: ForIter = {first_it};\nlet mut red_{id} = Reducer::new({kind});\n{decl}let r_{id}: PyResult<()> = {label}: {{\n{body}Ok(())\n}};\nmatch r_{id} {{ Ok(()) => {finish}, Err(e) => {fail} }} }} else {{ {general} }} }}"
+    )))
 }

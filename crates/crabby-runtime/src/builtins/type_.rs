@@ -1439,8 +1439,10 @@ pub fn recursive_isinstance(v: &Value, cls: &ObjRef) -> PyResult<bool> {
     if is_subtype(v.ty(), cls) {
         return Ok(true);
     }
-    // An object may claim another class through `__class__` (proxies do).
-    if type_obj(v.ty()).heap {
+    // An object may claim another class through `__class__` (proxies do). When its type reads attributes
+    // with `object.__getattribute__` and `__class__` is still `object`'s data descriptor (which an instance
+    // dict cannot shadow), the answer is its type, already checked: skip the attribute lookup.
+    if type_obj(v.ty()).heap && !plain_class_attr(v.ty()) {
         if let Some(c) = ops::attr::getattr_opt(v, "__class__")? {
             if let Some(Payload::Type(_)) = c.payload() {
                 let c = c.as_obj().expect("type");
@@ -1451,6 +1453,17 @@ pub fn recursive_isinstance(v: &Value, cls: &ObjRef) -> PyResult<bool> {
         }
     }
     Ok(false)
+}
+
+/// Whether `type(v).__class__` is `object`'s own descriptor under `object.__getattribute__`, so that
+/// `v.__class__` is `type(v)` for every instance (a cached lookup, no attribute call).
+#[inline]
+fn plain_class_attr(ty: &ObjRef) -> bool {
+    default_getattribute(ty)
+        && matches!(
+            lookup(ty, "__class__").as_ref().and_then(|d| d.payload()),
+            Some(Payload::Descriptor(DescriptorObj::GetSet { name: "__class__", owner })) if owner.ptr_eq(&types().object)
+        )
 }
 
 /// `issubclass(sub, cls)` without `__subclasscheck__`.

@@ -439,7 +439,7 @@ fn max(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn sum(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("sum", args, kwargs).bind(&["iterable", "start"], 1)?;
-    let mut acc = a[1].clone().unwrap_or(Value::Int(0));
+    let acc = a[1].clone().unwrap_or(Value::Int(0));
     if acc.as_str().is_some() {
         return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -447,29 +447,23 @@ fn sum(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         return Err(type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
     let it = ops::iter::iter(a[0].as_ref().expect("required"))?;
-    // Floats are summed with a compensated sum like CPython's, so `sum([0.1]*10)` matches.
-    let mut fsum: Option<(f64, f64)> = None;
+    let mut acc = ops::reduce::SumAcc::new(acc);
     while let Some(x) = ops::iter::next(&it)? {
-        if let (Value::Float(f), true) = (&x, matches!(acc, Value::Float(_)) || fsum.is_some()) {
-            let (s, c) = fsum.get_or_insert_with(|| (float::as_f64(&acc).unwrap_or(0.0), 0.0));
-            let t = *s + f;
-            if s.abs() >= f.abs() {
-                *c += (*s - t) + f;
-            } else {
-                *c += (f - t) + *s;
-            }
-            *s = t;
-            continue;
-        }
-        if let Some((s, c)) = fsum.take() {
-            acc = Value::Float(s + c);
-        }
-        acc = number::add(&acc, &x)?;
+        acc.add(x)?;
     }
-    if let Some((s, c)) = fsum {
-        acc = Value::Float(s + c);
+    Ok(acc.finish())
+}
+
+/// The native function behind each reducing built-in (`ops::reduce::is_reducer` compares with it).
+pub(crate) fn reducer_fn(kind: ops::reduce::Reduce) -> crate::builtins::function::NativeFn {
+    use ops::reduce::Reduce;
+    match kind {
+        Reduce::Sum => sum,
+        Reduce::Any => any,
+        Reduce::All => all,
+        Reduce::Min => min,
+        Reduce::Max => max,
     }
-    Ok(acc)
 }
 
 fn sorted(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
