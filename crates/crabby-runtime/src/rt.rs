@@ -23,7 +23,7 @@ pub use crate::ops::attr::{delattr, getattr, getattr_at, load_method_at, setattr
 pub use crate::ops::call::{call, call_owned, merge_kwargs, star_args, CodeInfo};
 pub use crate::ops::compare::{contains, eq, eq_test, ge, ge_test, gt, gt_test, le, le_test, lt, lt_test, ne, ne_test};
 pub use crate::ops::format::{fstring_field, fstring_push};
-pub use crate::ops::global_site::{load_global_at, GlobalSite};
+pub use crate::ops::global_site::{load_global_at, store_global_at, GlobalSite, StoreSite};
 pub use crate::ops::iter::{iter, next, unpack, unpack_array, unpack_ex, ForIter};
 pub use crate::ops::number::{
     add, and, floordiv, iadd, iand, ifloordiv, ilshift, imatmul, imod, imul, invert, ior, ipow, irshift, isub,

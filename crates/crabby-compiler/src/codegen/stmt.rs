@@ -36,7 +36,9 @@ pub(crate) fn store_name(g: &mut ModuleGen, ctx: &mut FnCtx, name: &str, value: 
         NameRef::Cell(v, _) => format!("cell_set(&{v}, {value});"),
         NameRef::Global => {
             let s = g.s(name);
-            ctx.q(&format!("store_global(g, {s}, {value})")) + ";"
+            let site = format!("SS_{}", g.fresh());
+            let _ = writeln!(g.items, "static {site}: StoreSite = StoreSite::new();");
+            ctx.q(&format!("store_global_at(&{site}, g, {s}, {value})")) + ";"
         }
         NameRef::ClassNs | NameRef::ClassFree(_) => {
             let s = g.s(name);

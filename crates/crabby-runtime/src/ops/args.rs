@@ -48,7 +48,18 @@ impl<'a> Args<'a> {
 
     /// Between `min` and `max` positional arguments (receiver included for methods), no keywords; Argument
     /// Clinic's messages (`pop expected at most 1 argument, got 2`).
+    #[inline]
     pub fn between(self, min: usize, max: usize) -> PyResult<&'a [Value]> {
+        let n = self.args.len();
+        // The common case first: the name is only parsed to report an error.
+        if self.kwargs.is_empty() && (min..=max).contains(&n) {
+            return Ok(self.args);
+        }
+        self.between_error(min, max)
+    }
+
+    #[cold]
+    fn between_error(self, min: usize, max: usize) -> PyResult<&'a [Value]> {
         self.no_kwargs()?;
         let n = self.args.len();
         let is_method = self.name.contains('.');

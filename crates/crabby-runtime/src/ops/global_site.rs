@@ -9,10 +9,16 @@
 //!
 //! A site is written by whichever thread missed, under a per-site sequence lock; readers never wait and
 //! fall back to the dict lookup when they see a site being written.
+//!
+//! Any store into the module dict makes every site of the module miss (a program with a `global` counter
+//! stores on every step), so a miss is cheap too: each site remembers the entry index where its name was
+//! last found in the module dict and in the builtins dict (`dict::get_hinted`), and a store statement's
+//! [`StoreSite`] remembers the index it stored at (`dict::set_hinted`): neither hashes nor probes while the
+//! dict keeps its layout.
 
 use std::sync::atomic::{fence, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
-use crate::builtins::dict::dict_obj;
+use crate::builtins::dict::{self, dict_obj};
 use crate::error::PyResult;
 use crate::object::ObjRef;
 use crate::Value;
@@ -30,6 +36,10 @@ pub struct GlobalSite {
     /// The cached value, as [`encode`] packs it.
     tag: AtomicU64,
     bits: AtomicU64,
+    /// Where the name was last found in the module dict and in the builtins dict (guesses, see
+    /// `dict::get_hinted`).
+    hint: AtomicU32,
+    builtins_hint: AtomicU32,
 }
 
 impl GlobalSite {
@@ -42,8 +52,28 @@ impl GlobalSite {
             builtins_writes: AtomicU64::new(0),
             tag: AtomicU64::new(0),
             bits: AtomicU64::new(0),
+            hint: AtomicU32::new(0),
+            builtins_hint: AtomicU32::new(0),
         }
     }
+}
+
+/// The entry-index hint of one global-name store in generated code (a `static` per site).
+pub struct StoreSite {
+    hint: AtomicU32,
+}
+
+impl StoreSite {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> StoreSite {
+        StoreSite { hint: AtomicU32::new(0) }
+    }
+}
+
+/// `name = v` at module level or under `global name`: a store into the module dict through the site's hint.
+#[inline]
+pub fn store_global_at(site: &StoreSite, g: &ObjRef, name: &Value, v: Value) -> PyResult<()> {
+    dict::set_hinted(g, name, v, &site.hint)
 }
 
 /// Packs a value that needs no reference count into two words; `None` for values that do.
@@ -101,7 +131,14 @@ fn load_global_miss(site: &GlobalSite, g: &ObjRef, name: &Value) -> PyResult<Val
     // which the next load sees as stale.
     let gw = dict_obj(g).writes();
     let bw = dict_obj(crate::modules::builtins::builtins_dict()).writes();
-    let v = crate::rt::load_global(g, name)?;
+    let v = match dict::get_hinted(g, name, &site.hint)? {
+        Some(v) => v,
+        None => match dict::get_hinted(crate::modules::builtins::builtins_dict(), name, &site.builtins_hint)? {
+            Some(v) => v,
+            // The general lookup raises the NameError (with its suggestions).
+            None => crate::rt::load_global(g, name)?,
+        },
+    };
     // Sites recognise the module dict by address: it must never be freed and its address reused by another
     // dict whose write count happens to match. Module dicts live as long as the program anyway.
     g.immortalize();
