@@ -32,6 +32,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_heapq",
     "_imp",
     "_io",
+    "_json",
     "_locale",
     "_operator",
     "_posixsubprocess",

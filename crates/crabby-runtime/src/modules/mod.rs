@@ -15,6 +15,7 @@ pub mod heapq;
 pub mod imp;
 pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod locale;
 pub mod marshal;
 pub mod math;
@@ -60,6 +61,7 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "time" => Some(time::module),
         "_heapq" => Some(heapq::module),
         "_bisect" => Some(bisect::module),
+        "_json" => Some(json::module),
         "_random" => Some(random::module),
         "binascii" => Some(binascii::module),
         "_collections" => Some(collections::module),
