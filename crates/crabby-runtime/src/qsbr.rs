@@ -82,6 +82,67 @@ thread_local! {
 /// The last thread token handed out; tokens are never reused, and 0 is never one.
 static TOKENS: AtomicU64 = AtomicU64::new(0);
 
+/// The thread a lock-free-readable container belongs to: the `token` of the thread that made it, or 0 once
+/// another thread has read it without locking. Writers to a container owned by the writing thread free what
+/// they replace at once; any other write retires it (see the module comment).
+pub struct Owner(AtomicU64);
+
+/// `Owner`'s value once any other thread may read the container without locking.
+const SHARED: u64 = 0;
+
+impl Owner {
+    /// Owned by the calling thread.
+    pub fn current() -> Owner {
+        Owner(AtomicU64::new(token()))
+    }
+
+    /// Already shared (a container that is never read lock-free, or not yet claimed).
+    pub const fn shared() -> Owner {
+        Owner(AtomicU64::new(SHARED))
+    }
+
+    /// Makes the calling thread the owner of a container nobody else can reach yet.
+    pub fn claim(&self) {
+        // Relaxed: the container is not yet published to other threads.
+        self.0.store(token(), Ordering::Relaxed);
+    }
+
+    /// Called before each lock-free read: a thread other than the owner marks the container shared first, so
+    /// that from then on every write defers its frees.
+    #[inline]
+    pub fn note_reader(&self) {
+        // With one Python thread no write can run during this read, and a thread started later passes here
+        // itself. Relaxed: `mark_shared` orders what matters.
+        if deferring() {
+            let o = self.0.load(Ordering::Relaxed);
+            if o != SHARED && o != token() {
+                self.mark_shared();
+            }
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn mark_shared(&self) {
+        // SeqCst store and fence: pairs with the fence in `writer_defers`.
+        self.0.store(SHARED, Ordering::SeqCst);
+        fence(Ordering::SeqCst);
+    }
+
+    /// Whether a writer that has made its change visible to readers (odd sequence number published) must
+    /// retire what it replaces instead of freeing it.
+    #[inline]
+    pub fn writer_defers(&self) -> bool {
+        deferring() && {
+            // SeqCst fence, pairing with `mark_shared`'s: either this write sees the container shared, or the
+            // other thread's reads after marking it see this write's odd number and take the slow path.
+            fence(Ordering::SeqCst);
+            // Relaxed: ordered by the fence above.
+            self.0.load(Ordering::Relaxed) != token()
+        }
+    }
+}
+
 /// A number naming the calling thread, unique for the life of the process (never 0). Containers record their
 /// creating thread with it, so a write can tell whether another thread may be reading.
 #[inline]

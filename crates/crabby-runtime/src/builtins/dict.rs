@@ -260,15 +260,12 @@ pub struct DictObj {
     writes: AtomicU64,
     /// Where the table's buffers are, for lock-free readers (who must not touch the `Vec`s themselves).
     view: TableView,
-    /// The `qsbr::token` of the thread that made the dict, or `SHARED` once another thread has read it
-    /// without locking. Its own thread's writes need not defer frees while the dict is unshared (CPython's
-    /// free-threaded build keeps the same distinction), which keeps thread-private dicts (most instance
-    /// dicts, temporaries) free of any reclamation cost.
-    owner: AtomicU64,
+    /// The thread that made the dict, until another thread reads it without locking. Its own thread's writes
+    /// need not defer frees while the dict is unshared (CPython's free-threaded build keeps the same
+    /// distinction), which keeps thread-private dicts (most instance dicts, temporaries) free of any
+    /// reclamation cost.
+    owner: qsbr::Owner,
 }
-
-/// `DictObj::owner` once any other thread may read the dict without locking.
-const SHARED: u64 = 0;
 
 /// Clones a value from a validated entry copy one word at a time. The copy was just written to the stack by a
 /// wide volatile read; loading the value back as one 16-byte word would straddle two of those stores and stall
@@ -361,7 +358,7 @@ impl DictObj {
     pub fn with_table(mut t: DictTable) -> DictObj {
         let view = TableView::default();
         view.publish(&mut t);
-        DictObj { table: RwLock::new(t), writes: AtomicU64::new(2), view, owner: AtomicU64::new(qsbr::token()) }
+        DictObj { table: RwLock::new(t), writes: AtomicU64::new(2), view, owner: qsbr::Owner::current() }
     }
 
     /// Locks the table for writing; lock-free readers see the write from the first change.
@@ -374,36 +371,16 @@ impl DictObj {
         let seq = self.writes.load(Ordering::Relaxed).wrapping_add(1);
         self.writes.store(seq, Ordering::Relaxed);
         fence(Ordering::Release);
-        table.defer = qsbr::deferring() && {
-            // SeqCst fence, pairing with `mark_shared`'s: either this write sees the dict shared, or the other
-            // thread's reads after marking it see this write's odd number and take the lock.
-            fence(Ordering::SeqCst);
-            // Relaxed: ordered by the fence above.
-            self.owner.load(Ordering::Relaxed) != qsbr::token()
-        };
+        // Either this write sees the dict shared, or the other thread's reads after marking it see this
+        // write's odd number and take the lock.
+        table.defer = self.owner.writer_defers();
         DictWrite { table, obj: self, seq }
     }
 
-    /// Called before each lock-free read: a thread other than the owner marks the dict shared first, so that
-    /// from then on every write defers its frees.
+    /// Called before each lock-free read (see `qsbr::Owner::note_reader`).
     #[inline]
     fn note_reader(&self) {
-        // With one Python thread no write can run during this read, and a thread started later passes here
-        // itself. Relaxed: `mark_shared` orders what matters.
-        if qsbr::deferring() {
-            let o = self.owner.load(Ordering::Relaxed);
-            if o != SHARED && o != qsbr::token() {
-                self.mark_shared();
-            }
-        }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn mark_shared(&self) {
-        // SeqCst store and fence: pairs with the fence in `write` (see there).
-        self.owner.store(SHARED, Ordering::SeqCst);
-        fence(Ordering::SeqCst);
+        self.owner.note_reader();
     }
 
     /// The sequence number (see `writes`).

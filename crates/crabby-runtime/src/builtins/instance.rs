@@ -152,9 +152,6 @@ const MODE_INLINE: u32 = 1;
 /// A dict was materialised: `Object::dict` is the authority, `len` is 0.
 const MODE_DICT: u32 = 2;
 
-/// `InstAttrs::owner` once another thread has read the values without locking.
-const SHARED: u64 = 0;
-
 /// The inline attribute values of one instance (see the module comment).
 pub struct InstAttrs {
     /// Seqlock and writers' lock: odd while a writer changes the values.
@@ -165,8 +162,8 @@ pub struct InstAttrs {
     cap: AtomicU32,
     mode: AtomicU32,
     values: AtomicPtr<Value>,
-    /// The `qsbr::token` of the creating thread, or `SHARED` (as `DictObj::owner`).
-    owner: AtomicU64,
+    /// The creating thread, until another thread reads the values without locking (as `DictObj::owner`).
+    owner: qsbr::Owner,
 }
 
 /// A values array being freed, whose values were moved out or dropped already.
@@ -206,7 +203,7 @@ impl InstAttrs {
     /// Empty inline storage of a new instance of an inline class.
     pub fn inline() -> InstAttrs {
         let a = InstAttrs::with_mode(MODE_INLINE);
-        a.owner.store(qsbr::token(), Ordering::Relaxed);
+        a.owner.claim();
         a
     }
 
@@ -217,7 +214,7 @@ impl InstAttrs {
             cap: AtomicU32::new(0),
             mode: AtomicU32::new(mode),
             values: AtomicPtr::new(std::ptr::null_mut()),
-            owner: AtomicU64::new(SHARED),
+            owner: qsbr::Owner::shared(),
         }
     }
 
@@ -232,20 +229,7 @@ impl InstAttrs {
     /// lock-free read, so that from then on writers retire what they replace.
     #[inline]
     fn note_reader(&self) {
-        if qsbr::deferring() {
-            let o = self.owner.load(Ordering::Relaxed);
-            if o != SHARED && o != qsbr::token() {
-                self.mark_shared();
-            }
-        }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn mark_shared(&self) {
-        // SeqCst store and fence: pairs with the fence in `lock` (the dict's protocol).
-        self.owner.store(SHARED, Ordering::SeqCst);
-        fence(Ordering::SeqCst);
+        self.owner.note_reader();
     }
 
     /// The value at `i` if it is set and keyed `key_addr` in `layout`, read without locking; `None` when it
@@ -285,12 +269,7 @@ impl InstAttrs {
             if s & 1 == 0 && self.seq.compare_exchange_weak(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_ok() {
                 // Release fence: the odd number is ordered before every change of this write (seqlock writer).
                 fence(Ordering::Release);
-                let defer = qsbr::deferring() && {
-                    // SeqCst fence, pairing with `mark_shared`'s (see `DictObj::write`).
-                    fence(Ordering::SeqCst);
-                    // Relaxed: ordered by the fence above.
-                    self.owner.load(Ordering::Relaxed) != qsbr::token()
-                };
+                let defer = self.owner.writer_defers();
                 return (s + 1, defer);
             }
             spins += 1;
