@@ -397,22 +397,12 @@ fn min_max(name: &str, args: &[Value], kwargs: &[(Value, Value)], op: compare::C
             other => return Err(type_error(format!("{name}() got an unexpected keyword argument '{other}'"))),
         }
     }
-    let items = match args.len() {
-        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => ops::iter::collect(&args[0])?,
-        _ => {
-            if default.is_some() {
-                return Err(type_error(format!(
-                    "Cannot specify a default for {name}() with multiple positional arguments"
-                )));
-            }
-            args.to_vec()
-        }
-    };
+    // The iterable is consumed one item at a time, each compared as it comes: a key function with side
+    // effects sees CPython's order of calls, interleaved with the iterator's.
     let mut best: Option<(Value, Value)> = None;
-    for item in items {
+    let mut consider = |item: Value| -> PyResult<()> {
         let k = if key.is_none() { item.clone() } else { ops::call::call(&key, std::slice::from_ref(&item), &[])? };
-        best = match best {
+        best = match best.take() {
             None => Some((k, item)),
             Some((bk, bv)) => {
                 if ops::truthy(&compare::richcmp(&k, &bk, op)?)? {
@@ -422,6 +412,26 @@ fn min_max(name: &str, args: &[Value], kwargs: &[(Value, Value)], op: compare::C
                 }
             }
         };
+        Ok(())
+    };
+    match args.len() {
+        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => {
+            let it = ops::iter::iter(&args[0])?;
+            while let Some(item) = ops::iter::next(&it)? {
+                consider(item)?;
+            }
+        }
+        _ => {
+            if default.is_some() {
+                return Err(type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            for item in args {
+                consider(item.clone())?;
+            }
+        }
     }
     match best {
         Some((_, v)) => Ok(v),
