@@ -256,12 +256,8 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
     }
     let i = ops::number::index_i64(key, "list indices")?;
     let g = l.read();
-    let n = g.len() as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(index_error("list index out of range"));
-    }
-    Ok(g[j as usize].clone())
+    let j = ops::subscript::norm(i, g.len()).ok_or_else(|| index_error("list index out of range"))?;
+    Ok(g[j].clone())
 }
 
 /// `l[key] = value` on the payload (`list_ass_subscript`).
@@ -273,12 +269,8 @@ pub fn setitem(v: &Value, key: &Value, value: Value) -> PyResult<()> {
     }
     let i = ops::number::index_i64(key, "list indices")?;
     let mut g = l.write();
-    let n = g.len() as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(index_error("list assignment index out of range"));
-    }
-    let old = std::mem::replace(&mut g[j as usize], value);
+    let j = ops::subscript::norm(i, g.len()).ok_or_else(|| index_error("list assignment index out of range"))?;
+    let old = std::mem::replace(&mut g[j], value);
     drop(g);
     drop(old);
     Ok(())
@@ -378,12 +370,8 @@ pub fn delitem(v: &Value, key: &Value) -> PyResult<()> {
     }
     let i = ops::number::index_i64(key, "list indices")?;
     let mut g = l.write();
-    let n = g.len() as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(index_error("list assignment index out of range"));
-    }
-    let old = g.remove(j as usize);
+    let j = ops::subscript::norm(i, g.len()).ok_or_else(|| index_error("list assignment index out of range"))?;
+    let old = g.remove(j);
     drop(g);
     drop(old);
     Ok(())
@@ -464,13 +452,9 @@ pub fn pop(v: &Value, i: Option<i64>) -> PyResult<Value> {
     if g.is_empty() {
         return Err(index_error("pop from empty list"));
     }
-    let n = g.len() as i64;
     let i = i.unwrap_or(-1);
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(index_error("pop index out of range"));
-    }
-    Ok(g.remove(j as usize))
+    let j = ops::subscript::norm(i, g.len()).ok_or_else(|| index_error("pop index out of range"))?;
+    Ok(g.remove(j))
 }
 
 /// `l.insert(i, x)` with CPython's clamping of the position.

@@ -11,7 +11,7 @@ use crate::Value;
 
 /// Normalises a possibly negative index against `len`; `None` when out of range.
 #[inline]
-fn norm(i: i64, len: usize) -> Option<usize> {
+pub fn norm(i: i64, len: usize) -> Option<usize> {
     let len = len as i64;
     let j = if i < 0 { i + len } else { i };
     (0..len).contains(&j).then_some(j as usize)
