@@ -465,14 +465,24 @@ fn call<'a>(
     };
     let mut code = String::from("{ ");
     if let Some(a) = method_obj {
-        let o = expr(g, ctx, &a.value)?;
         let s = g.s(&ctx.mangled(g, &a.attr.id));
-        let site = attr_site(g);
-        let _ = write!(
-            code,
-            "let o_{id}: Value = {o}; let (m_{id}, sf_{id}) = {}; ",
-            ctx.q(&format!("load_method_at(&{site}, &o_{id}, {s})"))
-        );
+        if let Some((load_super, class_v, first_v)) = super_zero_parts(g, ctx, &a.value) {
+            // `super().m(...)`: the method is found without making the super object or a bound method.
+            let load = ctx.q(&format!("load_super_method(&sp_{id}, &sc_{id}, &o_{id}, {s})"));
+            let _ = write!(
+                code,
+                "let sp_{id}: Value = {load_super}; let sc_{id}: Value = {class_v}; let o_{id}: Value = {first_v}; \
+                 let (m_{id}, sf_{id}) = {load}; "
+            );
+        } else {
+            let o = expr(g, ctx, &a.value)?;
+            let site = attr_site(g);
+            let _ = write!(
+                code,
+                "let o_{id}: Value = {o}; let (m_{id}, sf_{id}) = {}; ",
+                ctx.q(&format!("load_method_at(&{site}, &o_{id}, {s})"))
+            );
+        }
     } else {
         let _ = write!(code, "let f_{id}: Value = {callee}; ");
     }
@@ -612,6 +622,13 @@ fn frame_namespace(g: &mut ModuleGen, ctx: &FnCtx) -> String {
 /// `super()` with no arguments in a function nested in a class: uses the `__class__` cell and the first
 /// parameter, as CPython does.
 fn super_zero(g: &mut ModuleGen, ctx: &FnCtx) -> Option<String> {
+    let (load_super, class_v, first_v) = super_parts(g, ctx)?;
+    Some(ctx.q(&format!("call_super_zero(&{load_super}, &{class_v}, &{first_v})")))
+}
+
+/// The Rust expressions loading `super`, the `__class__` cell's value and the first parameter, in that
+/// (CPython's) order, for a zero-argument `super()` in a method; `None` elsewhere.
+fn super_parts(g: &mut ModuleGen, ctx: &FnCtx) -> Option<(String, String, String)> {
     // Inlined comprehensions (PEP 709) run in the function's frame, so `super()` works there too.
     if ctx.kind != FnKind::Function {
         return None;
@@ -620,11 +637,26 @@ fn super_zero(g: &mut ModuleGen, ctx: &FnCtx) -> Option<String> {
     if !scope.freevars.iter().any(|f| f == "__class__") {
         return None;
     }
+    // CPython takes the first positional parameter; without one it raises "super(): no arguments" (the
+    // general call does).
+    if scope.posonly_count + scope.arg_count == 0 {
+        return None;
+    }
     let first = scope.params.first()?.clone();
     let load_super = load_name(g, ctx, "super");
     let first_v = load_name(g, ctx, &first);
     let class_v = ctx.q("cell_get(&c___class__, \"__class__\", true)");
-    Some(ctx.q(&format!("call(&{load_super}, &[{class_v}, {first_v}], &[])")))
+    Some((load_super, class_v, first_v))
+}
+
+/// [`super_parts`] when `e` is the expression `super()`.
+fn super_zero_parts(g: &mut ModuleGen, ctx: &FnCtx, e: &Expr) -> Option<(String, String, String)> {
+    let Expr::Call(c) = e else { return None };
+    let Expr::Name(n) = &*c.func else { return None };
+    if n.id.as_str() != "super" || !c.arguments.args.is_empty() || !c.arguments.keywords.is_empty() {
+        return None;
+    }
+    super_parts(g, ctx)
 }
 
 fn fstring<'a>(

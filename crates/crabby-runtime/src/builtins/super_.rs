@@ -47,6 +47,66 @@ pub fn new_super(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     Ok(Value::Obj(ObjRef::new(&types().super_, Payload::Super(SuperObj { start, obj, obj_type }))))
 }
 
+/// A zero-argument `super()` in a method, given what the name `super` holds, the `__class__` cell's value
+/// and the first argument: `super(class, this)` for the built-in `super` (or a subclass of it); anything
+/// else the name holds is called with no arguments, as CPython calls it.
+pub fn call_super_zero(sup: &Value, class: &Value, this: &Value) -> PyResult<Value> {
+    let t = types();
+    match sup.payload() {
+        Some(Payload::Type(_)) if sup.as_obj().is_some_and(|s| s.ptr_eq(&t.super_)) => {
+            new_super(&[class.clone(), this.clone()], &[])
+        }
+        Some(Payload::Type(_)) if type_::is_subtype(sup.as_obj().expect("type"), &t.super_) => {
+            ops::call::call(sup, &[class.clone(), this.clone()], &[])
+        }
+        _ => ops::call::call(sup, &[], &[]),
+    }
+}
+
+/// `super().name` loaded for a call (`super().__init__(...)`; CPython 3.12's `LOAD_SUPER_ATTR` for a
+/// method): `sup` is what the name `super` holds, `class` the `__class__` cell's value, `this` the first
+/// argument. When `sup` is the built-in `super`, the attribute is found as `super(class, this).name` would
+/// find it, without making the super object, and a plain function found for an instance is returned
+/// unbound with `true` (call it with `this` first, as `rt::call_loaded_owned` does), so no bound method is
+/// made either. Anything else (a rebound `super`, `__class__`, a name no class after `class` defines) goes
+/// the general way, which raises CPython's errors.
+pub fn load_super_method(sup: &Value, class: &Value, this: &Value, name: &Value) -> PyResult<(Value, bool)> {
+    if let (Some(s), Some(Payload::Type(_)), Some(n)) = (sup.as_obj(), class.payload(), name.as_str()) {
+        let start = class.as_obj().expect("type");
+        if s.ptr_eq(&types().super_) && n != "__class__" {
+            // The type whose MRO is searched, as `new_super` picks it.
+            let obj_type = match this.payload() {
+                Some(Payload::Type(_)) if type_::is_subtype(this.as_obj().expect("type"), start) => {
+                    Some(this.as_obj().expect("type"))
+                }
+                _ if type_::is_subtype(this.ty(), start) => Some(this.ty()),
+                _ => None,
+            };
+            if let Some(obj_type) = obj_type {
+                if let Some(v) = find_after(obj_type, start, name) {
+                    let instance = !this.as_obj().is_some_and(|o| o.ptr_eq(obj_type));
+                    if instance && matches!(v.payload(), Some(Payload::Function(_))) {
+                        return Ok((v, true));
+                    }
+                    let bound = ops::attr::bind_descriptor(v, instance.then_some(this), &Value::Obj(obj_type.clone()))?;
+                    return Ok((bound, false));
+                }
+            }
+        }
+    }
+    let s = call_super_zero(sup, class, this)?;
+    Ok((ops::attr::getattr(&s, name)?, false))
+}
+
+/// The value of `key` in the first namespace after `start` in `obj_type`'s MRO (after all of it when
+/// `start` is not there, as CPython's `super` does).
+fn find_after(obj_type: &ObjRef, start: &ObjRef, key: &Value) -> Option<Value> {
+    // Read under the MRO's read lock: dict reads of a str key run no Python code.
+    let mro = type_obj(obj_type).mro.read();
+    let pos = mro.iter().position(|t| t.ptr_eq(start)).map_or(mro.len(), |p| p + 1);
+    mro[pos..].iter().find_map(|t| crate::builtins::dict::get(&type_obj(t).dict, key).ok().flatten())
+}
+
 /// `super_obj.name`: the MRO of `obj_type` after `start`, then the super object's own attributes.
 pub fn super_getattr(this: &Value, s: &SuperObj, name: &str, key: Option<&Value>) -> PyResult<Value> {
     if let (Some(obj_type), false) = (&s.obj_type, name == "__class__") {

@@ -131,6 +131,9 @@ impl TypeFlags {
     /// The class's own namespace holds `__abstractmethods__` (what `abc` stores): `object.__new__` must check
     /// it (CPython's `Py_TPFLAGS_IS_ABSTRACT`, which is set when that attribute is assigned).
     pub const MAYBE_ABSTRACT: u8 = 16;
+    /// `__new__` is `object.__new__`: calling the class makes a plain instance and needs no `__new__` lookup
+    /// or call (see [`call_type_owned`]).
+    pub const OBJECT_NEW: u8 = 32;
 }
 
 /// Structural pattern matching flags of a type (see [`TypeObj::patma`]).
@@ -194,6 +197,9 @@ fn compute_flags(ty: &ObjRef, version: u64) -> u8 {
     }
     if type_obj(ty).heap && dict::get_str(&type_obj(ty).dict, "__abstractmethods__").is_some() {
         flags |= TypeFlags::MAYBE_ABSTRACT;
+    }
+    if lookup(ty, "__new__").is_some_and(|n| native_is(&n, &t.object, "__new__")) {
+        flags |= TypeFlags::OBJECT_NEW;
     }
     // A concurrent change bumps the version after writing the namespace, so flags stored with an old
     // version are simply recomputed next time.
@@ -1024,6 +1030,48 @@ pub fn call_type(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
         }
     }
     type_call(ty, args, kwargs)
+}
+
+/// Calling a class with positional arguments the caller gives up (generated code's `C(a, b)`; CPython 3.12
+/// specialises the same call). When the metaclass is exactly `type`, `__new__` is `object.__new__` (the
+/// per-version [`TypeFlags::OBJECT_NEW`], so no `__new__` lookup) and `__init__` a compiled function taking
+/// exactly the instance and these arguments, the instance is made and the body runs on `[instance, args...]`
+/// as its parameter slots: no bound method, no argument binding, the arguments moved rather than copied.
+/// Everything else (a metaclass, another `__new__`, defaults, an abstract class) is [`call_type`].
+#[inline]
+pub fn call_type_owned(ty: &ObjRef, args: &mut [Value]) -> PyResult<Value> {
+    const MAX: usize = 8;
+    let t = types();
+    if args.len() < MAX
+        && ty.ty().ptr_eq(&t.type_)
+        && type_obj(ty).heap
+        && type_flags(ty) & (TypeFlags::OBJECT_NEW | TypeFlags::MAYBE_ABSTRACT) == TypeFlags::OBJECT_NEW
+    {
+        if let Some(Value::Obj(f)) = lookup(ty, "__init__") {
+            if let Payload::Function(func) = &f.payload {
+                let code = func.code;
+                let n = args.len() + 1;
+                if let (Some(body), true) = (code.body, code.argcount as usize == n && code.params.len() == n) {
+                    let obj = crate::builtins::object::new_instance(ty, &[], &[])?;
+                    let mut slots: [Value; MAX] = Default::default();
+                    slots[0] = obj.clone();
+                    for (s, a) in slots[1..n].iter_mut().zip(args.iter_mut()) {
+                        *s = std::mem::take(a);
+                    }
+                    let r = {
+                        let _depth = ops::call::DepthGuard::enter()?;
+                        let _frame = crate::builtins::frame::enter_function(&f);
+                        body(&f, &mut slots[..n])?
+                    };
+                    if !r.is_none() {
+                        return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+                    }
+                    return Ok(obj);
+                }
+            }
+        }
+    }
+    call_type(ty, args, &[])
 }
 
 /// `type.__call__(cls, *args, **kwargs)`: `cls.__new__(cls, ...)`, then `__init__` when the result is an

@@ -156,6 +156,9 @@ pub fn call_owned(f: &Value, args: &mut [Value]) -> PyResult<Value> {
                 }
             }
         }
+        if let Payload::Type(_) = &o.payload {
+            return type_::call_type_owned(o, args);
+        }
     }
     call(f, args, &[])
 }
