@@ -305,6 +305,7 @@ impl<'a> Lower<'a> {
             varargs,
             varkw,
             body,
+            borrowed: 0,
             extra: Some(extra),
             co,
         }))

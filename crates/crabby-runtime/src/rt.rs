@@ -113,6 +113,15 @@ pub fn take_arg(args: &mut [Value], i: usize) -> Value {
     std::mem::take(&mut args[i])
 }
 
+/// Parameter `i` read in place (`CodeInfo::borrowed`): an uncounted copy of the caller's slot that is never
+/// dropped. The caller owns the slot and keeps it unchanged until the body returns.
+#[inline]
+pub fn borrow_arg(args: &[Value], i: usize) -> std::mem::ManuallyDrop<Option<Value>> {
+    // SAFETY: a bitwise copy of a live value; wrapped in `ManuallyDrop`, it never releases the reference it
+    // shares with the slot, and the body using it ends before the slot (its caller's) can change.
+    std::mem::ManuallyDrop::new(Some(unsafe { std::ptr::read(&args[i]) }))
+}
+
 pub fn new_cell() -> ObjRef {
     ObjRef::new(&types().cell, Payload::Cell(parking_lot::RwLock::new(None)))
 }
@@ -262,6 +271,29 @@ pub fn call_direct(f: &Value, body: ops::call::BodyFn, args: &mut [Value]) -> Py
     // The frame stack `sys._getframe` reads, as `call_function` keeps it.
     let _frame = crate::builtins::frame::enter_function(o);
     body(o, args)
+}
+
+/// `call_direct` with the arguments of `lent` (slot, the caller's local) placed in their slots uncounted:
+/// codegen lends only locals to parameters that the function it checked with [`is_code`] reads in place
+/// (`CodeInfo::borrowed`), so passing an object shared by threads writes nothing to its count.
+#[inline(always)]
+pub fn call_direct_lent(
+    f: &Value,
+    code: &'static CodeInfo,
+    args: &mut [Value],
+    lent: &[(usize, &Value)],
+) -> PyResult<Value> {
+    let (Value::Obj(o), Some(body)) = (f, code.body) else {
+        return Err(type_error("crabby internal error: a lent call of a non-function"));
+    };
+    if lent.iter().any(|&(i, _)| i >= 32 || code.borrowed & (1 << i) == 0 || !matches!(args[i], Value::None)) {
+        return Err(type_error("crabby internal error: an argument lent to a parameter the function does not borrow"));
+    }
+    let _depth = ops::call::DepthGuard::enter()?;
+    let _frame = crate::builtins::frame::enter_function(o);
+    // SAFETY: checked above: each lent slot holds the placeholder and the body reads it in place; the lent
+    // values are the caller's locals, alive for the call.
+    unsafe { ops::call::with_lent(args, lent, |slots| body(o, slots)) }
 }
 
 pub fn del_global(g: &ObjRef, name: &Value) -> PyResult<()> {
@@ -508,6 +540,22 @@ pub fn call_loaded_owned(m: &Value, with_self: bool, args: &mut [Value]) -> PyRe
     } else {
         crate::ops::call::call_owned(m, &mut args[1..])
     }
+}
+
+/// `recv.m(*args[1..])` where the caller's local `recv` outlives the call: when the method is a compiled
+/// function that reads its first parameter in place (`CodeInfo::borrowed`), `recv` is put in `args[0]`
+/// without counting a reference, so calls on an object shared by threads write nothing to its count (two
+/// contended atomic updates per call otherwise). `args[0]` is a placeholder on entry.
+#[inline]
+pub fn call_method_borrowed(m: &Value, with_self: bool, recv: &Value, args: &mut [Value]) -> PyResult<Value> {
+    if !with_self {
+        return crate::ops::call::call_owned(m, &mut args[1..]);
+    }
+    if let Some(r) = crate::ops::call::call_lent_self(m, recv, args) {
+        return r;
+    }
+    args[0] = recv.clone();
+    crate::ops::call::call_owned(m, args)
 }
 
 /// Calls what `load_method` returned; `args[0]` is the receiver.

@@ -464,6 +464,13 @@ fn call<'a>(
         f => (expr(g, ctx, f)?, None),
     };
     let mut code = String::from("{ ");
+    // A receiver held in a local is lent to the method, not counted (`rt::call_method_borrowed`): no argument
+    // can rebind the local meanwhile (`FnCtx::borrow_locals`), so it keeps the object alive for the call.
+    let lend = method_obj.is_some_and(|a| {
+        c.arguments.keywords.is_empty()
+            && ctx.borrow_locals
+            && matches!(&*a.value, Expr::Name(n) if matches!(ctx.resolve(g, &ctx.mangled(g, &n.id)), NameRef::Local(_)))
+    });
     if let Some(a) = method_obj {
         let s = g.s(&ctx.mangled(g, &a.attr.id));
         if let Some((load_super, class_v, first_v)) = super_zero_parts(g, ctx, &a.value) {
@@ -474,6 +481,11 @@ fn call<'a>(
                 "let sp_{id}: Value = {load_super}; let sc_{id}: Value = {class_v}; let o_{id}: Value = {first_v}; \
                  let (m_{id}, sf_{id}) = {load}; "
             );
+        } else if lend {
+            let site = attr_site(g);
+            let load = ctx.q(&format!("load_method_at(&{site}, o_{id}, {s})"));
+            let o = operand(g, ctx, &a.value)?;
+            let _ = write!(code, "let o_{id}: &Value = {o}; let (m_{id}, sf_{id}) = {load}; ");
         } else {
             let o = expr(g, ctx, &a.value)?;
             let site = attr_site(g);
@@ -489,7 +501,7 @@ fn call<'a>(
     if simple {
         let mut args = Vec::new();
         if method_obj.is_some() {
-            args.push(format!("o_{id}"));
+            args.push(if lend { "Value::None".to_string() } else { format!("o_{id}") });
         }
         for a in c.arguments.args.iter() {
             args.push(expr(g, ctx, a)?);
@@ -501,7 +513,9 @@ fn call<'a>(
             kws.push(format!("({}.clone(), {v})", g.s(&name)));
         }
         // Without keywords the arguments are moved into the callee's parameter slots (`call_owned`).
-        let call = if method_obj.is_some() && kws.is_empty() {
+        let call = if lend {
+            format!("call_method_borrowed(&m_{id}, sf_{id}, o_{id}, &mut [{}])", args.join(", "))
+        } else if method_obj.is_some() && kws.is_empty() {
             format!("call_loaded_owned(&m_{id}, sf_{id}, &mut [{}])", args.join(", "))
         } else if method_obj.is_some() {
             format!("call_loaded(&m_{id}, sf_{id}, &[{}], &[{}])", args.join(", "), kws.join(", "))
@@ -564,15 +578,37 @@ fn direct_call<'a>(
     let id = g.fresh();
     let f = load_name(g, ctx, &n.id);
     let mut code = format!("{{ let f_{id}: Value = {f}; ");
-    let mut names = Vec::new();
+    // Locals passed to parameters the function reads in place are lent, not counted (`rt::call_direct_lent`):
+    // no argument can rebind a local meanwhile (`FnCtx::borrow_locals`).
+    let params = g.table.scopes[scope_id].params.clone();
+    let borrowed = func::borrowed_params(g, scope_id, params.iter().take(argcount).map(String::as_str));
+    let (mut slots, mut owned, mut lent) = (Vec::new(), Vec::new(), Vec::new());
     for (i, a) in c.arguments.args.iter().enumerate() {
-        let v = expr(g, ctx, a)?;
-        let _ = write!(code, "let a_{id}_{i}: Value = {v}; ");
-        names.push(format!("a_{id}_{i}"));
+        let local = matches!(a, Expr::Name(n) if ctx.borrow_locals
+            && matches!(ctx.resolve(g, &ctx.mangled(g, &n.id)), NameRef::Local(_)));
+        if local && i < 32 && borrowed & (1 << i) != 0 {
+            let v = operand(g, ctx, a)?;
+            let _ = write!(code, "let a_{id}_{i}: &Value = {v}; ");
+            slots.push("Value::None".to_string());
+            owned.push(format!("a_{id}_{i}.clone()"));
+            lent.push(format!("({i}, a_{id}_{i})"));
+        } else {
+            let v = expr(g, ctx, a)?;
+            let _ = write!(code, "let a_{id}_{i}: Value = {v}; ");
+            slots.push(format!("a_{id}_{i}"));
+            owned.push(format!("a_{id}_{i}"));
+        }
     }
-    let args = names.join(", ");
-    let direct = ctx.q(&format!("call_direct(&f_{id}, fn_s{scope_id}, &mut [{args}])"));
-    let general = ctx.q(&format!("call(&f_{id}, &[{args}], &[])"));
+    let direct = if lent.is_empty() {
+        ctx.q(&format!("call_direct(&f_{id}, fn_s{scope_id}, &mut [{}])", slots.join(", ")))
+    } else {
+        ctx.q(&format!(
+            "call_direct_lent(&f_{id}, &CODE_s{scope_id}, &mut [{}], &[{}])",
+            slots.join(", "),
+            lent.join(", ")
+        ))
+    };
+    let general = ctx.q(&format!("call(&f_{id}, &[{}], &[])", owned.join(", ")));
     let _ = write!(code, "if is_code(&f_{id}, &CODE_s{scope_id}) {{ {direct} }} else {{ {general} }} }}");
     Ok(Some(code))
 }
@@ -606,7 +642,7 @@ fn frame_namespace(g: &mut ModuleGen, ctx: &FnCtx) -> String {
         let s = g.s(name);
         let line = match ctx.resolve(g, name) {
             NameRef::Local(v) => {
-                format!("if let Some(v) = &{v} {{ let _ = dict_set(&ld_{id}, {s}.clone(), v.clone()); }}")
+                format!("if let Some(v) = {v}.as_ref() {{ let _ = dict_set(&ld_{id}, {s}.clone(), v.clone()); }}")
             }
             NameRef::Cell(v, _) => {
                 format!("if let Ok(v) = cell_get(&{v}, \"\", true) {{ let _ = dict_set(&ld_{id}, {s}.clone(), v); }}")
@@ -949,7 +985,7 @@ fn genexpr<'a>(
 fn genexpr_code(g: &mut ModuleGen, code_name: &str, qualname: &str, line: u32) {
     let _ = writeln!(
         g.items,
-        "static {code_name}: CodeInfo = CodeInfo {{ name: \"<genexpr>\", qualname: {}, filename: FILE, firstlineno: {line}, params: &[\".0\"], locals: &[], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: None, extra: None, co: CoTable::Unknown }};",
+        "static {code_name}: CodeInfo = CodeInfo {{ name: \"<genexpr>\", qualname: {}, filename: FILE, firstlineno: {line}, params: &[\".0\"], locals: &[], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: None, borrowed: 0, extra: None, co: CoTable::Unknown }};",
         rust_str(qualname)
     );
 }

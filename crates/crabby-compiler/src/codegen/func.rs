@@ -240,7 +240,7 @@ pub(crate) fn module_body<'a>(g: &mut ModuleGen<'a>, body: &'a [Stmt]) -> Result
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "static CODE_MODULE: CodeInfo = CodeInfo {{ name: \"<module>\", qualname: \"<module>\", filename: FILE, firstlineno: 1, params: &[], locals: &[], posonly: 0, argcount: 0, kwonly: 0, varargs: false, varkw: false, body: None, extra: None, co: {co} }};"
+        "static CODE_MODULE: CodeInfo = CodeInfo {{ name: \"<module>\", qualname: \"<module>\", filename: FILE, firstlineno: 1, params: &[], locals: &[], posonly: 0, argcount: 0, kwonly: 0, varargs: false, varkw: false, body: None, borrowed: 0, extra: None, co: {co} }};"
     );
     out.push_str("pub fn exec_module(m: &ObjRef) -> PyResult<()> {\n");
     out.push_str("register_source(FILE, SRC);\nlet g: &ObjRef = module_dict(m);\nlet mut ln: u32 = 1;\n");
@@ -287,6 +287,24 @@ fn param_info(params: Option<&Parameters>) -> ParamInfo {
     }
 }
 
+/// `CodeInfo::borrowed` of a function scope whose parameter slots hold `names` (mangled, in slot order): the
+/// parameters that the body never rebinds (no assignment, `del`, or other binding) and that are not cells,
+/// which it reads in place from the caller's slots. A generator's arguments move into its frame, which
+/// outlives the call, so it takes them all.
+pub(crate) fn borrowed_params<'n>(g: &ModuleGen, scope_id: ScopeId, names: impl Iterator<Item = &'n str>) -> u32 {
+    let scope = &g.table.scopes[scope_id];
+    if scope.is_generator || scope.is_coroutine {
+        return 0;
+    }
+    let mut mask = 0;
+    for (i, p) in names.enumerate().take(32) {
+        if scope.symbol_mangled(p).is_some_and(|s| s.scope == SymScope::Local && !s.is_bound) {
+            mask |= 1 << i;
+        }
+    }
+    mask
+}
+
 /// What a function-like body is made of.
 pub(crate) enum Body<'a> {
     Stmts(&'a [Stmt]),
@@ -316,6 +334,9 @@ pub(crate) fn emit_function<'a>(
     let mut ctx = FnCtx::new(scope_id, FnKind::Function, code.clone());
     ctx.async_gen = async_gen;
     ctx.borrow_locals = !g.source[range.start().to_usize()..range.end().to_usize()].contains(":=");
+    let private = g.table.scopes[scope_id].private.clone();
+    let slot_names: Vec<String> = pi.names.iter().map(|p| crate::scope::mangle(private.as_deref(), p)).collect();
+    let borrowed = borrowed_params(g, scope_id, slot_names.iter().map(String::as_str));
     {
         let private = g.table.scopes[scope_id].private.clone();
         for (i, p) in pi.names.iter().enumerate() {
@@ -324,6 +345,10 @@ pub(crate) fn emit_function<'a>(
             match g.table.scopes[scope_id].symbol(p).map(|s| s.scope) {
                 Some(SymScope::Cell) => {
                     let _ = writeln!(ctx.out, "let c_{m}: ObjRef = new_cell_with(take_arg(args, {i}));");
+                }
+                Some(SymScope::Local) if borrowed & (1 << i) != 0 => {
+                    let _ =
+                        writeln!(ctx.out, "let l_{m}: std::mem::ManuallyDrop<Option<Value>> = borrow_arg(args, {i});");
                 }
                 _ => {
                     let _ = writeln!(ctx.out, "let mut l_{m}: Option<Value> = Some(take_arg(args, {i}));");
@@ -355,7 +380,7 @@ pub(crate) fn emit_function<'a>(
     let mut item = String::new();
     let _ = writeln!(
         item,
-        "static {code}: CodeInfo = CodeInfo {{ name: {}, qualname: {}, filename: FILE, firstlineno: {first_line}, params: &[{}], locals: &[{}], posonly: {}, argcount: {}, kwonly: {}, varargs: {}, varkw: {}, body: Some({fname}), extra: None, co: {co} }};",
+        "static {code}: CodeInfo = CodeInfo {{ name: {}, qualname: {}, filename: FILE, firstlineno: {first_line}, params: &[{}], locals: &[{}], posonly: {}, argcount: {}, kwonly: {}, varargs: {}, varkw: {}, body: Some({fname}), borrowed: {borrowed:#x}, extra: None, co: {co} }};",
         rust_str(&name),
         rust_str(&qualname),
         params_lit.join(", "),
@@ -461,7 +486,7 @@ pub(crate) fn emit_class_body<'a>(
     let mut item = String::new();
     let _ = writeln!(
         item,
-        "static {code}: CodeInfo = CodeInfo {{ name: {}, qualname: {}, filename: FILE, firstlineno: {first_line}, params: &[\"__ns__\"], locals: &[], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: Some({fname}), extra: None, co: CoTable::Unknown }};",
+        "static {code}: CodeInfo = CodeInfo {{ name: {}, qualname: {}, filename: FILE, firstlineno: {first_line}, params: &[\"__ns__\"], locals: &[], posonly: 0, argcount: 1, kwonly: 0, varargs: false, varkw: false, body: Some({fname}), borrowed: 0, extra: None, co: CoTable::Unknown }};",
         rust_str(&name),
         rust_str(&qualname)
     );

@@ -164,6 +164,7 @@ fn module_code(m: &ObjRef) -> &'static CodeInfo {
             varargs: false,
             varkw: false,
             body: None,
+            borrowed: 0,
             extra: None,
             co: crate::builtins::code::CoTable::Unknown,
         }))

@@ -682,6 +682,7 @@ static ANEXT_CODE: CodeInfo = CodeInfo {
     varargs: false,
     varkw: false,
     body: None,
+    borrowed: 0,
     extra: None,
     co: crate::builtins::code::CoTable::Unknown,
 };

@@ -37,6 +37,11 @@ pub struct CodeInfo {
     pub varkw: bool,
     /// `None` for code that is not a function body (modules, class bodies).
     pub body: Option<BodyFn>,
+    /// Bit `i` set: the body reads parameter slot `i` in place and never takes or drops it (compiled functions
+    /// do this for parameters they never rebind, see `rt::borrow_arg`). The caller owns every slot until the
+    /// body returns; for slot 0 a method call may then place a reference it does not count
+    /// (`rt::call_method_borrowed`), so calling a method on a shared object writes no reference count.
+    pub borrowed: u32,
     /// What the run-time evaluator (crate `crabby-eval`) keeps for code it compiled: the lowered tree its
     /// shared body function walks (downcast there). `None` for compiled code.
     pub extra: Option<&'static (dyn std::any::Any + Send + Sync)>,
@@ -161,6 +166,57 @@ pub fn call_owned(f: &Value, args: &mut [Value]) -> PyResult<Value> {
         }
     }
     call(f, args, &[])
+}
+
+/// `call_owned` with an uncounted `recv` in slot 0, when `f` is a compiled function that reads that slot in
+/// place and takes exactly these arguments; `None` (and `args` untouched) otherwise.
+#[inline]
+pub fn call_lent_self(f: &Value, recv: &Value, args: &mut [Value]) -> Option<PyResult<Value>> {
+    let Value::Obj(o) = f else { return None };
+    let Payload::Function(func) = &o.payload else { return None };
+    let code = func.code;
+    let body = code.body?;
+    if code.borrowed & 1 == 0 || args.len() != code.nparams() || args.len() != code.argcount as usize {
+        return None;
+    }
+    let _depth = match DepthGuard::enter() {
+        Ok(d) => d,
+        Err(e) => return Some(Err(e)),
+    };
+    let _frame = crate::builtins::frame::enter_function(o);
+    // SAFETY: the body reads slot 0 in place (`CodeInfo::borrowed`, checked above) and `recv` outlives it.
+    Some(unsafe { with_lent(args, &[(0, recv)], |slots| body(o, slots)) })
+}
+
+/// Runs `run` with each `(i, v)` of `lent` in slot `i` of `args` as an uncounted copy, then puts
+/// `Value::None` back without dropping the copies (also when unwinding).
+///
+/// # Safety
+/// Each lent slot must hold `Value::None` on entry, each `v` must stay alive until this returns, and `run`
+/// must only read the lent slots (never take, replace or drop them): a body whose `CodeInfo::borrowed` has
+/// their bits set does exactly that.
+pub unsafe fn with_lent<R>(args: &mut [Value], lent: &[(usize, &Value)], run: impl FnOnce(&mut [Value]) -> R) -> R {
+    struct Unlend<'a>(*mut Value, &'a [(usize, &'a Value)]);
+    impl Drop for Unlend<'_> {
+        fn drop(&mut self) {
+            for &(i, _) in self.1 {
+                // SAFETY: the slot is in bounds and live (the caller's array outlives this call) and holds an
+                // uncounted copy, which must not be dropped: overwriting without dropping forgets it.
+                unsafe { std::ptr::write(self.0.add(i), Value::None) }
+            }
+        }
+    }
+    // Every access goes through `p`, so the slice made from it and `Unlend`'s pointer never conflict.
+    let (p, len) = (args.as_mut_ptr(), args.len());
+    for &(i, v) in lent {
+        assert!(i < len, "lent slot out of range");
+        // SAFETY: in bounds (checked); the placeholder there owns nothing, and the copy stays uncounted
+        // because `Unlend` removes it without dropping.
+        unsafe { std::ptr::write(p.add(i), std::ptr::read(v)) };
+    }
+    let _unlend = Unlend(p, lent);
+    // SAFETY: `p` and `len` come from `args`, which is not used again while this slice lives.
+    run(unsafe { std::slice::from_raw_parts_mut(p, len) })
 }
 
 /// Calls `f(this, *args, **kwargs)` without building a bound method.
