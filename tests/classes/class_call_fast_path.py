@@ -222,3 +222,34 @@ except RecursionError as e:
     print("RecursionError:", e)
 Deep(50, 0)
 print("done")
+
+# __init__ with defaults: the missing trailing parameters come from __defaults__ at each call.
+class WithDefaults:
+    def __init__(self, a, b=2, c=[]):
+        c.append(a)
+        self.t = (a, b, len(c))
+
+
+for i in range(3):
+    print(make(WithDefaults, i).t, site2(WithDefaults, i, -i).t)
+WithDefaults.__init__.__defaults__ = (20, [0, 0])
+print(make(WithDefaults, 1).t)
+WithDefaults.__init__.__defaults__ = None
+try:
+    make(WithDefaults, 1)
+except TypeError as e:
+    print("TypeError:", e)
+
+
+# Keyword-only and *args parameters take the general path.
+class KwOnly:
+    def __init__(self, a, *, k=5):
+        self.t = (a, k)
+
+
+class Star:
+    def __init__(self, *a):
+        self.t = a
+
+
+print(make(KwOnly, 1).t, make(Star, 1).t, site2(Star, 1, 2).t, make(Star).t)

@@ -134,6 +134,9 @@ impl TypeFlags {
     /// `__new__` is `object.__new__`: calling the class makes a plain instance and needs no `__new__` lookup
     /// or call (see [`call_type_owned`]).
     pub const OBJECT_NEW: u8 = 32;
+    /// Attributes are read with the default `__getattribute__` and `__class__` is `object`'s data descriptor,
+    /// so `v.__class__` is `type(v)` for every instance (see `plain_class_attr`).
+    pub const PLAIN_CLASS: u8 = 64;
 }
 
 /// Structural pattern matching flags of a type (see [`TypeObj::patma`]).
@@ -200,6 +203,14 @@ fn compute_flags(ty: &ObjRef, version: u64) -> u8 {
     }
     if lookup(ty, "__new__").is_some_and(|n| native_is(&n, &t.object, "__new__")) {
         flags |= TypeFlags::OBJECT_NEW;
+    }
+    if flags & TypeFlags::CUSTOM_GETATTRIBUTE == 0
+        && matches!(
+            lookup(ty, "__class__").as_ref().and_then(|d| d.payload()),
+            Some(Payload::Descriptor(DescriptorObj::GetSet { name: "__class__", owner })) if owner.ptr_eq(&t.object)
+        )
+    {
+        flags |= TypeFlags::PLAIN_CLASS;
     }
     // A concurrent change bumps the version after writing the namespace, so flags stored with an old
     // version are simply recomputed next time.
@@ -1035,8 +1046,9 @@ pub fn call_type(ty: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
 /// Calling a class with positional arguments the caller gives up (generated code's `C(a, b)`; CPython 3.12
 /// specialises the same call). When the metaclass is exactly `type`, `__new__` is `object.__new__` (the
 /// per-version [`TypeFlags::OBJECT_NEW`], so no `__new__` lookup) and `__init__` a compiled function taking
-/// exactly the instance and these arguments, the instance is made and the body runs on `[instance, args...]`
-/// as its parameter slots: no bound method, no argument binding, the arguments moved rather than copied.
+/// the instance and these arguments (the missing trailing ones from its defaults), the instance is made and
+/// the body runs on `[instance, args...]` as its parameter slots: no bound method, no argument binding, the
+/// arguments moved rather than copied.
 /// Everything else (a metaclass, another `__new__`, defaults, an abstract class) is [`call_type`].
 #[inline]
 pub fn call_type_owned(ty: &ObjRef, args: &mut [Value]) -> PyResult<Value> {
@@ -1050,12 +1062,31 @@ pub fn call_type_owned(ty: &ObjRef, args: &mut [Value]) -> PyResult<Value> {
         if let Some(Value::Obj(f)) = lookup(ty, "__init__") {
             if let Payload::Function(func) = &f.payload {
                 let code = func.code;
-                let n = args.len() + 1;
-                if let (Some(body), true) = (code.body, code.argcount as usize == n && code.params.len() == n) {
-                    let obj = crate::builtins::object::new_instance(ty, &[], &[])?;
+                let given = args.len() + 1;
+                let n = code.params.len();
+                if let (Some(body), true) = (code.body, code.argcount as usize == n && given <= n && n <= MAX) {
                     let mut slots: [Value; MAX] = Default::default();
+                    if given < n {
+                        // The missing trailing parameters from `__defaults__`, as `call_function` fills them
+                        // (the lock is held only while they are copied); too few defaults is the general
+                        // path's error to report.
+                        let filled = {
+                            let defaults = func.defaults.read();
+                            let first = n.checked_sub(defaults.len()).filter(|&d| d <= given);
+                            if let Some(first_default) = first {
+                                for (slot, d) in slots[given..n].iter_mut().zip(&defaults[given - first_default..]) {
+                                    *slot = d.clone();
+                                }
+                            }
+                            first.is_some()
+                        };
+                        if !filled {
+                            return call_type(ty, args, &[]);
+                        }
+                    }
+                    let obj = crate::builtins::object::new_instance(ty, &[], &[])?;
                     slots[0] = obj.clone();
-                    for (s, a) in slots[1..n].iter_mut().zip(args.iter_mut()) {
+                    for (s, a) in slots[1..given].iter_mut().zip(args.iter_mut()) {
                         *s = std::mem::take(a);
                     }
                     let r = {
@@ -1504,14 +1535,10 @@ pub fn recursive_isinstance(v: &Value, cls: &ObjRef) -> PyResult<bool> {
 }
 
 /// Whether `type(v).__class__` is `object`'s own descriptor under `object.__getattribute__`, so that
-/// `v.__class__` is `type(v)` for every instance (a cached lookup, no attribute call).
+/// `v.__class__` is `type(v)` for every instance ([`TypeFlags::PLAIN_CLASS`], cached per version).
 #[inline]
 fn plain_class_attr(ty: &ObjRef) -> bool {
-    default_getattribute(ty)
-        && matches!(
-            lookup(ty, "__class__").as_ref().and_then(|d| d.payload()),
-            Some(Payload::Descriptor(DescriptorObj::GetSet { name: "__class__", owner })) if owner.ptr_eq(&types().object)
-        )
+    type_flags(ty) & TypeFlags::PLAIN_CLASS != 0
 }
 
 /// `issubclass(sub, cls)` without `__subclasscheck__`.
