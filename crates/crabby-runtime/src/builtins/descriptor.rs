@@ -28,6 +28,9 @@ pub enum DescriptorObj {
     Member {
         owner: ObjRef,
         name: String,
+        /// The slot's index in the instance slot array when `owner` keeps slots in one (`TypeObj::slot_array`),
+        /// else `NO_SLOT_INDEX` (the slot storage dict, keyed by `name`).
+        index: u32,
     },
     /// `__dict__` or `__weakref__` of the classes that add them.
     GetSet {
@@ -46,7 +49,9 @@ impl Clone for DescriptorObj {
             }
             DescriptorObj::ClassMethod(f) => DescriptorObj::ClassMethod(f.clone()),
             DescriptorObj::StaticMethod(f) => DescriptorObj::StaticMethod(f.clone()),
-            DescriptorObj::Member { owner, name } => DescriptorObj::Member { owner: owner.clone(), name: name.clone() },
+            DescriptorObj::Member { owner, name, index } => {
+                DescriptorObj::Member { owner: owner.clone(), name: name.clone(), index: *index }
+            }
             DescriptorObj::GetSet { owner, name } => DescriptorObj::GetSet { owner: owner.clone(), name },
             DescriptorObj::Proxy(m) => DescriptorObj::Proxy(m.clone()),
         }
@@ -146,12 +151,21 @@ pub fn extra_types() -> &'static ExtraTypes {
     })
 }
 
+/// `DescriptorObj::Member::index` of a slot kept in the slot storage dict.
+pub const NO_SLOT_INDEX: u32 = u32::MAX;
+
 /// A `member_descriptor` for slot `name` (mangled) of `owner`.
 pub fn new_member(owner: &ObjRef, name: &str) -> Value {
+    let t = type_obj(owner);
+    // The class's own slots follow its bases' in the instance array, in `slots` order.
+    let index = match t.slots.iter().position(|s| s == name) {
+        Some(i) if t.slot_array => t.nslots - t.slots.len() as u32 + i as u32,
+        _ => NO_SLOT_INDEX,
+    };
     Value::Obj(
         ObjRef::new(
             &extra_types().member,
-            Payload::Descriptor(DescriptorObj::Member { owner: owner.clone(), name: name.to_string() }),
+            Payload::Descriptor(DescriptorObj::Member { owner: owner.clone(), name: name.to_string(), index }),
         )
         .make_immortal(),
     )
@@ -292,7 +306,7 @@ fn function_get(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 /// The owner and name of a member or getset descriptor.
 pub fn slot_owner(d: &DescriptorObj) -> Option<(&ObjRef, String)> {
     match d {
-        DescriptorObj::Member { owner, name } => Some((owner, name.clone())),
+        DescriptorObj::Member { owner, name, .. } => Some((owner, name.clone())),
         DescriptorObj::GetSet { owner, name } => Some((owner, name.to_string())),
         _ => None,
     }
@@ -300,7 +314,7 @@ pub fn slot_owner(d: &DescriptorObj) -> Option<(&ObjRef, String)> {
 
 fn member_parts(v: &Value) -> PyResult<(ObjRef, String, bool)> {
     match v.payload() {
-        Some(Payload::Descriptor(DescriptorObj::Member { owner, name })) => Ok((owner.clone(), name.clone(), true)),
+        Some(Payload::Descriptor(DescriptorObj::Member { owner, name, .. })) => Ok((owner.clone(), name.clone(), true)),
         Some(Payload::Descriptor(DescriptorObj::GetSet { owner, name })) => {
             Ok((owner.clone(), name.to_string(), false))
         }
@@ -377,6 +391,13 @@ pub fn descriptor_get(d: Option<&Payload>, obj: &Value) -> PyResult<Value> {
         }
     }
     match d {
+        Some(Payload::Descriptor(DescriptorObj::Member { name, index, .. })) if *index != NO_SLOT_INDEX => {
+            match crate::builtins::instance::slot_value(o, *index) {
+                Some(Some(v)) => Ok(v),
+                Some(None) => Err(attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), name))),
+                None => Err(type_error(format!("'{}' object has no slot array", obj.type_name()))),
+            }
+        }
         Some(Payload::Descriptor(DescriptorObj::Member { name, .. })) => {
             match o.dict().and_then(|s| dict::get_str(s, name)) {
                 Some(v) => Ok(v),
@@ -420,6 +441,14 @@ pub fn descriptor_set(d: Option<&Payload>, obj: &Value, value: Option<Value>) ->
             if crate::builtins::structseq::is_structseq_type(owner) =>
         {
             Err(attribute_error("readonly attribute"))
+        }
+        Some(Payload::Descriptor(DescriptorObj::Member { name, index, .. })) if *index != NO_SLOT_INDEX => {
+            let deleting = value.is_none();
+            match crate::builtins::instance::set_slot_value(o, *index, value) {
+                Ok(false) if deleting => Err(attribute_error(name.clone())),
+                Ok(_) => Ok(()),
+                Err(_) => Err(type_error(format!("'{}' object has no slot array", obj.type_name()))),
+            }
         }
         Some(Payload::Descriptor(DescriptorObj::Member { name, .. })) => {
             let Some(storage) = o.dict() else {

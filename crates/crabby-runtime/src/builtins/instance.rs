@@ -14,6 +14,11 @@
 //! `LAYOUT_MAX` names. The dict holds the same key objects and values, in the same order, so `__dict__`
 //! identity, mutation through it and insertion order are CPython's.
 //!
+//! Instances of classes with `__slots__` (layout `object`, `TypeObj::slot_array`) use the same structure in
+//! another mode: a fixed array of `Option<Value>`, one per slot of the class and its bases (`None`: unset),
+//! made at creation and never reallocated; member descriptors and attribute sites read and write it by
+//! index ([`slot_value`], [`set_slot_value`]).
+//!
 //! Threads: the array is guarded like a dict (see `dict.rs` and ARCHITECTURE.md, "Memory model"). `seq` is a
 //! seqlock whose odd values also serve as the writers' lock (one compare-and-swap to enter, one store to
 //! leave, never held while Python code runs); readers copy a value, validate `seq` and only then count the
@@ -142,7 +147,7 @@ fn bloom_bit(hash: i64) -> u64 {
 /// Whether instances of `t` keep their attributes inline (a user class with a `__dict__` and no other storage).
 #[inline]
 pub fn inline_type(t: &TypeObj) -> bool {
-    t.heap && t.instance_dict && !t.slot_storage && matches!(t.layout, Layout::Object)
+    t.heap && t.instance_dict && !t.slot_storage && !t.slot_array && matches!(t.layout, Layout::Object)
 }
 
 /// `InstAttrs::mode`: the instance has no inline attributes (`object()`, native types' instances).
@@ -151,6 +156,8 @@ const MODE_NONE: u32 = 0;
 const MODE_INLINE: u32 = 1;
 /// A dict was materialised: `Object::dict` is the authority, `len` is 0.
 const MODE_DICT: u32 = 2;
+/// `values` is the fixed slot array (`Option<Value>`, `cap` long) of an instance of a class with slots.
+const MODE_SLOTS: u32 = 3;
 
 /// The inline attribute values of one instance (see the module comment).
 pub struct InstAttrs {
@@ -189,6 +196,12 @@ impl Drop for InstAttrs {
         }
         let len = *self.len.get_mut() as usize;
         let cap = *self.cap.get_mut() as usize;
+        if *self.mode.get_mut() == MODE_SLOTS {
+            // SAFETY: the slot array was made by `slots` as a `Vec<Option<Value>>` of length and capacity `cap`,
+            // every item initialised; nobody else can reach it.
+            drop(unsafe { Vec::from_raw_parts(p as *mut Option<Value>, cap, cap) });
+            return;
+        }
         // SAFETY: the first `len` values are initialised and owned by this array; nobody else can reach it.
         drop(unsafe { Vec::from_raw_parts(p, len, cap) });
     }
@@ -205,6 +218,32 @@ impl InstAttrs {
         let a = InstAttrs::with_mode(MODE_INLINE);
         a.owner.claim();
         a
+    }
+
+    /// The slot array of a new instance of a class with `n > 0` slots, all unset.
+    pub fn slots(n: u32) -> InstAttrs {
+        let a = InstAttrs::with_mode(MODE_SLOTS);
+        let mut v: Vec<Option<Value>> = (0..n).map(|_| None).collect();
+        v.shrink_to_fit();
+        let cap = v.capacity();
+        debug_assert_eq!(cap, n as usize);
+        let p = v.as_mut_ptr();
+        std::mem::forget(v);
+        // Relaxed: the object is not shared yet; publishing it publishes these.
+        a.values.store(p as *mut Value, Ordering::Relaxed);
+        a.cap.store(cap as u32, Ordering::Relaxed);
+        a.owner.claim();
+        a
+    }
+
+    /// The slot array and its length, when these are the slots of an instance of a class with slots.
+    #[inline]
+    fn slot_array(&self) -> Option<(*mut Option<Value>, usize)> {
+        // Relaxed (all three): the mode, array and length are set before the object is shared and never change.
+        if self.mode.load(Ordering::Relaxed) != MODE_SLOTS {
+            return None;
+        }
+        Some((self.values.load(Ordering::Relaxed) as *mut Option<Value>, self.cap.load(Ordering::Relaxed) as usize))
     }
 
     const fn with_mode(mode: u32) -> InstAttrs {
@@ -331,6 +370,61 @@ impl InstAttrs {
         unsafe { p.add(n).write(value) };
         self.len.store(n as u32 + 1, Ordering::Relaxed);
     }
+}
+
+/// Slot `i` of an instance of a class with slots: `Some(None)` when the slot is unset, `None` when `o` has no
+/// slot `i` (not an instance with a slot array). Read without locking, as `InstAttrs::load_at`.
+#[inline]
+pub fn slot_value(o: &Object, i: u32) -> Option<Option<Value>> {
+    let Payload::Instance(a) = &o.payload else { return None };
+    let (p, n) = a.slot_array()?;
+    let i = i as usize;
+    if i >= n {
+        return None;
+    }
+    a.note_reader();
+    loop {
+        let s = a.seq.load(Ordering::Acquire);
+        if s & 1 != 0 {
+            std::hint::spin_loop();
+            continue;
+        }
+        // SAFETY: `i < n`, inside the array, which lives as long as the object; a value a writer replaced
+        // meanwhile was retired (or this thread is its only reader). Copied as `MaybeUninit` and only
+        // interpreted after validation (the seqlock read).
+        let raw = unsafe { std::ptr::read_volatile(p.add(i) as *const MaybeUninit<Option<Value>>) };
+        // Acquire fence: the copy is ordered before the re-check (the seqlock read protocol).
+        fence(Ordering::Acquire);
+        if a.seq.load(Ordering::Relaxed) != s {
+            continue;
+        }
+        // SAFETY: validated: the bytes of the slot's live value (or `None`) at `s`.
+        return Some(unsafe { raw.assume_init_ref() }.as_ref().map(dict::clone_copied));
+    }
+}
+
+/// Sets (`Some`) or clears (`None`) slot `i` of an instance of a class with slots: `Ok(was_set)`, or the
+/// value back when `o` has no slot `i`. One compare-and-swap to enter the write section, one store to leave.
+#[inline]
+pub fn set_slot_value(o: &Object, i: u32, value: Option<Value>) -> Result<bool, Option<Value>> {
+    let Payload::Instance(a) = &o.payload else { return Err(value) };
+    let Some((p, n)) = a.slot_array() else { return Err(value) };
+    let i = i as usize;
+    if i >= n {
+        return Err(value);
+    }
+    let (odd, defer) = a.lock();
+    // SAFETY: `i < n`, an initialised item of the array, and this thread holds the write lock.
+    let old = unsafe { std::ptr::replace(p.add(i), value) };
+    a.unlock(odd);
+    let was_set = old.is_some();
+    match old {
+        // Lock-free readers may have copied it: it stays alive until they pass a safe point.
+        Some(v) if defer => qsbr::retire(Retired::Value(v)),
+        // Dropped after unlocking: freeing it may run Python code.
+        old => drop(old),
+    }
+    Ok(was_set)
 }
 
 /// The inline storage of `o`, if its attributes are inline.

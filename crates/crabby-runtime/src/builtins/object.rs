@@ -46,6 +46,10 @@ pub fn alloc(ty: &ObjRef, payload: Payload) -> ObjRef {
         return ObjRef::new(ty, Payload::Instance(InstAttrs::inline()));
     }
     let storage = (t.instance_dict || t.slot_storage).then(dict::new_dict_obj);
+    if t.nslots > 0 && matches!(payload, Payload::Instance(_)) {
+        // `__slots__` values live in a fixed array (`builtins::instance`); the dict, if any, is `__dict__`.
+        return ObjRef::with_dict(ty, Payload::Instance(InstAttrs::slots(t.nslots)), storage);
+    }
     ObjRef::with_dict(ty, payload, storage)
 }
 
@@ -756,13 +760,32 @@ fn common_reduce(this: &Value, proto: i64) -> PyResult<Value> {
     Ok(tuple::new_tuple(vec![creator, creator_args, state, listitems, dictitems]))
 }
 
-/// `object.__getstate__`: the instance `__dict__`, or None when it is empty or absent.
+/// `object.__getstate__`: the instance `__dict__` (None when it is empty or absent), paired with a dict of
+/// the set `__slots__` values (named by `copyreg._slotnames`, as CPython does) when the class has slots.
 fn object_getstate(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("object.__getstate__", args, kwargs).exact(1)?;
-    Ok(match a[0].as_obj().and_then(|o| o.dict().cloned()) {
+    let this = &a[0];
+    let state = match this.as_obj().and_then(type_::instance_dict) {
         Some(d) if dict::len(&d) > 0 => Value::Obj(d),
         _ => Value::None,
-    })
+    };
+    let ty = this.ty();
+    let t = type_obj(ty);
+    if !t.heap || !(t.slot_array || t.slot_storage) {
+        return Ok(state);
+    }
+    let copyreg = crate::import::import_dotted("copyreg")?;
+    let names = ops::call::call(&ops::attr::getattr_str(&copyreg, "_slotnames")?, &[Value::Obj(ty.clone())], &[])?;
+    let slots = dict::new_dict_obj();
+    for name in ops::iter::collect(&names)? {
+        if let Some(v) = ops::attr::getattr_opt(this, name.as_str().unwrap_or(""))? {
+            dict::set(&slots, name, v)?;
+        }
+    }
+    if dict::len(&slots) == 0 {
+        return Ok(state);
+    }
+    Ok(tuple::new_tuple(vec![state, Value::Obj(slots)]))
 }
 
 pub fn register() {

@@ -98,6 +98,13 @@ pub struct TypeObj {
     /// Instances keep their `__slots__` values in `Object::dict`, a dict keyed by (mangled) slot name; their
     /// `__dict__`, when the class has one too, is the entry `"__dict__"` of that storage.
     pub slot_storage: bool,
+    /// Instances keep their `__slots__` values in a fixed array in their `Payload::Instance`
+    /// (`instance::InstAttrs::slots`), `nslots` long: user classes of layout `object` that declare slots or
+    /// derive from one that does. Each member descriptor knows its index (the base's slots come first, so
+    /// an index holds in every subclass); a `__dict__`, if the class has one, is the plain `Object::dict`.
+    pub slot_array: bool,
+    /// Length of the slot array of instances (when `slot_array`): the slots of this class and its bases.
+    pub nslots: u32,
     /// The slots this class itself declares (mangled, sorted), `__dict__` and `__weakref__` excluded.
     pub slots: Vec<String>,
     /// Instances support weak references (a `__weakref__` attribute).
@@ -235,6 +242,8 @@ impl TypeObj {
             basetype: true,
             instance_dict: false,
             slot_storage: false,
+            slot_array: false,
+            nslots: 0,
             slots: Vec::new(),
             weakref: false,
             version: AtomicU64::new(1),
@@ -946,10 +955,15 @@ pub fn type_new(
     let mut tobj = TypeObj::new(name, layout, d, bases.clone());
     *tobj.patma.get_mut() = patma;
     *tobj.qualname.get_mut() = qualname;
+    // Slots of user classes of layout `object` live in an array at fixed indices; other layouts (a `list`
+    // subclass with slots, ...) keep them in the slot storage dict.
+    let base_t = type_obj(&base);
+    tobj.slot_array = layout == Layout::Object && !base_slots && (base_t.slot_array || !own_slots.is_empty());
+    tobj.nslots = if tobj.slot_array { base_t.nslots + own_slots.len() as u32 } else { 0 };
+    tobj.slot_storage = !tobj.slot_array && (base_slots || !own_slots.is_empty());
     *tobj.base.get_mut() = Some(base);
     tobj.heap = true;
     tobj.instance_dict = base_dict || add_dict;
-    tobj.slot_storage = base_slots || !own_slots.is_empty();
     tobj.weakref = base_weak || add_weak;
     tobj.slots = own_slots;
     let ty = ObjRef::new(&meta, Payload::Type(Box::new(tobj))).make_immortal();

@@ -631,6 +631,10 @@ fn generic_setattr_named(v: &Value, name: &str, key: Option<&Value>, value: Valu
             dict_set(&d, name, key, value);
             Ok(())
         }
+        // A class attribute (not a data descriptor) and no `__dict__` to shadow it in: CPython's message.
+        None if type_::lookup(ty, name).is_some() => {
+            Err(attribute_error(format!("'{}' object attribute '{name}' is read-only", v.type_name())))
+        }
         None => Err(no_attribute(v, name)),
     }
 }
@@ -732,12 +736,15 @@ const SITE_VALUE_NODICT: u8 = 6;
 /// `__dict__` (of a subclass) is not probed; the value is the descriptor, whose index is read from the tuple
 /// (an index out of range takes the general path for its IndexError).
 const SITE_TUPLE_ITEM: u8 = 7;
+/// A `__slots__` member of a class whose instances keep slots in an array (`TypeObj::slot_array`): the
+/// entry's `value` is the slot's index (not a pointer); an unset slot takes the general path.
+const SITE_SLOT_INDEX: u8 = 8;
 /// `C.name` on a class whose metaclass is `type`: the value `type.__getattribute__` returns (a plain class
 /// value, a function, a static method's function), keyed on the class object and its version. The kinds keyed
 /// on a class object are numbered last (`AttrSite::read` tests `kind >= SITE_TYPE_VALUE`).
-const SITE_TYPE_VALUE: u8 = 8;
+const SITE_TYPE_VALUE: u8 = 9;
 /// `C.name` where the class holds a `classmethod`: its function, bound to the class.
-const SITE_TYPE_METHOD: u8 = 9;
+const SITE_TYPE_METHOD: u8 = 10;
 const MAX_FILLS: u32 = 32;
 
 impl SiteEntry {
@@ -836,7 +843,11 @@ impl AttrSite {
         }
         // Keeps the stores below after the odd sequence number (the seqlock write protocol).
         std::sync::atomic::fence(Ordering::Release);
-        let ptr = value.map_or(std::ptr::null_mut(), |v| Box::into_raw(Box::new(v)));
+        let ptr = match (kind, value) {
+            // The slot index itself, never dereferenced.
+            (SITE_SLOT_INDEX, Some(Value::Int(i))) => std::ptr::null_mut::<Value>().wrapping_byte_add(i as usize),
+            (_, value) => value.map_or(std::ptr::null_mut(), |v| Box::into_raw(Box::new(v))),
+        };
         e.ty.store(addr, Ordering::Relaxed);
         e.version.store(version, Ordering::Relaxed);
         e.kind.store(kind, Ordering::Relaxed);
@@ -857,10 +868,14 @@ fn classify(ty: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
     if matches!(name, "__class__" | "__dict__") {
         return None;
     }
-    if t.slot_storage {
+    if t.slot_storage || (t.slot_array && !t.instance_dict) {
         return classify_slotted(ty, version, name);
     }
-    match type_::lookup(ty, name) {
+    let found = type_::lookup(ty, name);
+    if let Some(i) = found.as_ref().and_then(|v| slot_index(ty, v, name)) {
+        return Some((version, SITE_SLOT_INDEX, Some(Value::Int(i as i64))));
+    }
+    match found {
         None => Some((version, SITE_INSTANCE, None)),
         Some(v) => match v.payload() {
             Some(Payload::Function(_)) => Some((version, SITE_METHOD, Some(v))),
@@ -879,6 +894,19 @@ fn classify(ty: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
     }
 }
 
+/// The slot-array index of `v`, found on `ty` under `name`, when it is a user class's member under its own
+/// name (`C.y = C.__dict__['x']` reads slot `x` through `y`) whose values are in the instance slot array.
+fn slot_index(ty: &ObjRef, v: &Value, name: &str) -> Option<u32> {
+    match v.payload() {
+        Some(Payload::Descriptor(DescriptorObj::Member { owner, name: slot, index }))
+            if *index != descriptor::NO_SLOT_INDEX && slot == name && type_::is_subtype(ty, owner) =>
+        {
+            Some(*index)
+        }
+        _ => None,
+    }
+}
+
 /// Whether `v`, found on `ty`, is a `_tuplegetter` and `ty` a tuple subclass (whose instances carry the tuple
 /// payload the site reads).
 fn tuple_item_site(ty: &ObjRef, v: &Value) -> bool {
@@ -890,11 +918,17 @@ fn tuple_item_site(ty: &ObjRef, v: &Value) -> bool {
 fn classify_slotted(ty: &ObjRef, version: u64, name: &str) -> Option<(u64, u8, Option<Value>)> {
     let t = type_obj(ty);
     let v = type_::lookup(ty, name)?;
+    if let Some(i) = slot_index(ty, &v, name) {
+        return Some((version, SITE_SLOT_INDEX, Some(Value::Int(i as i64))));
+    }
     match v.payload() {
         // Only a user class's member under its own name: `C.y = C.__dict__['x']` reads slot `x` through `y`,
         // and the member descriptors of native types keep their values elsewhere.
-        Some(Payload::Descriptor(DescriptorObj::Member { owner, name: slot }))
-            if slot == name && type_obj(owner).heap && type_::is_subtype(ty, owner) =>
+        Some(Payload::Descriptor(DescriptorObj::Member { owner, name: slot, index }))
+            if *index == descriptor::NO_SLOT_INDEX
+                && slot == name
+                && type_obj(owner).heap
+                && type_::is_subtype(ty, owner) =>
         {
             Some((version, SITE_SLOT, None))
         }
@@ -1010,6 +1044,14 @@ pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value>
             SITE_METHOD_NODICT => return Ok(bind_method_value(unsafe { &*value }, obj)),
             SITE_TYPE_METHOD => return Ok(new_bound_method(unsafe { &*value }.clone(), obj.clone())),
             SITE_TUPLE_ITEM => return tuple_item_at(unsafe { &*value }, obj).map_or_else(|| getattr(obj, name), Ok),
+            SITE_SLOT_INDEX => {
+                if let Value::Obj(o) = obj {
+                    if let Some(Some(x)) = instance::slot_value(o, value as usize as u32) {
+                        return Ok(x);
+                    }
+                }
+                return getattr(obj, name);
+            }
             _ => {}
         }
         let found = site_lookup(obj, name, hint)?;
@@ -1048,7 +1090,15 @@ fn getattr_fill(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
 /// `obj.name = value` through a site cache.
 #[inline]
 pub fn setattr_at(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
-    if let Some((kind, _, hint)) = site.read(obj) {
+    if let Some((kind, cached, hint)) = site.read(obj) {
+        if kind == SITE_SLOT_INDEX {
+            if let Value::Obj(o) = obj {
+                return match instance::set_slot_value(o, cached as usize as u32, Some(value)) {
+                    Ok(_) => Ok(()),
+                    Err(value) => setattr(obj, name, value.unwrap_or(Value::None)),
+                };
+            }
+        }
         if matches!(kind, SITE_INSTANCE | SITE_CLASS_VALUE | SITE_SLOT) {
             match site_storage(obj) {
                 SiteStorage::Inline(o, a) => {
@@ -1083,7 +1133,7 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
         }
         _ => false,
     };
-    let stored = !matches!(site_storage(obj), SiteStorage::Nothing);
+    let stored = !matches!(site_storage(obj), SiteStorage::Nothing) || type_obj(obj.ty()).slot_array;
     if let (Some(n), true, true) = (name.as_str(), stored, plain) {
         // Stores go straight to the instance dict (or the slot storage) when nothing on the type intercepts
         // them: no data descriptor but the slot's own member (a plain class value or function is fine, unless
@@ -1093,6 +1143,7 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
                 site.fill(obj.ty(), 0, version, SITE_INSTANCE, None)
             }
             Some((version, SITE_SLOT, _)) => site.fill(obj.ty(), 0, version, SITE_SLOT, None),
+            Some((version, SITE_SLOT_INDEX, index)) => site.fill(obj.ty(), 0, version, SITE_SLOT_INDEX, index),
             _ => {}
         }
     }
@@ -1111,6 +1162,14 @@ pub fn load_method_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(V
             SITE_TUPLE_ITEM => {
                 if let Some(x) = tuple_item_at(unsafe { &*value }, obj) {
                     return Ok((x, false));
+                }
+                return crate::rt::load_method(obj, name);
+            }
+            SITE_SLOT_INDEX => {
+                if let Value::Obj(o) = obj {
+                    if let Some(Some(x)) = instance::slot_value(o, value as usize as u32) {
+                        return Ok((x, false));
+                    }
                 }
                 return crate::rt::load_method(obj, name);
             }
