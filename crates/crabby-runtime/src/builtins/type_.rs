@@ -114,6 +114,8 @@ pub struct TypeObj {
     /// Direct subclasses, in creation order (classes are immortal, so these references never dangle).
     pub subclasses: RwLock<Vec<ObjRef>>,
     cache: RwLock<LookupCache>,
+    /// The special methods binary operators call on instances (see [`op_method`]).
+    op_cache: OpCache,
     /// The lock-free first level of the lookup cache (see [`FastCache`]).
     fast: FastCache,
     /// [`TypeFlags`] in the top byte, valid while the low 56 bits equal `version`.
@@ -244,6 +246,7 @@ impl TypeObj {
             slot_storage: false,
             slot_array: false,
             nslots: 0,
+            op_cache: OpCache::new(),
             slots: Vec::new(),
             weakref: false,
             version: AtomicU64::new(1),
@@ -319,6 +322,93 @@ pub fn special_method(v: &Value, name: &str) -> Option<Value> {
         return None;
     }
     lookup(ty, name).filter(is_special_impl)
+}
+
+/// Per-type cache of the operators' special methods (`__add__`, `__radd__`, ..., `__eq__`, ...), indexed by a
+/// number the caller gives each name (`ops::number` numbers them): each entry holds the version it was
+/// computed at and the method (the address of an immortal function: class namespaces make theirs immortal)
+/// or `OP_ABSENT`. A seqlock over the whole cache keeps each entry's two words consistent; a writer that
+/// loses the race does not cache. Setting `C.__add__` (or a base's) bumps the version, so stale entries miss.
+pub struct OpCache {
+    seq: AtomicU32,
+    entries: [OpEntry; OP_SLOTS],
+}
+
+struct OpEntry {
+    version: AtomicU64,
+    /// 0: nothing cached; `OP_ABSENT`: no method; else the immortal method's address.
+    found: AtomicUsize,
+}
+
+/// Names an [`OpCache`] holds: the 13 binary operators' methods and their reflected forms, then the six
+/// rich comparisons.
+pub const OP_SLOTS: usize = OP_BINARY_SLOTS + 6;
+/// The first slot of the rich comparisons in an [`OpCache`].
+pub const OP_BINARY_SLOTS: usize = 26;
+const OP_ABSENT: usize = 1;
+
+impl OpCache {
+    fn new() -> OpCache {
+        OpCache {
+            seq: AtomicU32::new(0),
+            entries: std::array::from_fn(|_| OpEntry { version: AtomicU64::new(0), found: AtomicUsize::new(0) }),
+        }
+    }
+}
+
+/// [`special_method`] of a type for the binary-operator method `name`, numbered `slot` (< `OP_SLOTS`) by the
+/// caller, through the type's [`OpCache`]: a hit is a few loads and no lookup.
+#[inline]
+pub fn op_method(ty: &ObjRef, slot: usize, name: &str) -> Option<Value> {
+    let t = type_obj(ty);
+    if !(t.heap || t.native_slots) {
+        return None;
+    }
+    // Acquire: pairs with the version bump in `TypeObj::modified`, made after the namespace changed.
+    let version = t.version.load(Ordering::Acquire);
+    let c = &t.op_cache;
+    let e = &c.entries[slot];
+    // Acquire, and the fence below: the seqlock read protocol.
+    let s = c.seq.load(Ordering::Acquire);
+    let v = e.version.load(Ordering::Relaxed);
+    let f = e.found.load(Ordering::Relaxed);
+    std::sync::atomic::fence(Ordering::Acquire);
+    if s & 1 == 0 && f != 0 && v == version && c.seq.load(Ordering::Relaxed) == s {
+        if f == OP_ABSENT {
+            return None;
+        }
+        // SAFETY: only addresses of immortal objects are cached (`op_method_fill`).
+        return Some(Value::Obj(unsafe { ObjRef::from_immortal_addr(f) }));
+    }
+    op_method_fill(ty, slot, name, version)
+}
+
+#[cold]
+fn op_method_fill(ty: &ObjRef, slot: usize, name: &str, version: u64) -> Option<Value> {
+    let found = lookup(ty, name).filter(is_special_impl);
+    let addr = match &found {
+        None => OP_ABSENT,
+        Some(Value::Obj(o)) if o.is_immortal() => o.addr(),
+        _ => return found,
+    };
+    if !crate::builtins::initialised() {
+        return found;
+    }
+    let c = &type_obj(ty).op_cache;
+    // Relaxed: the compare-and-swap decides.
+    let s = c.seq.load(Ordering::Relaxed);
+    // Acquire: the previous writer's stores are ordered before this one's.
+    if s & 1 == 0 && c.seq.compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_ok() {
+        // Release fence: the odd sequence number is ordered before the entry's stores (seqlock writer).
+        std::sync::atomic::fence(Ordering::Release);
+        let e = &c.entries[slot];
+        // Relaxed: published by the Release store of the even sequence number. `version` was read before the
+        // lookup, so an entry computed across a change carries the old version and misses.
+        e.version.store(version, Ordering::Relaxed);
+        e.found.store(addr, Ordering::Relaxed);
+        c.seq.store(s + 2, Ordering::Release);
+    }
+    found
 }
 
 /// Whether `a` is `b` or a subclass of it.

@@ -323,7 +323,8 @@ fn dict_eq(x: &crate::object::ObjRef, y: &crate::object::ObjRef) -> PyResult<boo
 fn slot_cmp(x: &Value, y: &Value, op: CmpOp) -> PyResult<Option<Value>> {
     let ty = x.ty();
     if type_::dispatches(ty) {
-        if let Some(f) = type_::lookup(ty, op.dunder()).filter(type_::is_special_impl) {
+        // The comparison methods follow the binary operators' in the type's operator-method cache.
+        if let Some(f) = type_::op_method(ty, type_::OP_BINARY_SLOTS + op as usize, op.dunder()) {
             let r = type_::call_special(&f, x, std::slice::from_ref(y), &[])?;
             return Ok(if r.is(&Value::Obj(crate::builtins::types().not_implemented.clone())) {
                 None

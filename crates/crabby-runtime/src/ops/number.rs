@@ -509,6 +509,15 @@ fn dunders(op: BinOp) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// `user_method` for operator `op`'s method (`reflected`: its `__r*__` form), through the type's cache of
+/// operator methods (`type_::op_method`).
+#[inline]
+fn op_user_method(ty: &ObjRef, op: BinOp, reflected: bool) -> Option<Value> {
+    let (lname, rname, _) = dunders(op);
+    let slot = op as usize * 2 + reflected as usize;
+    type_::op_method(ty, slot, if reflected { rname } else { lname })
+}
+
 /// A special method of a user class written in Python (not inherited from a built-in base, whose
 /// native methods the built-in fast paths stand for).
 fn user_method(ty: &ObjRef, name: &str) -> Option<Value> {
@@ -541,11 +550,11 @@ fn unsupported(a: &Value, b: &Value, op: BinOp) -> PyErr {
 /// overrides it, then the left's method, then the right's reflected method; the built-in behaviour of
 /// built-in bases stands in for their native methods; sequence concatenation and repetition come last.
 fn heap_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
-    let (lname, rname, _) = dunders(op);
+    let (_, rname, _) = dunders(op);
     let (ta, tb) = (a.ty(), b.ty());
     let same = ta.ptr_eq(tb);
-    let left = user_method(ta, lname);
-    let right = if same { None } else { user_method(tb, rname) };
+    let left = op_user_method(ta, op, false);
+    let right = if same { None } else { op_user_method(tb, op, true) };
     let mut right_done = false;
     if let Some(rf) = &right {
         // `method_is_overloaded`: the subclass's reflected method differs from the one the left type has.
