@@ -25,6 +25,8 @@ use crate::ops::args::Args;
 use crate::ops::compare::CmpOp;
 use crate::Value;
 
+pub use crate::builtins::list_sort::sort_values;
+
 // ----- helpers shared by the container types -----
 
 /// How CPython reports a built-in method called on the wrong receiver: method descriptors (`list.append`)
@@ -514,82 +516,6 @@ pub fn sort(v: &Value, key: Option<&Value>, reverse: bool) -> PyResult<()> {
     if modified {
         return Err(value_error("list modified during sort"));
     }
-    Ok(())
-}
-
-/// A stable merge sort whose comparison may fail (it runs `__lt__`); the first error stops the sort and leaves
-/// `items` in their original order. Rust's own sorts are not used because an inconsistent user `__lt__` may
-/// make them panic. `reverse` keeps equal items in their original order, as CPython's does.
-pub fn sort_values(items: &mut Vec<Value>, keys: Option<Vec<Value>>, reverse: bool) -> PyResult<()> {
-    let n = items.len();
-    if n < 2 {
-        return Ok(());
-    }
-    let mut perm: Vec<usize> = (0..n).collect();
-    if reverse {
-        perm.reverse();
-    }
-    {
-        let keys: &[Value] = keys.as_deref().unwrap_or(items);
-        let lt = |a: usize, b: usize| -> PyResult<bool> {
-            if let (Value::Int(x), Value::Int(y)) = (&keys[a], &keys[b]) {
-                return Ok(x < y);
-            }
-            ops::truthy(&ops::compare::lt(&keys[a], &keys[b])?)
-        };
-        merge_sort(&mut perm, &lt)?;
-    }
-    if reverse {
-        perm.reverse();
-    }
-    let mut old: Vec<Option<Value>> = std::mem::take(items).into_iter().map(Some).collect();
-    items.extend(perm.into_iter().map(|i| old[i].take().expect("permutation")));
-    Ok(())
-}
-
-fn merge_sort(v: &mut Vec<usize>, lt: &dyn Fn(usize, usize) -> PyResult<bool>) -> PyResult<()> {
-    let n = v.len();
-    if n <= 1 {
-        return Ok(());
-    }
-    if n <= 16 {
-        // Binary insertion sort: stable, and few comparisons.
-        for i in 1..n {
-            let pivot = v[i];
-            let mut lo = 0;
-            let mut hi = i;
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if lt(pivot, v[mid])? {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            v.remove(i);
-            v.insert(lo, pivot);
-        }
-        return Ok(());
-    }
-    let mut right = v.split_off(n / 2);
-    merge_sort(v, lt)?;
-    merge_sort(&mut right, lt)?;
-    let left = std::mem::take(v);
-    let mut out = Vec::with_capacity(n);
-    let (mut i, mut j) = (0, 0);
-    while i < left.len() && j < right.len() {
-        // Take from the right only when strictly smaller, which keeps the sort stable.
-        if lt(right[j], left[i])? {
-            out.push(right[j]);
-            j += 1;
-        } else {
-            out.push(left[i]);
-            i += 1;
-        }
-    }
-    out.extend_from_slice(&left[i..]);
-    out.extend_from_slice(&right[j..]);
-    *v = out;
     Ok(())
 }
 

@@ -28,6 +28,7 @@ pub mod instance;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod list_sort;
 pub mod memoryview;
 pub mod module;
 pub mod none;
