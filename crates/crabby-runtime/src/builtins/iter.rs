@@ -77,14 +77,9 @@ pub struct StrIter {
 impl NativeIter for StrIter {
     fn next(&self) -> PyResult<Option<Value>> {
         let mut pos = self.pos.lock();
-        let s = self.s.as_str().unwrap_or("");
-        match s[*pos..].chars().next() {
-            Some(c) => {
-                *pos += c.len_utf8();
-                let mut b = [0u8; 4];
-                Ok(Some(crate::builtins::str::new_str(c.encode_utf8(&mut b))))
-            }
-            None => Ok(None),
+        match self.s.payload() {
+            Some(Payload::Str(p)) => Ok(crate::builtins::str::char_from(p, &mut pos)),
+            _ => Ok(None),
         }
     }
 }

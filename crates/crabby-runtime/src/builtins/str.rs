@@ -278,6 +278,33 @@ pub fn char_str(c: char) -> Option<Value> {
     (i < 256).then(|| small_strs()[i].clone())
 }
 
+/// The character of `p` at byte offset `*pos` as a `str`, moving `*pos` past it; `None` at the end. A
+/// character below U+0100 is the cached object, so iterating over most text allocates nothing.
+#[inline]
+pub fn char_from(p: &PyStr, pos: &mut usize) -> Option<Value> {
+    let bytes = p.as_str().as_bytes();
+    let b = *bytes.get(*pos)?;
+    if b < 0x80 {
+        *pos += 1;
+        return Some(small_strs()[b as usize].clone());
+    }
+    let c = p.as_str()[*pos..].chars().next()?;
+    *pos += c.len_utf8();
+    Some(char_value(c))
+}
+
+/// The one-character `str` of `c`.
+#[inline]
+pub fn char_value(c: char) -> Value {
+    match char_str(c) {
+        Some(v) => v,
+        None => {
+            let mut b = [0u8; 4];
+            alloc(PyStr::from_str_len(c.encode_utf8(&mut b), 1))
+        }
+    }
+}
+
 /// The cached empty or one-character string for `s`, if there is one.
 #[inline]
 fn cached(s: &str, nchars: usize) -> Option<Value> {

@@ -204,7 +204,7 @@ impl<F: FnMut() -> PyResult<Option<Value>> + Send> NativeIter for FnIter<F> {
 }
 
 /// The iterator of a synchronous `for` loop or comprehension clause in generated code. CPython's iterators of
-/// an exact `list`, `tuple` and `range` are not observable from a `for` statement (no Python code sees the
+/// an exact `list`, `tuple`, `str` and `range` are not observable from a `for` statement (no Python code sees the
 /// iterator object), so those are walked in place: no iterator object is allocated, and a step is an index
 /// bump (plus the list's read lock, as `list_iterator` re-reads the length each step) instead of a dynamic
 /// call through a mutex. Anything else is the general protocol.
@@ -215,6 +215,8 @@ pub enum ForIter {
     List(Value, usize),
     /// An exact tuple and the index of the next item.
     Tuple(Value, usize),
+    /// An exact str and the byte offset of the next character: the text is immutable, so a step takes no lock.
+    Str(Value, usize),
     /// Any other iterator, from `iter()`.
     Iter(Value),
 }
@@ -228,6 +230,7 @@ impl ForIter {
             match &o.payload {
                 Payload::List(_) if o.ty().ptr_eq(&t.list) => return Ok(ForIter::List(v.clone(), 0)),
                 Payload::Tuple(_) if o.ty().ptr_eq(&t.tuple) => return Ok(ForIter::Tuple(v.clone(), 0)),
+                Payload::Str(_) if o.ty().ptr_eq(&t.str) => return Ok(ForIter::Str(v.clone(), 0)),
                 Payload::Range(r) if r.big.is_none() => {
                     return Ok(ForIter::Range { next: r.start, stop: r.stop, step: r.step })
                 }
@@ -290,6 +293,10 @@ impl ForIter {
                 }
                 None => Ok(None),
             },
+            ForIter::Str(s, i) => {
+                let Some(Payload::Str(p)) = s.payload() else { unreachable!("ForIter::Str holds a str") };
+                Ok(crate::builtins::str::char_from(p, i))
+            }
             ForIter::Iter(it) => next(it),
         }
     }

@@ -52,6 +52,11 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
             if let Some(j) = norm(*i, t.len()) {
                 return Ok(t[j].clone());
             }
+        } else if let (Payload::Str(s), true) = (&o.payload, o.ty().ptr_eq(&crate::builtins::types().str)) {
+            // The text is immutable: no lock, and a character below U+0100 is a cached object.
+            if let Some(j) = norm(*i, s.char_len()) {
+                return Ok(crate::builtins::str::char_value(s.char_at(j)));
+            }
         }
     }
     getitem_general(v, key)
@@ -101,19 +106,18 @@ fn getitem_general(v: &Value, key: &Value) -> PyResult<Value> {
                 if step == 1 {
                     let a = s.byte_offset(start.max(0) as usize);
                     let b = s.byte_offset((start + n).max(0) as usize);
-                    return Ok(new_str(&s.as_str()[a..b]));
+                    return Ok(crate::builtins::str::new_piece(s, &s.as_str()[a..b]));
                 }
                 let chars: Vec<char> = s.as_str().chars().collect();
                 let out: String = (0..n).map(|k| chars[(start + k * step) as usize]).collect();
                 return Ok(new_str(&out));
             }
+            if !matches!(key, Value::Int(_) | Value::Bool(_)) && type_::lookup(key.ty(), "__index__").is_none() {
+                return Err(type_error(format!("string indices must be integers, not '{}'", key.type_name())));
+            }
             let i = ops::number::index_i64(key, "string indices")?;
             match norm(i, s.char_len()) {
-                Some(j) => {
-                    let c = s.char_at(j);
-                    let mut b = [0u8; 4];
-                    Ok(new_str(c.encode_utf8(&mut b)))
-                }
+                Some(j) => Ok(crate::builtins::str::char_value(s.char_at(j))),
                 None => Err(index_error("string index out of range")),
             }
         }
