@@ -283,8 +283,8 @@ fn render(field: &Field, src: &Source, depth: u32, auto: &mut AutoNumber, out: &
     } else {
         field.spec
     };
-    out.push_str(&ops::format::format(&obj, spec)?);
-    Ok(())
+    // An exact str or an int without a spec is copied straight in; anything else goes through `format`.
+    ops::format::fstring_push(out, &obj, ' ', spec)
 }
 
 pub(crate) fn m_format(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

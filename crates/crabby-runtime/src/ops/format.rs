@@ -383,87 +383,97 @@ pub struct Spec {
 }
 
 pub fn parse_spec(spec: &str) -> PyResult<Spec> {
-    let chars: Vec<char> = spec.chars().collect();
-    let mut i = 0;
+    // Only the fill may be any character; everything after it is ASCII when valid, so the rest is scanned as
+    // bytes, and the one other place a non-ASCII character can appear (the type) is decoded there.
     let mut s = Spec::default();
     let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
-    if chars.len() >= 2 && is_align(chars[1]) {
-        s.fill = Some(chars[0]);
-        s.align = Some(chars[1]);
-        i = 2;
-    } else if !chars.is_empty() && is_align(chars[0]) {
-        s.align = Some(chars[0]);
-        i = 1;
-    }
-    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
-        s.sign = Some(chars[i]);
+    let mut cs = spec.chars();
+    let (c0, c1) = (cs.next(), cs.next());
+    let mut i = match (c0, c1) {
+        (Some(f), Some(a)) if is_align(a) => {
+            s.fill = Some(f);
+            s.align = Some(a);
+            f.len_utf8() + 1
+        }
+        (Some(a), _) if is_align(a) => {
+            s.align = Some(a);
+            1
+        }
+        _ => 0,
+    };
+    let b = spec.as_bytes();
+    if i < b.len() && matches!(b[i], b'+' | b'-' | b' ') {
+        s.sign = Some(b[i] as char);
         i += 1;
     }
-    if i < chars.len() && chars[i] == 'z' {
+    if i < b.len() && b[i] == b'z' {
         s.z = true;
         i += 1;
     }
-    if i < chars.len() && chars[i] == '#' {
+    if i < b.len() && b[i] == b'#' {
         s.alt = true;
         i += 1;
     }
-    if i < chars.len() && chars[i] == '0' {
+    if i < b.len() && b[i] == b'0' {
         s.zero = true;
         i += 1;
     }
-    let start = i;
-    while i < chars.len() && chars[i].is_ascii_digit() {
-        i += 1;
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        &spec[start..*i]
+    };
+    let w = digits(&mut i);
+    if !w.is_empty() {
+        s.width = Some(w.parse().map_err(|_| value_error("Too many decimal digits in format string"))?);
     }
-    if i > start {
-        s.width = Some(
-            chars[start..i]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .map_err(|_| value_error("Too many decimal digits in format string"))?,
-        );
-    }
-    if i < chars.len() && matches!(chars[i], ',' | '_') {
-        s.grouping = Some(chars[i]);
+    if i < b.len() && matches!(b[i], b',' | b'_') {
+        s.grouping = Some(b[i] as char);
         i += 1;
-        if i < chars.len() && matches!(chars[i], ',' | '_') {
+        if i < b.len() && matches!(b[i], b',' | b'_') {
             return Err(value_error("Cannot specify both ',' and '_'."));
         }
     }
-    if i < chars.len() && chars[i] == '.' {
+    if i < b.len() && b[i] == b'.' {
         i += 1;
-        let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == start {
+        let p = digits(&mut i);
+        if p.is_empty() {
             return Err(value_error("Format specifier missing precision"));
         }
-        s.precision = Some(
-            chars[start..i]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .map_err(|_| value_error("Too many decimal digits in format string"))?,
-        );
+        s.precision = Some(p.parse().map_err(|_| value_error("Too many decimal digits in format string"))?);
     }
-    if i < chars.len() {
-        s.ty = Some(chars[i]);
-        i += 1;
+    if let Some(c) = spec.get(i..).and_then(|r| r.chars().next()) {
+        s.ty = Some(c);
+        i += c.len_utf8();
     }
-    if i < chars.len() {
+    if i < b.len() {
         return Err(value_error("Invalid format specifier"));
     }
     Ok(s)
 }
 
+/// Appends `n` copies of `c` to `out`.
+fn push_fill(out: &mut String, c: char, n: usize) {
+    if c.is_ascii() {
+        out.extend(std::iter::repeat_n(c, n));
+    } else {
+        for _ in 0..n {
+            out.push(c);
+        }
+    }
+}
+
 /// Pads `body` (with `sign_prefix` kept in front of zero padding) to the spec's width.
-fn pad(s: &Spec, sign_prefix: &str, body: &str, default_align: char) -> String {
+pub(crate) fn pad(s: &Spec, sign_prefix: &str, body: &str, default_align: char) -> String {
     let width = s.width.unwrap_or(0);
     let len = sign_prefix.chars().count() + body.chars().count();
+    let mut out = String::with_capacity(sign_prefix.len() + body.len() + width.saturating_sub(len));
     if len >= width {
-        return format!("{sign_prefix}{body}");
+        out.push_str(sign_prefix);
+        out.push_str(body);
+        return out;
     }
     let fill_n = width - len;
     let (fill, align) = if s.zero && s.align.is_none() {
@@ -471,16 +481,21 @@ fn pad(s: &Spec, sign_prefix: &str, body: &str, default_align: char) -> String {
     } else {
         (s.fill.unwrap_or(' '), s.align.unwrap_or(default_align))
     };
-    let f = |n: usize| fill.to_string().repeat(n);
-    match align {
-        '<' => format!("{sign_prefix}{body}{}", f(fill_n)),
-        '^' => format!("{}{sign_prefix}{body}{}", f(fill_n / 2), f(fill_n - fill_n / 2)),
-        '=' => format!("{sign_prefix}{}{body}", f(fill_n)),
-        _ => format!("{}{sign_prefix}{body}", f(fill_n)),
-    }
+    let (before, middle, after) = match align {
+        '<' => (0, 0, fill_n),
+        '^' => (fill_n / 2, 0, fill_n - fill_n / 2),
+        '=' => (0, fill_n, 0),
+        _ => (fill_n, 0, 0),
+    };
+    push_fill(&mut out, fill, before);
+    out.push_str(sign_prefix);
+    push_fill(&mut out, fill, middle);
+    out.push_str(body);
+    push_fill(&mut out, fill, after);
+    out
 }
 
-fn sign_str(neg: bool, s: &Spec) -> &'static str {
+pub(crate) fn sign_str(neg: bool, s: &Spec) -> &'static str {
     if neg {
         "-"
     } else {
@@ -510,6 +525,20 @@ fn format_int(v: &Value, s: &Spec) -> PyResult<String> {
     }
     if s.z {
         return Err(value_error("Negative zero coercion (z) not allowed in integer format specifier"));
+    }
+    if let (Value::Int(i), 'd' | 'n' | 'x' | 'X' | 'o' | 'b') = (v, ty) {
+        // An i64 needs no big-int conversion.
+        let m = i.unsigned_abs();
+        let (prefix, digits) = match ty {
+            'b' => ("0b", format!("{m:b}")),
+            'o' => ("0o", format!("{m:o}")),
+            'x' => ("0x", format!("{m:x}")),
+            'X' => ("0X", format!("{m:X}")),
+            _ => ("", m.to_string()),
+        };
+        let every = if ty == 'd' || ty == 'n' { 3 } else { 4 };
+        let prefix = if s.alt { prefix } else { "" };
+        return Ok(fill_number(s, *i < 0, prefix, &digits, "", every));
     }
     let b = to_bigint(v).unwrap_or_default();
     let neg = b.sign() == num_bigint::Sign::Minus;
@@ -752,8 +781,13 @@ fn fill_number(s: &Spec, negative: bool, prefix: &str, int_digits: &str, rest: &
     let width = s.width.map_or(-1, |w| w as i64);
     let non_digits = (sign.len() + prefix.chars().count() + rest.chars().count()) as i64;
     let min_width = if fill == '0' && align == '=' { width - non_digits } else { 0 };
-    let grouped =
-        if int_digits.is_empty() { String::new() } else { insert_grouping(int_digits, min_width, s.grouping, every) };
+    // Without a separator, and with no zeros to add before them, the digits are laid out as they are.
+    let plain = s.grouping.is_none() && min_width <= int_digits.len() as i64;
+    let grouped = if int_digits.is_empty() || plain {
+        std::borrow::Cow::Borrowed(int_digits)
+    } else {
+        std::borrow::Cow::Owned(insert_grouping(int_digits, min_width, s.grouping, every))
+    };
     let n_padding = width - (non_digits + grouped.chars().count() as i64);
     let (mut l, mut m, mut r) = (0, 0, 0);
     if n_padding > 0 {
@@ -767,8 +801,16 @@ fn fill_number(s: &Spec, negative: bool, prefix: &str, int_digits: &str, rest: &
             _ => l = n_padding,
         }
     }
-    let f = |n: i64| std::iter::repeat_n(fill, n as usize).collect::<String>();
-    format!("{}{sign}{prefix}{}{grouped}{rest}{}", f(l), f(m), f(r))
+    let mut out =
+        String::with_capacity(sign.len() + prefix.len() + grouped.len() + rest.len() + n_padding.max(0) as usize);
+    push_fill(&mut out, fill, l as usize);
+    out.push_str(sign);
+    out.push_str(prefix);
+    push_fill(&mut out, fill, m as usize);
+    out.push_str(&grouped);
+    out.push_str(rest);
+    push_fill(&mut out, fill, r as usize);
+    out
 }
 
 /// [`fill_number`] for the text of a float (`-1.5e+05`, `inf`, `12.5%`).
@@ -934,13 +976,13 @@ fn pad_text(s: &Spec, body: &str) -> String {
 
 /// printf-style `%e %f %g` (and upper-case) of a float: CPython's `formatfloat` followed by the sign, zero
 /// padding and justification of `unicode_format_arg_output`.
-fn percent_float(x: f64, conv: char, spec: &Spec) -> String {
+pub(crate) fn percent_float(x: f64, conv: char, spec: &Spec) -> String {
     let body = double_to_string(x, conv, spec.precision.unwrap_or(6), false, false, spec.alt, false);
     percent_number_output(&body, spec)
 }
 
 /// The sign, fill and justification of a printf-style numeric conversion (`unicode_format_arg_output`).
-fn percent_number_output(text: &str, spec: &Spec) -> String {
+pub(crate) fn percent_number_output(text: &str, spec: &Spec) -> String {
     let ljust = spec.align == Some('<');
     let fill = if spec.zero && !ljust { '0' } else { ' ' };
     let (sign, body) = match text.as_bytes().first() {
@@ -1102,257 +1144,4 @@ pub fn fstring_field(v: &Value, conversion: char, spec: &str) -> PyResult<String
     format(v, spec)
 }
 
-/// printf-style formatting: `fmt % args`.
-pub fn percent_format(fmt_v: &Value, args: &Value) -> PyResult<Value> {
-    let fmt = fmt_v.as_str().unwrap_or("");
-    // CPython's rules: any tuple (subclasses too, such as namedtuples) supplies the arguments; any other object
-    // with `__getitem__` except a str is a mapping for `%(key)s` (and then unused arguments are no error).
-    let is_mapping = match args.payload() {
-        Some(Payload::Dict(_)) => true,
-        Some(Payload::Tuple(_) | Payload::Str(_)) => false,
-        _ => matches!(args, Value::Obj(_)) && type_::lookup(args.ty(), "__getitem__").is_some(),
-    };
-    let items: Vec<Value> = match args.as_tuple() {
-        Some(t) => t.to_vec(),
-        None => vec![args.clone()],
-    };
-    let mut next_arg = 0;
-    let mut out = String::new();
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut i = 0;
-    let mut used_mapping = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        if i >= chars.len() {
-            return Err(value_error("incomplete format"));
-        }
-        let mut key_val: Option<Value> = None;
-        if chars[i] == '(' {
-            let mut depth = 1;
-            let start = i + 1;
-            i += 1;
-            while i < chars.len() && depth > 0 {
-                if chars[i] == '(' {
-                    depth += 1;
-                } else if chars[i] == ')' {
-                    depth -= 1;
-                }
-                i += 1;
-            }
-            if depth > 0 {
-                return Err(value_error("incomplete format key"));
-            }
-            let key: String = chars[start..i - 1].iter().collect();
-            if !is_mapping {
-                return Err(type_error("format requires a mapping"));
-            }
-            key_val = Some(ops::subscript::getitem(args, &Value::from(key))?);
-            used_mapping = true;
-        }
-        let mut spec = Spec::default();
-        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
-            match chars[i] {
-                '-' => spec.align = Some('<'),
-                '+' => spec.sign = Some('+'),
-                ' ' => {
-                    if spec.sign.is_none() {
-                        spec.sign = Some(' ')
-                    }
-                }
-                '#' => spec.alt = true,
-                _ => spec.zero = true,
-            }
-            i += 1;
-        }
-        let mut take_arg = |next_arg: &mut usize| -> PyResult<Value> {
-            if let Some(v) = key_val.take() {
-                return Ok(v);
-            }
-            if *next_arg >= items.len() {
-                return Err(type_error("not enough arguments for format string"));
-            }
-            *next_arg += 1;
-            Ok(items[*next_arg - 1].clone())
-        };
-        if i < chars.len() && chars[i] == '*' {
-            let w = take_arg(&mut next_arg)?;
-            let w = crate::builtins::int::as_i64(&w).ok_or_else(|| type_error("* wants int"))?;
-            if w < 0 {
-                spec.align = Some('<');
-            }
-            spec.width = Some(w.unsigned_abs() as usize);
-            i += 1;
-        } else {
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i > start {
-                spec.width = chars[start..i].iter().collect::<String>().parse().ok();
-            }
-        }
-        if i < chars.len() && chars[i] == '.' {
-            i += 1;
-            if i < chars.len() && chars[i] == '*' {
-                let p = take_arg(&mut next_arg)?;
-                spec.precision = crate::builtins::int::as_i64(&p).map(|p| p.max(0) as usize);
-                i += 1;
-            } else {
-                let start = i;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-                spec.precision = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
-            }
-        }
-        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
-            i += 1;
-        }
-        if i >= chars.len() {
-            return Err(value_error("incomplete format"));
-        }
-        let conv = chars[i];
-        i += 1;
-        if conv == '%' {
-            out.push('%');
-            continue;
-        }
-        let arg = take_arg(&mut next_arg)?;
-        if spec.align == Some('<') {
-            spec.zero = false;
-        }
-        let piece = match conv {
-            's' | 'r' | 'a' => {
-                let t = match conv {
-                    's' => str_of(&arg)?,
-                    'r' => repr(&arg)?,
-                    _ => ascii(&arg)?,
-                };
-                let t: String = match spec.precision {
-                    Some(p) => t.chars().take(p).collect(),
-                    None => t,
-                };
-                spec.zero = false;
-                pad(&spec, "", &t, '>')
-            }
-            'd' | 'i' | 'u' => {
-                let n = if is_int(&arg) {
-                    arg.clone()
-                } else if let Some(f) = crate::builtins::float::as_f64(&arg) {
-                    crate::builtins::float::float_to_int(f)?
-                } else if type_::type_obj(arg.ty()).heap
-                    && (type_::lookup(arg.ty(), "__int__").is_some() || type_::lookup(arg.ty(), "__index__").is_some())
-                {
-                    ops::call::call(&Value::Obj(crate::builtins::types().int.clone()), std::slice::from_ref(&arg), &[])?
-                } else {
-                    return Err(type_error(format!(
-                        "%{conv} format: a real number is required, not {}",
-                        arg.type_name()
-                    )));
-                };
-                let d = to_bigint(&n).unwrap_or_default();
-                let text = crate::builtins::int::bigint_to_decimal(&d)?;
-                let (sign, mut digits) = match text.strip_prefix('-') {
-                    Some(m) => ("-", m.to_string()),
-                    None => ("", text.clone()),
-                };
-                if let Some(p) = spec.precision {
-                    if digits.len() < p {
-                        digits = format!("{}{digits}", "0".repeat(p - digits.len()));
-                    }
-                }
-                percent_number_output(&format!("{sign}{digits}"), &spec)
-            }
-            'x' | 'X' | 'o' => {
-                // Ints, or objects with `__index__`.
-                let n = if is_int(&arg) {
-                    arg.clone()
-                } else if type_::type_obj(arg.ty()).heap && type_::lookup(arg.ty(), "__index__").is_some() {
-                    ops::number::index(&arg)?
-                } else {
-                    return Err(type_error(format!("%{conv} format: an integer is required, not {}", arg.type_name())));
-                };
-                let d = to_bigint(&n).unwrap_or_default();
-                let neg = d.sign() == num_bigint::Sign::Minus;
-                let m = if neg { -d } else { d };
-                let mut digits = match conv {
-                    'x' => m.to_str_radix(16),
-                    'X' => m.to_str_radix(16).to_uppercase(),
-                    _ => m.to_str_radix(8),
-                };
-                if let Some(p) = spec.precision {
-                    if digits.len() < p {
-                        digits = format!("{}{digits}", "0".repeat(p - digits.len()));
-                    }
-                }
-                let prefix = if spec.alt {
-                    match conv {
-                        'x' => "0x",
-                        'X' => "0X",
-                        _ => "0o",
-                    }
-                } else {
-                    ""
-                };
-                pad(&spec, &format!("{}{prefix}", sign_str(neg, &spec)), &digits, '>')
-            }
-            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let f = if is_int(&arg) {
-                    crate::builtins::int::int_to_f64(&arg)?
-                } else if let Some(f) = crate::builtins::float::as_f64(&arg) {
-                    f
-                } else if type_::type_obj(arg.ty()).heap
-                    && (type_::lookup(arg.ty(), "__float__").is_some()
-                        || type_::lookup(arg.ty(), "__index__").is_some())
-                {
-                    let r = ops::call::call(
-                        &Value::Obj(crate::builtins::types().float.clone()),
-                        std::slice::from_ref(&arg),
-                        &[],
-                    )?;
-                    crate::builtins::float::as_f64(&r).unwrap_or(0.0)
-                } else {
-                    return Err(type_error(format!("must be real number, not {}", arg.type_name())));
-                };
-                percent_float(f, conv, &spec)
-            }
-            'c' => {
-                let ch = if let Some(s) = arg.as_str() {
-                    if s.chars().count() != 1 {
-                        return Err(type_error("%c requires int or char"));
-                    }
-                    s.to_string()
-                } else if is_int(&arg) {
-                    // Ints beyond i64 are out of range too.
-                    let n = crate::builtins::int::as_i64(&arg).unwrap_or(-1);
-                    char::from_u32(n as u32)
-                        .filter(|_| (0..0x110000).contains(&n))
-                        .ok_or_else(|| crate::error::overflow_error("%c arg not in range(0x110000)"))?
-                        .to_string()
-                } else {
-                    return Err(type_error("%c requires int or char"));
-                };
-                spec.zero = false;
-                pad(&spec, "", &ch, '>')
-            }
-            c => {
-                return Err(value_error(format!(
-                    "unsupported format character '{c}' ({:#x}) at index {}",
-                    c as u32,
-                    i - 1
-                )))
-            }
-        };
-        out.push_str(&piece);
-    }
-    if next_arg < items.len() && !used_mapping && !is_mapping {
-        return Err(type_error("not all arguments converted during string formatting"));
-    }
-    Ok(Value::from(out))
-}
+pub use crate::ops::percent::percent_format;

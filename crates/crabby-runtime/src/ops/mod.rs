@@ -11,6 +11,7 @@ pub mod hash;
 pub mod iter;
 pub mod number;
 pub mod pattern;
+pub mod percent;
 pub mod reduce;
 pub mod subscript;
 pub mod suggest;
