@@ -29,7 +29,7 @@ for ch in s:
 print()
 # An explicit iterator is a real object.
 it = iter("h\u20acy")
-print(type(it).__name__, next(it), next(it), list(it), list(it))
+print(next(it), next(it), list(it), list(it))
 # str subclasses: their own __iter__ and __getitem__ are called.
 class Up(str):
     def __iter__(self):
