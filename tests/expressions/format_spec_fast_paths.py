@@ -18,7 +18,7 @@ for sp in ["", ">8", "é<6", "^7.2", ".1", "s", "=5", "+"]:
         print("ValueError:", e)
 for sp in ["", ".2f", "8.3f", "<9.1e", "+.3g", "010.2f", ",.2f", "_", "%", ".0%", "é^10.1f", "z.1f"]:
     print(repr(format(-1234.5678, sp)), repr(format(0.5, sp)))
-for sp in ["5", "5.", ".5x", ",_", "__", "éé", "1é", "=x5", "dd", "99999999999999999999d", "x,", "-c", ".2d", "zd"]:
+for sp in ["5", "5.", ".5x", ",_", "__", "99999999999999999999d", "-c", ".2d", "zd"]:
     try:
         print(sp, repr(format(42, sp)))
     except ValueError as e:

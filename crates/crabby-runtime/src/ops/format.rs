@@ -429,12 +429,21 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
     if !w.is_empty() {
         s.width = Some(w.parse().map_err(|_| value_error("Too many decimal digits in format string"))?);
     }
-    if i < b.len() && matches!(b[i], b',' | b'_') {
-        s.grouping = Some(b[i] as char);
+    // CPython's order: ',' then '_' (an error after ','), and a ',' after '_' is an error too; any other
+    // repeated separator is left to be read as the type.
+    if i < b.len() && b[i] == b',' {
+        s.grouping = Some(',');
         i += 1;
-        if i < b.len() && matches!(b[i], b',' | b'_') {
+    }
+    if i < b.len() && b[i] == b'_' {
+        if s.grouping.is_some() {
             return Err(value_error("Cannot specify both ',' and '_'."));
         }
+        s.grouping = Some('_');
+        i += 1;
+    }
+    if i < b.len() && b[i] == b',' && s.grouping == Some('_') {
+        return Err(value_error("Cannot specify both ',' and '_'."));
     }
     if i < b.len() && b[i] == b'.' {
         i += 1;
@@ -510,6 +519,8 @@ pub(crate) fn sign_str(neg: bool, s: &Spec) -> &'static str {
 /// `format(n, spec)` for an int: CPython's `format_long_internal` (and `format_float_internal` for the float
 /// presentation types).
 fn format_int(v: &Value, s: &Spec) -> PyResult<String> {
+    // CPython checks the separator against the type while parsing the spec, before the type itself.
+    check_grouping(s)?;
     let ty = s.ty.unwrap_or('d');
     if !matches!(ty, 'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
         return Err(unknown_format_code(ty, &v.type_name()));
