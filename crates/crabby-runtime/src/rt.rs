@@ -267,10 +267,7 @@ pub fn is_code(f: &Value, code: &'static CodeInfo) -> bool {
 #[inline(always)]
 pub fn call_direct(f: &Value, body: ops::call::BodyFn, args: &mut [Value]) -> PyResult<Value> {
     let Value::Obj(o) = f else { return call(f, args, &[]) };
-    let _depth = ops::call::DepthGuard::enter()?;
-    // The frame stack `sys._getframe` reads, as `call_function` keeps it.
-    let _frame = crate::builtins::frame::enter_function(o);
-    body(o, args)
+    ops::call::run_body(o, body, args)
 }
 
 /// `call_direct` with the arguments of `lent` (slot, the caller's local) placed in their slots uncounted:
@@ -289,11 +286,9 @@ pub fn call_direct_lent(
     if lent.iter().any(|&(i, _)| i >= 32 || code.borrowed & (1 << i) == 0 || !matches!(args[i], Value::None)) {
         return Err(type_error("crabby internal error: an argument lent to a parameter the function does not borrow"));
     }
-    let _depth = ops::call::DepthGuard::enter()?;
-    let _frame = crate::builtins::frame::enter_function(o);
     // SAFETY: checked above: each lent slot holds the placeholder and the body reads it in place; the lent
     // values are the caller's locals, alive for the call.
-    unsafe { ops::call::with_lent(args, lent, |slots| body(o, slots)) }
+    unsafe { ops::call::with_lent(args, lent, |slots| ops::call::run_body(o, body, slots)) }
 }
 
 pub fn del_global(g: &ObjRef, name: &Value) -> PyResult<()> {

@@ -97,6 +97,14 @@ pub(crate) fn operand<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, e: &'a Exp
     Ok(format!("&{}", expr(g, ctx, e)?))
 }
 
+/// Whether `e` is a local variable that a call may lend uncounted (`rt::call_method_borrowed`,
+/// `rt::call_direct_lent`): no expression of the function can rebind it while the call's other arguments
+/// are evaluated (`FnCtx::borrow_locals`), so it keeps its object alive for the call.
+fn lendable_local(g: &ModuleGen, ctx: &FnCtx, e: &Expr) -> bool {
+    ctx.borrow_locals
+        && matches!(e, Expr::Name(n) if matches!(ctx.resolve(g, &ctx.mangled(g, &n.id)), NameRef::Local(_)))
+}
+
 /// The three bounds of a slice expression, in order, `Value::None` for the missing ones.
 pub(crate) fn slice_parts<'a>(
     g: &mut ModuleGen<'a>,
@@ -466,11 +474,7 @@ fn call<'a>(
     let mut code = String::from("{ ");
     // A receiver held in a local is lent to the method, not counted (`rt::call_method_borrowed`): no argument
     // can rebind the local meanwhile (`FnCtx::borrow_locals`), so it keeps the object alive for the call.
-    let lend = method_obj.is_some_and(|a| {
-        c.arguments.keywords.is_empty()
-            && ctx.borrow_locals
-            && matches!(&*a.value, Expr::Name(n) if matches!(ctx.resolve(g, &ctx.mangled(g, &n.id)), NameRef::Local(_)))
-    });
+    let lend = method_obj.is_some_and(|a| c.arguments.keywords.is_empty() && lendable_local(g, ctx, &a.value));
     if let Some(a) = method_obj {
         let s = g.s(&ctx.mangled(g, &a.attr.id));
         if let Some((load_super, class_v, first_v)) = super_zero_parts(g, ctx, &a.value) {
@@ -584,9 +588,7 @@ fn direct_call<'a>(
     let borrowed = func::borrowed_params(g, scope_id, params.iter().take(argcount).map(String::as_str));
     let (mut slots, mut owned, mut lent) = (Vec::new(), Vec::new(), Vec::new());
     for (i, a) in c.arguments.args.iter().enumerate() {
-        let local = matches!(a, Expr::Name(n) if ctx.borrow_locals
-            && matches!(ctx.resolve(g, &ctx.mangled(g, &n.id)), NameRef::Local(_)));
-        if local && i < 32 && borrowed & (1 << i) != 0 {
+        if i < 32 && borrowed & (1 << i) != 0 && lendable_local(g, ctx, a) {
             let v = operand(g, ctx, a)?;
             let _ = write!(code, "let a_{id}_{i}: &Value = {v}; ");
             slots.push("Value::None".to_string());

@@ -1170,34 +1170,16 @@ pub fn call_type_owned(ty: &ObjRef, args: &mut [Value]) -> PyResult<Value> {
                 let n = code.params.len();
                 if let (Some(body), true) = (code.body, code.argcount as usize == n && given <= n && n <= MAX) {
                     let mut slots: [Value; MAX] = Default::default();
-                    if given < n {
-                        // The missing trailing parameters from `__defaults__`, as `call_function` fills them
-                        // (the lock is held only while they are copied); too few defaults is the general
-                        // path's error to report.
-                        let filled = {
-                            let defaults = func.defaults.read();
-                            let first = n.checked_sub(defaults.len()).filter(|&d| d <= given);
-                            if let Some(first_default) = first {
-                                for (slot, d) in slots[given..n].iter_mut().zip(&defaults[given - first_default..]) {
-                                    *slot = d.clone();
-                                }
-                            }
-                            first.is_some()
-                        };
-                        if !filled {
-                            return call_type(ty, args, &[]);
-                        }
+                    // The missing trailing parameters from `__defaults__`, as `call_function` fills them.
+                    if given < n && !ops::call::fill_defaults(func, &mut slots[..n], given) {
+                        return call_type(ty, args, &[]);
                     }
                     let obj = crate::builtins::object::new_instance(ty, &[], &[])?;
                     slots[0] = obj.clone();
                     for (s, a) in slots[1..given].iter_mut().zip(args.iter_mut()) {
                         *s = std::mem::take(a);
                     }
-                    let r = {
-                        let _depth = ops::call::DepthGuard::enter()?;
-                        let _frame = crate::builtins::frame::enter_function(&f);
-                        body(&f, &mut slots[..n])?
-                    };
+                    let r = ops::call::run_body(&f, body, &mut slots[..n])?;
                     if !r.is_none() {
                         return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
                     }

@@ -150,17 +150,10 @@ pub fn call(f: &Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
 /// slots, so no argument is copied (nor its reference count touched). Anything else is `call`.
 #[inline]
 pub fn call_owned(f: &Value, args: &mut [Value]) -> PyResult<Value> {
+    if let Some((o, _, body)) = exact_body(f, args.len()) {
+        return run_body(o, body, args);
+    }
     if let Value::Obj(o) = f {
-        if let Payload::Function(func) = &o.payload {
-            let code = func.code;
-            if let Some(body) = code.body {
-                if args.len() == code.nparams() && args.len() == code.argcount as usize {
-                    let _depth = DepthGuard::enter()?;
-                    let _frame = crate::builtins::frame::enter_function(o);
-                    return body(o, args);
-                }
-            }
-        }
         if let Payload::Type(_) = &o.payload {
             return type_::call_type_owned(o, args);
         }
@@ -168,24 +161,33 @@ pub fn call_owned(f: &Value, args: &mut [Value]) -> PyResult<Value> {
     call(f, args, &[])
 }
 
-/// `call_owned` with an uncounted `recv` in slot 0, when `f` is a compiled function that reads that slot in
-/// place and takes exactly these arguments; `None` (and `args` untouched) otherwise.
+/// The compiled body of `f` when `f` is a function taking exactly `nargs` positional parameters (nothing to
+/// bind: the caller's array can be its parameter slots).
 #[inline]
-pub fn call_lent_self(f: &Value, recv: &Value, args: &mut [Value]) -> Option<PyResult<Value>> {
+fn exact_body(f: &Value, nargs: usize) -> Option<(&ObjRef, &'static CodeInfo, BodyFn)> {
     let Value::Obj(o) = f else { return None };
     let Payload::Function(func) = &o.payload else { return None };
     let code = func.code;
     let body = code.body?;
-    if code.borrowed & 1 == 0 || args.len() != code.nparams() || args.len() != code.argcount as usize {
-        return None;
-    }
-    let _depth = match DepthGuard::enter() {
-        Ok(d) => d,
-        Err(e) => return Some(Err(e)),
-    };
-    let _frame = crate::builtins::frame::enter_function(o);
+    (nargs == code.nparams() && nargs == code.argcount as usize).then_some((o, code, body))
+}
+
+/// Runs a compiled body on its parameter slots, inside the recursion check and on the frame stack that
+/// `sys._getframe` reads (as `call_function` keeps it).
+#[inline(always)]
+pub fn run_body(f: &ObjRef, body: BodyFn, slots: &mut [Value]) -> PyResult<Value> {
+    let _depth = DepthGuard::enter()?;
+    let _frame = crate::builtins::frame::enter_function(f);
+    body(f, slots)
+}
+
+/// `call_owned` with an uncounted `recv` in slot 0, when `f` is a compiled function that reads that slot in
+/// place and takes exactly these arguments; `None` (and `args` untouched) otherwise.
+#[inline]
+pub fn call_lent_self(f: &Value, recv: &Value, args: &mut [Value]) -> Option<PyResult<Value>> {
+    let (o, _, body) = exact_body(f, args.len()).filter(|(_, code, _)| code.borrowed & 1 != 0)?;
     // SAFETY: the body reads slot 0 in place (`CodeInfo::borrowed`, checked above) and `recv` outlives it.
-    Some(unsafe { with_lent(args, &[(0, recv)], |slots| body(o, slots)) })
+    Some(unsafe { with_lent(args, &[(0, recv)], |slots| run_body(o, body, slots)) })
 }
 
 /// Runs `run` with each `(i, v)` of `lent` in slot `i` of `args` as an uncounted copy, then puts
@@ -217,6 +219,19 @@ pub unsafe fn with_lent<R>(args: &mut [Value], lent: &[(usize, &Value)], run: im
     let _unlend = Unlend(p, lent);
     // SAFETY: `p` and `len` come from `args`, which is not used again while this slice lives.
     run(unsafe { std::slice::from_raw_parts_mut(p, len) })
+}
+
+/// Fills `slots[given..]`, the missing trailing positional parameters, from the function's `__defaults__`;
+/// false (slots untouched) when there are too few defaults, whose error the general binding reports. The
+/// defaults' lock is held only while they are copied (no Python code runs under it).
+pub fn fill_defaults(func: &FunctionObj, slots: &mut [Value], given: usize) -> bool {
+    let n = slots.len();
+    let defaults = func.defaults.read();
+    let Some(first_default) = n.checked_sub(defaults.len()).filter(|&d| d <= given) else { return false };
+    for (slot, d) in slots[given..].iter_mut().zip(&defaults[given - first_default..]) {
+        *slot = d.clone();
+    }
+    true
 }
 
 /// Calls `f(this, *args, **kwargs)` without building a bound method.
@@ -254,13 +269,7 @@ pub fn call_function(f: &ObjRef, this: Option<&Value>, args: &[Value], kwargs: &
         if nargs == n {
             return body(f, &mut buf[..n]);
         }
-        // Held only while the defaults are copied (no Python code runs under it).
-        let defaults = func.defaults.read();
-        if let Some(first_default) = n.checked_sub(defaults.len()).filter(|&d| d <= nargs) {
-            for (slot, d) in buf[nargs..n].iter_mut().zip(&defaults[nargs - first_default..]) {
-                *slot = d.clone();
-            }
-            drop(defaults);
+        if fill_defaults(func, &mut buf[..n], nargs) {
             return body(f, &mut buf[..n]);
         }
     }
