@@ -475,14 +475,17 @@ pub fn load_slow(
 ) -> Option<Option<Value>> {
     let layout = &type_obj(o.ty()).attr_layout;
     loop {
-        if !a.is_inline() {
-            return None;
-        }
         a.note_reader();
         let s = a.seq.load(Ordering::Acquire);
         if s & 1 != 0 {
             std::hint::spin_loop();
             continue;
+        }
+        // Checked after the sequence number, inside the validated window: a materialisation that finished
+        // before `s` stored the dict mode before its unlock, so it is seen here. Checked before, the values'
+        // length could already be the 0 that materialising leaves, and a present name read as absent.
+        if !a.is_inline() {
+            return None;
         }
         // Relaxed: validated below.
         let n = a.len.load(Ordering::Relaxed) as usize;
