@@ -297,9 +297,22 @@ impl InstAttrs {
     }
 
     /// Enters a write section: spins while another writer is in one (writers never run Python code or block
-    /// inside it). Returns the odd sequence number and whether replaced items must be retired.
+    /// inside it). Returns the odd sequence number and whether replaced items must be retired; `(0, false)`
+    /// when only one Python thread runs: nothing else can read or write the values then (a thread started
+    /// later is started by this one, after the write section, and the start orders the write before its
+    /// reads; one that ended published its last accesses with the Release of its unregistering, which
+    /// `deferring`'s Acquire pairs with), so the compare-and-swap and the sequence bump are skipped.
     #[inline]
     fn lock(&self) -> (u32, bool) {
+        if !qsbr::deferring() {
+            return (0, false);
+        }
+        self.lock_shared()
+    }
+
+    /// `lock` while other Python threads run.
+    #[inline]
+    fn lock_shared(&self) -> (u32, bool) {
         let mut spins = 0u32;
         loop {
             // Relaxed: the CAS below decides.
@@ -322,6 +335,10 @@ impl InstAttrs {
 
     #[inline]
     fn unlock(&self, odd: u32) {
+        if odd == 0 {
+            // `lock` took no lock (one Python thread).
+            return;
+        }
         // Release: a reader or writer that sees the new even number sees this write's changes.
         self.seq.store(odd.wrapping_add(1), Ordering::Release);
     }
@@ -438,10 +455,9 @@ pub fn inline_attrs(o: &Object) -> Option<&InstAttrs> {
 
 /// An attribute site's load: the value at the site's remembered layout index `hint` if the name is there;
 /// otherwise the general lookup among the inline values (updating the hint). `Some(None)`: absent; `None`:
-/// the instance has a dict now (the caller reads that).
+/// the instance has a dict now (the caller reads that). `layout` is the instance's class's (the site has it).
 #[inline]
-pub fn load_hinted(o: &ObjRef, a: &InstAttrs, name: &Value, hint: &AtomicU32) -> Option<Option<Value>> {
-    let layout = &type_obj(o.ty()).attr_layout;
+pub fn load_hinted(layout: &AttrLayout, a: &InstAttrs, name: &Value, hint: &AtomicU32) -> Option<Option<Value>> {
     // Relaxed: the hint is a guess, checked against the layout's key.
     let i = hint.load(Ordering::Relaxed) as usize;
     if let Some(v) = a.load_at(layout, i, name.as_obj().map_or(1, ObjRef::addr)) {
@@ -460,12 +476,11 @@ pub fn load_hinted(o: &ObjRef, a: &InstAttrs, name: &Value, hint: &AtomicU32) ->
             return Some(None);
         }
     }
-    load_slow(o, a, name.as_str().unwrap_or(""), Some(name), Some(hint))
+    load_slow_in(layout, a, name.as_str().unwrap_or(""), Some(name), Some(hint))
 }
 
 /// The instance's own attribute `name` among its inline values: `Some(None)` when absent, `None` when the
 /// attributes live in a dict (now).
-#[cold]
 pub fn load_slow(
     o: &ObjRef,
     a: &InstAttrs,
@@ -473,7 +488,18 @@ pub fn load_slow(
     key: Option<&Value>,
     hint: Option<&AtomicU32>,
 ) -> Option<Option<Value>> {
-    let layout = &type_obj(o.ty()).attr_layout;
+    load_slow_in(&type_obj(o.ty()).attr_layout, a, name, key, hint)
+}
+
+/// `load_slow` with the instance's class's layout.
+#[cold]
+fn load_slow_in(
+    layout: &AttrLayout,
+    a: &InstAttrs,
+    name: &str,
+    key: Option<&Value>,
+    hint: Option<&AtomicU32>,
+) -> Option<Option<Value>> {
     loop {
         a.note_reader();
         let s = a.seq.load(Ordering::Acquire);
@@ -507,10 +533,10 @@ pub fn load_slow(
     }
 }
 
-/// An attribute site's store: replaces the value at the remembered index, else the general store.
+/// An attribute site's store: replaces the value at the remembered index, else the general store. `layout` is
+/// the instance's class's (the site has it).
 #[inline]
-pub fn store_hinted(o: &ObjRef, a: &InstAttrs, name: &Value, value: Value, hint: &AtomicU32) {
-    let layout = &type_obj(o.ty()).attr_layout;
+pub fn store_hinted(o: &ObjRef, layout: &AttrLayout, a: &InstAttrs, name: &Value, value: Value, hint: &AtomicU32) {
     // Relaxed: see `load_hinted`.
     let i = hint.load(Ordering::Relaxed) as usize;
     let (odd, defer) = a.lock();

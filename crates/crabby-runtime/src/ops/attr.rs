@@ -2,7 +2,7 @@
 //! `__dict__` or slots, non-data descriptors, class attributes, the `__getattr__` fallback), `setattr` and
 //! `delattr` with user `__setattr__`/`__delattr__` and descriptors' `__set__`/`__delete__`, as CPython does.
 
-use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, Ordering};
 
 use crate::builtins::descriptor::{self, DescriptorObj};
 use crate::builtins::exceptions::{self, ExcKind};
@@ -688,35 +688,51 @@ pub fn getattr_opt(v: &Value, name: &str) -> PyResult<Option<Value>> {
 /// A per-site inline cache for attribute loads, stores and method loads: generated code keeps one
 /// `static` per `obj.name` site. It remembers, for the last few types seen at the site (a method of a base
 /// class sees every subclass) and each type's version, how the name resolves on the type, so the next access
-/// with that type skips the MRO lookup and the special-method checks. Each entry is a seqlock over plain
-/// atomics: readers never block or write, a writer that loses a race just does not cache. A site that keeps
-/// seeing new types stops caching (it is megamorphic).
+/// with that type skips the MRO lookup and the special-method checks. Each way is one pointer to an immutable
+/// [`SiteEntry`] that is never freed: a reader loads the pointer, compares the type's address and loads the
+/// version through the pointer the entry keeps, with no sequence number to validate; a writer publishes a new
+/// entry with one store (two writers racing both leak an entry, and the last store wins). A site that keeps
+/// seeing new types stops caching (it is megamorphic), which bounds the leak.
 pub struct AttrSite {
-    entries: [SiteEntry; SITE_WAYS],
+    entries: [AtomicPtr<SiteEntry>; SITE_WAYS],
     fills: AtomicU32,
 }
 
+/// One cached resolution, immutable once published (only the hint changes).
 struct SiteEntry {
-    seq: AtomicU32,
-    ty: AtomicUsize,
-    version: AtomicU64,
-    kind: AtomicU8,
-    /// For the kinds that carry a value: a leaked box holding the value found on the type (at most
-    /// `MAX_FILLS` per site, so the leak is bounded); the value itself is immortal or kept alive by it.
-    value: AtomicPtr<Value>,
-    /// For `TYPE_VALUE` and `TYPE_METHOD`: the address of the class object the entry describes (`ty` is then
-    /// its metaclass, `type`, and `version` the class's own version); 0 otherwise.
-    owner: AtomicUsize,
-    /// Where the name was last found in an instance `__dict__`'s entry array (`dict::get_hinted`), for
-    /// instances of this entry's type: a guess, checked against the entry's key, that lets most accesses skip
-    /// hashing and probing. One per type: subclasses sharing a base's method may order their dicts differently.
+    /// The address of the type the entry describes (for `TYPE_VALUE` and `TYPE_METHOD`, the metaclass `type`).
+    ty: usize,
+    /// The version counter the entry was computed against: `version_cell` of the instance type's `TypeObj`
+    /// (of the class itself for the kinds keyed on a class object). Types are immortal and their `TypeObj` is
+    /// boxed, so the cell never moves or dies; keeping its address saves following object -> type -> boxed
+    /// type data on every hit.
+    version_cell: *const AtomicU64,
+    version: u64,
+    kind: u8,
+    /// For `SLOT_INDEX`: the slot's index.
+    index: u32,
+    /// For the kinds that carry a value: the value found on the type, kept alive by the (leaked) entry.
+    value: Option<Value>,
+    /// The `TypeObj` of the instance type (for the kinds keyed on a type), whose attribute layout inline
+    /// loads and stores use.
+    tobj: *const type_::TypeObj,
+    /// For `TYPE_VALUE` and `TYPE_METHOD`: the address of the class object the entry describes; 0 otherwise.
+    owner: usize,
+    /// Where the name was last found in the instance's inline values or `__dict__` entry array
+    /// (`instance::load_hinted`, `dict::get_hinted`), for instances of this entry's type: a guess, checked
+    /// against the key found there, that lets most accesses skip hashing and probing. One per type:
+    /// subclasses sharing a base's method may order their dicts differently.
     hint: AtomicU32,
 }
 
+// SAFETY: the raw pointers point into immortal type objects (read only through atomics or immutable
+// fields); everything else is a `Value` (Send + Sync) or atomics.
+unsafe impl Send for SiteEntry {}
+// SAFETY: as for Send.
+unsafe impl Sync for SiteEntry {}
+
 /// Types remembered per site.
 const SITE_WAYS: usize = 4;
-/// Nothing cached.
-const SITE_EMPTY: u8 = 0;
 /// The type has nothing under the name that takes precedence over the instance `__dict__`, and nothing to
 /// fall back on: the attribute lives in the instance dict (stores go there too).
 const SITE_INSTANCE: u8 = 1;
@@ -737,7 +753,7 @@ const SITE_VALUE_NODICT: u8 = 6;
 /// (an index out of range takes the general path for its IndexError).
 const SITE_TUPLE_ITEM: u8 = 7;
 /// A `__slots__` member of a class whose instances keep slots in an array (`TypeObj::slot_array`): the
-/// entry's `value` is the slot's index (not a pointer); an unset slot takes the general path.
+/// entry's `index` is the slot's index; an unset slot takes the general path.
 const SITE_SLOT_INDEX: u8 = 8;
 /// `C.name` on a class whose metaclass is `type`: the value `type.__getattribute__` returns (a plain class
 /// value, a function, a static method's function), keyed on the class object and its version. The kinds keyed
@@ -748,36 +764,17 @@ const SITE_TYPE_METHOD: u8 = 10;
 const MAX_FILLS: u32 = 32;
 
 impl SiteEntry {
-    const fn new() -> SiteEntry {
-        SiteEntry {
-            seq: AtomicU32::new(0),
-            ty: AtomicUsize::new(0),
-            version: AtomicU64::new(0),
-            kind: AtomicU8::new(SITE_EMPTY),
-            value: AtomicPtr::new(std::ptr::null_mut()),
-            owner: AtomicUsize::new(0),
-            hint: AtomicU32::new(0),
-        }
+    /// The value found on the type (every kind that reads it carries one).
+    #[inline]
+    fn value(&self) -> &Value {
+        self.value.as_ref().unwrap_or(&Value::None)
     }
 
-    /// The cached resolution for the type at `ty_addr`, if this entry holds it.
+    /// The attribute layout of the instance type (for the kinds keyed on a type).
     #[inline]
-    fn read(&self, ty_addr: usize) -> Option<(u64, u8, *const Value, usize)> {
-        let s1 = self.seq.load(Ordering::Acquire);
-        if s1 & 1 != 0 {
-            return None;
-        }
-        let cty = self.ty.load(Ordering::Relaxed);
-        let version = self.version.load(Ordering::Relaxed);
-        let kind = self.kind.load(Ordering::Relaxed);
-        let value = self.value.load(Ordering::Relaxed);
-        let owner = self.owner.load(Ordering::Relaxed);
-        // Orders the loads above before the re-check of the sequence (the seqlock read protocol).
-        std::sync::atomic::fence(Ordering::Acquire);
-        if self.seq.load(Ordering::Relaxed) != s1 || kind == SITE_EMPTY || cty != ty_addr {
-            return None;
-        }
-        Some((version, kind, value, owner))
+    fn layout(&self) -> &'static instance::AttrLayout {
+        // SAFETY: `tobj` is the boxed `TypeObj` of an immortal type, never moved or freed.
+        unsafe { &(*self.tobj).attr_layout }
     }
 }
 
@@ -785,75 +782,91 @@ impl AttrSite {
     #[allow(clippy::new_without_default)]
     pub const fn new() -> AttrSite {
         AttrSite {
-            entries: [SiteEntry::new(), SiteEntry::new(), SiteEntry::new(), SiteEntry::new()],
+            entries: [
+                AtomicPtr::new(std::ptr::null_mut()),
+                AtomicPtr::new(std::ptr::null_mut()),
+                AtomicPtr::new(std::ptr::null_mut()),
+                AtomicPtr::new(std::ptr::null_mut()),
+            ],
             fills: AtomicU32::new(0),
         }
     }
 
     /// The cached resolution for `obj` (for its type, or for `obj` itself when it is a class), if it is
     /// current.
-    #[inline]
-    fn read(&self, obj: &Value) -> Option<(u8, *const Value, &AtomicU32)> {
-        let ty = obj.ty();
-        let addr = ty.addr();
-        for e in &self.entries {
-            if let Some((version, kind, value, owner)) = e.read(addr) {
-                if kind >= SITE_TYPE_VALUE {
-                    // An entry for one class object: another class of the same metaclass may be in a later entry.
-                    let Value::Obj(o) = obj else { continue };
-                    if o.addr() != owner {
-                        continue;
-                    }
-                    let Payload::Type(t) = &o.payload else { continue };
-                    // Acquire: as below, for the class's own version.
-                    if version != t.version.load(Ordering::Acquire) {
-                        return None;
-                    }
-                    return Some((kind, value, &e.hint));
-                }
-                // Acquire pairs with the version bump in `TypeObj::modified`, made after the namespace changed.
-                if version != type_obj(ty).version.load(Ordering::Acquire) {
-                    return None;
-                }
-                return Some((kind, value, &e.hint));
+    #[inline(always)]
+    fn read(&self, obj: &Value) -> Option<&'static SiteEntry> {
+        let addr = obj.ty().addr();
+        for way in &self.entries {
+            // Acquire: pairs with the Release in `fill`, so the entry's fields are visible. Ways fill from the
+            // first and are never emptied: a null way ends the search.
+            let p = way.load(Ordering::Acquire);
+            if p.is_null() {
+                return None;
             }
+            // SAFETY: entries are leaked by `fill` and never freed.
+            let e: &'static SiteEntry = unsafe { &*p };
+            if e.ty != addr {
+                continue;
+            }
+            if e.kind >= SITE_TYPE_VALUE {
+                // An entry for one class object: another class of the same metaclass may be in a later way.
+                match obj {
+                    Value::Obj(o) if o.addr() == e.owner => {}
+                    _ => continue,
+                }
+            }
+            // Acquire pairs with the version bump in `TypeObj::modified`, made after the namespace changed.
+            // SAFETY: the cell is in the boxed `TypeObj` of an immortal type.
+            if e.version != unsafe { &*e.version_cell }.load(Ordering::Acquire) {
+                return None;
+            }
+            return Some(e);
         }
         None
     }
 
     /// Records how the name resolves on `ty` as of `version` (read before the resolution was computed): in the
-    /// entry already holding `ty` (its version changed), else an empty one, else the entries in turn.
+    /// way already holding `ty` (its version changed), else an empty one, else the ways in turn. `owner` is
+    /// the class object for the kinds keyed on one (whose version `version` is), else 0.
     #[cold]
-    fn fill(&self, ty: &ObjRef, owner: usize, version: u64, kind: u8, value: Option<Value>) {
+    fn fill(&self, ty: &ObjRef, owner: Option<&ObjRef>, version: u64, kind: u8, value: Option<Value>) {
         let n = self.fills.fetch_add(1, Ordering::Relaxed);
         if n >= MAX_FILLS {
             return;
         }
         let addr = ty.addr();
-        let slot = self
-            .entries
-            .iter()
-            .position(|e| e.ty.load(Ordering::Relaxed) == addr && e.owner.load(Ordering::Relaxed) == owner)
-            .or_else(|| self.entries.iter().position(|e| e.kind.load(Ordering::Relaxed) == SITE_EMPTY))
-            .unwrap_or(n as usize % SITE_WAYS);
-        let e = &self.entries[slot];
-        let s = e.seq.load(Ordering::Relaxed);
-        if s & 1 != 0 || e.seq.compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
-            return;
-        }
-        // Keeps the stores below after the odd sequence number (the seqlock write protocol).
-        std::sync::atomic::fence(Ordering::Release);
-        let ptr = match (kind, value) {
-            // The slot index itself, never dereferenced.
-            (SITE_SLOT_INDEX, Some(Value::Int(i))) => std::ptr::null_mut::<Value>().wrapping_byte_add(i as usize),
-            (_, value) => value.map_or(std::ptr::null_mut(), |v| Box::into_raw(Box::new(v))),
+        let owner_addr = owner.map_or(0, ObjRef::addr);
+        let current = |w: &AtomicPtr<SiteEntry>| {
+            // Acquire: as in `read` (the hint of the entry found is read).
+            let p = w.load(Ordering::Acquire);
+            // SAFETY: entries are leaked by `fill` and never freed.
+            (!p.is_null()).then(|| unsafe { &*p })
         };
-        e.ty.store(addr, Ordering::Relaxed);
-        e.version.store(version, Ordering::Relaxed);
-        e.kind.store(kind, Ordering::Relaxed);
-        e.value.store(ptr, Ordering::Relaxed);
-        e.owner.store(owner, Ordering::Relaxed);
-        e.seq.store(s + 2, Ordering::Release);
+        let same = self.entries.iter().position(|w| current(w).is_some_and(|e| e.ty == addr && e.owner == owner_addr));
+        let way = same
+            .or_else(|| self.entries.iter().position(|w| current(w).is_none()))
+            .unwrap_or(n as usize % SITE_WAYS);
+        // The hint of the entry replaced for the same type stays a good guess.
+        let hint = same.and_then(|i| current(&self.entries[i])).map_or(0, |e| e.hint.load(Ordering::Relaxed));
+        let (index, value) = match (kind, value) {
+            (SITE_SLOT_INDEX, Some(Value::Int(i))) => (i as u32, None),
+            (_, value) => (0, value),
+        };
+        let cell_ty = owner.unwrap_or(ty);
+        let e = Box::new(SiteEntry {
+            ty: addr,
+            version_cell: &type_obj(cell_ty).version as *const AtomicU64,
+            version,
+            kind,
+            index,
+            value,
+            tobj: type_obj(ty) as *const type_::TypeObj,
+            owner: owner_addr,
+            hint: AtomicU32::new(hint),
+        });
+        // Release: the entry's fields are visible to a reader that loads the pointer (Acquire in `read`).
+        self.entries[way].store(Box::into_raw(e), Ordering::Release);
     }
 }
 
@@ -982,13 +995,13 @@ fn fill_load(site: &AttrSite, obj: &Value, name: &Value) {
     match obj {
         Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
             if let Some((version, kind, value)) = classify_class(o, n) {
-                site.fill(o.ty(), o.addr(), version, kind, value);
+                site.fill(o.ty(), Some(o), version, kind, value);
             }
         }
         Value::Obj(o) if matches!(o.payload, Payload::Super(_) | Payload::Module(_)) => {}
         _ => {
             if let Some((version, kind, value)) = classify(obj.ty(), n) {
-                site.fill(obj.ty(), 0, version, kind, value);
+                site.fill(obj.ty(), None, version, kind, value);
             }
         }
     }
@@ -1017,19 +1030,19 @@ fn site_storage(v: &Value) -> SiteStorage<'_> {
     }
 }
 
-/// The instance's own attribute `name` for an attribute site, with the site's hint.
+/// The instance's own attribute `name` for an attribute site whose entry `e` matched the instance's type.
 #[inline]
-fn site_lookup(obj: &Value, name: &Value, hint: &AtomicU32) -> PyResult<Option<Value>> {
+fn site_lookup(obj: &Value, name: &Value, e: &SiteEntry) -> PyResult<Option<Value>> {
     match site_storage(obj) {
-        SiteStorage::Inline(o, a) => match instance::load_hinted(o, a, name, hint) {
+        SiteStorage::Inline(o, a) => match instance::load_hinted(e.layout(), a, name, &e.hint) {
             Some(found) => Ok(found),
             // The instance made its dict meanwhile.
             None => match o.raw_dict() {
-                Some(d) => dict::get_hinted(d, name, hint),
+                Some(d) => dict::get_hinted(d, name, &e.hint),
                 None => Ok(None),
             },
         },
-        SiteStorage::Dict(d) => dict::get_hinted(d, name, hint),
+        SiteStorage::Dict(d) => dict::get_hinted(d, name, &e.hint),
         SiteStorage::Nothing => Ok(None),
     }
 }
@@ -1037,16 +1050,15 @@ fn site_lookup(obj: &Value, name: &Value, hint: &AtomicU32) -> PyResult<Option<V
 /// `obj.name` through a site cache.
 #[inline]
 pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
-    if let Some((kind, value, hint)) = site.read(obj) {
-        // SAFETY (every dereference of `value` below): it points to a box leaked by `fill`, never freed.
-        match kind {
-            SITE_VALUE_NODICT | SITE_TYPE_VALUE => return Ok(unsafe { &*value }.clone()),
-            SITE_METHOD_NODICT => return Ok(bind_method_value(unsafe { &*value }, obj)),
-            SITE_TYPE_METHOD => return Ok(new_bound_method(unsafe { &*value }.clone(), obj.clone())),
-            SITE_TUPLE_ITEM => return tuple_item_at(unsafe { &*value }, obj).map_or_else(|| getattr(obj, name), Ok),
+    if let Some(e) = site.read(obj) {
+        match e.kind {
+            SITE_VALUE_NODICT | SITE_TYPE_VALUE => return Ok(e.value().clone()),
+            SITE_METHOD_NODICT => return Ok(bind_method_value(e.value(), obj)),
+            SITE_TYPE_METHOD => return Ok(new_bound_method(e.value().clone(), obj.clone())),
+            SITE_TUPLE_ITEM => return tuple_item_at(e.value(), obj).map_or_else(|| getattr(obj, name), Ok),
             SITE_SLOT_INDEX => {
                 if let Value::Obj(o) = obj {
-                    if let Some(Some(x)) = instance::slot_value(o, value as usize as u32) {
+                    if let Some(Some(x)) = instance::slot_value(o, e.index) {
                         return Ok(x);
                     }
                 }
@@ -1054,11 +1066,11 @@ pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value>
             }
             _ => {}
         }
-        let found = site_lookup(obj, name, hint)?;
-        match (kind, found) {
+        let found = site_lookup(obj, name, e)?;
+        match (e.kind, found) {
             (_, Some(x)) => return Ok(x),
-            (SITE_METHOD, None) => return Ok(bind_method_value(unsafe { &*value }, obj)),
-            (SITE_CLASS_VALUE, None) => return Ok(unsafe { &*value }.clone()),
+            (SITE_METHOD, None) => return Ok(bind_method_value(e.value(), obj)),
+            (SITE_CLASS_VALUE, None) => return Ok(e.value().clone()),
             _ => {}
         }
         return getattr(obj, name);
@@ -1090,22 +1102,22 @@ fn getattr_fill(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
 /// `obj.name = value` through a site cache.
 #[inline]
 pub fn setattr_at(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
-    if let Some((kind, cached, hint)) = site.read(obj) {
-        if kind == SITE_SLOT_INDEX {
+    if let Some(e) = site.read(obj) {
+        if e.kind == SITE_SLOT_INDEX {
             if let Value::Obj(o) = obj {
-                return match instance::set_slot_value(o, cached as usize as u32, Some(value)) {
+                return match instance::set_slot_value(o, e.index, Some(value)) {
                     Ok(_) => Ok(()),
                     Err(value) => setattr(obj, name, value.unwrap_or(Value::None)),
                 };
             }
         }
-        if matches!(kind, SITE_INSTANCE | SITE_CLASS_VALUE | SITE_SLOT) {
+        if matches!(e.kind, SITE_INSTANCE | SITE_CLASS_VALUE | SITE_SLOT) {
             match site_storage(obj) {
                 SiteStorage::Inline(o, a) => {
-                    instance::store_hinted(o, a, name, value, hint);
+                    instance::store_hinted(o, e.layout(), a, name, value, &e.hint);
                     return Ok(());
                 }
-                SiteStorage::Dict(d) => return dict::set_hinted(d, name, value, hint),
+                SiteStorage::Dict(d) => return dict::set_hinted(d, name, value, &e.hint),
                 SiteStorage::Nothing => {}
             }
         }
@@ -1140,10 +1152,10 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
         // the instances have no `__dict__` to store into) and no custom `__setattr__`.
         match classify(obj.ty(), n) {
             Some((version, SITE_INSTANCE | SITE_CLASS_VALUE, _)) => {
-                site.fill(obj.ty(), 0, version, SITE_INSTANCE, None)
+                site.fill(obj.ty(), None, version, SITE_INSTANCE, None)
             }
-            Some((version, SITE_SLOT, _)) => site.fill(obj.ty(), 0, version, SITE_SLOT, None),
-            Some((version, SITE_SLOT_INDEX, index)) => site.fill(obj.ty(), 0, version, SITE_SLOT_INDEX, index),
+            Some((version, SITE_SLOT, _)) => site.fill(obj.ty(), None, version, SITE_SLOT, None),
+            Some((version, SITE_SLOT_INDEX, index)) => site.fill(obj.ty(), None, version, SITE_SLOT_INDEX, index),
             _ => {}
         }
     }
@@ -1154,20 +1166,19 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
 /// first argument (see `rt::load_method`).
 #[inline]
 pub fn load_method_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
-    if let Some((kind, value, hint)) = site.read(obj) {
-        // SAFETY (every dereference of `value` below): it points to a box leaked by `fill`, never freed.
-        match kind {
-            SITE_METHOD_NODICT | SITE_TYPE_METHOD => return Ok((unsafe { &*value }.clone(), true)),
-            SITE_VALUE_NODICT | SITE_TYPE_VALUE => return Ok((unsafe { &*value }.clone(), false)),
+    if let Some(e) = site.read(obj) {
+        match e.kind {
+            SITE_METHOD_NODICT | SITE_TYPE_METHOD => return Ok((e.value().clone(), true)),
+            SITE_VALUE_NODICT | SITE_TYPE_VALUE => return Ok((e.value().clone(), false)),
             SITE_TUPLE_ITEM => {
-                if let Some(x) = tuple_item_at(unsafe { &*value }, obj) {
+                if let Some(x) = tuple_item_at(e.value(), obj) {
                     return Ok((x, false));
                 }
                 return crate::rt::load_method(obj, name);
             }
             SITE_SLOT_INDEX => {
                 if let Value::Obj(o) = obj {
-                    if let Some(Some(x)) = instance::slot_value(o, value as usize as u32) {
+                    if let Some(Some(x)) = instance::slot_value(o, e.index) {
                         return Ok((x, false));
                     }
                 }
@@ -1175,11 +1186,11 @@ pub fn load_method_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(V
             }
             _ => {}
         }
-        let found = site_lookup(obj, name, hint)?;
-        match (kind, found) {
+        let found = site_lookup(obj, name, e)?;
+        match (e.kind, found) {
             (_, Some(x)) => return Ok((x, false)),
-            (SITE_METHOD, None) => return Ok((unsafe { &*value }.clone(), true)),
-            (SITE_CLASS_VALUE, None) => return Ok((unsafe { &*value }.clone(), false)),
+            (SITE_METHOD, None) => return Ok((e.value().clone(), true)),
+            (SITE_CLASS_VALUE, None) => return Ok((e.value().clone(), false)),
             _ => {}
         }
         return crate::rt::load_method(obj, name);
