@@ -844,9 +844,8 @@ impl AttrSite {
             (!p.is_null()).then(|| unsafe { &*p })
         };
         let same = self.entries.iter().position(|w| current(w).is_some_and(|e| e.ty == addr && e.owner == owner_addr));
-        let way = same
-            .or_else(|| self.entries.iter().position(|w| current(w).is_none()))
-            .unwrap_or(n as usize % SITE_WAYS);
+        let way =
+            same.or_else(|| self.entries.iter().position(|w| current(w).is_none())).unwrap_or(n as usize % SITE_WAYS);
         // The hint of the entry replaced for the same type stays a good guess.
         let hint = same.and_then(|i| current(&self.entries[i])).map_or(0, |e| e.hint.load(Ordering::Relaxed));
         let (index, value) = match (kind, value) {
