@@ -15,9 +15,10 @@ pub type PyResult<T> = Result<T, PyErr>;
 
 /// A raised exception.
 ///
-/// One pointer wide, so that `PyResult<Value>` is two words and every runtime call returns in registers
-/// (measured: a 24-byte result went through memory on each call); the box costs one allocation per raise,
-/// next to the exception object's own.
+/// One pointer wide, so that `PyResult<Value>` is two words (a 24-byte result measured slower on every call);
+/// the box costs one allocation per raise, next to the exception object's own. rustc 1.95 still returns the
+/// two words through memory (its payloads are not one kind of scalar), which is why the build cache compiles
+/// with `slow-unaligned-mem-16` (see `cache::cargo_config_toml` in the crabby crate).
 #[derive(Debug)]
 pub struct PyErr(Box<ErrState>);
 

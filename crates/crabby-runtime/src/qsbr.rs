@@ -240,7 +240,7 @@ pub fn retire(item: Retired) {
 }
 
 /// The check at a safe point: the calling thread holds no pointer from a lock-free read.
-#[inline]
+#[inline(always)]
 pub fn safe_point() {
     // Relaxed: a stale zero only delays reporting to the next safe point.
     if PENDING.load(Ordering::Relaxed) != 0 {

@@ -23,15 +23,11 @@ use crate::object::{NativeBox, ObjRef, Payload};
 use crate::ops::call::CodeInfo;
 use crate::Value;
 
-/// One running frame: a compiled function or a module body, borrowed from the caller for the duration.
-#[derive(Clone, Copy)]
-enum Running {
-    Function(*const ObjRef),
-    Module(*const ObjRef),
-}
-
 thread_local! {
-    static STACK: UnsafeCell<Vec<Running>> = const { UnsafeCell::new(Vec::new()) };
+    /// The running frames, innermost last: the address of the caller's reference to a compiled function, or
+    /// to a module with the low bit set (an `ObjRef` is word-aligned, so that bit is free). One word per
+    /// frame, so a push is one store.
+    static STACK: UnsafeCell<Vec<usize>> = const { UnsafeCell::new(Vec::new()) };
 }
 
 /// Pops the frame its `enter_*` pushed.
@@ -50,14 +46,14 @@ impl Drop for FrameGuard {
 #[inline]
 pub fn enter_function(f: &ObjRef) -> FrameGuard {
     // SAFETY: as in `FrameGuard::drop`.
-    STACK.with(|s| unsafe { (*s.get()).push(Running::Function(f as *const ObjRef)) });
+    STACK.with(|s| unsafe { (*s.get()).push(f as *const ObjRef as usize) });
     FrameGuard(())
 }
 
 /// Records that module `m`'s body runs on this thread until the guard drops; `m` must outlive the guard.
 pub fn enter_module(m: &ObjRef) -> FrameGuard {
     // SAFETY: as in `FrameGuard::drop`.
-    STACK.with(|s| unsafe { (*s.get()).push(Running::Module(m as *const ObjRef)) });
+    STACK.with(|s| unsafe { (*s.get()).push(m as *const ObjRef as usize | 1) });
     FrameGuard(())
 }
 
@@ -67,14 +63,7 @@ fn running() -> Vec<(bool, ObjRef)> {
         // SAFETY: every pointer on this thread's stack points at a reference its caller still holds (the
         // guard pops it before that reference goes away), and only this thread reads its stack.
         let stack = unsafe { &*s.get() };
-        stack
-            .iter()
-            .rev()
-            .map(|r| match r {
-                Running::Function(p) => (true, unsafe { (**p).clone() }),
-                Running::Module(p) => (false, unsafe { (**p).clone() }),
-            })
-            .collect()
+        stack.iter().rev().map(|&r| (r & 1 == 0, unsafe { (*((r & !1) as *const ObjRef)).clone() })).collect()
     })
 }
 
