@@ -880,13 +880,13 @@ fn comprehension<'a>(
                 }
             }
             ctx.emit(&format!("'c{id}_{k}: loop {{"));
-            let nx = if c.is_async {
-                ctx.q(&format!("anext_or_stop(&it_{id}_{k}).await"))
+            if c.is_async {
+                let nx = ctx.q(&format!("anext_or_stop(&it_{id}_{k}).await"));
+                ctx.emit(&format!("let x_{id}_{k}: Value = match {nx} {{ Some(v) => v, None => break }};"));
+                store(g, ctx, &c.target, &format!("x_{id}_{k}"))?;
             } else {
-                ctx.q(&format!("it_{id}_{k}.advance()"))
-            };
-            ctx.emit(&format!("let x_{id}_{k}: Value = match {nx} {{ Some(v) => v, None => break }};"));
-            store(g, ctx, &c.target, &format!("x_{id}_{k}"))?;
+                super::forloop::step_and_store(g, ctx, &format!("it_{id}_{k}"), &c.target, &format!("x_{id}_{k}"))?;
+            }
             for cond in &c.ifs {
                 let t = test(g, ctx, cond)?;
                 ctx.emit(&format!("if !{t} {{ continue 'c{id}_{k}; }}"));
@@ -974,13 +974,14 @@ fn genexpr<'a>(
             }
         }
         inner.emit(&format!("'g{id}_{k}: loop {{"));
-        let nx = if c.is_async {
-            inner.q(&format!("anext_or_stop(&it_{id}_{k}).await"))
+        if c.is_async {
+            let nx = inner.q(&format!("anext_or_stop(&it_{id}_{k}).await"));
+            inner.emit(&format!("let x_{id}_{k}: Value = match {nx} {{ Some(v) => v, None => break }};"));
+            store(g, &mut inner, &c.target, &format!("x_{id}_{k}"))?;
         } else {
-            inner.q(&format!("it_{id}_{k}.advance()"))
-        };
-        inner.emit(&format!("let x_{id}_{k}: Value = match {nx} {{ Some(v) => v, None => break }};"));
-        store(g, &mut inner, &c.target, &format!("x_{id}_{k}"))?;
+            let (it, x) = (format!("it_{id}_{k}"), format!("x_{id}_{k}"));
+            super::forloop::step_and_store(g, &mut inner, &it, &c.target, &x)?;
+        }
         for cond in &c.ifs {
             let t = test(g, &mut inner, cond)?;
             inner.emit(&format!("if !{t} {{ continue 'g{id}_{k}; }}"));
@@ -1010,7 +1011,8 @@ fn genexpr_code(g: &mut ModuleGen, code_name: &str, qualname: &str, line: u32) {
     );
 }
 
-/// `sum(e for x in it)` (and `any`, `all`, `min`, `max` with a generator expression as their only argument):
+/// `sum(e for x in it)` (and `any`, `all`, `min`, `max`, `list`, `tuple` with a generator expression as their
+/// only argument):
 /// when the name holds the built-in at run time, the generator expression's loop runs inline, pushing each
 /// element into a `Reducer`, with no generator object; otherwise the call is the general one. The first
 /// iterable is evaluated in the caller as always; errors raised inside the loop get the `<genexpr>` frame
@@ -1028,6 +1030,8 @@ fn reduce_genexp<'a>(
         "all" => "Reduce::All",
         "min" => "Reduce::Min",
         "max" => "Reduce::Max",
+        "list" => "Reduce::List",
+        "tuple" => "Reduce::Tuple",
         _ => return Ok(None),
     };
     let ([Expr::Generator(gen)], []) = (&c.arguments.args[..], &c.arguments.keywords[..]) else { return Ok(None) };
@@ -1068,9 +1072,7 @@ fn reduce_genexp<'a>(
                 ctx.emit(&format!("let mut it_{id}_{k}: ForIter = {it};"));
             }
             ctx.emit(&format!("'c{id}_{k}: loop {{"));
-            let nx = ctx.q(&format!("it_{id}_{k}.advance()"));
-            ctx.emit(&format!("let x_{id}_{k}: Value = match {nx} {{ Some(v) => v, None => break }};"));
-            store(g, ctx, &cl.target, &format!("x_{id}_{k}"))?;
+            super::forloop::step_and_store(g, ctx, &format!("it_{id}_{k}"), &cl.target, &format!("x_{id}_{k}"))?;
             for cond in &cl.ifs {
                 let t = test(g, ctx, cond)?;
                 ctx.emit(&format!("if !{t} {{ continue 'c{id}_{k}; }}"));

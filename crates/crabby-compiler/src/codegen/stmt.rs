@@ -326,13 +326,13 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
             }
             ctx.emit(&format!("{label}: loop {{"));
             ctx.emit(&format!("{};", ctx.q("check_signals()")));
-            let nx = if f.is_async {
-                ctx.q(&format!("anext_or_stop(&{itv}).await"))
+            if f.is_async {
+                let nx = ctx.q(&format!("anext_or_stop(&{itv}).await"));
+                ctx.emit(&format!("let x_{id}: Value = match {nx} {{ Some(v) => v, None => break }};"));
+                store(g, ctx, &f.target, &format!("x_{id}"))?;
             } else {
-                ctx.q(&format!("{itv}.advance()"))
-            };
-            ctx.emit(&format!("let x_{id}: Value = match {nx} {{ Some(v) => v, None => break }};"));
-            store(g, ctx, &f.target, &format!("x_{id}"))?;
+                super::forloop::step_and_store(g, ctx, &itv, &f.target, &format!("x_{id}"))?;
+            }
             ctx.loops.push(LoopFrame { label: label.clone(), unwind_len: ctx.unwind.len(), broke: broke.clone() });
             stmts(g, ctx, &f.body)?;
             ctx.loops.pop();

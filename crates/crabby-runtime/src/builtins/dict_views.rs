@@ -62,7 +62,7 @@ impl ViewKind {
         }
     }
 
-    fn iter_kind(self) -> DictIterKind {
+    pub(crate) fn iter_kind(self) -> DictIterKind {
         match self {
             ViewKind::Keys => DictIterKind::Keys,
             ViewKind::Values => DictIterKind::Values,

@@ -410,17 +410,28 @@ impl Drop for GeneratorObj {
 
 /// Makes the generator (or coroutine) object for a call of a compiled generator function.
 pub fn new_generator(code: &'static CodeInfo, kind: GenKind, body: Body) -> Value {
-    let label = match kind {
-        GenKind::Generator => "generator",
-        GenKind::Coroutine => "coroutine",
-        GenKind::AsyncGenerator => "async_generator",
+    use crate::builtins::iter::iter_index;
+    let (label, ty) = match kind {
+        GenKind::Generator => ("generator", const { iter_index("generator") }),
+        GenKind::Coroutine => ("coroutine", const { iter_index("coroutine") }),
+        GenKind::AsyncGenerator => ("async_generator", const { iter_index("async_generator") }),
     };
-    new_frame_object(code, kind, label, body)
+    frame_object_of(&crate::builtins::types().iterators[ty].1, code, kind, label, body)
 }
 
 fn new_frame_object(code: &'static CodeInfo, kind: GenKind, label: &'static str, body: Body) -> Value {
+    frame_object_of(crate::builtins::iter::iter_type(label), code, kind, label, body)
+}
+
+fn frame_object_of(
+    ty: &'static ObjRef,
+    code: &'static CodeInfo,
+    kind: GenKind,
+    label: &'static str,
+    body: Body,
+) -> Value {
     Value::Obj(ObjRef::new(
-        crate::builtins::iter::iter_type(label),
+        ty,
         Payload::Generator(GeneratorObj {
             code,
             kind,

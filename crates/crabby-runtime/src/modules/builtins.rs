@@ -465,14 +465,15 @@ fn sum(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 /// The native function behind each reducing built-in (`ops::reduce::is_reducer` compares with it).
-pub(crate) fn reducer_fn(kind: ops::reduce::Reduce) -> crate::builtins::function::NativeFn {
+pub(crate) fn reducer_fn(kind: ops::reduce::Reduce) -> Option<crate::builtins::function::NativeFn> {
     use ops::reduce::Reduce;
     match kind {
-        Reduce::Sum => sum,
-        Reduce::Any => any,
-        Reduce::All => all,
-        Reduce::Min => min,
-        Reduce::Max => max,
+        Reduce::Sum => Some(sum),
+        Reduce::Any => Some(any),
+        Reduce::All => Some(all),
+        Reduce::Min => Some(min),
+        Reduce::Max => Some(max),
+        Reduce::List | Reduce::Tuple => None,
     }
 }
 

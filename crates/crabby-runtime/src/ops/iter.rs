@@ -7,7 +7,7 @@ use crate::builtins::iter::{
 };
 use crate::builtins::type_;
 use crate::error::{type_error, value_error, PyErr, PyResult};
-use crate::object::Payload;
+use crate::object::{ObjRef, Payload};
 use crate::ops;
 use crate::Value;
 
@@ -204,10 +204,12 @@ impl<F: FnMut() -> PyResult<Option<Value>> + Send> NativeIter for FnIter<F> {
 }
 
 /// The iterator of a synchronous `for` loop or comprehension clause in generated code. CPython's iterators of
-/// an exact `list`, `tuple`, `str` and `range` are not observable from a `for` statement (no Python code sees the
-/// iterator object), so those are walked in place: no iterator object is allocated, and a step is an index
-/// bump (plus the list's read lock, as `list_iterator` re-reads the length each step) instead of a dynamic
-/// call through a mutex. Anything else is the general protocol.
+/// an exact `list`, `tuple`, `str`, `range` and `dict` (and dict views) are not observable from a `for`
+/// statement (no Python code sees the iterator object), so those are walked in place: no iterator object is
+/// allocated, and a step is an index bump (plus the container's read lock, as their iterators re-read the
+/// length each step) instead of a dynamic call through a mutex. `enumerate(x)` and `zip(a, b, ...)` of the
+/// built-ins wrap such walks without making their objects either, and a loop whose target is a tuple of
+/// names takes their items without building the tuple (`advance_n`). Anything else is the general protocol.
 pub enum ForIter {
     /// A `range` of i64 bounds (`step` is non-zero): the next value and the bound.
     Range { next: i64, stop: i64, step: i64 },
@@ -215,10 +217,63 @@ pub enum ForIter {
     List(Value, usize),
     /// An exact tuple and the index of the next item.
     Tuple(Value, usize),
+    /// `reversed()` of an exact list: the index of the next item, -1 once done. As with
+    /// `list_reverseiterator`, an index past a list that shrank meanwhile ends the loop.
+    ListRev(Value, isize),
+    /// `reversed()` of an exact tuple: how many items are left to give, from the end.
+    TupleRev(Value, usize),
     /// An exact str and the byte offset of the next character: the text is immutable, so a step takes no lock.
     Str(Value, usize),
     /// Any other iterator, from `iter()`.
     Iter(Value),
+    /// An exact dict (keys) or a dict view, in insertion order: `(position, size when iteration started)`
+    /// as in `builtins::iter::DictIter`.
+    Dict(ObjRef, DictIterKind, (usize, usize)),
+    /// The built-in `enumerate(x[, start])`: the next count and the walk of `x`.
+    Enumerate(Value, Box<ForIter>),
+    /// The built-in `zip(a, b, ...)` without `strict`: the walks of its arguments, stepped in order.
+    Zip(Vec<ForIter>),
+}
+
+/// The walk of `reversed(range(start, stop, step))` (`step` non-zero), when its bounds fit in an i64.
+fn reversed_range(start: i64, stop: i64, step: i64) -> Option<ForIter> {
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    let n = if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / -step + 1
+    } else {
+        0
+    };
+    let last = start + (n - 1) * step;
+    // With no items, any empty walk will do.
+    let (next, stop, step) = if n == 0 { (0, 0, 1) } else { (last, start - step, -step) };
+    Some(ForIter::Range {
+        next: i64::try_from(next).ok()?,
+        stop: i64::try_from(stop).ok()?,
+        step: i64::try_from(step).ok()?,
+    })
+}
+
+/// The current count of an `enumerate`, moving it on by one.
+#[inline]
+fn count_up(n: &mut Value) -> PyResult<Value> {
+    if let Value::Int(k) = *n {
+        if k < i64::MAX {
+            *n = Value::Int(k + 1);
+            return Ok(Value::Int(k));
+        }
+    }
+    let i = n.clone();
+    *n = ops::number::add(&i, &Value::Int(1))?;
+    Ok(i)
+}
+
+/// `[a, b]` as an array of the length a caller asked for, which is 2.
+#[inline(always)]
+fn pair<const N: usize>(a: Value, b: Value) -> [Value; N] {
+    let mut items = [a, b].into_iter();
+    std::array::from_fn(|_| items.next().unwrap_or_default())
 }
 
 impl ForIter {
@@ -234,10 +289,73 @@ impl ForIter {
                 Payload::Range(r) if r.big.is_none() => {
                     return Ok(ForIter::Range { next: r.start, stop: r.stop, step: r.step })
                 }
+                Payload::Dict(_) if o.ty().ptr_eq(&t.dict) => {
+                    return Ok(ForIter::Dict(o.clone(), DictIterKind::Keys, (0, crate::builtins::dict::len(o))))
+                }
                 _ => {}
+            }
+            if let Some((d, kind)) = crate::builtins::dict_views::view_of(v) {
+                let n = crate::builtins::dict::len(&d);
+                return Ok(ForIter::Dict(d, kind.iter_kind(), (0, n)));
             }
         }
         iter(v).map(ForIter::Iter)
+    }
+
+    /// `for x in enumerate(args...)`: `f` is what the name `enumerate` refers to at the loop. The built-in with
+    /// an iterable and an optional int start walks the iterable with a count; anything else is called as
+    /// written and its result iterated.
+    pub fn enumerate(f: &Value, args: &mut [Value]) -> PyResult<ForIter> {
+        if f.as_obj().is_some_and(|o| o.ptr_eq(crate::builtins::iter::iter_type("enumerate"))) {
+            match args {
+                [x] => return Ok(ForIter::Enumerate(Value::Int(0), Box::new(ForIter::new(x)?))),
+                [x, Value::Int(start)] => {
+                    let start = Value::Int(*start);
+                    return Ok(ForIter::Enumerate(start, Box::new(ForIter::new(x)?)));
+                }
+                _ => {}
+            }
+        }
+        ForIter::new(&ops::call::call_owned(f, args)?)
+    }
+
+    /// `for x in reversed(args...)`: `f` is what the name `reversed` refers to at the loop. The built-in with an
+    /// exact list, tuple or i64 range walks it from the end in place; anything else is called as written.
+    pub fn reversed(f: &Value, args: &mut [Value]) -> PyResult<ForIter> {
+        if let (true, [Value::Obj(o)]) =
+            (f.as_obj().is_some_and(|o| o.ptr_eq(crate::builtins::iter::iter_type("reversed"))), &*args)
+        {
+            let t = crate::builtins::types();
+            match &o.payload {
+                Payload::List(l) if o.ty().ptr_eq(&t.list) => {
+                    let n = l.read().len() as isize;
+                    return Ok(ForIter::ListRev(args[0].clone(), n - 1));
+                }
+                Payload::Tuple(items) if o.ty().ptr_eq(&t.tuple) => {
+                    return Ok(ForIter::TupleRev(args[0].clone(), items.len()))
+                }
+                Payload::Range(r) if r.big.is_none() => {
+                    if let Some(it) = reversed_range(r.start, r.stop, r.step) {
+                        return Ok(it);
+                    }
+                }
+                _ => {}
+            }
+        }
+        ForIter::new(&ops::call::call_owned(f, args)?)
+    }
+
+    /// `for x in zip(args...)`: `f` is what the name `zip` refers to at the loop. The built-in walks its
+    /// arguments side by side (each made iterable in order, as `zip` does); anything else is called as written.
+    pub fn zip(f: &Value, args: &mut [Value]) -> PyResult<ForIter> {
+        if f.as_obj().is_some_and(|o| o.ptr_eq(crate::builtins::iter::iter_type("zip"))) {
+            let mut its = Vec::with_capacity(args.len());
+            for a in args.iter() {
+                its.push(ForIter::new(a)?);
+            }
+            return Ok(ForIter::Zip(its));
+        }
+        ForIter::new(&ops::call::call_owned(f, args)?)
     }
 
     /// `for x in range(args...)`: `f` is what the name `range` refers to at the loop, `args` the evaluated
@@ -298,6 +416,100 @@ impl ForIter {
                 Ok(crate::builtins::str::char_from(p, i))
             }
             ForIter::Iter(it) => next(it),
+            _ => self.advance_nested(),
+        }
+    }
+
+    /// `advance` for dicts, `enumerate` and `zip` (kept out of line: it steps the walks it wraps).
+    fn advance_nested(&mut self) -> PyResult<Option<Value>> {
+        match self {
+            ForIter::Dict(d, kind, st) => {
+                let kind = *kind;
+                crate::builtins::iter::dict_step(d, st, |e| match kind {
+                    DictIterKind::Keys => e.key.clone(),
+                    DictIterKind::Values => e.value.clone(),
+                    DictIterKind::Items => crate::builtins::tuple::new_tuple(vec![e.key.clone(), e.value.clone()]),
+                })
+            }
+            ForIter::ListRev(l, i) => {
+                let Some(Payload::List(items)) = l.payload() else { unreachable!("ForIter::ListRev holds a list") };
+                let g = items.read();
+                match usize::try_from(*i).ok().and_then(|k| g.get(k)) {
+                    Some(v) => {
+                        *i -= 1;
+                        Ok(Some(v.clone()))
+                    }
+                    None => {
+                        *i = -1;
+                        Ok(None)
+                    }
+                }
+            }
+            ForIter::TupleRev(t, left) => match t.as_tuple() {
+                Some(items) if *left > 0 => {
+                    *left -= 1;
+                    Ok(items.get(*left).cloned())
+                }
+                _ => Ok(None),
+            },
+            ForIter::Enumerate(n, inner) => match inner.advance()? {
+                Some(v) => Ok(Some(crate::builtins::tuple::new_tuple(vec![count_up(n)?, v]))),
+                None => Ok(None),
+            },
+            ForIter::Zip(its) => {
+                if its.is_empty() {
+                    return Ok(None);
+                }
+                let mut items = Vec::with_capacity(its.len());
+                for it in its.iter_mut() {
+                    match it.advance()? {
+                        Some(v) => items.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                Ok(Some(crate::builtins::tuple::new_tuple(items)))
+            }
+            _ => self.advance(),
+        }
+    }
+
+    /// The next item unpacked into `N` targets (`for a, b in ...`): `enumerate`, `zip` of `N` iterables and
+    /// dict items hand over their parts without building the tuple; anything else is `advance` then
+    /// `unpack_array`, with CPython's messages.
+    #[inline(always)]
+    pub fn advance_n<const N: usize>(&mut self) -> PyResult<Option<[Value; N]>> {
+        match self {
+            ForIter::Dict(..) | ForIter::Enumerate(..) | ForIter::Zip(..) => self.advance_n_nested::<N>(),
+            _ => match self.advance()? {
+                Some(v) => unpack_array::<N>(&v).map(Some),
+                None => Ok(None),
+            },
+        }
+    }
+
+    fn advance_n_nested<const N: usize>(&mut self) -> PyResult<Option<[Value; N]>> {
+        match self {
+            ForIter::Dict(d, DictIterKind::Items, st) if N == 2 => {
+                crate::builtins::iter::dict_step(d, st, |e| pair(e.key.clone(), e.value.clone()))
+            }
+            ForIter::Enumerate(n, inner) if N == 2 => match inner.advance()? {
+                Some(v) => Ok(Some(pair(count_up(n)?, v))),
+                None => Ok(None),
+            },
+            ForIter::Zip(its) if its.len() == N => {
+                let mut out: [Value; N] = std::array::from_fn(|_| Value::None);
+                for (slot, it) in out.iter_mut().zip(its.iter_mut()) {
+                    match it.advance()? {
+                        Some(v) => *slot = v,
+                        None => return Ok(None),
+                    }
+                }
+                Ok(Some(out))
+            }
+            _ => match self.advance_nested()? {
+                Some(v) => unpack_array::<N>(&v).map(Some),
+                None => Ok(None),
+            },
         }
     }
 }

@@ -1,8 +1,9 @@
-//! `sum`, `any`, `all`, `min` and `max` as accumulators that generated code feeds one element at a time.
+//! `sum`, `any`, `all`, `min`, `max`, `list` and `tuple` as accumulators that generated code feeds one element
+//! at a time.
 //!
-//! A call like `sum(x * x for x in xs)` whose name still holds the built-in at run time is compiled as the
-//! generator expression's loop inlined into the caller, pushing each element into a [`Reducer`]: no generator
-//! object, no resumption per element. The built-in `sum` uses the same [`SumAcc`], so both give the same
+//! A call like `sum(x * x for x in xs)` or `tuple(x for x in xs)` whose name still holds the built-in at run time
+//! is compiled as the generator expression's loop inlined into the caller, pushing each element into a
+//! [`Reducer`]: no generator object, no resumption per element. The built-in `sum` uses the same [`SumAcc`], so both give the same
 //! results (including the compensated float sum).
 
 use crate::builtins::function::NativeFn;
@@ -21,6 +22,10 @@ pub enum Reduce {
     All,
     Min,
     Max,
+    /// `list(genexp)` (the exact built-in type), collecting the elements.
+    List,
+    /// `tuple(genexp)` (the exact built-in type), collecting the elements.
+    Tuple,
 }
 
 /// `sum()`'s running total: ints and other objects with `+`, floats with a compensated sum like CPython's
@@ -76,17 +81,22 @@ pub struct Reducer {
     sum: SumAcc,
     best: Option<Value>,
     done: bool,
+    items: Vec<Value>,
 }
 
 impl Reducer {
     pub fn new(kind: Reduce) -> Reducer {
-        Reducer { kind, sum: SumAcc::new(Value::Int(0)), best: None, done: false }
+        Reducer { kind, sum: SumAcc::new(Value::Int(0)), best: None, done: false, items: Vec::new() }
     }
 
     /// Takes one element; true when the result is known and the loop should stop (`any`/`all`).
     #[inline]
     pub fn push(&mut self, v: Value) -> PyResult<bool> {
         match self.kind {
+            Reduce::List | Reduce::Tuple => {
+                self.items.push(v);
+                Ok(false)
+            }
             Reduce::Sum => self.sum.add(v).map(|()| false),
             Reduce::Any => {
                 self.done = truthy(&v)?;
@@ -122,6 +132,8 @@ impl Reducer {
             Reduce::All => Ok(Value::Bool(!self.done)),
             Reduce::Min => self.best.ok_or_else(|| value_error("min() iterable argument is empty")),
             Reduce::Max => self.best.ok_or_else(|| value_error("max() iterable argument is empty")),
+            Reduce::List => Ok(crate::builtins::list::new_list(self.items)),
+            Reduce::Tuple => Ok(crate::builtins::tuple::new_tuple(self.items)),
         }
     }
 }
@@ -131,8 +143,17 @@ impl Reducer {
 pub fn is_reducer(f: &Value, kind: Reduce) -> bool {
     match f.payload() {
         Some(Payload::BuiltinFunction(b)) if b.bound_self.is_none() => {
-            let native: NativeFn = crate::modules::builtins::reducer_fn(kind);
-            std::ptr::fn_addr_eq(b.f, native)
+            let native: Option<NativeFn> = crate::modules::builtins::reducer_fn(kind);
+            native.is_some_and(|native| std::ptr::fn_addr_eq(b.f, native))
+        }
+        Some(Payload::Type(_)) => {
+            let t = crate::builtins::types();
+            let ty = match kind {
+                Reduce::List => &t.list,
+                Reduce::Tuple => &t.tuple,
+                _ => return false,
+            };
+            f.as_obj().is_some_and(|o| o.ptr_eq(ty))
         }
         _ => false,
     }
