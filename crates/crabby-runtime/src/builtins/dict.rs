@@ -519,9 +519,23 @@ fn resolve_slow(cands: Vec<(usize, Value)>, key: &Value) -> PyResult<Option<usiz
     Ok(None)
 }
 
+/// `hash(key)`, with the common keys first: a small int, or an exact str's cached hash (a str subclass may
+/// override `__hash__`, so it takes the general path).
+#[inline(always)]
+fn key_hash(key: &Value) -> PyResult<i64> {
+    if let Value::Obj(o) = key {
+        if let (Payload::Str(s), true) = (&o.payload, o.ty().ptr_eq(&types().str)) {
+            return Ok(s.hash());
+        }
+    } else if let Value::Int(i) = key {
+        return Ok(ops::hash::hash_i64(*i));
+    }
+    ops::hash::hash(key)
+}
+
 /// `d[key]` without `__missing__`: `None` when absent.
 pub fn get(d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
-    let hash = ops::hash::hash(key)?;
+    let hash = key_hash(key)?;
     get_hashed(d, key, hash)
 }
 
@@ -647,7 +661,7 @@ fn set_hinted_slow(d: &ObjRef, key: &Value, value: Value, hint: &AtomicU32) -> P
 
 /// `d[key] = value`.
 pub fn set(d: &ObjRef, key: Value, value: Value) -> PyResult<()> {
-    let hash = ops::hash::hash(&key)?;
+    let hash = key_hash(&key)?;
     set_hashed(d, key, hash, value)
 }
 
@@ -685,7 +699,7 @@ pub fn set_hashed(d: &ObjRef, key: Value, hash: i64, value: Value) -> PyResult<(
 
 /// Removes `key`, returning its value, or `None` when absent.
 pub fn remove(d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
-    let hash = ops::hash::hash(key)?;
+    let hash = key_hash(key)?;
     let obj = dict_obj(d);
     loop {
         let mut t = obj.write();

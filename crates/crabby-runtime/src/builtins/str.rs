@@ -180,6 +180,18 @@ impl PyStr {
         self.nchars() == self.byte_len()
     }
 
+    /// Whether two strs hold the same text: two known hashes that differ, or two lengths, settle it before
+    /// the bytes are compared.
+    #[inline]
+    pub fn eq_text(&self, other: &PyStr) -> bool {
+        // Relaxed: see `hash`.
+        let (h1, h2) = (self.hash.load(Ordering::Relaxed), other.hash.load(Ordering::Relaxed));
+        if h1 != h2 && h1 != -1 && h2 != -1 {
+            return false;
+        }
+        self.as_str() == other.as_str()
+    }
+
     #[inline]
     pub fn hash(&self) -> i64 {
         // Relaxed: the hash is a pure function of the immutable text, so racing writers store the same value.

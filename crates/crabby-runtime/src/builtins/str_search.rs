@@ -1,7 +1,8 @@
 //! Searching in `str`: `find`, `rfind`, `index`, `rindex`, `count`, `startswith`, `endswith` and `replace`.
 //!
 //! Offsets in the Python API are code points; the search itself runs on the UTF-8 bytes of the selected range
-//! and only the position found is converted back.
+//! and only the position found is converted back. Substrings are found with `memchr::memmem` (vectorised;
+//! std's two-way searcher was 5% of a word-counting benchmark's time in `count` and `replace`).
 
 use crate::builtins::str::{
     adjust_indices, as_pystr, exact, new_string, new_string_len, positional, ssize_arg, str_arg, varargs, PyStr,
@@ -26,8 +27,8 @@ pub(crate) fn find_in(s: &PyStr, sub: &PyStr, start: usize, end: usize, reverse:
     let pos = match (needle.len(), reverse) {
         (1, false) => hay.find(needle.as_bytes()[0] as char),
         (1, true) => hay.rfind(needle.as_bytes()[0] as char),
-        (_, false) => hay.find(needle),
-        (_, true) => hay.rfind(needle),
+        (_, false) => memchr::memmem::find(hay.as_bytes(), needle.as_bytes()),
+        (_, true) => memchr::memmem::rfind(hay.as_bytes(), needle.as_bytes()),
     }?;
     Some(s.char_index(a + pos))
 }
@@ -82,7 +83,7 @@ pub(crate) fn m_count(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Val
         let b = needle.as_bytes()[0];
         hay.bytes().filter(|&x| x == b).count()
     } else {
-        hay.matches(needle).count()
+        memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).count()
     };
     Ok(Value::Int(n as i64))
 }
@@ -174,7 +175,8 @@ pub(crate) fn replace_text(text: &str, old: &str, new: &str, max: Option<usize>)
     let mut out = String::new();
     let mut last = 0;
     let mut done = 0;
-    for (i, _) in text.match_indices(old) {
+    // memchr's vectorised searcher; a match of valid UTF-8 in valid UTF-8 starts and ends on char boundaries.
+    for i in memchr::memmem::find_iter(text.as_bytes(), old.as_bytes()) {
         if done == max {
             break;
         }

@@ -181,7 +181,8 @@ fn split_list(this: &Value, s: &PyStr, sep: Option<&str>, max: usize) -> Value {
         None => split_whitespace_with(text, max, |p| out.push(piece(p))),
         Some(sep) => {
             let mut i = 0;
-            for (pos, _) in text.match_indices(sep).take(max) {
+            // memchr's vectorised searcher (see `str_search`); matches fall on char boundaries.
+            for pos in memchr::memmem::find_iter(text.as_bytes(), sep.as_bytes()).take(max) {
                 out.push(piece(&text[i..pos]));
                 i = pos + sep.len();
             }

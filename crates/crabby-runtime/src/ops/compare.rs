@@ -128,10 +128,25 @@ fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
 
 /// Equality that needs no Python code: `Some(answer)` for built-in keys (numbers, str, bytes, None, tuples of
 /// those), `None` when `__eq__` must run.
+#[inline]
 pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }
+    // Two exact strs (dict and set keys, most often) compare their text without the number and type tests
+    // below; their hashes, when cached, settle most inequalities first.
+    if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+        if let (Payload::Str(p), Payload::Str(q)) = (&x.payload, &y.payload) {
+            let st = &crate::builtins::types().str;
+            if x.ty().ptr_eq(st) && y.ty().ptr_eq(st) {
+                return Some(p.eq_text(q));
+            }
+        }
+    }
+    fast_eq_slow(a, b)
+}
+
+fn fast_eq_slow(a: &Value, b: &Value) -> Option<bool> {
     if matches!(a.payload(), Some(Payload::Native(_))) || matches!(b.payload(), Some(Payload::Native(_))) {
         return None;
     }
@@ -552,7 +567,7 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
                             item.type_name()
                         )));
                     };
-                    return Ok(s.as_str().contains(sub));
+                    return Ok(memchr::memmem::find(s.as_str().as_bytes(), sub.as_bytes()).is_some());
                 }
                 Payload::Dict(_) => return Ok(dict::get(o, item)?.is_some()),
                 Payload::Set(_) => return set::contains(o, item),

@@ -59,6 +59,15 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
             }
         }
     }
+    // An exact dict (any key): no `__getitem__` lookup.
+    if let Value::Obj(o) = v {
+        if let (Payload::Dict(_), true) = (&o.payload, o.ty().ptr_eq(&crate::builtins::types().dict)) {
+            return match dict::get(o, key)? {
+                Some(found) => Ok(found),
+                None => Err(crate::error::key_error(key.clone())),
+            };
+        }
+    }
     getitem_general(v, key)
 }
 
@@ -176,6 +185,12 @@ pub fn setitem(v: &Value, key: &Value, value: Value) -> PyResult<()> {
                 drop(old);
                 return Ok(());
             }
+        }
+    }
+    // An exact dict (any key): no `__setitem__` lookup.
+    if let Value::Obj(o) = v {
+        if let (Payload::Dict(_), true) = (&o.payload, o.ty().ptr_eq(&crate::builtins::types().dict)) {
+            return dict::set(o, key.clone(), value);
         }
     }
     setitem_general(v, key, value)
