@@ -141,6 +141,20 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             if x.ty().ptr_eq(st) && y.ty().ptr_eq(st) {
                 return Some(p.eq_text(q));
             }
+        } else if let (Payload::Tuple(p), Payload::Tuple(q)) = (&x.payload, &y.payload) {
+            // Two exact tuples (composite keys): item by item, each item through this same test.
+            let tt = &crate::builtins::types().tuple;
+            if x.ty().ptr_eq(tt) && y.ty().ptr_eq(tt) {
+                if p.len() != q.len() {
+                    return Some(false);
+                }
+                for (u, v) in p.iter().zip(q.iter()) {
+                    if !fast_eq(u, v)? {
+                        return Some(false);
+                    }
+                }
+                return Some(true);
+            }
         }
     }
     fast_eq_slow(a, b)

@@ -56,9 +56,12 @@ pub fn hash_str(s: &str) -> i64 {
     hash_bytes(s.as_bytes())
 }
 
+#[inline]
 pub fn hash_i64(i: i64) -> i64 {
     let neg = i < 0;
-    let m = (i.unsigned_abs() % MODULUS) as i64;
+    let u = i.unsigned_abs();
+    // Most ints are below the modulus: no 64-bit division for them.
+    let m = if u < MODULUS { u } else { u % MODULUS } as i64;
     fix(if neg { -m } else { m })
 }
 
@@ -135,8 +138,22 @@ pub fn hash_tuple(items: &[Value]) -> PyResult<i64> {
     Ok(acc as i64)
 }
 
-/// `hash(v)`.
+/// `hash(v)`: inline for small ints and exact strs (their cached hash), the common dict and set keys.
+#[inline]
 pub fn hash(v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => return Ok(hash_i64(*i)),
+        Value::Obj(o) => {
+            if let (Payload::Str(s), true) = (&o.payload, o.ty().ptr_eq(&crate::builtins::types().str)) {
+                return Ok(s.hash());
+            }
+        }
+        _ => {}
+    }
+    hash_general(v)
+}
+
+fn hash_general(v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(hash_i64(*i)),
         Value::Bool(b) => Ok(*b as i64),
