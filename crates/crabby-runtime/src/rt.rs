@@ -21,7 +21,7 @@ pub use crate::eval::call_with_frame;
 pub use crate::modules::signal::check_signals;
 pub use crate::object::ObjRef;
 pub use crate::ops::attr::{delattr, getattr, getattr_at, load_method_at, setattr, setattr_at, AttrSite};
-pub use crate::ops::call::{call, call_owned, merge_kwargs, star_args, CodeInfo};
+pub use crate::ops::call::{call, call_len, call_owned, merge_kwargs, star_args, CodeInfo};
 pub use crate::ops::compare::{contains, eq, eq_test, ge, ge_test, gt, gt_test, le, le_test, lt, lt_test, ne, ne_test};
 pub use crate::ops::format::{fstring_field, fstring_push};
 pub use crate::ops::global_site::{load_global_at, store_global_at, GlobalSite, StoreSite};

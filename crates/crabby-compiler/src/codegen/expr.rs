@@ -448,6 +448,9 @@ fn call<'a>(
     if let Some(code) = reduce_genexp(g, ctx, c)? {
         return Ok(code);
     }
+    if let Some(code) = len_call(g, ctx, c)? {
+        return Ok(code);
+    }
     // `eval(s)` and `exec(s)` without namespaces run in the calling frame, so a call of the name passes the
     // frame's globals and a way to build its `locals()` (used only when the name holds the builtin).
     let frame_args = match &*c.func {
@@ -564,6 +567,25 @@ fn call<'a>(
 /// A call `f(a, b)` of a global name bound by a module-level `def f(x, y)` of this module, with exactly its
 /// positional parameters: at run time, when the name still holds that function, its body is called directly
 /// (`call_direct`), skipping argument binding; otherwise the call is the general one.
+/// `len(x)` of a global name: `rt::call_len` answers the built-in directly (the name is checked at run time and
+/// anything else is called as written; the name is loaded before the argument, as in any call).
+fn len_call<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    c: &'a ruff_python_ast::ExprCall,
+) -> Result<Option<String>, CompileError> {
+    let Expr::Name(n) = &*c.func else { return Ok(None) };
+    let ([arg], []) = (&c.arguments.args[..], &c.arguments.keywords[..]) else { return Ok(None) };
+    if n.id.as_str() != "len" || matches!(arg, Expr::Starred(_)) || !matches!(ctx.resolve(g, &n.id), NameRef::Global) {
+        return Ok(None);
+    }
+    let id = g.fresh();
+    let f = load_name(g, ctx, &n.id);
+    let a = expr(g, ctx, arg)?;
+    let call = ctx.q(&format!("call_len(&f_{id}, a_{id})"));
+    Ok(Some(format!("{{ let f_{id}: Value = {f}; let a_{id}: Value = {a}; {call} }}")))
+}
+
 fn direct_call<'a>(
     g: &mut ModuleGen<'a>,
     ctx: &mut FnCtx<'a>,

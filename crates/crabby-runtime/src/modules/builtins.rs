@@ -318,6 +318,11 @@ fn print(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// The built-in `len`, for `ops::call::call_len` to recognise.
+pub(crate) fn len_fn() -> crate::builtins::function::NativeFn {
+    len
+}
+
 fn len(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("len", args, kwargs).exact(1)?;
     Ok(Value::Int(ops::len(&a[0])? as i64))

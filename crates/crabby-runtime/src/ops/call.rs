@@ -161,6 +161,18 @@ pub fn call_owned(f: &Value, args: &mut [Value]) -> PyResult<Value> {
     call(f, args, &[])
 }
 
+/// `len(x)` in generated code: `f` is what the name `len` holds at the call. The built-in is answered without
+/// the generic call and its argument checking; anything else is called as written.
+#[inline]
+pub fn call_len(f: &Value, arg: Value) -> PyResult<Value> {
+    if let Some(Payload::BuiltinFunction(b)) = f.payload() {
+        if b.bound_self.is_none() && std::ptr::fn_addr_eq(b.f, crate::modules::builtins::len_fn()) {
+            return Ok(Value::Int(crate::ops::len(&arg)? as i64));
+        }
+    }
+    call_owned(f, &mut [arg])
+}
+
 /// The compiled body of `f` when `f` is a function taking exactly `nargs` positional parameters (nothing to
 /// bind: the caller's array can be its parameter slots).
 #[inline]
