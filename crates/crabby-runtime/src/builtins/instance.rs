@@ -26,6 +26,7 @@
 //! (the instance records its creating thread, like a dict), so a validated copy is alive until the reader's
 //! next safe point.
 
+use std::cell::UnsafeCell;
 use std::mem::MaybeUninit;
 use std::sync::atomic::{fence, AtomicI64, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
@@ -159,6 +160,10 @@ const MODE_DICT: u32 = 2;
 /// `values` is the fixed slot array (`Option<Value>`, `cap` long) of an instance of a class with slots.
 const MODE_SLOTS: u32 = 3;
 
+/// Values an instance keeps inside its own object (so that an instance of a class with at most this many
+/// attributes is one allocation); more move to an array of their own. The object's payload has room for them.
+const INLINE_VALUES: usize = 6;
+
 /// The inline attribute values of one instance (see the module comment).
 pub struct InstAttrs {
     /// Seqlock and writers' lock: odd while a writer changes the values.
@@ -171,7 +176,16 @@ pub struct InstAttrs {
     values: AtomicPtr<Value>,
     /// The creating thread, until another thread reads the values without locking (as `DictObj::owner`).
     owner: qsbr::Owner,
+    /// The first array `values` points to (set by the first store, once the object is at its final address):
+    /// written only through `values`, under the write lock, like any array; never freed on its own.
+    inline: UnsafeCell<[MaybeUninit<Value>; INLINE_VALUES]>,
 }
+
+// SAFETY: `inline` is only accessed through `values`, under the same seqlock and write-lock rules as an
+// allocated array (see the module comment); everything else is atomics.
+unsafe impl Sync for InstAttrs {}
+// SAFETY: the values it owns are Send; the array is plain memory.
+unsafe impl Send for InstAttrs {}
 
 /// A values array being freed, whose values were moved out or dropped already.
 struct RawValues(*mut Value, usize);
@@ -191,11 +205,22 @@ impl Drop for RawValues {
 impl Drop for InstAttrs {
     fn drop(&mut self) {
         let p = *self.values.get_mut();
-        if p.is_null() {
-            return;
-        }
         let len = *self.len.get_mut() as usize;
         let cap = *self.cap.get_mut() as usize;
+        if p.is_null() {
+            if *self.mode.get_mut() == MODE_SLOTS {
+                let own = self.inline.get_mut().as_mut_ptr() as *mut Option<Value>;
+                // SAFETY: `slots` initialised the first `cap` items of the object's own array as slots, owned
+                // by it; nobody else can reach them.
+                unsafe { std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(own, cap)) };
+            }
+            return;
+        }
+        if p == self.inline.get_mut().as_mut_ptr() as *mut Value {
+            // SAFETY: the first `len` values of the object's own array are initialised and owned by it.
+            unsafe { std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(p, len)) };
+            return;
+        }
         if *self.mode.get_mut() == MODE_SLOTS {
             // SAFETY: the slot array was made by `slots` as a `Vec<Option<Value>>` of length and capacity `cap`,
             // every item initialised; nobody else can reach it.
@@ -223,6 +248,20 @@ impl InstAttrs {
     /// The slot array of a new instance of a class with `n > 0` slots, all unset.
     pub fn slots(n: u32) -> InstAttrs {
         let a = InstAttrs::with_mode(MODE_SLOTS);
+        if n as usize <= INLINE_VALUES {
+            // The object's own array (`values` stays null: the address is only known once the object is in
+            // place; `slot_array` reads it from there).
+            let own = a.inline.get() as *mut Option<Value>;
+            for i in 0..n as usize {
+                // SAFETY: `i` is inside the array (an `Option<Value>` has a `Value`'s size and alignment);
+                // nobody else can reach it yet.
+                unsafe { own.add(i).write(None) };
+            }
+            // Relaxed: the object is not shared yet; publishing it publishes this.
+            a.cap.store(n, Ordering::Relaxed);
+            a.owner.claim();
+            return a;
+        }
         let mut v: Vec<Option<Value>> = (0..n).map(|_| None).collect();
         v.shrink_to_fit();
         let cap = v.capacity();
@@ -243,7 +282,10 @@ impl InstAttrs {
         if self.mode.load(Ordering::Relaxed) != MODE_SLOTS {
             return None;
         }
-        Some((self.values.load(Ordering::Relaxed) as *mut Option<Value>, self.cap.load(Ordering::Relaxed) as usize))
+        let p = self.values.load(Ordering::Relaxed) as *mut Option<Value>;
+        // A null array: the slots are in the object's own array.
+        let p = if p.is_null() { self.inline.get() as *mut Option<Value> } else { p };
+        Some((p, self.cap.load(Ordering::Relaxed) as usize))
     }
 
     const fn with_mode(mode: u32) -> InstAttrs {
@@ -254,6 +296,7 @@ impl InstAttrs {
             mode: AtomicU32::new(mode),
             values: AtomicPtr::new(std::ptr::null_mut()),
             owner: qsbr::Owner::shared(),
+            inline: UnsafeCell::new([const { MaybeUninit::uninit() }; INLINE_VALUES]),
         }
     }
 
@@ -360,10 +403,17 @@ impl InstAttrs {
     fn push(&self, value: Value, want: usize, defer: bool) {
         let n = self.len.load(Ordering::Relaxed) as usize;
         let cap = self.cap.load(Ordering::Relaxed) as usize;
-        if n == cap {
+        let own = self.inline.get() as *mut Value;
+        // Relaxed: under the write lock.
+        let old = self.values.load(Ordering::Relaxed);
+        if n == cap && old.is_null() && want <= INLINE_VALUES {
+            // The first store of an instance whose class has few attributes: the object's own array.
+            // Relaxed: published by the unlock's Release store (or by publishing the object).
+            self.values.store(own, Ordering::Relaxed);
+            self.cap.store(INLINE_VALUES as u32, Ordering::Relaxed);
+        } else if n == cap {
             let new_cap = want.max(n * 2).clamp(2, LAYOUT_MAX);
             let mut v: Vec<Value> = Vec::with_capacity(new_cap);
-            let old = self.values.load(Ordering::Relaxed);
             if !old.is_null() {
                 // SAFETY: moves the `n` initialised values bitwise into the new array; the old array keeps
                 // their bits for lock-free readers but is freed without dropping them.
@@ -375,12 +425,16 @@ impl InstAttrs {
             // Relaxed: published by the unlock's Release store.
             self.values.store(p, Ordering::Relaxed);
             self.cap.store(new_cap as u32, Ordering::Relaxed);
-            let raw = RawValues(old, cap);
-            if defer && !old.is_null() {
-                qsbr::retire(Retired::Buffer(Box::new(raw)));
-            } else {
-                drop(raw);
+            if old != own {
+                let raw = RawValues(old, cap);
+                if defer && !old.is_null() {
+                    qsbr::retire(Retired::Buffer(Box::new(raw)));
+                } else {
+                    drop(raw);
+                }
             }
+            // The object's own array keeps the moved values' bits for lock-free readers (it lives as long as
+            // the object) and is never used again.
         }
         let p = self.values.load(Ordering::Relaxed);
         // SAFETY: `n < cap`; the slot is uninitialised and the caller holds the write lock.
@@ -541,12 +595,25 @@ pub fn store_hinted(o: &ObjRef, layout: &AttrLayout, a: &InstAttrs, name: &Value
     let i = hint.load(Ordering::Relaxed) as usize;
     let (odd, defer) = a.lock();
     // Relaxed: under the write lock.
-    if i < a.len.load(Ordering::Relaxed) as usize && layout.key_addr(i) == name.as_obj().map_or(1, ObjRef::addr) {
-        let old = a.replace(i, value, defer);
-        a.unlock(odd);
-        // Dropped after unlocking: freeing it may run Python code.
-        drop(old);
-        return;
+    let n = a.len.load(Ordering::Relaxed) as usize;
+    if layout.key_addr(i) == name.as_obj().map_or(1, ObjRef::addr) {
+        if i < n {
+            let old = a.replace(i, value, defer);
+            a.unlock(odd);
+            // Dropped after unlocking: freeing it may run Python code.
+            drop(old);
+            return;
+        }
+        let want = layout.len();
+        // Relaxed: under the write lock, as in `store`.
+        if i == n && i < want && a.mode.load(Ordering::Relaxed) == MODE_INLINE {
+            // The next name of the layout (an `__init__` storing its attributes in order): appended without
+            // searching the layout or taking its lock (the key is published there already: `i < len`, read
+            // with Acquire).
+            a.push(value, want, defer);
+            a.unlock(odd);
+            return;
+        }
     }
     a.unlock(odd);
     store(o, a, name.as_str().unwrap_or(""), Some(name), value, Some(hint));
