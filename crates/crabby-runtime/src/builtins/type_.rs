@@ -1175,11 +1175,21 @@ pub fn call_type_owned(ty: &ObjRef, args: &mut [Value]) -> PyResult<Value> {
                         return call_type(ty, args, &[]);
                     }
                     let obj = crate::builtins::object::new_instance(ty, &[], &[])?;
-                    slots[0] = obj.clone();
                     for (s, a) in slots[1..given].iter_mut().zip(args.iter_mut()) {
                         *s = std::mem::take(a);
                     }
-                    let r = ops::call::run_body(&f, body, &mut slots[..n])?;
+                    let r = if code.borrowed & 1 != 0 {
+                        // The body only reads `self` in place: lend it the new instance uncounted (no count
+                        // increment and decrement per construction).
+                        // SAFETY: slot 0 holds `None`, `obj` outlives the call, and the body never takes,
+                        // replaces or drops a slot whose `CodeInfo::borrowed` bit is set.
+                        unsafe {
+                            ops::call::with_lent(&mut slots[..n], &[(0, &obj)], |s| ops::call::run_body(&f, body, s))
+                        }
+                    } else {
+                        slots[0] = obj.clone();
+                        ops::call::run_body(&f, body, &mut slots[..n])
+                    }?;
                     if !r.is_none() {
                         return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
                     }
