@@ -24,7 +24,7 @@ def reader():
         for b in boxes:
             for i in range(N):
                 v = getattr(b, "a%d" % i, None)
-                if not (v is None or v == 0 or (isinstance(v, tuple) and v[1] == i)):
+                if not (v is None or (i == 0 and isinstance(v, int)) or (isinstance(v, tuple) and v[1] == i)):
                     errors.append(v)
 
 
