@@ -940,8 +940,12 @@ fn filter(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 fn reversed(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let a = Args::new("reversed", args, kwargs).exact(1)?;
-    let v = a[0].clone();
+    Args::new("reversed", args, kwargs).no_kwargs()?;
+    // CPython's message for reversed's argument count (its `_PyArg_CheckPositional` wording).
+    let [v] = args else {
+        return Err(type_error(format!("reversed expected 1 argument, got {}", args.len())));
+    };
+    let v = v.clone();
     if let Some(r) = crate::builtins::dict_views::hook_reversed(&v) {
         return Ok(r);
     }
