@@ -157,7 +157,8 @@ fn unbound_free(name: &str) -> PyErr {
 /// lock, as instance attributes are: no other thread can read or write the cell then (a thread is
 /// registered by its parent before it starts, and one that ended published its accesses before
 /// unregistering), and this thread never holds a cell's lock across anything that could reach this read.
-/// json's pure-Python encoder spent 5% of its time taking and releasing cell locks.
+/// perf put 5% of json's pure-Python encoder in taking and releasing cell locks, but whole-program timing
+/// shows about 1% (json_roundtrip 231 -> 229 ms CPU, within noise); it saves two atomic operations per access.
 #[inline]
 pub fn cell_get(c: &ObjRef, name: &str, free: bool) -> PyResult<Value> {
     let lock = cell_lock(c);
