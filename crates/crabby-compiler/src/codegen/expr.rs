@@ -564,9 +564,6 @@ fn call<'a>(
     Ok(code)
 }
 
-/// A call `f(a, b)` of a global name bound by a module-level `def f(x, y)` of this module, with exactly its
-/// positional parameters: at run time, when the name still holds that function, its body is called directly
-/// (`call_direct`), skipping argument binding; otherwise the call is the general one.
 /// `len(x)` of a global name: `rt::call_len` answers the built-in directly (the name is checked at run time and
 /// anything else is called as written; the name is loaded before the argument, as in any call).
 fn len_call<'a>(
@@ -586,6 +583,9 @@ fn len_call<'a>(
     Ok(Some(format!("{{ let f_{id}: Value = {f}; let a_{id}: Value = {a}; {call} }}")))
 }
 
+/// A call `f(a, b)` of a global name bound by a module-level `def f(x, y)` of this module, with exactly its
+/// positional parameters: at run time, when the name still holds that function, its body is called directly
+/// (`call_direct`), skipping argument binding; otherwise the call is the general one.
 fn direct_call<'a>(
     g: &mut ModuleGen<'a>,
     ctx: &mut FnCtx<'a>,
