@@ -608,50 +608,31 @@ fn direct_call<'a>(
     // no argument can rebind a local meanwhile (`FnCtx::borrow_locals`).
     let params = g.table.scopes[scope_id].params.clone();
     let borrowed = func::borrowed_params(g, scope_id, params.iter().take(argcount).map(String::as_str));
-    let lends: Vec<bool> = c
-        .arguments
-        .args
-        .iter()
-        .enumerate()
-        .map(|(i, a)| i < 32 && borrowed & (1 << i) != 0 && lendable_local(g, ctx, a))
-        .collect();
-    if !lends.contains(&true) {
-        // The arguments are evaluated straight into the array the body receives. A value computed into its own
-        // variable was then copied into the array by one 16-byte load of two 8-byte stores, which stalls store
-        // forwarding on every call (measured: fib spent about half its time on those copies).
-        let mut vals = Vec::new();
-        for a in c.arguments.args.iter() {
+    // The arguments are evaluated straight into the array the body receives, in order. A value computed into
+    // its own variable was then copied into the array by one 16-byte load of two 8-byte stores, which stalls
+    // store forwarding on every call (measured: fib spent about half its time on those copies). A lent local
+    // is bound to a reference where its argument would be evaluated, and its slot holds the placeholder.
+    let (mut vals, mut lent, mut owned_again) = (Vec::new(), Vec::new(), String::new());
+    for (i, a) in c.arguments.args.iter().enumerate() {
+        if i < 32 && borrowed & (1 << i) != 0 && lendable_local(g, ctx, a) {
+            let v = operand(g, ctx, a)?;
+            let _ = write!(code, "let a_{id}_{i}: &Value; ");
+            vals.push(format!("{{ a_{id}_{i} = {v}; Value::None }}"));
+            lent.push(format!("({i}, a_{id}_{i})"));
+            // The general call takes counted arguments: the lent slots get their own references.
+            let _ = write!(owned_again, "av_{id}[{i}] = a_{id}_{i}.clone(); ");
+        } else {
             vals.push(expr(g, ctx, a)?);
         }
-        let n = vals.len();
-        let direct = ctx.q(&format!("call_direct(&f_{id}, fn_s{scope_id}, &mut av_{id})"));
-        let general = ctx.q(&format!("call(&f_{id}, &av_{id}, &[])"));
-        let _ = write!(code, "let mut av_{id}: [Value; {n}] = [{}]; ", vals.join(", "));
-        let _ = write!(code, "if is_code(&f_{id}, &CODE_s{scope_id}) {{ {direct} }} else {{ {general} }} }}");
-        return Ok(Some(code));
     }
-    let (mut slots, mut owned, mut lent) = (Vec::new(), Vec::new(), Vec::new());
-    for (i, a) in c.arguments.args.iter().enumerate() {
-        if lends[i] {
-            let v = operand(g, ctx, a)?;
-            let _ = write!(code, "let a_{id}_{i}: &Value = {v}; ");
-            slots.push("Value::None".to_string());
-            owned.push(format!("a_{id}_{i}.clone()"));
-            lent.push(format!("({i}, a_{id}_{i})"));
-        } else {
-            let v = expr(g, ctx, a)?;
-            let _ = write!(code, "let a_{id}_{i}: Value = {v}; ");
-            slots.push(format!("a_{id}_{i}"));
-            owned.push(format!("a_{id}_{i}"));
-        }
-    }
-    let direct = ctx.q(&format!(
-        "call_direct_lent(&f_{id}, &CODE_s{scope_id}, &mut [{}], &[{}])",
-        slots.join(", "),
-        lent.join(", ")
-    ));
-    let general = ctx.q(&format!("call(&f_{id}, &[{}], &[])", owned.join(", ")));
-    let _ = write!(code, "if is_code(&f_{id}, &CODE_s{scope_id}) {{ {direct} }} else {{ {general} }} }}");
+    let _ = write!(code, "let mut av_{id}: [Value; {}] = [{}]; ", vals.len(), vals.join(", "));
+    let direct = if lent.is_empty() {
+        ctx.q(&format!("call_direct(&f_{id}, fn_s{scope_id}, &mut av_{id})"))
+    } else {
+        ctx.q(&format!("call_direct_lent(&f_{id}, &CODE_s{scope_id}, &mut av_{id}, &[{}])", lent.join(", ")))
+    };
+    let general = ctx.q(&format!("call(&f_{id}, &av_{id}, &[])"));
+    let _ = write!(code, "if is_code(&f_{id}, &CODE_s{scope_id}) {{ {direct} }} else {{ {owned_again}{general} }} }}");
     Ok(Some(code))
 }
 
