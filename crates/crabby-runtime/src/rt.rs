@@ -292,6 +292,33 @@ pub fn call_direct(f: &Value, body: ops::call::BodyFn, args: &mut [Value]) -> Py
     ops::call::run_body(o, body, args)
 }
 
+/// Fills the parameter slots a direct call left out (`missing`, in increasing order) from the defaults `f`
+/// holds now: positional parameters from `__defaults__`, keyword-only ones from `__kwdefaults__`. False when
+/// one has no default (the caller then makes the general call, which reports it); slots filled before that
+/// are simply dropped with the array. The defaults' locks are held only while values are copied.
+#[inline]
+pub fn fill_missing(f: &Value, args: &mut [Value], missing: &[usize]) -> bool {
+    let Some(Payload::Function(func)) = f.payload() else { return false };
+    let (code, argcount) = (func.code, func.code.argcount as usize);
+    let positional = missing.iter().take_while(|&&j| j < argcount).count();
+    if positional > 0 {
+        let defaults = func.defaults.read();
+        let Some(first) = argcount.checked_sub(defaults.len()) else { return false };
+        for &j in &missing[..positional] {
+            let Some(d) = j.checked_sub(first).and_then(|k| defaults.get(k)) else { return false };
+            args[j] = d.clone();
+        }
+    }
+    if positional < missing.len() {
+        let kwdefaults = func.kwdefaults.read();
+        for &j in &missing[positional..] {
+            let Some((_, d)) = kwdefaults.iter().find(|(p, _)| *p == code.params[j]) else { return false };
+            args[j] = d.clone();
+        }
+    }
+    true
+}
+
 /// `call_direct` with the arguments of `lent` (slot, the caller's local) placed in their slots uncounted:
 /// codegen lends only locals to parameters that the function it checked with [`is_code`] reads in place
 /// (`CodeInfo::borrowed`), so passing an object shared by threads writes nothing to its count.

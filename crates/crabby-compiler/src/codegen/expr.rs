@@ -583,9 +583,13 @@ fn len_call<'a>(
     Ok(Some(format!("{{ let f_{id}: Value = {f}; let a_{id}: Value = {a}; {call} }}")))
 }
 
-/// A call `f(a, b)` of a global name bound by a module-level `def f(x, y)` of this module, with exactly its
-/// positional parameters: at run time, when the name still holds that function, its body is called directly
-/// (`call_direct`), skipping argument binding; otherwise the call is the general one.
+/// A call of a global name bound by a module-level `def` of this module (without `*args`/`**kwargs`) whose
+/// positional and keyword arguments map onto its parameters at compile time: `f(a, b)`, `f(a, y=b)`, `f(a)`
+/// leaving defaults. At run time, when the name still holds that function, the arguments land in the slots
+/// the body receives, the parameters left out are filled from the function's current `__defaults__` and
+/// `__kwdefaults__` (`rt::fill_missing`), and the body is called directly (`call_direct`), skipping argument
+/// binding; otherwise (another object, or a default removed since) the call is the general one, which also
+/// raises CPython's errors.
 fn direct_call<'a>(
     g: &mut ModuleGen<'a>,
     ctx: &mut FnCtx<'a>,
@@ -593,46 +597,99 @@ fn direct_call<'a>(
 ) -> Result<Option<String>, CompileError> {
     let Expr::Name(n) = &*c.func else { return Ok(None) };
     let name = ctx.mangled(g, &n.id);
-    let Some(&(scope_id, argcount)) = g.direct.get(name.as_str()) else { return Ok(None) };
-    if !c.arguments.keywords.is_empty()
-        || c.arguments.args.len() != argcount
-        || c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_)))
-        || !matches!(ctx.resolve(g, &name), NameRef::Global)
-    {
+    let Some(&scope_id) = g.direct.get(name.as_str()) else { return Ok(None) };
+    let args = &c.arguments.args;
+    if args.iter().any(|a| matches!(a, Expr::Starred(_))) || !matches!(ctx.resolve(g, &name), NameRef::Global) {
         return Ok(None);
     }
+    let scope = &g.table.scopes[scope_id];
+    let (posonly, argcount) = (scope.posonly_count, scope.posonly_count + scope.arg_count);
+    let params: Vec<String> = scope.params.iter().take(argcount + scope.kwonly_count).cloned().collect();
+    if args.len() > argcount {
+        return Ok(None);
+    }
+    // Each keyword must name a parameter that is neither positional-only nor given already; anything else is
+    // an error the general call reports.
+    let mut given: Vec<bool> = (0..params.len()).map(|j| j < args.len()).collect();
+    let mut kw_slots = Vec::new();
+    for k in c.arguments.keywords.iter() {
+        let Some(arg) = &k.arg else { return Ok(None) };
+        let Some(j) = params.iter().position(|p| p == arg.id.as_str()) else { return Ok(None) };
+        if j < posonly || given[j] {
+            return Ok(None);
+        }
+        given[j] = true;
+        kw_slots.push(j);
+    }
+    let missing: Vec<String> = (0..params.len()).filter(|&j| !given[j]).map(|j| j.to_string()).collect();
     let id = g.fresh();
     let f = load_name(g, ctx, &n.id);
     let mut code = format!("{{ let f_{id}: Value = {f}; ");
     // Locals passed to parameters the function reads in place are lent, not counted (`rt::call_direct_lent`):
     // no argument can rebind a local meanwhile (`FnCtx::borrow_locals`).
-    let params = g.table.scopes[scope_id].params.clone();
-    let borrowed = func::borrowed_params(g, scope_id, params.iter().take(argcount).map(String::as_str));
+    let borrowed = func::borrowed_params(g, scope_id, params.iter().map(String::as_str));
     // The arguments are evaluated straight into the array the body receives, in order. A value computed into
     // its own variable was then copied into the array by one 16-byte load of two 8-byte stores, which stalls
     // store forwarding on every call (measured: fib spent about half its time on those copies). A lent local
     // is bound to a reference where its argument would be evaluated, and its slot holds the placeholder.
-    let (mut vals, mut lent, mut owned_again) = (Vec::new(), Vec::new(), String::new());
-    for (i, a) in c.arguments.args.iter().enumerate() {
+    // Keywords out of parameter order are evaluated first into variables, in the order written.
+    let in_order = kw_slots.windows(2).all(|w| w[0] < w[1]);
+    let mut slots: Vec<String> = vec!["Value::None".to_string(); params.len()];
+    let (mut lent, mut owned_again) = (Vec::new(), String::new());
+    for (i, a) in args.iter().enumerate() {
         if i < 32 && borrowed & (1 << i) != 0 && lendable_local(g, ctx, a) {
             let v = operand(g, ctx, a)?;
-            let _ = write!(code, "let a_{id}_{i}: &Value; ");
-            vals.push(format!("{{ a_{id}_{i} = {v}; Value::None }}"));
+            if in_order {
+                let _ = write!(code, "let a_{id}_{i}: &Value; ");
+                slots[i] = format!("{{ a_{id}_{i} = {v}; Value::None }}");
+            } else {
+                let _ = write!(code, "let a_{id}_{i}: &Value = {v}; ");
+            }
             lent.push(format!("({i}, a_{id}_{i})"));
             // The general call takes counted arguments: the lent slots get their own references.
             let _ = write!(owned_again, "av_{id}[{i}] = a_{id}_{i}.clone(); ");
         } else {
-            vals.push(expr(g, ctx, a)?);
+            let v = expr(g, ctx, a)?;
+            if in_order {
+                slots[i] = v;
+            } else {
+                let _ = write!(code, "let t_{id}_{i}: Value = {v}; ");
+                slots[i] = format!("t_{id}_{i}");
+            }
         }
     }
-    let _ = write!(code, "let mut av_{id}: [Value; {}] = [{}]; ", vals.len(), vals.join(", "));
+    let mut kw_names = Vec::new();
+    for (k, &j) in c.arguments.keywords.iter().zip(&kw_slots) {
+        let v = expr(g, ctx, &k.value)?;
+        if in_order {
+            slots[j] = v;
+        } else {
+            let _ = write!(code, "let t_{id}_{j}: Value = {v}; ");
+            slots[j] = format!("t_{id}_{j}");
+        }
+        kw_names.push((g.s(&params[j]), j));
+    }
+    let _ = write!(code, "let mut av_{id}: [Value; {}] = [{}]; ", slots.len(), slots.join(", "));
     let direct = if lent.is_empty() {
         ctx.q(&format!("call_direct(&f_{id}, fn_s{scope_id}, &mut av_{id})"))
     } else {
         ctx.q(&format!("call_direct_lent(&f_{id}, &CODE_s{scope_id}, &mut av_{id}, &[{}])", lent.join(", ")))
     };
-    let general = ctx.q(&format!("call(&f_{id}, &av_{id}, &[])"));
-    let _ = write!(code, "if is_code(&f_{id}, &CODE_s{scope_id}) {{ {direct} }} else {{ {owned_again}{general} }} }}");
+    // The general call gets the positional arguments and the keywords, in the order written.
+    let kw_pairs: Vec<String> =
+        kw_names.iter().map(|(s, j)| format!("({s}.clone(), std::mem::take(&mut av_{id}[{j}]))")).collect();
+    let general = ctx.q(&format!("call(&f_{id}, &av_{id}[..{}], &kw_{id})", args.len()));
+    let guard = if missing.is_empty() {
+        format!("is_code(&f_{id}, &CODE_s{scope_id})")
+    } else {
+        format!("is_code(&f_{id}, &CODE_s{scope_id}) && fill_missing(&f_{id}, &mut av_{id}, &[{}])", missing.join(", "))
+    };
+    let _ = write!(
+        code,
+        "if {guard} {{ {direct} }} else {{ {owned_again}let kw_{id}: [(Value, Value); {}] = [{}]; {general} }} }}",
+        kw_pairs.len(),
+        kw_pairs.join(", ")
+    );
     Ok(Some(code))
 }
 

@@ -40,9 +40,9 @@ pub(crate) struct ModuleGen<'a> {
     bigints: Vec<String>,
     /// Rust items (functions, statics) emitted so far.
     pub items: String,
-    /// Global names bound only by one module-level `def` taking positional parameters only: the function's
-    /// scope and its parameter count, for direct calls (`expr::direct_call`).
-    pub direct: HashMap<String, (usize, usize)>,
+    /// Global names bound only by one module-level `def` without `*args` or `**kwargs`: the function's scope,
+    /// for direct calls (`expr::direct_call`).
+    pub direct: HashMap<String, usize>,
     /// Whether the module starts with `from __future__ import annotations` (annotations are kept as text).
     pub future_annotations: bool,
     next_id: usize,
@@ -110,21 +110,17 @@ impl<'a> ModuleGen<'a> {
     }
 }
 
-/// The module-level `def`s that calls may reach directly (see `ModuleGen::direct`).
-fn direct_call_targets(module: &ModModule, table: &SymbolTable) -> HashMap<String, (usize, usize)> {
-    let mut seen: HashMap<String, Option<(usize, usize)>> = HashMap::new();
+/// The module-level `def`s that calls may reach directly (see `ModuleGen::direct`): each name's scope.
+fn direct_call_targets(module: &ModModule, table: &SymbolTable) -> HashMap<String, usize> {
+    let mut seen: HashMap<String, Option<usize>> = HashMap::new();
     for stmt in &module.body {
         if let ruff_python_ast::Stmt::FunctionDef(f) = stmt {
             let p = &f.parameters;
-            let simple = !f.is_async
-                && f.decorator_list.is_empty()
-                && p.vararg.is_none()
-                && p.kwarg.is_none()
-                && p.kwonlyargs.is_empty();
-            let target = simple.then(|| (table.scope_at(f.range), p.posonlyargs.len() + p.args.len()));
+            let simple = !f.is_async && f.decorator_list.is_empty() && p.vararg.is_none() && p.kwarg.is_none();
+            let target = simple.then(|| table.scope_at(f.range));
             // A name defined twice may hold either function: no direct call (the guard would still be correct).
             let entry = seen.entry(f.name.id.to_string()).or_insert(target);
-            if entry.map(|t| t.0) != target.map(|t| t.0) {
+            if *entry != target {
                 *entry = None;
             }
         }
