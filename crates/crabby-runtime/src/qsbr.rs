@@ -29,7 +29,12 @@ static GLOBAL: AtomicU64 = AtomicU64::new(1);
 
 /// Python threads registered (the main thread and every `_thread` thread). While it is at most 1, nothing is
 /// deferred: no other thread can be between an optimistic read and its validation.
-static THREADS: AtomicUsize = AtomicUsize::new(0);
+static THREADS: ThreadCount = ThreadCount(AtomicUsize::new(0));
+
+/// The registered-thread count on a cache line of its own: every list access and instance store reads it, so a
+/// frequently written static next to it (`GLOBAL` advances on every retire) would make those reads miss.
+#[repr(align(128))]
+struct ThreadCount(AtomicUsize);
 
 /// Retired items not yet dropped, over all threads. Safe points only do work while it is non-zero.
 static PENDING: AtomicUsize = AtomicUsize::new(0);
@@ -179,7 +184,7 @@ pub fn new_thread() -> NewThread {
     let slot = Arc::new(Slot { seq: AtomicU64::new(GLOBAL.load(Ordering::SeqCst)) });
     SLOTS.write().push(slot.clone());
     // Release: pairs with the Acquire in `deferring`; registering happens before the thread can read anything.
-    THREADS.fetch_add(1, Ordering::Release);
+    THREADS.0.fetch_add(1, Ordering::Release);
     NewThread(Some(slot))
 }
 
@@ -205,7 +210,7 @@ pub fn exit() {
 fn unregister(slot: &Arc<Slot>) {
     SLOTS.write().retain(|s| !Arc::ptr_eq(s, slot));
     // Release: this thread's reads are over before a writer that sees the lower count stops deferring.
-    THREADS.fetch_sub(1, Ordering::Release);
+    THREADS.0.fetch_sub(1, Ordering::Release);
 }
 
 /// Whether a writer must retire what it removes instead of dropping it: another Python thread may be reading.
@@ -213,7 +218,17 @@ fn unregister(slot: &Arc<Slot>) {
 pub fn deferring() -> bool {
     // Acquire: a count of 1 seen here means the other threads' exits (Release) happened before, so none of
     // them is still reading.
-    THREADS.load(Ordering::Acquire) > 1
+    THREADS.0.load(Ordering::Acquire) > 1
+}
+
+/// Whether exactly one Python thread is registered, so that it is the only thread touching Python objects:
+/// containers may then be read and written without their locks (a write section runs no Python code, so the
+/// thread is never inside one while it reads). False with no registered thread at all (unit tests, which race
+/// plain OS threads on shared objects).
+#[inline(always)]
+pub fn solo() -> bool {
+    // Acquire: as in `deferring`, the other threads' exits (Release) happened before a count of 1 is seen.
+    THREADS.0.load(Ordering::Acquire) == 1
 }
 
 /// Drops `item` once no thread can still be reading it. Called by writers while they hold the container's
@@ -351,7 +366,7 @@ mod tests {
     #[test]
     fn nothing_is_deferred_for_one_thread() {
         // Unit tests run on unregistered threads; writers there never defer.
-        assert!(THREADS.load(Ordering::Relaxed) <= 1 || deferring());
+        assert!(THREADS.0.load(Ordering::Relaxed) <= 1 || deferring());
         let before = GLOBAL.load(Ordering::Relaxed);
         safe_point();
         assert!(GLOBAL.load(Ordering::Relaxed) >= before);

@@ -162,9 +162,11 @@ pub fn unpack_array<const N: usize>(v: &Value) -> PyResult<[Value; N]> {
     if let Value::Obj(o) = v {
         if let Payload::List(l) = &o.payload {
             if o.ty().ptr_eq(&crate::builtins::types().list) {
-                let g = l.read();
-                if g.len() == N {
-                    return Ok(std::array::from_fn(|i| g[i].clone()));
+                let items = crate::builtins::list::read_items(l, |g| {
+                    (g.len() == N).then(|| std::array::from_fn(|i| g[i].clone()))
+                });
+                if let Some(items) = items {
+                    return Ok(items);
                 }
             }
         }
@@ -391,11 +393,10 @@ impl ForIter {
             }
             ForIter::List(l, i) => {
                 let Some(Payload::List(items)) = l.payload() else { unreachable!("ForIter::List holds a list") };
-                let g = items.read();
-                match g.get(*i) {
+                match crate::builtins::list::read_items(items, |g| g.get(*i).cloned()) {
                     Some(v) => {
                         *i += 1;
-                        Ok(Some(v.clone()))
+                        Ok(Some(v))
                     }
                     // An exhausted list iterator stays exhausted even if the list grows afterwards.
                     None => {
@@ -433,11 +434,12 @@ impl ForIter {
             }
             ForIter::ListRev(l, i) => {
                 let Some(Payload::List(items)) = l.payload() else { unreachable!("ForIter::ListRev holds a list") };
-                let g = items.read();
-                match usize::try_from(*i).ok().and_then(|k| g.get(k)) {
+                match crate::builtins::list::read_items(items, |g| {
+                    usize::try_from(*i).ok().and_then(|k| g.get(k)).cloned()
+                }) {
                     Some(v) => {
                         *i -= 1;
-                        Ok(Some(v.clone()))
+                        Ok(Some(v))
                     }
                     None => {
                         *i = -1;

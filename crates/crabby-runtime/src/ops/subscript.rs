@@ -44,9 +44,8 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
     // The common case first: an exact list or tuple indexed by an int in range.
     if let (Value::Obj(o), Value::Int(i)) = (v, key) {
         if let Some(l) = exact_list(o) {
-            let g = l.read();
-            if let Some(j) = norm(*i, g.len()) {
-                return Ok(g[j].clone());
+            if let Some(x) = list::read_items(l, |g| norm(*i, g.len()).map(|j| g[j].clone())) {
+                return Ok(x);
             }
         } else if let (Payload::Tuple(t), true) = (&o.payload, o.ty().ptr_eq(&crate::builtins::types().tuple)) {
             if let Some(j) = norm(*i, t.len()) {
@@ -177,13 +176,17 @@ pub fn setitem(v: &Value, key: &Value, value: Value) -> PyResult<()> {
     // The common case first: an exact list indexed by an int in range.
     if let (Value::Obj(o), Value::Int(i)) = (v, key) {
         if let Some(l) = exact_list(o) {
-            let mut g = l.write();
-            if let Some(j) = norm(*i, g.len()) {
-                let old = std::mem::replace(&mut g[j], value);
-                // The old value is dropped after unlocking: freeing it may run more code.
-                drop(g);
-                drop(old);
-                return Ok(());
+            // The old value is dropped after unlocking: freeing it may run more code.
+            let old = list::write_items(l, |g| match norm(*i, g.len()) {
+                Some(j) => Ok(std::mem::replace(&mut g[j], value)),
+                None => Err(value),
+            });
+            match old {
+                Ok(old) => {
+                    drop(old);
+                    return Ok(());
+                }
+                Err(value) => return setitem_general(v, key, value),
             }
         }
     }
@@ -249,13 +252,15 @@ fn int_bounds(lo: &Value, hi: &Value, st: &Value) -> Option<(i64, i64, i64)> {
 pub fn getslice(v: &Value, lo: Value, hi: Value, st: Value) -> PyResult<Value> {
     if let (Value::Obj(o), Some((start, stop, step))) = (v, int_bounds(&lo, &hi, &st)) {
         if let Some(l) = exact_list(o) {
-            let g = l.read();
-            let (start, _stop, n) = crate::builtins::slice::adjust_indices(g.len() as i64, start, stop, step);
-            if step == 1 {
-                let a = start.max(0) as usize;
-                return Ok(list::new_list(g[a..a + n as usize].to_vec()));
-            }
-            return Ok(list::new_list((0..n).map(|k| g[(start + k * step) as usize].clone()).collect()));
+            let items = list::read_items(l, |g| {
+                let (start, _stop, n) = crate::builtins::slice::adjust_indices(g.len() as i64, start, stop, step);
+                if step == 1 {
+                    let a = start.max(0) as usize;
+                    return g[a..a + n as usize].to_vec();
+                }
+                (0..n).map(|k| g[(start + k * step) as usize].clone()).collect()
+            });
+            return Ok(list::new_list(items));
         }
     }
     getitem(v, &slice(lo, hi, st))
