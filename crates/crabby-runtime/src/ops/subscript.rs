@@ -51,6 +51,11 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
             if let Some(j) = norm(*i, t.len()) {
                 return Ok(t[j].clone());
             }
+        } else if let Payload::Range(r) = &o.payload {
+            // `range` cannot be subclassed: no `__getitem__` to look for.
+            if let (None, Some(j)) = (&r.big, norm(*i, r.len() as usize)) {
+                return Ok(Value::Int(r.item(j as i64)));
+            }
         } else if let (Payload::Str(s), true) = (&o.payload, o.ty().ptr_eq(&crate::builtins::types().str)) {
             // The text is immutable: no lock, and a character below U+0100 is a cached object.
             if let Some(j) = norm(*i, s.char_len()) {
