@@ -402,7 +402,13 @@ pub(crate) fn emit_function<'a>(
     if is_gen {
         // A generator's frame is the state of an `async` block: calling the function only captures the
         // arguments; `yield` points are its `.await`s (see the runtime's builtins/generator.rs).
-        item.push_str("let func_own: ObjRef = func.clone();\nlet mut args_own: Vec<Value> = args.iter_mut().map(std::mem::take).collect();\n");
+        // The argument slots move into the frame as a fixed array (the binder fills exactly one slot per
+        // parameter), so making a generator allocates no argument vector.
+        let n = pi.names.len();
+        let _ = writeln!(
+            item,
+            "let func_own: ObjRef = func.clone();\nlet mut args_own: [Value; {n}] = std::array::from_fn(|i| std::mem::take(&mut args[i]));"
+        );
         let _ = writeln!(item, "Ok(new_generator(&{code}, {gen_kind}, Box::pin(async move {{");
         item.push_str("let func: &ObjRef = &func_own;\nlet args: &mut [Value] = &mut args_own[..];\n");
     }

@@ -44,6 +44,9 @@ const FRESH: u8 = 0;
 const SUSPENDED: u8 = 1;
 const FINISHED: u8 = 2;
 const RUNNING: u8 = 3;
+/// Suspended inside `yield from`, with `Frame::delegate` set: kept apart from `SUSPENDED` so that resuming any
+/// other generator reads nothing more than its status to learn it has no delegate.
+const DELEGATING: u8 = 4;
 
 /// What a generator keeps between resumptions.
 struct Frame {
@@ -51,6 +54,11 @@ struct Frame {
     body: Option<Body>,
     /// The exceptions the body was handling at its paused `yield`, stashed until it resumes.
     stash: Vec<ObjRef>,
+    /// The iterator a body paused inside `yield from` delegates to. `next()` steps it directly, without
+    /// polling the body, for as long as it keeps yielding: a value from the bottom of a chain of `yield from`s
+    /// then costs one step per level instead of a poll of every level's state machine. Cleared whenever the
+    /// body is polled.
+    delegate: Option<Value>,
 }
 
 /// Which kind of resumable frame a `GeneratorObj` is.
@@ -67,7 +75,7 @@ pub struct GeneratorObj {
     /// The awaitable made by an async generator's `asend`/`athrow`/`aclose` is a coroutine whose repr and
     /// errors name it differently.
     pub label: &'static str,
-    /// `FRESH`, `SUSPENDED`, `FINISHED`, or `RUNNING` while the body runs: a resumption meanwhile (from this or
+    /// `FRESH`, `SUSPENDED`, `DELEGATING`, `FINISHED`, or `RUNNING` while the body runs: a resumption meanwhile (from this or
     /// another thread) is refused with "generator already executing", as in CPython.
     status: AtomicU8,
     /// Only touched by the thread that swapped `RUNNING` into `status` (or by `drop`, which owns the object).
@@ -96,6 +104,11 @@ struct Passage {
     value: Option<PyResult<Value>>,
     /// Set when the suspension was an async generator's own `yield` rather than an `await`.
     produced: bool,
+    /// Out: the iterator a `yield from` suspended on (see `Frame::delegate`), inside the paused body; null for
+    /// any other suspension.
+    delegate: *const Value,
+    /// In: `value` is how the delegate ended (its return value or exception), not a sent value.
+    delegate_done: bool,
 }
 
 /// The waker of a resumption's context: it never wakes anything (the body is polled again only when
@@ -156,6 +169,45 @@ pub fn async_gen_yield(v: Value) -> YieldValue {
     YieldValue { value: Some(v), produced: true }
 }
 
+/// How a `yield from` suspension was resumed.
+enum Resumed {
+    /// `send`/`next` (`Ok`) or `throw`/`close` (`Err`), to pass on to the delegate.
+    Input(PyResult<Value>),
+    /// The resumer stepped the delegate itself (`Frame::delegate`) and it ended with this.
+    Done(PyResult<Value>),
+}
+
+/// The future a `yield from` awaits to pass its delegate's value up: as [`YieldValue`], and it also names the
+/// delegate so that `next()` may step it without polling the body.
+struct DelegateYield<'a> {
+    value: Option<Value>,
+    it: &'a Value,
+}
+
+impl Future for DelegateYield<'_> {
+    type Output = Resumed;
+    #[inline]
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Resumed> {
+        let Some(p) = passage(cx) else {
+            return Poll::Ready(Resumed::Input(Err(crate::error::runtime_error(
+                "yield outside a generator resumption",
+            ))));
+        };
+        match self.value.take() {
+            Some(v) => {
+                p.value = Some(Ok(v));
+                p.produced = false;
+                p.delegate = self.it as *const Value;
+                Poll::Pending
+            }
+            None => {
+                let v = p.value.take().unwrap_or(Ok(Value::None));
+                Poll::Ready(if p.delegate_done { Resumed::Done(v) } else { Resumed::Input(v) })
+            }
+        }
+    }
+}
+
 /// `yield from it` (and `await` on an iterator-based awaitable): delegates `send`, `throw` and `close` to the
 /// sub-iterator and evaluates to its return value.
 pub async fn yield_from(it: Value) -> PyResult<Value> {
@@ -163,13 +215,64 @@ pub async fn yield_from(it: Value) -> PyResult<Value> {
     let mut to_send: PyResult<Value> = Ok(Value::None);
     loop {
         let step = match to_send {
+            Ok(v) if v.is_none() => next_of(&it),
             Ok(v) => send_to(&it, v),
             Err(e) => throw_to(&it, e)?,
         };
         match step? {
             GenResult::Return(r) => return Ok(r),
-            GenResult::Yield(y) | GenResult::Produced(y) => to_send = yield_value(y).await,
+            GenResult::Yield(y) | GenResult::Produced(y) => match (DelegateYield { value: Some(y), it: &it }).await {
+                Resumed::Input(v) => to_send = v,
+                Resumed::Done(r) => return r,
+            },
         }
+    }
+}
+
+/// A resumption of a body paused in `yield from` (`Frame::delegate` is set). For `next()` (or `send(None)`) the
+/// delegate is stepped directly: a value it yields is returned without polling the body; when it ends, its
+/// outcome goes into `passage` for the body's `yield from` to take. Any other input clears the delegate and
+/// reaches the body as usual.
+#[inline(never)]
+fn step_delegate(frame: &mut Frame, passage: &mut Passage) -> Option<Value> {
+    let d = frame.delegate.take()?;
+    if !matches!(passage.value, None | Some(Ok(Value::None))) {
+        return None;
+    }
+    match next_of(&d) {
+        Ok(GenResult::Yield(y) | GenResult::Produced(y)) => {
+            frame.delegate = Some(d);
+            return Some(y);
+        }
+        Ok(GenResult::Return(r)) => passage.value = Some(Ok(r)),
+        Err(e) => passage.value = Some(Err(e)),
+    }
+    passage.delegate_done = true;
+    None
+}
+
+/// `send(None)` to any iterator: a generator resumes; any other iterator gets `next()`.
+#[inline]
+fn next_of(it: &Value) -> PyResult<GenResult> {
+    match it.payload() {
+        Some(Payload::Generator(g)) => return g.resume_next(),
+        Some(Payload::Iter(i)) => {
+            return match i.next() {
+                Ok(Some(y)) => Ok(GenResult::Yield(y)),
+                Ok(None) => Ok(GenResult::Return(Value::None)),
+                Err(e) => Err(e),
+            }
+        }
+        _ => {}
+    }
+    // A Python-level `__next__`: the value its StopIteration carries is the result of the `yield from`.
+    match crate::builtins::type_::lookup(it.ty(), "__next__") {
+        Some(f) => match crate::ops::call::call_with_self(&f, it, &[], &[]) {
+            Ok(y) => Ok(GenResult::Yield(y)),
+            Err(e) if e.matches(ExcKind::StopIteration) => Ok(GenResult::Return(stop_value(&e))),
+            Err(e) => Err(e),
+        },
+        None => Err(type_error(format!("'{}' object is not an iterator", it.type_name()))),
     }
 }
 
@@ -180,11 +283,7 @@ fn send_to(it: &Value, v: Value) -> PyResult<GenResult> {
         return g.resume(Ok(v));
     }
     if v.is_none() {
-        return match crate::ops::iter::next(it) {
-            Ok(Some(y)) => Ok(GenResult::Yield(y)),
-            Ok(None) => Ok(GenResult::Return(Value::None)),
-            Err(e) => Err(e),
-        };
+        return next_of(it);
     }
     match crate::ops::call::call_method(&Value::from("send"), &[it.clone(), v], &[]) {
         Ok(y) => Ok(GenResult::Yield(y)),
@@ -238,6 +337,11 @@ impl GeneratorObj {
     /// Resumes the body with a sent value (`Ok`) or a thrown exception (`Err`).
     pub fn resume(&self, input: PyResult<Value>) -> PyResult<GenResult> {
         self.resume_with(Some(input))
+    }
+
+    /// `send(None)`: resumes the body with `None` sent in, passing nothing in memory (see `next_value`).
+    pub fn resume_next(&self) -> PyResult<GenResult> {
+        self.resume_with(None)
     }
 
     /// `next(gen)` and `for x in gen`: resumes the body with `None` sent in; `None` when it returned.
@@ -302,10 +406,22 @@ impl GeneratorObj {
                 return Err(e);
             }
         };
-        let mut passage = Passage { value: input, produced: false };
+        let mut passage = Passage { value: input, produced: false, delegate: std::ptr::null(), delegate_done: false };
+        if status == DELEGATING {
+            if let Some(y) = step_delegate(frame, &mut passage) {
+                drop(guard);
+                if crate::error::handled_depth() > depth {
+                    frame.stash = crate::error::take_handled_above(depth);
+                }
+                self.release(DELEGATING);
+                return Ok(GenResult::Yield(y));
+            }
+        }
         // SAFETY: the vtable's functions never dereference the data pointer; `passage` outlives the poll.
-        let waker =
-            unsafe { Waker::from_raw(RawWaker::new(&mut passage as *mut Passage as *const (), &PASSAGE_WAKER)) };
+        // `ManuallyDrop`: dropping this waker would only make an indirect call to a function that does nothing.
+        let waker = std::mem::ManuallyDrop::new(unsafe {
+            Waker::from_raw(RawWaker::new(&mut passage as *mut Passage as *const (), &PASSAGE_WAKER))
+        });
         let mut cx = Context::from_waker(&waker);
         let polled = match frame.body.as_mut() {
             Some(body) => body.as_mut().poll(&mut cx),
@@ -317,7 +433,14 @@ impl GeneratorObj {
                 if crate::error::handled_depth() > depth {
                     frame.stash = crate::error::take_handled_above(depth);
                 }
-                self.release(SUSPENDED);
+                if passage.delegate.is_null() {
+                    self.release(SUSPENDED);
+                } else {
+                    // SAFETY: the pointer is the `yield from`'s iterator inside the body, which is suspended at
+                    // that very `yield from` and has not been dropped or polled since.
+                    frame.delegate = Some(unsafe { (*passage.delegate).clone() });
+                    self.release(DELEGATING);
+                }
                 match passage.value {
                     Some(Ok(v)) if passage.produced => Ok(GenResult::Produced(v)),
                     Some(Ok(v)) => Ok(GenResult::Yield(v)),
@@ -345,7 +468,7 @@ impl GeneratorObj {
     pub fn close(&self) -> PyResult<()> {
         // Acquire: pairs with the release store of the last resumption (only the status is read here).
         match self.status.load(Ordering::Acquire) {
-            SUSPENDED => {}
+            SUSPENDED | DELEGATING => {}
             RUNNING => return Err(value_error(format!("{} already executing", self.kind()))),
             _ => {
                 self.finish_unstarted();
@@ -395,7 +518,7 @@ impl NativeIter for GeneratorObj {
 impl Drop for GeneratorObj {
     fn drop(&mut self) {
         // An abandoned generator runs its pending `finally` blocks and `with` exits, as CPython's does.
-        if *self.status.get_mut() == SUSPENDED {
+        if matches!(*self.status.get_mut(), SUSPENDED | DELEGATING) {
             if let Err(e) = self.close() {
                 let text = crate::traceback::format_exception(&e.exc);
                 crate::modules::sys::write_stderr(&format!(
@@ -437,7 +560,7 @@ fn frame_object_of(
             kind,
             label,
             status: AtomicU8::new(FRESH),
-            frame: UnsafeCell::new(Frame { body: Some(body), stash: Vec::new() }),
+            frame: UnsafeCell::new(Frame { body: Some(body), stash: Vec::new(), delegate: None }),
         }),
     ))
 }

@@ -724,7 +724,7 @@ fn next(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let it = &a[0];
     if let Some(Payload::Generator(g)) = it.payload() {
         // A generator's return value travels in the StopIteration, as CPython's `next()` reports it.
-        return match g.resume(Ok(Value::None))? {
+        return match g.resume_next()? {
             crate::builtins::generator::GenResult::Yield(v) | crate::builtins::generator::GenResult::Produced(v) => {
                 Ok(v)
             }
