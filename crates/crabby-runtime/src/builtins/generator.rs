@@ -97,11 +97,16 @@ pub enum GenResult {
     Return(Value),
 }
 
-/// The value passing through the `yield` being resumed or suspended: in (`send`/`throw`) before the poll,
-/// out (the yielded value) after it. It lives on the resuming Rust stack frame and reaches the body's
+/// What passes through the `yield` being resumed or suspended: in (`send`/`throw`) before the poll, out (where
+/// the yielded value waits) after it. It lives on the resuming Rust stack frame and reaches the body's
 /// [`YieldValue`] through the waker's data pointer, so a resumption touches no thread-local state for it.
 struct Passage {
+    /// In: the sent value or thrown exception (`None` for `next()`).
     value: Option<PyResult<Value>>,
+    /// Out: the yielded value, inside the suspended body's `YieldValue`, for the resumer to take. The value
+    /// stays where the body put it instead of being copied out during the poll: a 16-byte copy read back
+    /// straight after the two 8-byte stores that wrote it stalled store forwarding on every `yield`.
+    out: *mut Option<Value>,
     /// Set when the suspension was an async generator's own `yield` rather than an `await`.
     produced: bool,
     /// Out: the iterator a `yield from` suspended on (see `Frame::delegate`), inside the paused body; null for
@@ -138,6 +143,7 @@ fn passage<'a>(cx: &'a mut Context<'_>) -> Option<&'a mut Passage> {
 pub struct YieldValue {
     value: Option<Value>,
     produced: bool,
+    suspended: bool,
 }
 
 impl Future for YieldValue {
@@ -148,25 +154,24 @@ impl Future for YieldValue {
         let Some(p) = passage(cx) else {
             return Poll::Ready(Err(crate::error::runtime_error("yield outside a generator resumption")));
         };
-        match self.value.take() {
-            Some(v) => {
-                p.value = Some(Ok(v));
-                p.produced = produced;
-                Poll::Pending
-            }
-            None => Poll::Ready(p.value.take().unwrap_or(Ok(Value::None))),
+        if self.suspended {
+            return Poll::Ready(p.value.take().unwrap_or(Ok(Value::None)));
         }
+        self.suspended = true;
+        p.out = &mut self.value;
+        p.produced = produced;
+        Poll::Pending
     }
 }
 
 /// `yield v` in a compiled generator body: `let sent = q!(yield_value(v).await)`.
 pub fn yield_value(v: Value) -> YieldValue {
-    YieldValue { value: Some(v), produced: false }
+    YieldValue { value: Some(v), produced: false, suspended: false }
 }
 
 /// `yield v` in an async generator: produces `v` to the `async for` (or `__anext__` awaiter).
 pub fn async_gen_yield(v: Value) -> YieldValue {
-    YieldValue { value: Some(v), produced: true }
+    YieldValue { value: Some(v), produced: true, suspended: false }
 }
 
 /// How a `yield from` suspension was resumed.
@@ -182,6 +187,7 @@ enum Resumed {
 struct DelegateYield<'a> {
     value: Option<Value>,
     it: &'a Value,
+    suspended: bool,
 }
 
 impl Future for DelegateYield<'_> {
@@ -193,18 +199,16 @@ impl Future for DelegateYield<'_> {
                 "yield outside a generator resumption",
             ))));
         };
-        match self.value.take() {
-            Some(v) => {
-                p.value = Some(Ok(v));
-                p.produced = false;
-                p.delegate = self.it as *const Value;
-                Poll::Pending
-            }
-            None => {
-                let v = p.value.take().unwrap_or(Ok(Value::None));
-                Poll::Ready(if p.delegate_done { Resumed::Done(v) } else { Resumed::Input(v) })
-            }
+        if self.suspended {
+            let v = p.value.take().unwrap_or(Ok(Value::None));
+            return Poll::Ready(if p.delegate_done { Resumed::Done(v) } else { Resumed::Input(v) });
         }
+        let this = &mut *self;
+        this.suspended = true;
+        p.out = &mut this.value;
+        p.produced = false;
+        p.delegate = this.it as *const Value;
+        Poll::Pending
     }
 }
 
@@ -221,10 +225,12 @@ pub async fn yield_from(it: Value) -> PyResult<Value> {
         };
         match step? {
             GenResult::Return(r) => return Ok(r),
-            GenResult::Yield(y) | GenResult::Produced(y) => match (DelegateYield { value: Some(y), it: &it }).await {
-                Resumed::Input(v) => to_send = v,
-                Resumed::Done(r) => return r,
-            },
+            GenResult::Yield(y) | GenResult::Produced(y) => {
+                match (DelegateYield { value: Some(y), it: &it, suspended: false }).await {
+                    Resumed::Input(v) => to_send = v,
+                    Resumed::Done(r) => return r,
+                }
+            }
         }
     }
 }
@@ -404,7 +410,13 @@ impl GeneratorObj {
                 return Err(e);
             }
         };
-        let mut passage = Passage { value: input, produced: false, delegate: std::ptr::null(), delegate_done: false };
+        let mut passage = Passage {
+            value: input,
+            out: std::ptr::null_mut(),
+            produced: false,
+            delegate: std::ptr::null(),
+            delegate_done: false,
+        };
         if status == DELEGATING {
             if let Some(y) = step_delegate(frame, &mut passage) {
                 drop(guard);
@@ -439,10 +451,13 @@ impl GeneratorObj {
                     frame.delegate = Some(unsafe { (*passage.delegate).clone() });
                     self.release(DELEGATING);
                 }
-                match passage.value {
-                    Some(Ok(v)) if passage.produced => Ok(GenResult::Produced(v)),
-                    Some(Ok(v)) => Ok(GenResult::Yield(v)),
-                    _ => Err(crate::error::runtime_error(format!("{} suspended without a value", self.kind()))),
+                // SAFETY: a non-null `out` points into the body, suspended at the `yield` that set it and not
+                // polled or dropped since; this thread owns the frame.
+                let out = if passage.out.is_null() { None } else { unsafe { (*passage.out).take() } };
+                match out {
+                    Some(v) if passage.produced => Ok(GenResult::Produced(v)),
+                    Some(v) => Ok(GenResult::Yield(v)),
+                    None => Err(crate::error::runtime_error(format!("{} suspended without a value", self.kind()))),
                 }
             }
             Poll::Ready(r) => {
