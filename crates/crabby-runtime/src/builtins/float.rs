@@ -17,71 +17,172 @@ use crate::ops::compare::CmpOp;
 use crate::ops::number::BinOp;
 use crate::Value;
 
+/// The shortest digits that round-trip to a finite, non-zero `f` (sign ignored), in a stack buffer:
+/// `f == 0.DIGITS * 10**point`, the digits without leading or trailing zeros. A double has at most 17
+/// significant digits.
+struct Digits {
+    buf: [u8; 24],
+    len: usize,
+    point: i32,
+}
+
+impl Digits {
+    fn of(f: f64) -> Digits {
+        let mut ryu_buf = ryu::Buffer::new();
+        let s = ryu_buf.format_finite(f.abs()).as_bytes();
+        // ryu writes `MANTISSA[eEXP]`, the mantissa `INT[.FRAC]`.
+        let (mantissa, exp) = match s.iter().position(|&c| c == b'e' || c == b'E') {
+            Some(i) => {
+                // ryu's exponent is ASCII digits with an optional minus.
+                let e = std::str::from_utf8(&s[i + 1..]).ok().and_then(|t| t.parse::<i32>().ok()).unwrap_or(0);
+                (&s[..i], e)
+            }
+            None => (s, 0),
+        };
+        let mut d = Digits { buf: [0; 24], len: 0, point: exp };
+        let mut int_len = 0i32;
+        let mut seen_point = false;
+        for &c in mantissa {
+            if c == b'.' {
+                seen_point = true;
+                continue;
+            }
+            if !seen_point {
+                int_len += 1;
+            }
+            // Leading zeros move the point instead of being kept.
+            if d.len == 0 && c == b'0' {
+                d.point -= 1;
+                continue;
+            }
+            if d.len < d.buf.len() {
+                d.buf[d.len] = c;
+                d.len += 1;
+            }
+        }
+        d.point += int_len;
+        while d.len > 1 && d.buf[d.len - 1] == b'0' {
+            d.len -= 1;
+        }
+        if d.len == 0 {
+            d.buf[0] = b'0';
+            d.len = 1;
+        }
+        d
+    }
+
+    fn text(&self) -> &str {
+        // Only ASCII digits are stored, so the conversion cannot fail.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("0")
+    }
+}
+
 /// The shortest digits that round-trip to `f` (which is finite and non-zero, sign ignored) and the decimal
 /// exponent: `f == 0.DIGITS * 10**point`. The digits have no leading or trailing zeros.
 pub fn shortest_digits(f: f64) -> (String, i32) {
-    let mut buf = ryu::Buffer::new();
-    let s = buf.format_finite(f.abs());
-    let (mantissa, exp) = match s.find(['e', 'E']) {
-        Some(i) => (&s[..i], s[i + 1..].parse::<i32>().unwrap_or(0)),
-        None => (s, 0),
-    };
-    let (int_part, frac_part) = match mantissa.find('.') {
-        Some(i) => (&mantissa[..i], &mantissa[i + 1..]),
-        None => (mantissa, ""),
-    };
-    let all = format!("{int_part}{frac_part}");
-    let mut point = int_part.len() as i32 + exp;
-    let trimmed = all.trim_start_matches('0');
-    point -= (all.len() - trimmed.len()) as i32;
-    let digits = trimmed.trim_end_matches('0');
-    (if digits.is_empty() { "0".into() } else { digits.to_string() }, point)
+    let d = Digits::of(f);
+    (d.text().to_string(), d.point)
 }
 
 /// `repr(float)`: the shortest text that round-trips, laid out with CPython's rules (fixed notation for
 /// decimal exponents from -4 to 15, else `1e+16` style).
 pub fn float_repr(f: f64) -> String {
+    let mut out = String::new();
+    float_repr_into(&mut out, f);
+    out
+}
+
+/// Appends `repr(f)` to `out` without allocating anything else (the JSON encoder and `repr` of containers
+/// write many floats into one buffer; `float.__repr__` writes into a [`StackText`]).
+pub fn float_repr_into<W: std::fmt::Write>(out: &mut W, f: f64) {
+    // Writing to a `String` or a `StackText` of at least 32 bytes cannot fail: a repr is at most 24 bytes.
+    let mut put = |t: &str| {
+        let _ = out.write_str(t);
+    };
     if f.is_nan() {
-        return "nan".into();
+        return put("nan");
     }
     if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+        return put(if f > 0.0 { "inf" } else { "-inf" });
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return put(if f.is_sign_negative() { "-0.0" } else { "0.0" });
     }
-    let (digits, point) = shortest_digits(f);
-    let mut out = String::new();
+    let d = Digits::of(f);
+    let (digits, point) = (d.text(), d.point);
     if f < 0.0 {
-        out.push('-');
+        put("-");
     }
+    const ZEROS: &str = "0000000000000000000000";
     // CPython's exponent is `point - 1`; repr uses fixed notation when it is in -4..16.
     let exp10 = point - 1;
     if (-4..16).contains(&exp10) {
         if point <= 0 {
-            out.push_str("0.");
-            out.push_str(&"0".repeat((-point) as usize));
-            out.push_str(&digits);
+            put("0.");
+            put(&ZEROS[..(-point) as usize]);
+            put(digits);
         } else if point as usize >= digits.len() {
-            out.push_str(&digits);
-            out.push_str(&"0".repeat(point as usize - digits.len()));
-            out.push_str(".0");
+            put(digits);
+            put(&ZEROS[..point as usize - digits.len()]);
+            put(".0");
         } else {
-            out.push_str(&digits[..point as usize]);
-            out.push('.');
-            out.push_str(&digits[point as usize..]);
+            put(&digits[..point as usize]);
+            put(".");
+            put(&digits[point as usize..]);
         }
     } else {
-        out.push_str(&digits[..1]);
+        put(&digits[..1]);
         if digits.len() > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
+            put(".");
+            put(&digits[1..]);
         }
-        out.push('e');
-        out.push(if exp10 < 0 { '-' } else { '+' });
-        out.push_str(&format!("{:02}", exp10.abs()));
+        let e = exp10.unsigned_abs();
+        let mut buf = [b'e', if exp10 < 0 { b'-' } else { b'+' }, b'0', b'0', b'0'];
+        let mut n = 2;
+        if e >= 100 {
+            buf[n] = b'0' + (e / 100) as u8;
+            n += 1;
+        }
+        buf[n] = b'0' + (e / 10 % 10) as u8;
+        buf[n + 1] = b'0' + (e % 10) as u8;
+        put(std::str::from_utf8(&buf[..n + 2]).unwrap_or("e"));
     }
-    out
+}
+
+/// A short text built on the stack (`float.__repr__` makes its str from one without a `String`). Writes past
+/// the capacity fail, as `std::fmt::Write` lets them.
+pub struct StackText<const N: usize> {
+    buf: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> StackText<N> {
+    pub fn new() -> Self {
+        StackText { buf: [0; N], len: 0 }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only whole `&str`s are copied in (`write_str`), so the bytes are UTF-8.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl<const N: usize> Default for StackText<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<const N: usize> std::fmt::Write for StackText<N> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        if end > N {
+            return Err(std::fmt::Error);
+        }
+        self.buf[self.len..end].copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
 }
 
 /// The float value of a float, int or bool, if it is one of those.
@@ -490,7 +591,11 @@ float_unary! {
     m_neg => "__neg__", |f| Ok(Value::Float(-f));
     m_pos => "__pos__", |f| Ok(Value::Float(f));
     m_bool => "__bool__", |f| Ok(Value::Bool(f != 0.0));
-    m_repr => "__repr__", |f| Ok(Value::from(float_repr(f)));
+    m_repr => "__repr__", |f| {
+        let mut t = StackText::<32>::new();
+        float_repr_into(&mut t, f);
+        Ok(crate::builtins::str::new_str_len(t.as_str(), t.as_str().len()))
+    };
     m_hash => "__hash__", |f| Ok(Value::Int(ops::hash::hash_f64(f)));
 }
 

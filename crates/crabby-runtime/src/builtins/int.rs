@@ -794,7 +794,15 @@ int_unary! {
     m_pos => "__pos__", |v| Ok(v.clone());
     m_invert => "__invert__", ops::number::invert;
     m_bool => "__bool__", |v| Ok(Value::Bool(match v { Value::Int(i) => *i != 0, _ => !this_big(v).is_zero() }));
-    m_repr => "__repr__", |v| int_repr(v).map(Value::from);
+    m_repr => "__repr__", |v| match v {
+        // Written on the stack: the str is the only allocation (json's pure-Python encoder calls this per int).
+        Value::Int(i) => {
+            let mut buf = [0u8; 20];
+            let s = ops::format::i64_digits(*i, &mut buf);
+            Ok(crate::builtins::str::new_str_len(s, s.len()))
+        }
+        _ => int_repr(v).map(Value::from),
+    };
     m_hash => "__hash__", |v| Ok(Value::Int(ops::hash::hash_int_value(v)));
 }
 

@@ -308,16 +308,34 @@ fn join_items(v: &Value) -> PyResult<Vec<Value>> {
     Ok(items)
 }
 
-/// Joins `items` with `sep` (of `sep_chars` code points): the text is sized in one pass and copied in a
-/// second, into one buffer.
+/// Items from which [`join_slice`] copies in one pass instead of sizing the result first.
+const JOIN_ONE_PASS: usize = 64;
+
+/// Joins `items` with `sep` (of `sep_chars` code points) into one buffer. A few items are sized in one pass
+/// and copied in a second; many items are copied in a single pass into a buffer that grows: reading every
+/// item's object twice cost more than the buffer's few doublings (json's `''.join` of 300,000 chunks).
 fn join_slice(sep: &str, sep_chars: usize, items: &[Value]) -> PyResult<Value> {
+    let not_str = |i: usize, item: &Value| {
+        type_error(format!("sequence item {i}: expected str instance, {} found", item.type_name()))
+    };
     let gaps = items.len().saturating_sub(1);
+    if items.len() > JOIN_ONE_PASS {
+        let mut out = String::with_capacity(items.len() * 8 + sep.len() * gaps);
+        let mut chars = sep_chars * gaps;
+        for (i, item) in items.iter().enumerate() {
+            let Some(p) = as_pystr(item) else { return Err(not_str(i, item)) };
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(p.as_str());
+            chars += p.char_len();
+        }
+        return Ok(new_string_len(out, chars));
+    }
     let mut bytes = sep.len() * gaps;
     let mut chars = sep_chars * gaps;
     for (i, item) in items.iter().enumerate() {
-        let Some(p) = as_pystr(item) else {
-            return Err(type_error(format!("sequence item {i}: expected str instance, {} found", item.type_name())));
-        };
+        let Some(p) = as_pystr(item) else { return Err(not_str(i, item)) };
         bytes += p.byte_len();
         chars += p.char_len();
     }

@@ -182,21 +182,44 @@ fn one_str_arg<'a>(name: &str, args: &'a [Value], kwargs: &[(Value, Value)]) -> 
     as_pystr(&args[0]).ok_or_else(|| not_a_string(&args[0]))
 }
 
+/// Escapes into a per-thread scratch buffer and makes the str from it: a short result is copied into the
+/// object (no `String` allocated and freed per call), a long one into one allocation of its exact size.
+fn escaped_str(escape: fn(&mut String, &str), s: &PyStr, nchars: impl Fn(&str) -> usize) -> Value {
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    SCRATCH.with(|b| match b.try_borrow_mut() {
+        Ok(mut buf) => {
+            buf.clear();
+            escape(&mut buf, s.as_str());
+            let v = crate::builtins::str::new_str_len(&buf, nchars(&buf));
+            // A huge string's buffer is not kept for the rest of the thread's life.
+            if buf.capacity() > 1 << 16 {
+                *buf = String::new();
+            }
+            v
+        }
+        // Not reachable (nothing here calls back into Python), but a fresh buffer is always correct.
+        Err(_) => {
+            let mut out = String::new();
+            escape(&mut out, s.as_str());
+            let n = nchars(&out);
+            crate::builtins::str::new_string_len(out, n)
+        }
+    })
+}
+
 fn encode_basestring_ascii(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = one_str_arg("encode_basestring_ascii", args, kwargs)?;
-    let mut out = String::new();
-    escape_ascii_into(&mut out, s.as_str());
-    let n = out.len();
-    Ok(crate::builtins::str::new_string_len(out, n))
+    // The result is all ASCII.
+    Ok(escaped_str(escape_ascii_into, s, |out| out.len()))
 }
 
 fn encode_basestring(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = one_str_arg("encode_basestring", args, kwargs)?;
-    let mut out = String::new();
-    escape_into(&mut out, s.as_str());
     // Two quotes plus one extra character per escaped byte (all ASCII), the rest as in the input.
-    let extra = out.len() - s.as_str().len();
-    Ok(crate::builtins::str::new_string_len(out, s.char_len() + extra))
+    let (in_bytes, in_chars) = (s.as_str().len(), s.char_len());
+    Ok(escaped_str(escape_into, s, |out| in_chars + (out.len() - in_bytes)))
 }
 
 /// `scanstring(string, end, strict=True) -> (str, end)`: the JSON string whose opening quote is just before

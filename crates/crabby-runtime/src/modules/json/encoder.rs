@@ -8,10 +8,9 @@
 //! Ints and floats are written with `int.__repr__` and `float.__repr__` whatever their class, as CPython does.
 
 use std::collections::HashSet;
-use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use crate::builtins::float::float_repr;
+use crate::builtins::float::float_repr_into;
 use crate::builtins::function::new_builtin;
 use crate::builtins::object::static_method;
 use crate::builtins::str::{as_pystr, clinic_type_name, new_string};
@@ -190,7 +189,8 @@ impl Run<'_> {
             Value::Bool(true) => self.out.push_str("true"),
             Value::Bool(false) => self.out.push_str("false"),
             Value::Int(i) => {
-                let _ = write!(self.out, "{i}");
+                let mut buf = [0u8; 20];
+                self.out.push_str(ops::format::i64_digits(*i, &mut buf));
             }
             Value::Float(f) => self.float(*f, obj)?,
             Value::Obj(o) => match &o.payload {
@@ -242,8 +242,16 @@ impl Run<'_> {
 
     /// A float's JSON text: `float.__repr__`, or the names of the non-finite values when `allow_nan`.
     fn float_text(&self, f: f64, obj: &Value) -> PyResult<String> {
+        let mut out = String::new();
+        self.float_into(&mut out, f, obj)?;
+        Ok(out)
+    }
+
+    /// Appends a float's JSON text to `out` (see [`Run::float_text`]).
+    fn float_into(&self, out: &mut String, f: f64, obj: &Value) -> PyResult<()> {
         if f.is_finite() {
-            return Ok(float_repr(f));
+            float_repr_into(out, f);
+            return Ok(());
         }
         if !self.e.allow_nan {
             return Err(value_error(format!(
@@ -251,20 +259,21 @@ impl Run<'_> {
                 ops::format::repr(obj)?
             )));
         }
-        Ok(if f > 0.0 {
+        out.push_str(if f > 0.0 {
             "Infinity"
         } else if f < 0.0 {
             "-Infinity"
         } else {
             "NaN"
-        }
-        .into())
+        });
+        Ok(())
     }
 
     fn float(&mut self, f: f64, obj: &Value) -> PyResult<()> {
-        let t = self.float_text(f, obj)?;
-        self.out.push_str(&t);
-        Ok(())
+        let mut out = std::mem::take(&mut self.out);
+        let r = self.float_into(&mut out, f, obj);
+        self.out = out;
+        r
     }
 
     /// A string, escaped: `text` is the text of `obj` (a str), which a custom encoder is called with.

@@ -135,7 +135,8 @@ impl<'a> Doc<'a> {
     fn piece(&self, start: usize, end: usize) -> Value {
         let piece = &self.s[start..end];
         let n = if self.text.is_ascii() { piece.len() } else { piece.chars().count() };
-        new_string_len(piece.to_string(), n)
+        // Copied straight into the new object (short pieces live inside it), with no `String` in between.
+        crate::builtins::str::new_str_len(piece, n)
     }
 
     /// The byte at `i`, or 0 past the end (0 never matches anything the scanner looks for).
