@@ -301,22 +301,34 @@ pub fn fill_missing(f: &Value, args: &mut [Value], missing: &[usize]) -> bool {
     let Some(Payload::Function(func)) = f.payload() else { return false };
     let (code, argcount) = (func.code, func.code.argcount as usize);
     let positional = missing.iter().take_while(|&&j| j < argcount).count();
-    if positional > 0 {
-        let defaults = func.defaults.read();
-        let Some(first) = argcount.checked_sub(defaults.len()) else { return false };
-        for &j in &missing[..positional] {
-            let Some(d) = j.checked_sub(first).and_then(|k| defaults.get(k)) else { return false };
-            args[j] = d.clone();
-        }
-    }
-    if positional < missing.len() {
-        let kwdefaults = func.kwdefaults.read();
-        for &j in &missing[positional..] {
-            let Some((_, d)) = kwdefaults.iter().find(|(p, _)| *p == code.params[j]) else { return false };
-            args[j] = d.clone();
-        }
-    }
-    true
+    // Placeholders are replaced (dropping `None` runs nothing) and defaults copied, under the locks or
+    // without them while one Python thread runs (`qsbr::read`).
+    let filled = positional == 0
+        || crate::qsbr::read(&func.defaults, |defaults| {
+            let Some(first) = argcount.checked_sub(defaults.len()) else { return false };
+            missing[..positional].iter().all(|&j| match j.checked_sub(first).and_then(|k| defaults.get(k)) {
+                Some(d) => {
+                    args[j] = d.clone();
+                    true
+                }
+                None => false,
+            })
+        });
+    filled
+        && (positional == missing.len()
+            || crate::qsbr::read(&func.kwdefaults, |kwdefaults| {
+                missing[positional..].iter().all(|&j| {
+                    // The names are usually the same static text: compare addresses before bytes.
+                    let p = code.params[j];
+                    match kwdefaults.iter().find(|(k, _)| std::ptr::eq(*k, p) || *k == p) {
+                        Some((_, d)) => {
+                            args[j] = d.clone();
+                            true
+                        }
+                        None => false,
+                    }
+                })
+            }))
 }
 
 /// `call_direct` with the arguments of `lent` (slot, the caller's local) placed in their slots uncounted:

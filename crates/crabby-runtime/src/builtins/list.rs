@@ -212,33 +212,6 @@ pub(crate) fn index_bounds(args: &[Value], len: usize) -> PyResult<(usize, usize
 
 // ----- the list itself -----
 
-/// Runs `f` on a list's items for reading: without taking the lock while one Python thread runs
-/// (`qsbr::solo`), under the read lock otherwise. `f` must not run Python code or touch the same list's lock.
-/// Two atomic operations per access were a fifth of list-heavy loops (nbody, fannkuch).
-#[inline(always)]
-pub fn read_items<R>(l: &RwLock<Vec<Value>>, f: impl FnOnce(&Vec<Value>) -> R) -> R {
-    if crate::qsbr::solo() {
-        // SAFETY: this is the only thread touching Python objects, and it holds no guard of this list now:
-        // guards are only held by write and read sections that run no Python code and call no function
-        // reading lists this way, so no `&mut` to the items exists while `f` reads them.
-        return f(unsafe { &*l.data_ptr() });
-    }
-    f(&l.read())
-}
-
-/// Runs `f` on a list's items for writing: without taking the lock while one Python thread runs
-/// (`qsbr::solo`), under the write lock otherwise. `f` must not run Python code, drop an item (freeing may run
-/// code that reads the list: return what it removes instead) or touch the same list's lock.
-#[inline(always)]
-pub fn write_items<R>(l: &RwLock<Vec<Value>>, f: impl FnOnce(&mut Vec<Value>) -> R) -> R {
-    if crate::qsbr::solo() {
-        // SAFETY: as in `read_items`: the only thread touching Python objects holds no reference to the items
-        // now, and `f` makes none that outlives it.
-        return f(unsafe { &mut *l.data_ptr() });
-    }
-    f(&mut l.write())
-}
-
 pub fn new_list(items: Vec<Value>) -> Value {
     Value::Obj(ObjRef::new(&types().list, Payload::List(RwLock::new(items))))
 }
@@ -254,7 +227,7 @@ pub fn list_lock<'a>(v: &'a Value, what: &str) -> PyResult<&'a RwLock<Vec<Value>
 /// `list.append`, used by generated code for list comprehensions too.
 pub fn append(list: &Value, item: Value) {
     if let Some(Payload::List(l)) = list.payload() {
-        write_items(l, |v| v.push(item));
+        crate::qsbr::write(l, |v| v.push(item));
     }
 }
 
@@ -477,7 +450,7 @@ pub fn remove(v: &Value, x: &Value) -> PyResult<bool> {
 
 /// `l.pop(i)`.
 pub fn pop(v: &Value, i: Option<i64>) -> PyResult<Value> {
-    write_items(lock_of(v), |g| {
+    crate::qsbr::write(lock_of(v), |g| {
         if g.is_empty() {
             return Err(index_error("pop from empty list"));
         }
@@ -489,7 +462,7 @@ pub fn pop(v: &Value, i: Option<i64>) -> PyResult<Value> {
 
 /// `l.insert(i, x)` with CPython's clamping of the position.
 pub fn insert(v: &Value, i: i64, x: Value) {
-    write_items(lock_of(v), |g| {
+    crate::qsbr::write(lock_of(v), |g| {
         let n = g.len() as i64;
         let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
         g.insert(j as usize, x);
@@ -601,7 +574,7 @@ fn m_append(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let v = recv(args, "append", Recv::Method)?;
     let a = Args::new("list.append", args, kwargs).exact(2)?;
     let item = a[1].clone();
-    write_items(lock_of(v), |items| items.push(item));
+    crate::qsbr::write(lock_of(v), |items| items.push(item));
     Ok(Value::None)
 }
 

@@ -162,9 +162,7 @@ pub fn unpack_array<const N: usize>(v: &Value) -> PyResult<[Value; N]> {
     if let Value::Obj(o) = v {
         if let Payload::List(l) = &o.payload {
             if o.ty().ptr_eq(&crate::builtins::types().list) {
-                let items = crate::builtins::list::read_items(l, |g| {
-                    (g.len() == N).then(|| std::array::from_fn(|i| g[i].clone()))
-                });
+                let items = crate::qsbr::read(l, |g| (g.len() == N).then(|| std::array::from_fn(|i| g[i].clone())));
                 if let Some(items) = items {
                     return Ok(items);
                 }
@@ -393,7 +391,7 @@ impl ForIter {
             }
             ForIter::List(l, i) => {
                 let Some(Payload::List(items)) = l.payload() else { unreachable!("ForIter::List holds a list") };
-                match crate::builtins::list::read_items(items, |g| g.get(*i).cloned()) {
+                match crate::qsbr::read(items, |g| g.get(*i).cloned()) {
                     Some(v) => {
                         *i += 1;
                         Ok(Some(v))
@@ -434,9 +432,7 @@ impl ForIter {
             }
             ForIter::ListRev(l, i) => {
                 let Some(Payload::List(items)) = l.payload() else { unreachable!("ForIter::ListRev holds a list") };
-                match crate::builtins::list::read_items(items, |g| {
-                    usize::try_from(*i).ok().and_then(|k| g.get(k)).cloned()
-                }) {
+                match crate::qsbr::read(items, |g| usize::try_from(*i).ok().and_then(|k| g.get(k)).cloned()) {
                     Some(v) => {
                         *i -= 1;
                         Ok(Some(v))

@@ -111,7 +111,7 @@ pub fn len(v: &Value) -> PyResult<usize> {
         }
         let n = match &o.payload {
             Payload::Str(s) => Some(s.char_len()),
-            Payload::List(l) => Some(crate::builtins::list::read_items(l, Vec::len)),
+            Payload::List(l) => Some(crate::qsbr::read(l, Vec::len)),
             Payload::Tuple(t) => Some(t.len()),
             Payload::Dict(_) => Some(crate::builtins::dict::len(o)),
             Payload::Set(_) => Some(crate::builtins::set::len(o)),

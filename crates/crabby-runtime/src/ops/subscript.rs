@@ -44,7 +44,7 @@ pub fn getitem(v: &Value, key: &Value) -> PyResult<Value> {
     // The common case first: an exact list or tuple indexed by an int in range.
     if let (Value::Obj(o), Value::Int(i)) = (v, key) {
         if let Some(l) = exact_list(o) {
-            if let Some(x) = list::read_items(l, |g| norm(*i, g.len()).map(|j| g[j].clone())) {
+            if let Some(x) = crate::qsbr::read(l, |g| norm(*i, g.len()).map(|j| g[j].clone())) {
                 return Ok(x);
             }
         } else if let (Payload::Tuple(t), true) = (&o.payload, o.ty().ptr_eq(&crate::builtins::types().tuple)) {
@@ -182,7 +182,7 @@ pub fn setitem(v: &Value, key: &Value, value: Value) -> PyResult<()> {
     if let (Value::Obj(o), Value::Int(i)) = (v, key) {
         if let Some(l) = exact_list(o) {
             // The old value is dropped after unlocking: freeing it may run more code.
-            let old = list::write_items(l, |g| match norm(*i, g.len()) {
+            let old = crate::qsbr::write(l, |g| match norm(*i, g.len()) {
                 Some(j) => Ok(std::mem::replace(&mut g[j], value)),
                 None => Err(value),
             });
@@ -257,7 +257,7 @@ fn int_bounds(lo: &Value, hi: &Value, st: &Value) -> Option<(i64, i64, i64)> {
 pub fn getslice(v: &Value, lo: Value, hi: Value, st: Value) -> PyResult<Value> {
     if let (Value::Obj(o), Some((start, stop, step))) = (v, int_bounds(&lo, &hi, &st)) {
         if let Some(l) = exact_list(o) {
-            let items = list::read_items(l, |g| {
+            let items = crate::qsbr::read(l, |g| {
                 let (start, _stop, n) = crate::builtins::slice::adjust_indices(g.len() as i64, start, stop, step);
                 if step == 1 {
                     let a = start.max(0) as usize;
