@@ -153,13 +153,26 @@ impl Object {
         if let Some(d) = self.raw_dict() {
             return Some(d);
         }
-        if let Payload::Instance(a) = &self.payload {
-            if a.is_inline() {
+        match &self.payload {
+            Payload::Instance(a) if a.is_inline() => {
                 crate::builtins::instance::materialize(self);
-                return self.raw_dict();
+                self.raw_dict()
             }
+            Payload::Exception(_) => crate::builtins::exceptions::lazy_dict(self),
+            _ => None,
         }
-        None
+    }
+
+    /// Publishes `d` as the dict of an object that has none yet, unless another thread did first: returns
+    /// the dict the object keeps (for dicts made on first use, such as exceptions' `__dict__`).
+    pub(crate) fn set_dict_if_absent(&self, d: ObjRef) -> &ObjRef {
+        let p = std::mem::ManuallyDrop::new(d).0.as_ptr();
+        // AcqRel: Release publishes the new dict's contents; Acquire, on failure, makes the winner's visible.
+        if self.dict.0.compare_exchange(std::ptr::null_mut(), p, Ordering::AcqRel, Ordering::Acquire).is_err() {
+            // SAFETY: `p` came from the `ObjRef` leaked just above and was not published.
+            drop(ObjRef(unsafe { NonNull::new_unchecked(p) }));
+        }
+        self.raw_dict().expect("the dict was just published")
     }
 
     /// The dict as it is now, without materialising inline attributes.

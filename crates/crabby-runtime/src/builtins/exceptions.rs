@@ -152,14 +152,28 @@ pub fn new_exception(kind: ExcKind, args: Vec<Value>) -> ObjRef {
 pub fn new_exception_of(ty: &ObjRef, args: Vec<Value>) -> ObjRef {
     if oserror::is_os_error_type(ty) {
         let ty = oserror::constructor_class(ty, &args);
-        let dict = type_obj(&ty).instance_dict.then(crate::builtins::dict::new_dict_obj);
+        let dict = type_obj(&ty).slot_storage.then(crate::builtins::dict::new_dict_obj);
         let exc =
             ObjRef::with_dict(&ty, Payload::Exception(Box::new(ExceptionObj::new(tuple::new_tuple_from(&args)))), dict);
         oserror::init_attrs(&exc, &args);
         return exc;
     }
-    let dict = type_obj(ty).instance_dict.then(crate::builtins::dict::new_dict_obj);
+    // The `__dict__` is made on first use (see `lazy_dict`): most exceptions never have attributes set.
+    let dict = type_obj(ty).slot_storage.then(crate::builtins::dict::new_dict_obj);
     ObjRef::with_dict(ty, Payload::Exception(Box::new(ExceptionObj::new(tuple::new_tuple(args)))), dict)
+}
+
+/// The `__dict__` of an exception that has not made one yet, made now if its class gives instances one
+/// (`Object::dict` calls this). Raising and catching a built-in exception whose attributes nobody sets then
+/// allocates no dict; a dict made later is empty, which is what the eager one would still hold. (Classes
+/// whose instances keep `__slots__` storage in the dict get it at creation, so it is never made here.)
+#[cold]
+pub fn lazy_dict(o: &crate::object::Object) -> Option<&ObjRef> {
+    let t = type_obj(o.ty());
+    if !t.instance_dict || t.slot_storage {
+        return None;
+    }
+    Some(o.set_dict_if_absent(crate::builtins::dict::new_dict_obj()))
 }
 
 pub fn is_exception_type(ty: &ObjRef) -> bool {

@@ -45,7 +45,9 @@ pub fn alloc(ty: &ObjRef, payload: Payload) -> ObjRef {
         // The attributes stay inline until a dict is asked for (`builtins::instance`).
         return ObjRef::new(ty, Payload::Instance(InstAttrs::inline()));
     }
-    let storage = (t.instance_dict || t.slot_storage).then(dict::new_dict_obj);
+    // An exception's `__dict__` is made on first use (`exceptions::lazy_dict`).
+    let lazy = matches!(payload, Payload::Exception(_)) && !t.slot_storage;
+    let storage = (!lazy && (t.instance_dict || t.slot_storage)).then(dict::new_dict_obj);
     if t.nslots > 0 && matches!(payload, Payload::Instance(_)) {
         // `__slots__` values live in a fixed array (`builtins::instance`); the dict, if any, is `__dict__`.
         return ObjRef::with_dict(ty, Payload::Instance(InstAttrs::slots(t.nslots)), storage);

@@ -940,7 +940,21 @@ fn implicit_wrappers(d: &ObjRef) {
 
 /// Makes a function stored in a class namespace immortal, as its class is: method lookups and calls then
 /// copy it without touching its reference count (a shared cache line every thread would write otherwise).
+/// Exact `property`, `classmethod` and `staticmethod` objects become immortal too: they are immutable, and
+/// only immortal lookup results live in the lock-free lookup cache (`FastCache`), so a mortal property was
+/// looked up through the locked map on every `obj.prop` read or write.
 pub fn immortalize_method(v: &Value) {
+    if let Value::Obj(o) = v {
+        let t = types();
+        let ty = o.ty();
+        if matches!(o.payload, Payload::Descriptor(_))
+            && (ty.ptr_eq(&t.property) || ty.ptr_eq(&t.classmethod) || ty.ptr_eq(&t.staticmethod))
+            && !o.is_immortal()
+        {
+            // As for functions below: the namespace holds a reference, so the object cannot be freed meanwhile.
+            o.immortalize();
+        }
+    }
     let f = match v.payload() {
         Some(Payload::Descriptor(DescriptorObj::StaticMethod(f) | DescriptorObj::ClassMethod(f))) => f,
         _ => v,
