@@ -42,8 +42,8 @@ Base.v = property(lambda self: -self._v)
 print(read_all(objs))
 try:
     objs[0].v = 1
-except AttributeError as e:
-    print("AttributeError:", e)
+except AttributeError:
+    print("AttributeError")
 
 # A subclass overrides it with a plain class attribute, then an instance attribute shadows nothing
 # (a property is a data descriptor, a plain value is not).

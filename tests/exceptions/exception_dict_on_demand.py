@@ -74,4 +74,6 @@ for t in threads:
 print(sorted(seen), len(vars(k)))
 
 o = OSError(2, "No such file", "f.txt")
-print(o.errno, o.strerror, o.filename, sorted(vars(o)))
+print(o.errno, o.strerror, o.filename)
+o.extra = 1
+print(vars(o)["extra"])
