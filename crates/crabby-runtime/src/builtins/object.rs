@@ -185,6 +185,15 @@ fn construct_int(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         Value::Float(f) => return float::float_to_int(*f),
         _ => {}
     }
+    // Exact `str`, `bytes` and `bytearray` have none of `__int__`, `__index__` and `__trunc__`, and built-in
+    // types cannot be given attributes: their text is parsed without the three lookups (`int(line)`).
+    let t = types();
+    if let Value::Obj(o) = x {
+        let ty = o.ty();
+        if ty.ptr_eq(&t.str) || ty.ptr_eq(&t.bytes) || ty.ptr_eq(&t.bytearray) {
+            return parse_int_str(x, 10);
+        }
+    }
     // `PyNumber_Long`: `__int__` (int and float subclasses have it too), `__index__`, `__trunc__`, then text.
     if let Some(f) = type_::lookup(x.ty(), "__int__") {
         let r = ops::call::call_with_self(&f, x, &[], &[])?;
@@ -230,9 +239,23 @@ fn parse_int_str(x: &Value, base: u32) -> PyResult<Value> {
         Some(Payload::Bytes(b)) => int::parse_int_bytes(b, base, true),
         Some(Payload::ByteArray(b)) => {
             let b = b.read().clone();
-            int::parse_int_bytes(&b, base, true)
+            // CPython parses a bytearray's contents as bytes, so its message shows them as `b'...'`.
+            return match int::parse_int_bytes(&b, base, true) {
+                Ok(n) => Ok(int::from_bigint(n)),
+                Err(e) => {
+                    Err(int::int_parse_error(e, base, &ops::format::repr(&crate::builtins::bytes::new_bytes_vec(b))?))
+                }
+            };
         }
-        _ => int::parse_int_bytes(&int::transform_decimal_and_space(x.as_str().unwrap_or("")), base, true),
+        _ => {
+            let s = x.as_str().unwrap_or("");
+            // ASCII text is what the transformation would give back: no copy.
+            if s.is_ascii() {
+                int::parse_int_bytes(s.as_bytes(), base, true)
+            } else {
+                int::parse_int_bytes(&int::transform_decimal_and_space(s), base, true)
+            }
+        }
     };
     match parsed {
         Ok(b) => Ok(int::from_bigint(b)),
