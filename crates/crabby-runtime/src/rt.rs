@@ -153,23 +153,14 @@ fn unbound_free(name: &str) -> PyErr {
 
 /// Loads a cell's value; `free` says whether the cell belongs to an enclosing scope (for the message).
 ///
-/// While only one Python thread runs (`qsbr::deferring` is false), the value is read without taking the
-/// lock, as instance attributes are: no other thread can read or write the cell then (a thread is
-/// registered by its parent before it starts, and one that ended published its accesses before
-/// unregistering), and this thread never holds a cell's lock across anything that could reach this read.
-/// perf put 5% of json's pure-Python encoder in taking and releasing cell locks, but whole-program timing
-/// shows about 1% (json_roundtrip 231 -> 229 ms CPU, within noise); it saves two atomic operations per access.
+/// While only one Python thread runs, the value is read without taking the lock (`qsbr::read`): no other
+/// thread can read or write the cell then, and this thread never holds a cell's lock across anything that
+/// could reach this read. perf put 5% of json's pure-Python encoder in taking and releasing cell locks, but
+/// whole-program timing shows about 1% (json_roundtrip 231 -> 229 ms CPU, within noise); it saves two atomic
+/// operations per access.
 #[inline]
 pub fn cell_get(c: &ObjRef, name: &str, free: bool) -> PyResult<Value> {
-    let lock = cell_lock(c);
-    let found = if crate::qsbr::deferring() {
-        lock.read().clone()
-    } else {
-        // SAFETY: one Python thread runs (see above), so nothing writes the cell during this read, and this
-        // thread holds no guard on it.
-        unsafe { (*lock.data_ptr()).clone() }
-    };
-    match found {
+    match crate::qsbr::read(cell_lock(c), Option::clone) {
         Some(v) => Ok(v),
         None => Err(if free { unbound_free(name) } else { unbound_local(name) }),
     }
@@ -177,14 +168,8 @@ pub fn cell_get(c: &ObjRef, name: &str, free: bool) -> PyResult<Value> {
 
 #[inline]
 pub fn cell_set(c: &ObjRef, v: Value) {
-    let lock = cell_lock(c);
-    let old = if crate::qsbr::deferring() {
-        lock.write().replace(v)
-    } else {
-        // SAFETY: as in `cell_get`: one Python thread runs, so no other access to the cell can overlap this
-        // one, and this thread holds no guard on it. The old value is dropped after the store.
-        unsafe { (*lock.data_ptr()).replace(v) }
-    };
+    // The old value is dropped after the store, outside the lock: freeing it may run code.
+    let old = crate::qsbr::write(cell_lock(c), |cell| cell.replace(v));
     drop(old);
 }
 
@@ -293,42 +278,12 @@ pub fn call_direct(f: &Value, body: ops::call::BodyFn, args: &mut [Value]) -> Py
 }
 
 /// Fills the parameter slots a direct call left out (`missing`, in increasing order) from the defaults `f`
-/// holds now: positional parameters from `__defaults__`, keyword-only ones from `__kwdefaults__`. False when
-/// one has no default (the caller then makes the general call, which reports it); slots filled before that
-/// are simply dropped with the array. The defaults' locks are held only while values are copied.
+/// holds now (`ops::call::fill_from_defaults`); false when one has no default, and the caller then makes the
+/// general call, which reports it.
 #[inline]
 pub fn fill_missing(f: &Value, args: &mut [Value], missing: &[usize]) -> bool {
     let Some(Payload::Function(func)) = f.payload() else { return false };
-    let (code, argcount) = (func.code, func.code.argcount as usize);
-    let positional = missing.iter().take_while(|&&j| j < argcount).count();
-    // Placeholders are replaced (dropping `None` runs nothing) and defaults copied, under the locks or
-    // without them while one Python thread runs (`qsbr::read`).
-    let filled = positional == 0
-        || crate::qsbr::read(&func.defaults, |defaults| {
-            let Some(first) = argcount.checked_sub(defaults.len()) else { return false };
-            missing[..positional].iter().all(|&j| match j.checked_sub(first).and_then(|k| defaults.get(k)) {
-                Some(d) => {
-                    args[j] = d.clone();
-                    true
-                }
-                None => false,
-            })
-        });
-    filled
-        && (positional == missing.len()
-            || crate::qsbr::read(&func.kwdefaults, |kwdefaults| {
-                missing[positional..].iter().all(|&j| {
-                    // The names are usually the same static text: compare addresses before bytes.
-                    let p = code.params[j];
-                    match kwdefaults.iter().find(|(k, _)| std::ptr::eq(*k, p) || *k == p) {
-                        Some((_, d)) => {
-                            args[j] = d.clone();
-                            true
-                        }
-                        None => false,
-                    }
-                })
-            }))
+    ops::call::fill_from_defaults(func, args, missing.iter().copied())
 }
 
 /// `call_direct` with the arguments of `lent` (slot, the caller's local) placed in their slots uncounted:

@@ -636,8 +636,11 @@ fn direct_call<'a>(
     let in_order = kw_slots.windows(2).all(|w| w[0] < w[1]);
     let mut slots: Vec<String> = vec!["Value::None".to_string(); params.len()];
     let (mut lent, mut owned_again) = (Vec::new(), String::new());
-    for (i, a) in args.iter().enumerate() {
-        if i < 32 && borrowed & (1 << i) != 0 && lendable_local(g, ctx, a) {
+    // Each argument with the slot it fills, in the order written: positional ones, then keywords.
+    let written =
+        args.iter().enumerate().chain(kw_slots.iter().copied().zip(c.arguments.keywords.iter().map(|k| &k.value)));
+    for (i, a) in written {
+        if i < args.len() && i < 32 && borrowed & (1 << i) != 0 && lendable_local(g, ctx, a) {
             let v = operand(g, ctx, a)?;
             if in_order {
                 let _ = write!(code, "let a_{id}_{i}: &Value; ");
@@ -658,17 +661,7 @@ fn direct_call<'a>(
             }
         }
     }
-    let mut kw_names = Vec::new();
-    for (k, &j) in c.arguments.keywords.iter().zip(&kw_slots) {
-        let v = expr(g, ctx, &k.value)?;
-        if in_order {
-            slots[j] = v;
-        } else {
-            let _ = write!(code, "let t_{id}_{j}: Value = {v}; ");
-            slots[j] = format!("t_{id}_{j}");
-        }
-        kw_names.push((g.s(&params[j]), j));
-    }
+    let kw_names: Vec<(String, usize)> = kw_slots.iter().map(|&j| (g.s(&params[j]), j)).collect();
     let _ = write!(code, "let mut av_{id}: [Value; {}] = [{}]; ", slots.len(), slots.join(", "));
     let direct = if lent.is_empty() {
         ctx.q(&format!("call_direct(&f_{id}, fn_s{scope_id}, &mut av_{id})"))

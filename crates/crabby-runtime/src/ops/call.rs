@@ -234,16 +234,51 @@ pub unsafe fn with_lent<R>(args: &mut [Value], lent: &[(usize, &Value)], run: im
 }
 
 /// Fills `slots[given..]`, the missing trailing positional parameters, from the function's `__defaults__`;
-/// false (slots untouched) when there are too few defaults, whose error the general binding reports. The
-/// defaults' lock is held only while they are copied (no Python code runs under it).
+/// false when there are too few defaults, whose error the general binding reports.
 pub fn fill_defaults(func: &FunctionObj, slots: &mut [Value], given: usize) -> bool {
     let n = slots.len();
-    let defaults = func.defaults.read();
-    let Some(first_default) = n.checked_sub(defaults.len()).filter(|&d| d <= given) else { return false };
-    for (slot, d) in slots[given..].iter_mut().zip(&defaults[given - first_default..]) {
-        *slot = d.clone();
-    }
-    true
+    fill_from_defaults(func, slots, given..n)
+}
+
+/// Fills the parameter slots `missing` (in increasing order) from the defaults the function holds now:
+/// positional parameters from `__defaults__`, keyword-only ones from `__kwdefaults__`. False when one has no
+/// default (the caller then runs the general binding, which reports it); slots filled before that are left
+/// for the caller to drop. The defaults are copied under their locks, or without them while one Python thread
+/// runs (`qsbr::read`); no Python code runs meanwhile.
+pub fn fill_from_defaults(
+    func: &FunctionObj,
+    slots: &mut [Value],
+    missing: impl Iterator<Item = usize> + Clone,
+) -> bool {
+    let (code, argcount) = (func.code, func.code.argcount as usize);
+    let mut positional = missing.clone().take_while(|&j| j < argcount).peekable();
+    let filled = positional.peek().is_none()
+        || crate::qsbr::read(&func.defaults, |defaults| {
+            let Some(first) = argcount.checked_sub(defaults.len()) else { return false };
+            positional.all(|j| match j.checked_sub(first).and_then(|k| defaults.get(k)) {
+                Some(d) => {
+                    slots[j] = d.clone();
+                    true
+                }
+                None => false,
+            })
+        });
+    let mut kwonly = missing.skip_while(|&j| j < argcount).peekable();
+    filled
+        && (kwonly.peek().is_none()
+            || crate::qsbr::read(&func.kwdefaults, |kwdefaults| {
+                kwonly.all(|j| {
+                    // The names are usually the same static text: compare addresses before bytes.
+                    let p = code.params[j];
+                    match kwdefaults.iter().find(|(k, _)| std::ptr::eq(*k, p) || *k == p) {
+                        Some((_, d)) => {
+                            slots[j] = d.clone();
+                            true
+                        }
+                        None => false,
+                    }
+                })
+            }))
 }
 
 /// Calls `f(this, *args, **kwargs)` without building a bound method.
@@ -331,7 +366,6 @@ fn bind_keywords_fast(
     buf: &mut [Value],
 ) -> Option<()> {
     let code = func.code;
-    let argcount = code.argcount as usize;
     let posonly = code.posonly as usize;
     let n = buf.len();
     // Bit i set: parameter i has a value.
@@ -351,27 +385,7 @@ fn bind_keywords_fast(
     if filled == all {
         return Some(());
     }
-    // Missing positional parameters come from `__defaults__` (held only while copying, no Python code runs).
-    let pos_mask = (1u32 << argcount) - 1;
-    if filled & pos_mask != pos_mask {
-        let defaults = func.defaults.read();
-        let first_default = argcount.checked_sub(defaults.len())?;
-        for (j, slot) in buf.iter_mut().enumerate().take(argcount) {
-            if filled & (1 << j) == 0 {
-                *slot = defaults.get(j.checked_sub(first_default)?)?.clone();
-                filled |= 1 << j;
-            }
-        }
-    }
-    if filled != all {
-        let kwdefaults = func.kwdefaults.read();
-        for (j, slot) in buf.iter_mut().enumerate().skip(argcount) {
-            if filled & (1 << j) == 0 {
-                *slot = kwdefaults.iter().find(|(p, _)| *p == code.params[j])?.1.clone();
-            }
-        }
-    }
-    Some(())
+    fill_from_defaults(func, buf, (0..n).filter(|&j| filled & (1 << j) == 0)).then_some(())
 }
 
 /// Parameter-name equality with the cheap rejections first: most parameter lists differ in length or first
