@@ -137,6 +137,18 @@ pub enum DictIterKind {
     Items,
 }
 
+impl DictIterKind {
+    /// What one step yields from the entry `e`: its key, its value, or both as a tuple.
+    #[inline]
+    pub fn item(self, e: &crate::builtins::dict::Entry) -> Value {
+        match self {
+            DictIterKind::Keys => e.key.clone(),
+            DictIterKind::Values => e.value.clone(),
+            DictIterKind::Items => crate::builtins::tuple::new_tuple(vec![e.key.clone(), e.value.clone()]),
+        }
+    }
+}
+
 /// Iterates a dict in insertion order, raising CPython's RuntimeError if its size changes.
 pub struct DictIter {
     pub dict: ObjRef,
@@ -148,11 +160,7 @@ pub struct DictIter {
 impl NativeIter for DictIter {
     fn next(&self) -> PyResult<Option<Value>> {
         let mut st = self.state.lock();
-        dict_step(&self.dict, &mut st, |e| match self.kind {
-            DictIterKind::Keys => e.key.clone(),
-            DictIterKind::Values => e.value.clone(),
-            DictIterKind::Items => crate::builtins::tuple::new_tuple(vec![e.key.clone(), e.value.clone()]),
-        })
+        dict_step(&self.dict, &mut st, |e| self.kind.item(e))
     }
 }
 

@@ -424,11 +424,7 @@ impl ForIter {
         match self {
             ForIter::Dict(d, kind, st) => {
                 let kind = *kind;
-                crate::builtins::iter::dict_step(d, st, |e| match kind {
-                    DictIterKind::Keys => e.key.clone(),
-                    DictIterKind::Values => e.value.clone(),
-                    DictIterKind::Items => crate::builtins::tuple::new_tuple(vec![e.key.clone(), e.value.clone()]),
-                })
+                crate::builtins::iter::dict_step(d, st, |e| kind.item(e))
             }
             ForIter::ListRev(l, i) => {
                 let Some(Payload::List(items)) = l.payload() else { unreachable!("ForIter::ListRev holds a list") };
