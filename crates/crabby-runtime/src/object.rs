@@ -43,7 +43,7 @@ pub enum Payload {
     ByteArray(RwLock<Vec<u8>>),
     /// A `memoryview` of a `bytes` or `bytearray`.
     MemoryView(crate::builtins::memoryview::MemoryViewObj),
-    Tuple(Box<[Value]>),
+    Tuple(crate::builtins::tuple::TupleItems),
     List(RwLock<Vec<Value>>),
     Dict(DictObj),
     /// `set` and `frozenset` (the type says which).
@@ -209,14 +209,32 @@ unsafe impl Sync for ObjRef {}
 
 impl ObjRef {
     /// Allocates a new object of type `ty` with a count of one.
+    #[inline(always)]
     pub fn new(ty: &ObjRef, payload: Payload) -> ObjRef {
         Self::with_dict(ty, payload, None)
     }
 
     /// Allocates a new object that carries an instance `__dict__`.
+    ///
+    /// The memory is allocated first and the fields are written into it, and the function is inlined into its
+    /// callers: `Box::new(Object { .. })` assembled the whole object on the stack and copied it to the heap
+    /// with two calls to `memcpy` (13% of a tuple-returning loop's time), where now the payload is built in place.
+    #[inline(always)]
     pub fn with_dict(ty: &ObjRef, payload: Payload, dict: Option<ObjRef>) -> ObjRef {
-        let obj = Box::new(Object { rc: AtomicUsize::new(1), ty: ty.0, dict: DictSlot::new(dict), payload });
-        ObjRef(NonNull::from(Box::leak(obj)))
+        let layout = std::alloc::Layout::new::<Object>();
+        // SAFETY: `Object` has a non-zero size. The block has `Box<Object>`'s layout, so `dealloc` frees it
+        // with `Box::from_raw`.
+        let p = unsafe { std::alloc::alloc(layout) } as *mut Object;
+        let Some(nn) = NonNull::new(p) else { std::alloc::handle_alloc_error(layout) };
+        // SAFETY: `p` is a fresh, suitably aligned block for one `Object`; each field is written exactly once
+        // before the object is shared.
+        unsafe {
+            std::ptr::addr_of_mut!((*p).rc).write(AtomicUsize::new(1));
+            std::ptr::addr_of_mut!((*p).ty).write(ty.0);
+            std::ptr::addr_of_mut!((*p).dict).write(DictSlot::new(dict));
+            std::ptr::addr_of_mut!((*p).payload).write(payload);
+        }
+        ObjRef(nn)
     }
 
     /// Allocates an object whose type is not known yet (only for bootstrapping `type` itself); `set_type` must

@@ -15,7 +15,7 @@ pub use crate::builtins::generator::{
 pub use crate::builtins::list::new_list;
 pub use crate::builtins::module::module_dict;
 pub use crate::builtins::super_::{call_super_zero, load_super_method};
-pub use crate::builtins::tuple::new_tuple;
+pub use crate::builtins::tuple::{new_tuple, new_tuple_array};
 pub use crate::error::{pop_handled, push_handled, PyErr, PyResult};
 pub use crate::eval::call_with_frame;
 pub use crate::modules::signal::check_signals;

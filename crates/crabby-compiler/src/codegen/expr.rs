@@ -380,6 +380,10 @@ fn display<'a>(
         for e in elts {
             items.push(expr(g, ctx, e)?);
         }
+        // A tuple is built from an array: its items go straight into the object, with no vector in between.
+        if ctor == "new_tuple" && !items.is_empty() {
+            return Ok(format!("new_tuple_array([{}])", items.join(", ")));
+        }
         return Ok(format!("{ctor}(vec![{}])", items.join(", ")));
     }
     let id = g.fresh();

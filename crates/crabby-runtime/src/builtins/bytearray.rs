@@ -499,13 +499,13 @@ fn common_reduce(v: &Value, data: &[u8], proto: i64) -> Value {
     let cls = Value::Obj(v.ty().clone());
     let args = if proto < 3 {
         let text: String = data.iter().map(|&b| b as char).collect();
-        tuple::new_tuple(vec![Value::from(text), Value::from("latin-1")])
+        tuple::new_tuple_array([Value::from(text), Value::from("latin-1")])
     } else if data.is_empty() {
-        tuple::new_tuple(vec![])
+        tuple::new_tuple_array([])
     } else {
-        tuple::new_tuple(vec![bytes::new_bytes(data)])
+        tuple::new_tuple_array([bytes::new_bytes(data)])
     };
-    tuple::new_tuple(vec![cls, args, reduce_state(v)])
+    tuple::new_tuple_array([cls, args, reduce_state(v)])
 }
 
 fn m_reduce(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

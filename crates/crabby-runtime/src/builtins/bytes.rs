@@ -851,7 +851,7 @@ fn d_hash(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn d_getnewargs(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = noargs(Kind::Bytes, "__getnewargs__", args, kwargs)?;
-    Ok(tuple::new_tuple(vec![new_bytes(&s.data)]))
+    Ok(tuple::new_tuple_array([new_bytes(&s.data)]))
 }
 
 fn d_bytes(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -528,7 +528,7 @@ fn m_complex(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn m_getnewargs(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let (re, im) = parts(noargs(args, kwargs, complex_ty(), "__getnewargs__")?);
-    Ok(tuple::new_tuple(vec![Value::Float(re), Value::Float(im)]))
+    Ok(tuple::new_tuple_array([Value::Float(re), Value::Float(im)]))
 }
 
 fn m_format(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

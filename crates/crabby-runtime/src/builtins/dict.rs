@@ -1052,7 +1052,7 @@ fn m_popitem(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let d = recv(args, "popitem", Recv::Method)?;
     Args::new("dict.popitem", args, kwargs).exact(1)?;
     let (k, v) = popitem(d)?;
-    Ok(crate::builtins::tuple::new_tuple(vec![k, v]))
+    Ok(crate::builtins::tuple::new_tuple_array([k, v]))
 }
 
 fn view_method(args: &[Value], kwargs: &[(Value, Value)], kind: ViewKind) -> PyResult<Value> {

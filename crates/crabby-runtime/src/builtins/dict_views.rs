@@ -102,7 +102,7 @@ fn item_of(e: &dict::Entry, kind: ViewKind) -> Value {
     match kind {
         ViewKind::Keys => e.key.clone(),
         ViewKind::Values => e.value.clone(),
-        ViewKind::Items => tuple::new_tuple(vec![e.key.clone(), e.value.clone()]),
+        ViewKind::Items => tuple::new_tuple_array([e.key.clone(), e.value.clone()]),
     }
 }
 
@@ -304,7 +304,7 @@ fn items_xor(d1: &ObjRef, d2: &ObjRef) -> PyResult<Value> {
         if delete {
             dict::remove(temp, &e.key)?;
         } else {
-            set::add(&result, tuple::new_tuple(vec![e.key, e.value]))?;
+            set::add(&result, tuple::new_tuple_array([e.key, e.value]))?;
         }
     }
     set::update(&result, &new_list(items_of(temp, ViewKind::Items)))?;
@@ -624,8 +624,8 @@ mod tests {
         assert_eq!(repr(&ks).unwrap(), "dict_keys([1, 2, 3])");
         let items = new_view(&d, ViewKind::Items);
         assert_eq!(repr(&items).unwrap(), "dict_items([(1, 10), (2, 20), (3, 30)])");
-        assert!(contains(&d, ViewKind::Items, &tuple::new_tuple(vec![Value::Int(2), Value::Int(20)])).unwrap());
-        assert!(!contains(&d, ViewKind::Items, &tuple::new_tuple(vec![Value::Int(2), Value::Int(21)])).unwrap());
+        assert!(contains(&d, ViewKind::Items, &tuple::new_tuple_array([Value::Int(2), Value::Int(20)])).unwrap());
+        assert!(!contains(&d, ViewKind::Items, &tuple::new_tuple_array([Value::Int(2), Value::Int(21)])).unwrap());
         let rev = reversed_dict(&d, ViewKind::Values);
         let mut got = Vec::new();
         while let Some(x) = ops::iter::next(&rev).unwrap() {

@@ -286,7 +286,7 @@ fn group_split(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let m = matcher_of(cond)?;
     let (a, b) = split_recursive(this, &m, true)?;
     let v = |o: Option<ObjRef>| o.map_or(Value::None, Value::Obj);
-    Ok(tuple::new_tuple(vec![v(a), v(b)]))
+    Ok(tuple::new_tuple_array([v(a), v(b)]))
 }
 
 /// `group.subgroup(condition)`: the matching part, or None.
@@ -344,7 +344,7 @@ pub fn star_match(rest: &mut Value, t: &Value) -> PyResult<Value> {
             // NOTE: CPython gives the wrapper a traceback entry for the handling frame only when that frame
             // has a frame object; compiled code has none, so the wrapper has no traceback (as in CPython's
             // common case).
-            create_group("", tuple::new_tuple(vec![Value::Obj(exc)]))?
+            create_group("", tuple::new_tuple_array([Value::Obj(exc)]))?
         };
         *rest = Value::None;
         crate::error::set_handled(&matched);

@@ -490,7 +490,7 @@ fn other_operand(v: &Value) -> Option<Value> {
 fn m_as_integer_ratio(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let v = noargs(args, kwargs, float_ty(), "as_integer_ratio")?;
     let (n, d) = as_integer_ratio(fval(v))?;
-    Ok(tuple::new_tuple(vec![int::from_bigint(n), int::from_bigint(d)]))
+    Ok(tuple::new_tuple_array([int::from_bigint(n), int::from_bigint(d)]))
 }
 
 fn m_is_integer(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -531,7 +531,7 @@ fn m_conjugate(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn m_getnewargs(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let f = fval(noargs(args, kwargs, float_ty(), "__getnewargs__")?);
-    Ok(tuple::new_tuple(vec![Value::Float(f)]))
+    Ok(tuple::new_tuple_array([Value::Float(f)]))
 }
 
 fn m_trunc(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -650,7 +650,7 @@ pub fn float_divmod(a: &Value, b: &Value) -> PyResult<Value> {
     }
     let q = ops::number::binop(&Value::Float(x), &Value::Float(y), BinOp::FloorDiv)?;
     let r = ops::number::binop(&Value::Float(x), &Value::Float(y), BinOp::Mod)?;
-    Ok(tuple::new_tuple(vec![q, r]))
+    Ok(tuple::new_tuple_array([q, r]))
 }
 
 fn int_or_float(v: &Value) -> PyResult<f64> {

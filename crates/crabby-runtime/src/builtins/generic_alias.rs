@@ -67,7 +67,7 @@ fn alias_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = if a.as_tuple().is_some() && a.ty().ptr_eq(&types().tuple) {
         a.clone()
     } else {
-        tuple::new_tuple(vec![a.clone()])
+        tuple::new_tuple_array([a.clone()])
     };
     let state = GenericAliasObj { origin: args[1].clone(), args: a };
     Ok(Value::Obj(crate::builtins::object::alloc(cls, Payload::Native(NativeBox::new(state)))))
@@ -75,8 +75,11 @@ fn alias_new(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 /// `origin[args]`: a new alias (`args` is wrapped in a tuple unless it is one).
 pub fn new_alias(origin: Value, args: Value) -> Value {
-    let args =
-        if args.as_tuple().is_some() && args.ty().ptr_eq(&types().tuple) { args } else { tuple::new_tuple(vec![args]) };
+    let args = if args.as_tuple().is_some() && args.ty().ptr_eq(&types().tuple) {
+        args
+    } else {
+        tuple::new_tuple_array([args])
+    };
     Value::Obj(ObjRef::new(alias_type(), Payload::Native(NativeBox::new(GenericAliasObj { origin, args }))))
 }
 
@@ -178,7 +181,7 @@ fn alias_hash(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 /// `class C(list[int])` derives from `list`.
 fn alias_mro_entries(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("__mro_entries__", args, kwargs).exact(2)?;
-    Ok(tuple::new_tuple(vec![alias_of(&a[0])?.origin.clone()]))
+    Ok(tuple::new_tuple_array([alias_of(&a[0])?.origin.clone()]))
 }
 
 fn alias_instancecheck(_args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -732,7 +732,7 @@ fn m_from_bytes(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn m_as_integer_ratio(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let v = noargs(args, kwargs, int_ty(), "as_integer_ratio")?;
-    Ok(crate::builtins::tuple::new_tuple(vec![plain(v), Value::Int(1)]))
+    Ok(crate::builtins::tuple::new_tuple_array([plain(v), Value::Int(1)]))
 }
 
 fn m_is_integer(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -742,7 +742,7 @@ fn m_is_integer(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn m_getnewargs(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let v = noargs(args, kwargs, int_ty(), "__getnewargs__")?;
-    Ok(crate::builtins::tuple::new_tuple(vec![plain(v)]))
+    Ok(crate::builtins::tuple::new_tuple_array([plain(v)]))
 }
 
 fn m_sizeof(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -877,7 +877,7 @@ pub fn int_divmod(x: &Value, y: &Value) -> PyResult<Value> {
         return Err(zero_division("integer division or modulo by zero"));
     }
     let (q, r) = divmod_floor(&a, &b);
-    Ok(crate::builtins::tuple::new_tuple(vec![from_bigint(q), from_bigint(r)]))
+    Ok(crate::builtins::tuple::new_tuple_array([from_bigint(q), from_bigint(r)]))
 }
 
 fn m_divmod(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -144,7 +144,7 @@ impl DictIterKind {
         match self {
             DictIterKind::Keys => e.key.clone(),
             DictIterKind::Values => e.value.clone(),
-            DictIterKind::Items => crate::builtins::tuple::new_tuple(vec![e.key.clone(), e.value.clone()]),
+            DictIterKind::Items => crate::builtins::tuple::new_tuple_array([e.key.clone(), e.value.clone()]),
         }
     }
 }

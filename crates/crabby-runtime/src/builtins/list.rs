@@ -888,7 +888,7 @@ mod tests {
         assert_eq!(ints(&l), want);
         // Sorting pairs by their first item with reverse=True keeps the original order of ties.
         let pairs: Vec<Value> =
-            (0..20).map(|i| crate::builtins::tuple::new_tuple(vec![Value::Int(i % 3), Value::Int(i)])).collect();
+            (0..20).map(|i| crate::builtins::tuple::new_tuple_array([Value::Int(i % 3), Value::Int(i)])).collect();
         let mut items = pairs.clone();
         let keys: Vec<Value> = pairs.iter().map(|p| p.as_tuple().unwrap()[0].clone()).collect();
         sort_values(&mut items, Some(keys), true).unwrap();

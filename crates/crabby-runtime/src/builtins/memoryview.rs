@@ -1014,7 +1014,7 @@ fn p_strides(args: &[Value], _: &[(Value, Value)]) -> PyResult<Value> {
 
 fn p_suboffsets(args: &[Value], _: &[(Value, Value)]) -> PyResult<Value> {
     attr(args, "suboffsets")?;
-    Ok(tuple::new_tuple(vec![]))
+    Ok(tuple::new_tuple_array([]))
 }
 
 fn p_c_contiguous(args: &[Value], _: &[(Value, Value)]) -> PyResult<Value> {

@@ -768,7 +768,7 @@ fn common_reduce(this: &Value, proto: i64) -> PyResult<Value> {
         None => Value::None,
     };
     let (creator, creator_args) = match kw.filter(|k| k.as_obj().is_some_and(|d| dict::len(d) > 0)) {
-        Some(k) => (ops::attr::getattr_str(&copyreg, "__newobj_ex__")?, tuple::new_tuple(vec![cls, args, k])),
+        Some(k) => (ops::attr::getattr_str(&copyreg, "__newobj_ex__")?, tuple::new_tuple_array([cls, args, k])),
         None => {
             let mut v = vec![cls];
             v.extend(args.as_tuple().unwrap_or(&[]).iter().cloned());
@@ -782,7 +782,7 @@ fn common_reduce(this: &Value, proto: i64) -> PyResult<Value> {
     } else {
         Value::None
     };
-    Ok(tuple::new_tuple(vec![creator, creator_args, state, listitems, dictitems]))
+    Ok(tuple::new_tuple_array([creator, creator_args, state, listitems, dictitems]))
 }
 
 /// `object.__getstate__`: the instance `__dict__` (None when it is empty or absent), paired with a dict of
@@ -810,7 +810,7 @@ fn object_getstate(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value>
     if dict::len(&slots) == 0 {
         return Ok(state);
     }
-    Ok(tuple::new_tuple(vec![state, Value::Obj(slots)]))
+    Ok(tuple::new_tuple_array([state, Value::Obj(slots)]))
 }
 
 pub fn register() {

@@ -144,5 +144,5 @@ fn m_reduce(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let this = receiver(args, "__reduce__")?;
     ops::args::Args::new("__reduce__", args, kwargs).exact(1)?;
     let state = instance_dict(this).map_or(Value::None, Value::Obj);
-    Ok(tuple::new_tuple(vec![Value::Obj(this.ty().clone()), tuple::new_tuple(Vec::new()), state]))
+    Ok(tuple::new_tuple_array([Value::Obj(this.ty().clone()), tuple::new_tuple(Vec::new()), state]))
 }

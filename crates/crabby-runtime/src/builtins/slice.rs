@@ -158,7 +158,7 @@ fn slice_of(v: &Value) -> Option<&SliceObj> {
 }
 
 fn as_tuple(s: &SliceObj) -> Value {
-    tuple::new_tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()])
+    tuple::new_tuple_array([s.start.clone(), s.stop.clone(), s.step.clone()])
 }
 
 /// Slice comparison: as the tuples `(start, stop, step)`; `None` (NotImplemented) for a non-slice.
@@ -209,7 +209,7 @@ fn m_indices(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = recv(args, "indices", Recv::Method)?;
     let a = Args::new("slice.indices", args, kwargs).exact(2)?;
     let (start, stop, step) = long_indices(s, &a[1])?;
-    Ok(tuple::new_tuple(vec![int::from_bigint(start), int::from_bigint(stop), int::from_bigint(step)]))
+    Ok(tuple::new_tuple_array([int::from_bigint(start), int::from_bigint(stop), int::from_bigint(step)]))
 }
 
 fn m_repr(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -1168,7 +1168,7 @@ fn d_format(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn d_getnewargs(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = noargs("__getnewargs__", args, kwargs)?;
-    Ok(crate::builtins::tuple::new_tuple(vec![new_piece(s, s.as_str())]))
+    Ok(crate::builtins::tuple::new_tuple_array([new_piece(s, s.as_str())]))
 }
 
 fn d_sizeof(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

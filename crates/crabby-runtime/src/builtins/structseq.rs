@@ -109,7 +109,11 @@ pub fn new(ty: &ObjRef, mut values: Vec<Value>) -> Value {
         }
     }
     values.truncate(spec.n_sequence);
-    Value::Obj(ObjRef::with_dict(ty, Payload::Tuple(values.into_boxed_slice()), Some(storage)))
+    Value::Obj(ObjRef::with_dict(
+        ty,
+        Payload::Tuple(crate::builtins::tuple::TupleItems::from_vec(values)),
+        Some(storage),
+    ))
 }
 
 /// The value of the named field `name` of a struct sequence (visible or not).
@@ -176,7 +180,7 @@ fn m_reduce(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     for name in &spec.fields[spec.n_sequence..] {
         dict::set_str(&extra, name, field(this, name).unwrap_or(Value::None));
     }
-    Ok(tuple::new_tuple(vec![Value::Obj(this.ty().clone()), tuple::new_tuple(vec![visible, Value::Obj(extra)])]))
+    Ok(tuple::new_tuple_array([Value::Obj(this.ty().clone()), tuple::new_tuple(vec![visible, Value::Obj(extra)])]))
 }
 
 fn refuse_new(args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -14,9 +14,93 @@ use crate::ops;
 use crate::ops::args::Args;
 use crate::ops::compare::CmpOp;
 use crate::Value;
+use std::mem::MaybeUninit;
+
+/// Tuples of at most this many items keep them inside the object: one allocation per tuple instead of two
+/// (the payload has room for eight values; see `Payload`).
+pub const INLINE_ITEMS: usize = 8;
+
+/// The items of a tuple: inside the object when there are few, else in a boxed slice. Either way it reads as
+/// `&[Value]` (through `Deref`), and never changes after construction.
+pub enum TupleItems {
+    Inline { len: u8, items: [MaybeUninit<Value>; INLINE_ITEMS] },
+    Heap(Box<[Value]>),
+}
+
+impl TupleItems {
+    /// Takes the items of `v`: moved into the object when they fit, else the vector's buffer becomes the slice.
+    pub fn from_vec(mut v: Vec<Value>) -> TupleItems {
+        let len = v.len();
+        if len > INLINE_ITEMS {
+            return TupleItems::Heap(v.into_boxed_slice());
+        }
+        let mut items = [const { MaybeUninit::uninit() }; INLINE_ITEMS];
+        // SAFETY: `len` values are initialised in `v`; they are copied out bitwise and `v` forgets them
+        // (`set_len(0)`), so each is owned exactly once, by `items`.
+        unsafe {
+            std::ptr::copy_nonoverlapping(v.as_ptr(), items.as_mut_ptr() as *mut Value, len);
+            v.set_len(0);
+        }
+        TupleItems::Inline { len: len as u8, items }
+    }
+
+    /// Takes the items of an array (a tuple display `(a, b)` in compiled code, pairs made by the runtime).
+    #[inline]
+    pub fn from_array<const N: usize>(a: [Value; N]) -> TupleItems {
+        if N > INLINE_ITEMS {
+            return TupleItems::Heap(Box::new(a) as Box<[Value]>);
+        }
+        let mut items = [const { MaybeUninit::uninit() }; INLINE_ITEMS];
+        let a = std::mem::ManuallyDrop::new(a);
+        // SAFETY: `N <= INLINE_ITEMS` values, moved bitwise out of `a`, which will not drop them.
+        unsafe { std::ptr::copy_nonoverlapping(a.as_ptr(), items.as_mut_ptr() as *mut Value, N) };
+        TupleItems::Inline { len: N as u8, items }
+    }
+}
+
+impl std::ops::Deref for TupleItems {
+    type Target = [Value];
+
+    #[inline]
+    fn deref(&self) -> &[Value] {
+        match self {
+            // SAFETY: the first `len` items are initialised (set by the constructors, never changed).
+            TupleItems::Inline { len, items } => unsafe {
+                std::slice::from_raw_parts(items.as_ptr() as *const Value, *len as usize)
+            },
+            TupleItems::Heap(b) => b,
+        }
+    }
+}
+
+impl Drop for TupleItems {
+    fn drop(&mut self) {
+        if let TupleItems::Inline { len, items } = self {
+            // SAFETY: the first `len` items are initialised and owned here; they are dropped once.
+            unsafe {
+                std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(
+                    items.as_mut_ptr() as *mut Value,
+                    *len as usize,
+                ))
+            };
+        }
+    }
+}
+
+impl Clone for TupleItems {
+    fn clone(&self) -> TupleItems {
+        TupleItems::from_vec(self.to_vec())
+    }
+}
 
 pub fn new_tuple(items: Vec<Value>) -> Value {
-    Value::Obj(ObjRef::new(&types().tuple, Payload::Tuple(items.into_boxed_slice())))
+    Value::Obj(ObjRef::new(&types().tuple, Payload::Tuple(TupleItems::from_vec(items))))
+}
+
+/// A new tuple of the values of an array: no intermediate vector.
+#[inline]
+pub fn new_tuple_array<const N: usize>(items: [Value; N]) -> Value {
+    Value::Obj(ObjRef::new(&types().tuple, Payload::Tuple(TupleItems::from_array(items))))
 }
 
 pub fn new_tuple_from(items: &[Value]) -> Value {

@@ -592,7 +592,7 @@ fn divmod(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     }
     let q = number::floordiv(x, y).map_err(|e| remap_unsupported(e, "divmod()"))?;
     let r = number::mod_(x, y)?;
-    Ok(tuple::new_tuple(vec![q, r]))
+    Ok(tuple::new_tuple_array([q, r]))
 }
 
 fn remap_unsupported(e: PyErr, name: &str) -> PyErr {
@@ -833,7 +833,7 @@ fn enumerate(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
                 Some(v) => {
                     let i = n.clone();
                     n = number::add(&n, &Value::Int(1))?;
-                    Ok(Some(tuple::new_tuple(vec![i, v])))
+                    Ok(Some(tuple::new_tuple_array([i, v])))
                 }
                 None => Ok(None),
             }

@@ -287,7 +287,7 @@ fn unicode_err(fname: &str, args: &[Value], kwargs: &[(Value, Value)]) -> PyResu
 }
 
 fn answer(text: String, end: usize) -> Value {
-    tuple::new_tuple(vec![Value::from(text), Value::Int(end as i64)])
+    tuple::new_tuple_array([Value::from(text), Value::Int(end as i64)])
 }
 
 fn strict_errors(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -364,7 +364,7 @@ fn namereplace_errors(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Val
 // The codec functions.
 
 fn pair(v: Value, n: usize) -> Value {
-    tuple::new_tuple(vec![v, Value::Int(n as i64)])
+    tuple::new_tuple_array([v, Value::Int(n as i64)])
 }
 
 /// `X_encode(str, errors=None)` for a native codec.
@@ -501,7 +501,7 @@ fn ex_decode(
     let rest = &data[start..];
     let keep = if is_final { 0 } else { incomplete_tail(codec, rest) };
     let s = str_codec::decode(codec, &rest[..rest.len() - keep], &errors, &v)?;
-    Ok(tuple::new_tuple(vec![Value::from(s), Value::Int((data.len() - keep) as i64), Value::Int(order)]))
+    Ok(tuple::new_tuple_array([Value::from(s), Value::Int((data.len() - keep) as i64), Value::Int(order)]))
 }
 
 /// `charmap_build(map)`: the encoding table for a 256-character decoding table, as a dict from code point to

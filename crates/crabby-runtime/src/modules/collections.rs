@@ -511,10 +511,10 @@ fn d_reduce(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     };
     let cls = Value::Obj(this.ty().clone());
     let ctor_args = match d.maxlen() {
-        None => tuple::new_tuple(vec![]),
-        Some(m) => tuple::new_tuple(vec![tuple::new_tuple(vec![]), Value::Int(m as i64)]),
+        None => tuple::new_tuple_array([]),
+        Some(m) => tuple::new_tuple_array([tuple::new_tuple(vec![]), Value::Int(m as i64)]),
     };
-    Ok(tuple::new_tuple(vec![cls, ctor_args, state, ops::iter::iter(this)?]))
+    Ok(tuple::new_tuple_array([cls, ctor_args, state, ops::iter::iter(this)?]))
 }
 
 fn d_sizeof(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -1014,10 +1014,10 @@ fn dd_reduce(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let (this, rest) = dd_recv(args, "__reduce__")?;
     meth_noargs("defaultdict.__reduce__", rest, kwargs)?;
     let factory = factory_of(this);
-    let fargs = if factory.is_none() { tuple::new_tuple(vec![]) } else { tuple::new_tuple(vec![factory]) };
+    let fargs = if factory.is_none() { tuple::new_tuple_array([]) } else { tuple::new_tuple_array([factory]) };
     let items = ops::call::call_method(&Value::from("items"), std::slice::from_ref(this), &[])?;
     let it = ops::iter::iter(&items)?;
-    Ok(tuple::new_tuple(vec![Value::Obj(this.ty().clone()), fargs, Value::None, Value::None, it]))
+    Ok(tuple::new_tuple_array([Value::Obj(this.ty().clone()), fargs, Value::None, Value::None, it]))
 }
 
 /// `defdict_or`: a new instance of the defaultdict operand's type holding `left`, updated with `right`.

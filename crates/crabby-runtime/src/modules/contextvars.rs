@@ -220,7 +220,7 @@ fn context_values(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> 
 fn context_items(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let a = Args::new("items", args, kwargs).exact(1)?;
     let items =
-        snapshot(&a[0])?.iter().map(|(k, v)| tuple::new_tuple(vec![Value::Obj(k.clone()), v.clone()])).collect();
+        snapshot(&a[0])?.iter().map(|(k, v)| tuple::new_tuple_array([Value::Obj(k.clone()), v.clone()])).collect();
     Ok(list::new_list(items))
 }
 

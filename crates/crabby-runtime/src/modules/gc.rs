@@ -77,7 +77,7 @@ fn set_threshold(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 
 fn get_count(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     Args::new("get_count", args, kwargs).exact(0)?;
-    Ok(tuple::new_tuple(vec![Value::Int(0), Value::Int(0), Value::Int(0)]))
+    Ok(tuple::new_tuple_array([Value::Int(0), Value::Int(0), Value::Int(0)]))
 }
 
 fn get_stats(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -831,7 +831,7 @@ impl Step for GroupBy {
         };
         drop(old);
         let grouper = make(Kind::Grouper, Grouper { parent: g.clone(), tgtkey: key.clone(), id });
-        Ok(Some(tuple::new_tuple(vec![key, grouper])))
+        Ok(Some(tuple::new_tuple_array([key, grouper])))
     }
 }
 
@@ -1011,7 +1011,7 @@ impl Step for PairWise {
             Some(new) => {
                 let prev = self.st.lock().1.replace(new.clone());
                 drop(prev);
-                Ok(Some(tuple::new_tuple(vec![old, new])))
+                Ok(Some(tuple::new_tuple_array([old, new])))
             }
             None => {
                 drop(replace(&self.st, (None, None)));

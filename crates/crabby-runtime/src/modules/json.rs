@@ -247,7 +247,7 @@ fn scanstring(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     }
     let doc = scanner::Doc::new(&args[0], s);
     let (v, next) = doc.scan_string(s.byte_offset(end as usize), strict)?;
-    Ok(tuple::new_tuple(vec![v, Value::Int(doc.pos(next) as i64)]))
+    Ok(tuple::new_tuple_array([v, Value::Int(doc.pos(next) as i64)]))
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1140,7 +1140,7 @@ fn trunc(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 fn frexp_(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let x = float_arg(one("frexp", args, kwargs)?)?;
     let (m, e) = frexp(x);
-    Ok(tuple::new_tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+    Ok(tuple::new_tuple_array([Value::Float(m), Value::Int(e as i64)]))
 }
 
 fn ldexp_(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -1183,7 +1183,7 @@ fn modf(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         let i = x.trunc();
         ((x - i).copysign(x), i)
     };
-    Ok(tuple::new_tuple(vec![Value::Float(f), Value::Float(i)]))
+    Ok(tuple::new_tuple_array([Value::Float(f), Value::Float(i)]))
 }
 
 /// CPython's `loghelper`: ints of any size are handled exactly enough (`log(m) + log(2) * e` beyond the float

@@ -273,7 +273,7 @@ fn poll_poll(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let ready: Vec<Value> = pfds
         .iter()
         .filter(|x| x.revents != 0)
-        .map(|x| tuple::new_tuple(vec![Value::Int(x.fd as i64), Value::Int(x.revents as u16 as i64)]))
+        .map(|x| tuple::new_tuple_array([Value::Int(x.fd as i64), Value::Int(x.revents as u16 as i64)]))
         .collect();
     Ok(list::new_list(ready))
 }

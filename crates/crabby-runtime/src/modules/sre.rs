@@ -404,7 +404,7 @@ fn subx(args: &[Value], kwargs: &[(Value, Value)], method: &str, with_count: boo
     } else {
         ops::call::call_method(&Value::from("join"), &[joiner, list::new_list(pieces)], &[])?
     };
-    Ok(if with_count { tuple::new_tuple(vec![joined, Value::Int(n as i64)]) } else { joined })
+    Ok(if with_count { tuple::new_tuple_array([joined, Value::Int(n as i64)]) } else { joined })
 }
 
 fn p_sub(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -78,7 +78,7 @@ fn markup(fmt: &str) -> (Vec<Value>, Option<PyErr>) {
         }
         let literal = Value::from(&fmt[start..literal_end]);
         if !is_markup {
-            out.push(tuple::new_tuple(vec![literal, Value::None, Value::None, Value::None]));
+            out.push(tuple::new_tuple_array([literal, Value::None, Value::None, Value::None]));
             continue;
         }
         match parse_field(fmt, i) {
@@ -128,7 +128,7 @@ fn name_parts(rest: &str) -> (Vec<Value>, Option<PyErr>) {
                 if attr.is_empty() {
                     return (out, Some(value_error("Empty attribute in format string")));
                 }
-                out.push(tuple::new_tuple(vec![Value::Bool(true), Value::from(attr)]));
+                out.push(tuple::new_tuple_array([Value::Bool(true), Value::from(attr)]));
             }
             b'[' => {
                 let Some(k) = rest[j..].find(']') else {
@@ -140,7 +140,7 @@ fn name_parts(rest: &str) -> (Vec<Value>, Option<PyErr>) {
                     return (out, Some(value_error("Empty attribute in format string")));
                 }
                 match key_value(key) {
-                    Ok(v) => out.push(tuple::new_tuple(vec![Value::Bool(false), v])),
+                    Ok(v) => out.push(tuple::new_tuple_array([Value::Bool(false), v])),
                     Err(e) => return (out, Some(e)),
                 }
             }
@@ -156,7 +156,7 @@ fn formatter_field_name_split(args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
     let (first, rest) = s.split_at(first_end);
     let first = if first.is_empty() { Value::from("") } else { key_value(first)? };
     let (items, err) = name_parts(rest);
-    Ok(tuple::new_tuple(vec![first, items_then_error("fieldnameiterator", items, err)]))
+    Ok(tuple::new_tuple_array([first, items_then_error("fieldnameiterator", items, err)]))
 }
 
 static STRING: OnceLock<crate::object::ObjRef> = OnceLock::new();

@@ -189,7 +189,7 @@ pub(crate) fn new_exception_class(name: &str, module: &str, base: &ObjRef, doc: 
     if let Some(doc) = doc {
         dict::set_str(&ns, "__doc__", Value::from(doc));
     }
-    let bases = tuple::new_tuple(vec![Value::Obj(base.clone())]);
+    let bases = tuple::new_tuple_array([Value::Obj(base.clone())]);
     let cls = ops::call::call(&Value::Obj(types().type_.clone()), &[Value::from(name), bases, Value::Obj(ns)], &[])?;
     Ok(cls.as_obj().expect("type() returns a class").clone())
 }

@@ -72,8 +72,8 @@ fn setrecursionlimit(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Valu
 fn exc_info(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     Args::new("exc_info", args, kwargs).exact(0)?;
     Ok(match crate::error::current_handled() {
-        Some(e) => tuple::new_tuple(vec![Value::Obj(e.ty().clone()), Value::Obj(e), Value::None]),
-        None => tuple::new_tuple(vec![Value::None, Value::None, Value::None]),
+        Some(e) => tuple::new_tuple_array([Value::Obj(e.ty().clone()), Value::Obj(e), Value::None]),
+        None => tuple::new_tuple_array([Value::None, Value::None, Value::None]),
     })
 }
 

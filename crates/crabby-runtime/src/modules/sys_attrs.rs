@@ -567,7 +567,7 @@ pub fn fill(d: &ObjRef) {
     dict::set_str(d, "builtin_module_names", builtin_module_names());
     let names: Vec<Value> = STDLIB_MODULE_NAMES.iter().map(|n| Value::from(*n)).collect();
     dict::set_str(d, "stdlib_module_names", set::new_set(names, true).expect("str keys hash"));
-    dict::set_str(d, "_git", tuple::new_tuple(vec![Value::from("crabby"), Value::from(""), Value::from("")]));
+    dict::set_str(d, "_git", tuple::new_tuple_array([Value::from("crabby"), Value::from(""), Value::from("")]));
     dict::set_str(d, "_framework", Value::from(""));
     dict::set_str(d, "copyright", Value::from(COPYRIGHT));
 }

@@ -313,7 +313,7 @@ fn rlock_release_save(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Val
     let (owner, count) = (st.0.unwrap_or(0), st.1);
     *st = (None, 0);
     r.cv.notify_one();
-    Ok(tuple::new_tuple(vec![Value::Int(count as i64), Value::Int(owner as i64)]))
+    Ok(tuple::new_tuple_array([Value::Int(count as i64), Value::Int(owner as i64)]))
 }
 
 /// `_acquire_restore((count, owner))`: waits for the lock and takes it back with the saved count and owner.
@@ -592,7 +592,7 @@ pub fn module() -> PyResult<ObjRef> {
         dict::set_str(d, "_ExceptHookArgs", Value::Obj(excepthook::args_type().clone()));
         dict::set_str(d, "TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
         dict::set_str(d, "error", Value::Obj(crate::builtins::exceptions::exc_type(ExcKind::RuntimeError).clone()));
-        let _ = (tuple::new_tuple(vec![]), type_::type_name(&t.lock));
+        let _ = (tuple::new_tuple_array([]), type_::type_name(&t.lock));
         m
     })
     .clone())

@@ -1019,7 +1019,7 @@ fn set_zone_globals(d: &ObjRef) {
     dict::set_str(d, "timezone", Value::Int(timezone));
     dict::set_str(d, "altzone", Value::Int(altzone));
     dict::set_str(d, "daylight", Value::Int(daylight as i64));
-    dict::set_str(d, "tzname", crate::builtins::tuple::new_tuple(vec![Value::from(std), Value::from(dst)]));
+    dict::set_str(d, "tzname", crate::builtins::tuple::new_tuple_array([Value::from(std), Value::from(dst)]));
 }
 
 /// `time.strptime(string, format)`: CPython's C function defers to `_strptime._strptime_time`.

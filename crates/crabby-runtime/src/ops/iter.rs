@@ -447,7 +447,7 @@ impl ForIter {
                 _ => Ok(None),
             },
             ForIter::Enumerate(n, inner) => match inner.advance()? {
-                Some(v) => Ok(Some(crate::builtins::tuple::new_tuple(vec![count_up(n)?, v]))),
+                Some(v) => Ok(Some(crate::builtins::tuple::new_tuple_array([count_up(n)?, v]))),
                 None => Ok(None),
             },
             ForIter::Zip(its) => {

@@ -239,7 +239,7 @@ pub fn percent_format(kind: Kind, fmt: &[u8], args: &Value) -> PyResult<Value> {
                     spec.push_str(&format!(".{p}"));
                 }
                 spec.push(conv as char);
-                let r = ops::format::percent_format(&Value::from(spec), &tuple::new_tuple(vec![arg]))?;
+                let r = ops::format::percent_format(&Value::from(spec), &tuple::new_tuple_array([arg]))?;
                 out.extend_from_slice(r.as_str().unwrap_or("").as_bytes());
                 continue;
             }

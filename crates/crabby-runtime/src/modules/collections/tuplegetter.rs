@@ -164,7 +164,7 @@ fn tg_reduce(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let doc = doc_of(&args[0])?;
     Ok(tuple::new_tuple(vec![
         Value::Obj(tuplegetter_type().clone()),
-        tuple::new_tuple(vec![Value::Int(index as i64), doc]),
+        tuple::new_tuple_array([Value::Int(index as i64), doc]),
     ]))
 }
 

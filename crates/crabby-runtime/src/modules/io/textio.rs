@@ -1134,7 +1134,7 @@ fn nd_getstate(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         }
         (items[0].clone(), ops::number::index_i64(&items[1], "flag")?)
     };
-    Ok(tuple::new_tuple(vec![buf, Value::Int((flag << 1) | pendingcr as i64)]))
+    Ok(tuple::new_tuple_array([buf, Value::Int((flag << 1) | pendingcr as i64)]))
 }
 
 fn nd_setstate(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

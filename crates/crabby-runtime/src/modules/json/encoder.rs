@@ -163,7 +163,7 @@ fn encoder_call(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
         item_sep: e.item_separator.as_str().unwrap_or_default(),
     };
     run.obj(obj)?;
-    Ok(tuple::new_tuple(vec![new_string(run.out)]))
+    Ok(tuple::new_tuple_array([new_string(run.out)]))
 }
 
 /// One call of the encoder: the text so far and the containers being encoded.
@@ -400,7 +400,7 @@ fn sort_items(items: &mut Vec<(Value, Value)>) -> PyResult<()> {
         items.sort_by(|a, b| a.0.as_str().unwrap_or_default().cmp(b.0.as_str().unwrap_or_default()));
         return Ok(());
     }
-    let mut tuples: Vec<Value> = items.drain(..).map(|(k, v)| tuple::new_tuple(vec![k, v])).collect();
+    let mut tuples: Vec<Value> = items.drain(..).map(|(k, v)| tuple::new_tuple_array([k, v])).collect();
     list::sort_values(&mut tuples, None, false)?;
     for t in tuples {
         if let Some([k, v]) = t.as_tuple() {

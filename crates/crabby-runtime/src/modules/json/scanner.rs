@@ -97,7 +97,7 @@ fn scanner_call(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     }
     let mut run = Run { s, doc: &doc, memo: HashMap::default() };
     let (v, end) = run.scan_once(text.byte_offset(idx as usize))?;
-    Ok(tuple::new_tuple(vec![v, Value::Int(doc.pos(end) as i64)]))
+    Ok(tuple::new_tuple_array([v, Value::Int(doc.pos(end) as i64)]))
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -340,7 +340,7 @@ impl Run<'_> {
                 let (val, next) = self.scan_once(idx)?;
                 match &obj {
                     Some(o) => dict::set(o, key, val)?,
-                    None => pairs.push(tuple::new_tuple(vec![key, val])),
+                    None => pairs.push(tuple::new_tuple_array([key, val])),
                 }
                 idx = d.skip_ws(next);
                 if d.at(idx) == b'}' {

@@ -169,7 +169,7 @@ fn waitpid(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let mut status: libc::c_int = 0;
     // SAFETY: `status` is a live int for `waitpid` to write.
     match super::retry(-1, || unsafe { libc::waitpid(pid, &mut status, options) })? {
-        Ok(r) => Ok(tuple::new_tuple(vec![Value::Int(r as i64), Value::Int(status as i64)])),
+        Ok(r) => Ok(tuple::new_tuple_array([Value::Int(r as i64), Value::Int(status as i64)])),
         Err(e) => Err(os_error(e, None, None)),
     }
 }
@@ -179,7 +179,7 @@ fn wait(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let mut status: libc::c_int = 0;
     // SAFETY: `status` is a live int for `wait` to write.
     match super::retry(-1, || unsafe { libc::wait(&mut status) })? {
-        Ok(r) => Ok(tuple::new_tuple(vec![Value::Int(r as i64), Value::Int(status as i64)])),
+        Ok(r) => Ok(tuple::new_tuple_array([Value::Int(r as i64), Value::Int(status as i64)])),
         Err(e) => Err(os_error(e, None, None)),
     }
 }

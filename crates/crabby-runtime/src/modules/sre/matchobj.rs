@@ -144,7 +144,7 @@ fn m_end(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 fn span_tuple((s, e): (isize, isize)) -> Value {
-    tuple::new_tuple(vec![Value::Int(s as i64), Value::Int(e as i64)])
+    tuple::new_tuple_array([Value::Int(s as i64), Value::Int(e as i64)])
 }
 
 fn m_span(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
