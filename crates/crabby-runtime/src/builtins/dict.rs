@@ -377,9 +377,10 @@ impl DictObj {
         DictWrite { table, obj: self, seq }
     }
 
-    /// Called before each lock-free read (see `qsbr::Owner::note_reader`).
+    /// Called before each lock-free read (see `qsbr::Owner::note_reader`), also by caches of the dict's
+    /// contents that hand out its values (`ops::global_site`).
     #[inline]
-    fn note_reader(&self) {
+    pub(crate) fn note_reader(&self) {
         self.owner.note_reader();
     }
 

@@ -3,9 +3,13 @@
 //! builtins dict at that time. While neither dict has been written since, the cached value is still the
 //! answer, and reading it takes a few plain loads: no hashing, no lock, no reference count.
 //!
-//! Only values that need no reference count are cached: inline values (None, bools, small ints, floats) and
-//! immortal objects (classes, modules, built-in functions, functions defined by a module-level `def`). Other
-//! values take the dict lookup every time, which is always correct.
+//! Inline values (None, bools, small ints, floats) and immortal objects (classes, modules, built-in functions,
+//! functions defined by a module-level `def`) are cached as they are: a hit touches no reference count.
+//! Other objects found in the module dict (a list or dict held in a global, `stack.append(x)`) are cached
+//! by address without a count of their own: while the write count is unchanged the dict still holds them,
+//! and a hit counts the reference it returns. That is a dict read without a lock, so it follows the dict's
+//! rules (`builtins/dict.rs`, `qsbr`): the reading thread marks the dict shared first, so that a writer on
+//! another thread retires the value it replaces instead of freeing it while the hit is counting it.
 //!
 //! A site is written by whichever thread missed, under a per-site sequence lock; readers never wait and
 //! fall back to the dict lookup when they see a site being written.
@@ -76,26 +80,41 @@ pub fn store_global_at(site: &StoreSite, g: &ObjRef, name: &Value, v: Value) -> 
     dict::set_hinted(g, name, v, &site.hint)
 }
 
-/// Packs a value that needs no reference count into two words; `None` for values that do.
+/// The tag of a cached object that is counted: the dict holds the reference the cache relies on.
+const MORTAL: u64 = 6;
+
+/// Packs a value into two words: a tag and the payload (an object's address).
 #[inline]
-fn encode(v: &Value) -> Option<(u64, u64)> {
-    Some(match v {
+fn encode(v: &Value) -> (u64, u64) {
+    match v {
         Value::None => (1, 0),
         Value::Bool(b) => (2, *b as u64),
         Value::Int(i) => (3, *i as u64),
         Value::Float(f) => (4, f.to_bits()),
         Value::Obj(o) if o.is_immortal() => (5, o.addr() as u64),
-        Value::Obj(_) => return None,
-    })
+        Value::Obj(o) => (MORTAL, o.addr() as u64),
+    }
 }
 
-#[inline]
+/// The value of a validated entry. A counted object's new reference is taken here; the caller has checked
+/// that the module dict still holds it (unchanged write count) after marking the dict as read (see the
+/// module comment).
+#[inline(always)]
 fn decode(tag: u64, bits: u64) -> Value {
     match tag {
         1 => Value::None,
         2 => Value::Bool(bits != 0),
         3 => Value::Int(bits as i64),
         4 => Value::Float(f64::from_bits(bits)),
+        MORTAL => {
+            // SAFETY: the object is alive: the module dict holds a reference to it (the validated write count
+            // shows that no write removed it since the entry was filled), and a writer that removes it from now
+            // on retires the reference rather than dropping it until this thread's next safe point (the dict is
+            // marked as read by this thread, see `load_global_at`). The uncounted copy is never dropped; its
+            // clone is the counted reference returned.
+            let o = std::mem::ManuallyDrop::new(unsafe { ObjRef::from_immortal_addr(bits as usize) });
+            Value::Obj((*o).clone())
+        }
         // SAFETY: tag 5 is only stored by `fill` for an object that was immortal (see `encode`).
         _ => Value::Obj(unsafe { ObjRef::from_immortal_addr(bits as usize) }),
     }
@@ -112,6 +131,10 @@ pub fn load_global_at(site: &GlobalSite, g: &ObjRef, name: &Value) -> PyResult<V
     let bits = site.bits.load(Ordering::Relaxed);
     // Orders the loads above before the re-check of the sequence number (the seqlock read protocol).
     fence(Ordering::Acquire);
+    if tag == MORTAL {
+        // Before the write count is validated, as every lock-free dict read does (see `decode`).
+        dict_obj(g).note_reader();
+    }
     if s1 & 1 == 0
         && site.seq.load(Ordering::Relaxed) == s1
         && gw != 0
@@ -131,18 +154,21 @@ fn load_global_miss(site: &GlobalSite, g: &ObjRef, name: &Value) -> PyResult<Val
     // which the next load sees as stale.
     let gw = dict_obj(g).writes();
     let bw = dict_obj(crate::modules::builtins::builtins_dict()).writes();
-    let v = match dict::get_hinted(g, name, &site.hint)? {
-        Some(v) => v,
+    let (v, global) = match dict::get_hinted(g, name, &site.hint)? {
+        Some(v) => (v, true),
         None => match dict::get_hinted(crate::modules::builtins::builtins_dict(), name, &site.builtins_hint)? {
-            Some(v) => v,
+            Some(v) => (v, false),
             // The general lookup raises the NameError (with its suggestions).
-            None => crate::rt::load_global(g, name)?,
+            None => (crate::rt::load_global(g, name)?, false),
         },
     };
     // Sites recognise the module dict by address: it must never be freed and its address reused by another
     // dict whose write count happens to match. Module dicts live as long as the program anyway.
     g.immortalize();
-    if let Some((tag, bits)) = encode(&v) {
+    let (tag, bits) = encode(&v);
+    // A counted object is only cached from the module dict, the dict a hit marks as read (a built-in name
+    // bound to a counted object is rare: `builtins.x = [...]`).
+    if tag != MORTAL || global {
         fill(site, g.addr(), gw, bw, tag, bits);
     }
     Ok(v)
