@@ -862,6 +862,12 @@ fn with_entry<R>(
 /// `d.setdefault(key, default)`: one locked check-and-insert.
 pub fn setdefault(d: &ObjRef, key: Value, default: Value) -> PyResult<Value> {
     let hash = ops::hash::hash(&key)?;
+    setdefault_hashed(d, key, hash, default)
+}
+
+/// `setdefault` for a key whose hash the caller has computed: the value now under `key`, which is
+/// `default` itself when the key was absent and this call inserted it.
+pub fn setdefault_hashed(d: &ObjRef, key: Value, hash: i64, default: Value) -> PyResult<Value> {
     with_entry(d, &key.clone(), hash, |t, found| match found.and_then(|ix| t.entries[ix].as_ref()) {
         Some(e) => e.value.clone(),
         None => {
@@ -869,6 +875,24 @@ pub fn setdefault(d: &ObjRef, key: Value, default: Value) -> PyResult<Value> {
             default
         }
     })
+}
+
+/// Removes `key` (of hash `hash`) when `pred` accepts its current value, in one locked step: a value another
+/// thread stored meanwhile is left in place. Returns the removed value (dropped by the caller, unlocked).
+pub fn remove_hashed_if(
+    d: &ObjRef,
+    key: &Value,
+    hash: i64,
+    pred: impl FnOnce(&Value) -> bool,
+) -> PyResult<Option<Value>> {
+    let removed = with_entry(d, key, hash, |t, found| {
+        let ix = found?;
+        if !pred(&t.entries[ix].as_ref()?.value) {
+            return None;
+        }
+        t.remove_at(ix)
+    })?;
+    Ok(removed.map(|e| e.value))
 }
 
 /// `d.popitem()`: the last inserted item.

@@ -116,7 +116,8 @@ pub fn bind_descriptor(d: Value, instance: Option<&Value>, owner: &Value) -> PyR
             Some(i) if !i.is_none() => tuplegetter::get_item(tuplegetter::index_of(&d).unwrap_or(0), i),
             _ => Ok(d),
         },
-        Some(_) if type_obj(d.ty()).heap => match type_::lookup(d.ty(), "__get__") {
+        // User classes and native module types (`functools._lru_cache_wrapper`) bind through their `__get__`.
+        Some(_) if type_::dispatches(d.ty()) => match type_::lookup(d.ty(), "__get__") {
             Some(get) => {
                 let inst = instance.cloned().unwrap_or(Value::None);
                 type_::call_special(&get, &d, &[inst, owner.clone()], &[])

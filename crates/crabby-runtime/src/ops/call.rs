@@ -124,6 +124,13 @@ pub fn call(f: &Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
             }
             Payload::BoundMethod(m) => return call_with_self(&m.func, &m.this, args, kwargs),
             Payload::Type(_) => return crate::builtins::type_::call_type(o, args, kwargs),
+            // `functools.lru_cache` wrappers: called without looking up `__call__` or copying the arguments
+            // behind the receiver (their type cannot be subclassed or changed).
+            Payload::Native(n) => {
+                if let Some(c) = crate::modules::functools::lru_state(n) {
+                    return c.call(args, kwargs);
+                }
+            }
             _ => {}
         }
     }
