@@ -237,6 +237,29 @@ impl ObjRef {
         ObjRef(nn)
     }
 
+    /// Allocates a new object of type `ty` (with no instance dict) whose payload `init` writes straight into
+    /// the new allocation. A payload built on the stack and handed to [`ObjRef::new`] is copied twice (into
+    /// the argument, then into the heap, the first with `rep movs` for a payload as large as a `str`'s inline
+    /// text); constructors of short-lived objects made by the million (str results) write in place instead.
+    ///
+    /// # Safety
+    /// `init` must initialise the whole payload through the pointer it is given before returning. (If it
+    /// unwinds instead, the allocation is freed without dropping anything.)
+    #[inline(always)]
+    pub unsafe fn new_in_place(ty: &ObjRef, init: impl FnOnce(*mut Payload)) -> ObjRef {
+        let mut b = Box::<Object>::new_uninit();
+        let p = b.as_mut_ptr();
+        // SAFETY: `p` points to the fresh, unshared allocation; each field is written exactly once (the payload
+        // by `init`, as the caller guarantees) before the box is declared initialised.
+        unsafe {
+            std::ptr::addr_of_mut!((*p).rc).write(AtomicUsize::new(1));
+            std::ptr::addr_of_mut!((*p).ty).write(ty.0);
+            std::ptr::addr_of_mut!((*p).dict).write(DictSlot::new(None));
+            init(std::ptr::addr_of_mut!((*p).payload));
+            ObjRef(NonNull::from(Box::leak(b.assume_init())))
+        }
+    }
+
     /// Allocates an object whose type is not known yet (only for bootstrapping `type` itself); `set_type` must
     /// be called before the object is used.
     pub(crate) fn new_untyped(payload: Payload) -> ObjRef {

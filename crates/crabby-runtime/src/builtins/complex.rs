@@ -233,12 +233,13 @@ pub fn strtod_prefix(s: &[u8]) -> Option<(f64, usize)> {
         _ => false,
     };
     let rest = &s[i..];
-    let lower: Vec<u8> = rest.iter().take(8).map(|c| c.to_ascii_lowercase()).collect();
-    let special = if lower.starts_with(b"infinity") {
+    // Case-insensitive prefix tests, without a lower-cased copy.
+    let starts = |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
+    let special = if starts(b"infinity") {
         Some((f64::INFINITY, 8))
-    } else if lower.starts_with(b"inf") {
+    } else if starts(b"inf") {
         Some((f64::INFINITY, 3))
-    } else if lower.starts_with(b"nan") {
+    } else if starts(b"nan") {
         Some((f64::NAN, 3))
     } else {
         None
@@ -284,9 +285,10 @@ pub fn strtod_prefix(s: &[u8]) -> Option<(f64, usize)> {
 
 /// CPython's `_Py_string_to_number_with_underscores`: removes underscores that sit between two digits, or
 /// `None` when an underscore is anywhere else.
-pub fn remove_underscores(s: &[u8]) -> Option<Vec<u8>> {
+pub fn remove_underscores(s: &[u8]) -> Option<std::borrow::Cow<'_, [u8]>> {
+    // Most text has no underscores: it is used as it is, without a copy.
     if !s.contains(&b'_') {
-        return Some(s.to_vec());
+        return Some(std::borrow::Cow::Borrowed(s));
     }
     let mut out = Vec::with_capacity(s.len());
     let mut prev = 0u8;
@@ -306,7 +308,7 @@ pub fn remove_underscores(s: &[u8]) -> Option<Vec<u8>> {
     if prev == b'_' {
         return None;
     }
-    Some(out)
+    Some(std::borrow::Cow::Owned(out))
 }
 
 /// Why a text is not a complex number.

@@ -283,6 +283,10 @@ pub fn float_to_int(f: f64) -> PyResult<Value> {
 /// Parses the text of `float(s)`: CPython's `PyFloat_FromString` (Unicode digits and spaces, underscores
 /// between digits, `inf`/`infinity`/`nan` in any case, white space around).
 pub fn parse_float(s: &str) -> Option<f64> {
+    // ASCII text is what the transformation would give back: no copy.
+    if s.is_ascii() {
+        return float::parse_float_ascii(s.as_bytes());
+    }
     float::parse_float_ascii(&int::transform_decimal_and_space(s))
 }
 
@@ -300,10 +304,10 @@ fn construct_float(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value>
         Some(Payload::ByteArray(b)) => Some(float::parse_float_ascii(&b.read().clone())),
         _ => None,
     };
-    // A str subclass with `__float__` uses it; plain text is parsed.
-    let has_float = type_::lookup(x.ty(), "__float__").is_some();
+    // A str subclass with `__float__` uses it; plain text is parsed. Built-in types cannot be given
+    // `__float__`, so only a class statement's type is searched for one.
     if let Some(parsed) = text {
-        if !has_float || !type_::type_obj(x.ty()).heap {
+        if !type_::type_obj(x.ty()).heap || type_::lookup(x.ty(), "__float__").is_none() {
             return parsed.map(Value::Float).ok_or_else(|| {
                 value_error(format!("could not convert string to float: {}", ops::format::repr(x).unwrap_or_default()))
             });

@@ -329,7 +329,32 @@ fn cached(s: &str, nchars: usize) -> Option<Value> {
 
 #[inline]
 fn alloc(p: PyStr) -> Value {
-    Value::Obj(ObjRef::new(&types().str, Payload::Str(p)))
+    // SAFETY: the closure writes a whole payload.
+    Value::Obj(unsafe { ObjRef::new_in_place(&types().str, |slot| slot.write(Payload::Str(p))) })
+}
+
+/// A new `str` object of `len` bytes (at most [`INLINE_CAP`]) and `nchars` code points, whose text `fill`
+/// writes into the object's inline buffer: the text is copied once, straight into the new object, instead
+/// of into a payload on the stack that is then moved (twice) into the heap.
+///
+/// # Safety
+/// `fill` must fill the slice it is given with UTF-8 text of `nchars` code points.
+#[inline(always)]
+pub(crate) unsafe fn alloc_inline_with(len: usize, nchars: usize, fill: impl FnOnce(&mut [u8])) -> Value {
+    debug_assert!(len <= INLINE_CAP);
+    // SAFETY: the closure writes a whole payload (the buffer zeroed, then its first `len` bytes filled with
+    // the text, as the caller guarantees).
+    let o = unsafe {
+        ObjRef::new_in_place(&types().str, |p| {
+            p.write(Payload::Str(PyStr::make(nchars, Text::Inline { len: len as u8, buf: [0; INLINE_CAP] })));
+            if let Payload::Str(s) = &mut *p {
+                if let Text::Inline { buf, .. } = &mut s.inner.get_mut().text {
+                    fill(&mut buf[..len]);
+                }
+            }
+        })
+    };
+    Value::Obj(o)
 }
 
 /// A new `str` value.
@@ -343,6 +368,11 @@ pub fn new_str_len(s: &str, nchars: usize) -> Value {
     if let Some(v) = cached(s, nchars) {
         return v;
     }
+    if s.len() <= INLINE_CAP {
+        // SAFETY: `s` is UTF-8 text of `nchars` code points (the caller's promise, checked in debug builds).
+        debug_assert_eq!(nchars, s.chars().count());
+        return unsafe { alloc_inline_with(s.len(), nchars, |b| b.copy_from_slice(s.as_bytes())) };
+    }
     alloc(PyStr::from_str_len(s, nchars))
 }
 
@@ -354,8 +384,8 @@ pub fn new_string(s: String) -> Value {
 
 /// A new `str` value whose length in code points is known.
 pub fn new_string_len(s: String, nchars: usize) -> Value {
-    if let Some(v) = cached(&s, nchars) {
-        return v;
+    if s.len() <= INLINE_CAP {
+        return new_str_len(&s, nchars);
     }
     alloc(PyStr::with_len(s, nchars))
 }
@@ -394,12 +424,18 @@ pub fn append_in_place(a: &Value, b: &Value) -> Option<Value> {
 pub fn concat(a: &PyStr, b: &PyStr) -> Value {
     let (x, y) = (a.as_str(), b.as_str());
     let (len, nchars) = (x.len() + y.len(), a.char_len() + b.char_len());
+    if nchars <= 1 {
+        // The empty string or one character: a cached object when there is one.
+        return new_str_len(if x.is_empty() { y } else { x }, nchars);
+    }
     if len <= INLINE_CAP {
-        let mut buf = [0u8; INLINE_CAP];
-        buf[..x.len()].copy_from_slice(x.as_bytes());
-        buf[x.len()..len].copy_from_slice(y.as_bytes());
-        // SAFETY: the buffer holds two whole UTF-8 texts one after the other, which is UTF-8.
-        return new_str_len(unsafe { std::str::from_utf8_unchecked(&buf[..len]) }, nchars);
+        // SAFETY: two whole UTF-8 texts one after the other are UTF-8, of the sum of their lengths.
+        return unsafe {
+            alloc_inline_with(len, nchars, |b| {
+                b[..x.len()].copy_from_slice(x.as_bytes());
+                b[x.len()..].copy_from_slice(y.as_bytes());
+            })
+        };
     }
     let mut out = String::with_capacity(len);
     out.push_str(x);

@@ -2,7 +2,9 @@
 //! `capitalize`, and `isalpha` ... `isidentifier`, with CPython's definitions (full case mappings, the final
 //! sigma rule, `title`'s word boundaries at every uncased character).
 
-use crate::builtins::str::{exact, new_str_len, new_string, new_string_len, noargs, PyStr, INLINE_CAP};
+use crate::builtins::str::{
+    alloc_inline_with, exact, new_str_len, new_string, new_string_len, noargs, PyStr, INLINE_CAP,
+};
 use crate::builtins::unicode::{self as uc, final_sigma};
 use crate::error::PyResult;
 use crate::Value;
@@ -104,11 +106,18 @@ fn ascii_mapped(s: &PyStr, f: fn(&u8) -> u8) -> Option<Value> {
     if !s.is_ascii() || t.len() > INLINE_CAP {
         return None;
     }
-    let mut buf = [0u8; INLINE_CAP];
-    for (d, b) in buf.iter_mut().zip(t) {
-        *d = f(b);
+    if t.len() > 1 {
+        // SAFETY: ASCII mapped by an ASCII case mapping stays ASCII, one code point per byte.
+        return Some(unsafe {
+            alloc_inline_with(t.len(), t.len(), |d| {
+                for (d, b) in d.iter_mut().zip(t) {
+                    *d = f(b);
+                }
+            })
+        });
     }
-    // ASCII mapped by an ASCII case mapping stays ASCII.
+    // The empty string or one character: the cached object.
+    let buf = [t.first().map_or(0, f)];
     let text = std::str::from_utf8(&buf[..t.len()]).unwrap_or("");
     Some(new_str_len(text, t.len()))
 }

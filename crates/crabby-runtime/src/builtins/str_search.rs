@@ -82,6 +82,16 @@ pub(crate) fn m_count(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Val
     let n = if needle.len() == 1 {
         let b = needle.as_bytes()[0];
         hay.bytes().filter(|&x| x == b).count()
+    } else if let [a, b] = *needle.as_bytes() {
+        if a != b {
+            // Two different bytes: matches cannot overlap (a match at `i` puts `b`, not `a`, at `i + 1`), so
+            // the count is the number of adjacent pairs equal to the needle, which the compiler vectorises
+            // (memmem stops and restarts its prefilter at every match, slow when matches are frequent).
+            let h = hay.as_bytes();
+            h.iter().zip(&h[1..]).filter(|&(&x, &y)| (x == a) & (y == b)).count()
+        } else {
+            memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).count()
+        }
     } else {
         memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).count()
     };

@@ -181,10 +181,18 @@ fn split_list(this: &Value, s: &PyStr, sep: Option<&str>, max: usize) -> Value {
         None => split_whitespace_with(text, max, |p| out.push(piece(p))),
         Some(sep) => {
             let mut i = 0;
-            // memchr's vectorised searcher (see `str_search`); matches fall on char boundaries.
-            for pos in memchr::memmem::find_iter(text.as_bytes(), sep.as_bytes()).take(max) {
-                out.push(piece(&text[i..pos]));
-                i = pos + sep.len();
+            // memchr's vectorised searchers (see `str_search`); matches fall on char boundaries. A one-byte
+            // separator (`","`, `" "`) is found with the byte iterator, which needs no searcher built per call.
+            if let [b] = sep.as_bytes() {
+                for pos in memchr::memchr_iter(*b, text.as_bytes()).take(max) {
+                    out.push(piece(&text[i..pos]));
+                    i = pos + 1;
+                }
+            } else {
+                for pos in memchr::memmem::find_iter(text.as_bytes(), sep.as_bytes()).take(max) {
+                    out.push(piece(&text[i..pos]));
+                    i = pos + sep.len();
+                }
             }
             out.push(piece(&text[i..]));
         }

@@ -603,6 +603,7 @@ fn dtoa(x: f64, mode: u8, ndigits: usize) -> (String, i64) {
             let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
             (m.replace('.', ""), e.parse::<i64>().unwrap_or(0) + 1)
         }
+        _ if ndigits <= 17 && x < 9.2e18 => fixed_digits(x, ndigits),
         _ => {
             let s = format!("{x:.ndigits$}");
             let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
@@ -618,6 +619,65 @@ fn dtoa(x: f64, mode: u8, ndigits: usize) -> (String, i64) {
     (digits, decpt)
 }
 
+/// [`dtoa`] mode 3 for a finite, positive `x` below 2**63 and at most 17 digits after the point, in exact
+/// integer arithmetic (Rust's exact formatting tries Grisu and often falls back to its much slower bignum
+/// Dragon4 for these). With `x == m * 2**e`, `x * 10**n == m * 5**n * 2**(n + e)`: an integer when
+/// `n + e >= 0`, else rounded half to even by the bits shifted out, which is correct rounding of the exact
+/// binary value, as CPython's dtoa does (`0.125` gives `0.12`, `2.675` gives `2.67`). The product needs at
+/// most 53 + 40 + 27 bits. Returns the digits of the rounded `x * 10**n` and `decpt`, as `dtoa` does.
+fn fixed_digits(x: f64, n: usize) -> (String, i64) {
+    let bits = x.to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    // Subnormals have no implicit leading bit and the smallest exponent.
+    let (m, e) = if exp_bits == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp_bits - 1075) };
+    let v = m as u128 * 5u128.pow(n as u32);
+    let sh = n as i32 + e;
+    let q = if sh >= 0 {
+        v << sh
+    } else if -sh >= 127 {
+        // `v` is below 2**93, far below half of 2**127: the value rounds to zero.
+        0
+    } else {
+        let k = -sh as u32;
+        let q = v >> k;
+        let r = v & ((1u128 << k) - 1);
+        let half = 1u128 << (k - 1);
+        if r > half || (r == half && q & 1 == 1) {
+            q + 1
+        } else {
+            q
+        }
+    };
+    if q == 0 {
+        return ("0".into(), 1);
+    }
+    // The decimal digits of `q`, most significant first (a u128 has at most 39).
+    let mut buf = [0u8; 40];
+    let mut at = buf.len();
+    let mut rest = q;
+    // Most values fit in 64 bits, whose division by 10 is a multiplication (u128's is a library call).
+    while rest > u64::MAX as u128 {
+        at -= 1;
+        buf[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    let mut rest = rest as u64;
+    while rest != 0 {
+        at -= 1;
+        buf[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    let len = buf.len() - at;
+    let mut end = buf.len();
+    while buf[end - 1] == b'0' {
+        end -= 1;
+    }
+    // Only ASCII digits were written.
+    let digits = std::str::from_utf8(&buf[at..end]).unwrap_or("0").to_string();
+    (digits, len as i64 - n as i64)
+}
+
 /// CPython's `PyOS_double_to_string` (`format_float_short`): `code` is one of `e E f F g G r`, `sign` always
 /// writes a sign, `add_dot_0` makes integral results end in `.0`, `alt` keeps the point and trailing zeros,
 /// `no_neg_0` drops the sign of a result that shows as zero.
@@ -630,9 +690,26 @@ pub fn double_to_string(
     alt: bool,
     no_neg_0: bool,
 ) -> String {
+    let mut out = String::new();
+    double_to_string_into(&mut out, val, code, precision, sign, add_dot_0, alt, no_neg_0);
+    out
+}
+
+/// [`double_to_string`] appended to `out` (printf-style `%f` and f-string fields write into the result being
+/// built, without a string of their own).
+#[allow(clippy::too_many_arguments)]
+pub fn double_to_string_into(
+    out: &mut String,
+    val: f64,
+    code: char,
+    precision: usize,
+    sign: bool,
+    add_dot_0: bool,
+    alt: bool,
+    no_neg_0: bool,
+) {
     let upper = code.is_ascii_uppercase();
     let code = code.to_ascii_lowercase();
-    let mut out = String::new();
     let negative = val.is_sign_negative() && !val.is_nan();
     if !val.is_finite() {
         if negative {
@@ -646,7 +723,7 @@ pub fn double_to_string(
             (false, false) => "inf",
             (false, true) => "INF",
         });
-        return out;
+        return;
     }
     let (mode, precision) = match code {
         'e' => (2, precision + 1),
@@ -699,27 +776,30 @@ pub fn double_to_string(
             out.push('0');
         }
     };
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    // The digits are ASCII, so they are pushed as they are, without a copy.
+    fn text(b: &[u8]) -> &str {
+        std::str::from_utf8(b).unwrap_or("")
+    }
     if decpt <= 0 {
-        zeros(&mut out, decpt - vdigits_start);
+        zeros(out, decpt - vdigits_start);
         out.push('.');
-        zeros(&mut out, -decpt);
+        zeros(out, -decpt);
     } else {
-        zeros(&mut out, -vdigits_start);
+        zeros(out, -vdigits_start);
     }
     if 0 < decpt && decpt <= digits_len {
-        out.push_str(&text(&digits[..decpt as usize]));
+        out.push_str(text(&digits[..decpt as usize]));
         out.push('.');
-        out.push_str(&text(&digits[decpt as usize..]));
+        out.push_str(text(&digits[decpt as usize..]));
     } else {
-        out.push_str(&text(digits));
+        out.push_str(text(digits));
     }
     if digits_len < decpt {
-        zeros(&mut out, decpt - digits_len);
+        zeros(out, decpt - digits_len);
         out.push('.');
-        zeros(&mut out, vdigits_end - decpt);
+        zeros(out, vdigits_end - decpt);
     } else {
-        zeros(&mut out, vdigits_end - digits_len);
+        zeros(out, vdigits_end - digits_len);
     }
     if out.ends_with('.') && !alt {
         out.pop();
@@ -729,7 +809,6 @@ pub fn double_to_string(
         out.push(if exp < 0 { '-' } else { '+' });
         out.push_str(&format!("{:02}", exp.abs()));
     }
-    out
 }
 
 /// CPython's `_PyUnicode_InsertThousandsGrouping`: the digits with a separator every `every` digits (none

@@ -11,7 +11,9 @@ use crate::builtins::type_;
 use crate::error::{type_error, value_error, PyResult};
 use crate::object::Payload;
 use crate::ops;
-use crate::ops::format::{ascii, i64_digits, pad, percent_float, percent_number_output, repr, sign_str, str_of, Spec};
+use crate::ops::format::{
+    ascii, double_to_string_into, i64_digits, pad, percent_float, percent_number_output, repr, sign_str, str_of, Spec,
+};
 use crate::Value;
 
 /// The decimal digits of an int (without its sign) and whether it is negative.
@@ -52,6 +54,9 @@ pub fn percent_format(fmt_v: &Value, args: &Value) -> PyResult<Value> {
     let mut out = String::with_capacity(fmt.len() + 8 * items.len());
     let mut i = 0;
     let mut used_mapping = false;
+    // Whether everything written so far is ASCII: then the result's length in code points is its length in
+    // bytes, known without counting.
+    let mut all_ascii = crate::builtins::str::as_pystr(fmt_v).is_some_and(|p| p.is_ascii());
     while i < b.len() {
         let lit = i;
         while i < b.len() && b[i] != b'%' {
@@ -165,7 +170,10 @@ pub fn percent_format(fmt_v: &Value, args: &Value) -> PyResult<Value> {
         if spec.width.is_none() && spec.precision.is_none() {
             match (&arg, conv) {
                 (Value::Obj(o), 's') if o.ty().ptr_eq(&crate::builtins::types().str) => {
-                    out.push_str(arg.as_str().unwrap_or(""));
+                    if let Some(p) = crate::builtins::str::as_pystr(&arg) {
+                        all_ascii &= p.is_ascii();
+                        out.push_str(p.as_str());
+                    }
                     continue;
                 }
                 (Value::Int(n), 's' | 'd' | 'i' | 'u') if conv == 's' || spec.sign.is_none() || *n < 0 => {
@@ -278,6 +286,20 @@ pub fn percent_format(fmt_v: &Value, args: &Value) -> PyResult<Value> {
                 } else {
                     return Err(type_error(format!("must be real number, not {}", arg.type_name())));
                 };
+                if spec.width.is_none() && spec.sign.is_none() {
+                    // No padding or sign to add: the number is written straight into the result.
+                    double_to_string_into(
+                        &mut out,
+                        f,
+                        conv,
+                        spec.precision.unwrap_or(6),
+                        false,
+                        false,
+                        spec.alt,
+                        false,
+                    );
+                    continue;
+                }
                 percent_float(f, conv, &spec)
             }
             'c' => {
@@ -310,10 +332,15 @@ pub fn percent_format(fmt_v: &Value, args: &Value) -> PyResult<Value> {
                 )));
             }
         };
+        all_ascii &= piece.is_ascii();
         out.push_str(&piece);
     }
     if next_arg < items.len() && !used_mapping && !is_mapping {
         return Err(type_error("not all arguments converted during string formatting"));
+    }
+    if all_ascii {
+        let n = out.len();
+        return Ok(crate::builtins::str::new_string_len(out, n));
     }
     Ok(Value::from(out))
 }
