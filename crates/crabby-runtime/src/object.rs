@@ -238,9 +238,9 @@ impl ObjRef {
     }
 
     /// Allocates a new object of type `ty` (with no instance dict) whose payload `init` writes straight into
-    /// the new allocation. A payload built on the stack and handed to [`ObjRef::new`] is copied twice (into
-    /// the argument, then into the heap, the first with `rep movs` for a payload as large as a `str`'s inline
-    /// text); constructors of short-lived objects made by the million (str results) write in place instead.
+    /// the new allocation, and may then fill in through the pointer: a `str`'s text is copied once, into the
+    /// object's inline buffer, instead of into a payload on the stack that [`ObjRef::new`] then copies (with
+    /// `rep movs` for a payload that large).
     ///
     /// # Safety
     /// `init` must initialise the whole payload through the pointer it is given before returning. (If it

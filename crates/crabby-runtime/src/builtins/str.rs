@@ -329,8 +329,7 @@ fn cached(s: &str, nchars: usize) -> Option<Value> {
 
 #[inline]
 fn alloc(p: PyStr) -> Value {
-    // SAFETY: the closure writes a whole payload.
-    Value::Obj(unsafe { ObjRef::new_in_place(&types().str, |slot| slot.write(Payload::Str(p))) })
+    Value::Obj(ObjRef::new(&types().str, Payload::Str(p)))
 }
 
 /// A new `str` object of `len` bytes (at most [`INLINE_CAP`]) and `nchars` code points, whose text `fill`
