@@ -120,7 +120,7 @@ pub fn collect(v: &Value) -> PyResult<Vec<Value>> {
 
 /// Unpacks exactly `n` items (`a, b = v`), with CPython's messages.
 pub fn unpack(v: &Value, n: usize) -> PyResult<Vec<Value>> {
-    if let Some(t) = v.as_tuple() {
+    if let Some(t) = exact_tuple(v) {
         if t.len() == n {
             return Ok(t.to_vec());
         }
@@ -150,10 +150,16 @@ pub fn unpack(v: &Value, n: usize) -> PyResult<Vec<Value>> {
     Ok(out)
 }
 
+/// The items of an exact tuple: a subclass may define `__iter__`, which unpacking calls.
+#[inline]
+fn exact_tuple(v: &Value) -> Option<&[Value]> {
+    v.as_tuple().filter(|_| v.ty().ptr_eq(&crate::builtins::types().tuple))
+}
+
 /// `unpack` into an array, for assignments to a fixed number of targets: no allocation for tuples and lists.
 #[inline]
 pub fn unpack_array<const N: usize>(v: &Value) -> PyResult<[Value; N]> {
-    if let Some(t) = v.as_tuple() {
+    if let Some(t) = exact_tuple(v) {
         if t.len() == N {
             return Ok(std::array::from_fn(|i| t[i].clone()));
         }
@@ -474,6 +480,32 @@ impl ForIter {
     pub fn advance_n<const N: usize>(&mut self) -> PyResult<Option<[Value; N]>> {
         match self {
             ForIter::Dict(..) | ForIter::Enumerate(..) | ForIter::Zip(..) => self.advance_n_nested::<N>(),
+            ForIter::List(l, i) => {
+                let Some(Payload::List(items)) = l.payload() else { unreachable!("ForIter::List holds a list") };
+                // A tuple of N items is unpacked where the list holds it (`for name, arg in program`): its
+                // items are counted, the tuple itself is not (no count taken and dropped on every step). The
+                // list keeps the tuple alive meanwhile, and a tuple never changes.
+                let step = crate::qsbr::read(items, |g| {
+                    g.get(*i).map(|v| match exact_tuple(v) {
+                        Some(t) if t.len() == N => Ok(std::array::from_fn(|k| t[k].clone())),
+                        _ => Err(v.clone()),
+                    })
+                });
+                match step {
+                    Some(r) => {
+                        *i += 1;
+                        match r {
+                            Ok(a) => Ok(Some(a)),
+                            Err(v) => unpack_array::<N>(&v).map(Some),
+                        }
+                    }
+                    // An exhausted list iterator stays exhausted even if the list grows afterwards.
+                    None => {
+                        *i = usize::MAX;
+                        Ok(None)
+                    }
+                }
+            }
             _ => match self.advance()? {
                 Some(v) => unpack_array::<N>(&v).map(Some),
                 None => Ok(None),
