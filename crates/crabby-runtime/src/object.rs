@@ -215,26 +215,10 @@ impl ObjRef {
     }
 
     /// Allocates a new object that carries an instance `__dict__`.
-    ///
-    /// The memory is allocated first and the fields are written into it, and the function is inlined into its
-    /// callers: `Box::new(Object { .. })` assembled the whole object on the stack and copied it to the heap
-    /// with two calls to `memcpy` (13% of a tuple-returning loop's time), where now the payload is built in place.
     #[inline(always)]
     pub fn with_dict(ty: &ObjRef, payload: Payload, dict: Option<ObjRef>) -> ObjRef {
-        let layout = std::alloc::Layout::new::<Object>();
-        // SAFETY: `Object` has a non-zero size. The block has `Box<Object>`'s layout, so `dealloc` frees it
-        // with `Box::from_raw`.
-        let p = unsafe { std::alloc::alloc(layout) } as *mut Object;
-        let Some(nn) = NonNull::new(p) else { std::alloc::handle_alloc_error(layout) };
-        // SAFETY: `p` is a fresh, suitably aligned block for one `Object`; each field is written exactly once
-        // before the object is shared.
-        unsafe {
-            std::ptr::addr_of_mut!((*p).rc).write(AtomicUsize::new(1));
-            std::ptr::addr_of_mut!((*p).ty).write(ty.0);
-            std::ptr::addr_of_mut!((*p).dict).write(DictSlot::new(dict));
-            std::ptr::addr_of_mut!((*p).payload).write(payload);
-        }
-        ObjRef(nn)
+        // SAFETY: the closure writes the whole payload.
+        unsafe { Self::alloc_with(ty, dict, |p| p.write(payload)) }
     }
 
     /// Allocates a new object of type `ty` (with no instance dict) whose payload `init` writes straight into
@@ -247,6 +231,18 @@ impl ObjRef {
     /// unwinds instead, the allocation is freed without dropping anything.)
     #[inline(always)]
     pub unsafe fn new_in_place(ty: &ObjRef, init: impl FnOnce(*mut Payload)) -> ObjRef {
+        // SAFETY: the caller's promise about `init`.
+        unsafe { Self::alloc_with(ty, None, init) }
+    }
+
+    /// Allocates the block first and writes the header and (through `init`) the payload into it; inlined into
+    /// every constructor. `Box::new(Object { .. })` assembled the whole object on the stack and copied it to
+    /// the heap with two calls to `memcpy` (13% of a tuple-returning loop's time).
+    ///
+    /// # Safety
+    /// As [`ObjRef::new_in_place`]: `init` initialises the whole payload.
+    #[inline(always)]
+    unsafe fn alloc_with(ty: &ObjRef, dict: Option<ObjRef>, init: impl FnOnce(*mut Payload)) -> ObjRef {
         let mut b = Box::<Object>::new_uninit();
         let p = b.as_mut_ptr();
         // SAFETY: `p` points to the fresh, unshared allocation; each field is written exactly once (the payload
@@ -254,7 +250,7 @@ impl ObjRef {
         unsafe {
             std::ptr::addr_of_mut!((*p).rc).write(AtomicUsize::new(1));
             std::ptr::addr_of_mut!((*p).ty).write(ty.0);
-            std::ptr::addr_of_mut!((*p).dict).write(DictSlot::new(None));
+            std::ptr::addr_of_mut!((*p).dict).write(DictSlot::new(dict));
             init(std::ptr::addr_of_mut!((*p).payload));
             ObjRef(NonNull::from(Box::leak(b.assume_init())))
         }
