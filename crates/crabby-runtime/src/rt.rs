@@ -388,6 +388,18 @@ pub fn set_function_doc(f: &Value, doc: Value) {
     }
 }
 
+/// Stores the annotations a `def` evaluated (name, value pairs in CPython's order) as `__annotations__`.
+pub fn set_function_annotations(f: &Value, items: Vec<(Value, Value)>) {
+    if let Some(Payload::Function(fo)) = f.payload() {
+        let d = crate::builtins::dict::new_dict_obj();
+        for (k, v) in items {
+            // The keys are str constants: storing them runs no Python code and cannot fail.
+            let _ = crate::builtins::dict::set(&d, k, v);
+        }
+        *fo.annotations.write() = Some(Value::Obj(d));
+    }
+}
+
 /// Makes a function object (the `def` statement and `lambda`).
 pub fn make_function(
     code: &'static CodeInfo,

@@ -407,6 +407,7 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
             let mk = func::make_function(g, ctx, scope_id, Some(&f.parameters), &code)?;
             let id = g.fresh();
             ctx.emit(&format!("let mut f_{id}: Value = {mk};"));
+            function_annotations(g, ctx, &f.parameters, f.returns.as_deref(), &format!("f_{id}"))?;
             if let Some(tps) = tps {
                 super::generics::leave(ctx);
                 let set = ctx.q(&format!("set_type_params(&f_{id}, &{tps})"));
@@ -504,6 +505,52 @@ pub(crate) fn stmt<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, s: &'a Stmt) 
     Ok(())
 }
 
+/// A `def`'s annotations, evaluated where the `def` runs and stored as the function's `__annotations__`, in
+/// CPython's order: the positional-or-keyword parameters before the positional-only ones, then `*args`, the
+/// keyword-only parameters, `**kwargs` and `return`. Parameter names are mangled as in the enclosing class.
+fn function_annotations<'a>(
+    g: &mut ModuleGen<'a>,
+    ctx: &mut FnCtx<'a>,
+    p: &'a ruff_python_ast::Parameters,
+    returns: Option<&'a Expr>,
+    f: &str,
+) -> Result<(), CompileError> {
+    let params = p
+        .args
+        .iter()
+        .chain(p.posonlyargs.iter())
+        .map(|a| &a.parameter)
+        .chain(p.vararg.as_deref())
+        .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
+        .chain(p.kwarg.as_deref());
+    let mut items: Vec<(&str, &'a Expr)> =
+        params.filter_map(|a| a.annotation.as_deref().map(|t| (a.name.id.as_str(), t))).collect();
+    items.extend(returns.map(|r| ("return", r)));
+    if items.is_empty() {
+        return Ok(());
+    }
+    let mut pairs = Vec::with_capacity(items.len());
+    for (name, ann) in items {
+        let v = annotation_value(g, ctx, ann)?;
+        let id = g.fresh();
+        ctx.emit(&format!("let an_{id}: Value = {v};"));
+        let key = if name == "return" { name.to_string() } else { ctx.mangled(g, name) };
+        pairs.push(format!("({}.clone(), an_{id})", g.s(&key)));
+    }
+    ctx.emit(&format!("set_function_annotations(&{f}, vec![{}]);", pairs.join(", ")));
+    Ok(())
+}
+
+/// An annotation's value: the expression, or its source text under `from __future__ import annotations`.
+fn annotation_value<'a>(g: &mut ModuleGen<'a>, ctx: &mut FnCtx<'a>, a: &'a Expr) -> Result<String, CompileError> {
+    if g.future_annotations {
+        let text = g.source[a.range()].to_string();
+        Ok(format!("{}.clone()", g.s(&text)))
+    } else {
+        expr(g, ctx, a)
+    }
+}
+
 /// The annotation of `target: annotation [= value]` in a module or class body, after the assignment as in
 /// CPython: stored in the namespace's `__annotations__` for a plain name, else only evaluated. Function bodies
 /// do not evaluate their variables' annotations. With `from __future__ import annotations` the annotation is
@@ -522,12 +569,7 @@ fn annotation<'a>(
         FnKind::Class => "ns",
         _ => return Ok(()),
     };
-    let ann = if g.future_annotations {
-        let text = g.source[a.annotation.range()].to_string();
-        format!("{}.clone()", g.s(&text))
-    } else {
-        expr(g, ctx, &a.annotation)?
-    };
+    let ann = annotation_value(g, ctx, &a.annotation)?;
     let id = g.fresh();
     ctx.emit(&format!("let n_{id}: Value = {ann};"));
     match a.target.as_ref() {

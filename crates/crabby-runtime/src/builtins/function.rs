@@ -27,6 +27,11 @@ pub struct FunctionObj {
     /// The module's globals dict.
     pub globals: ObjRef,
     pub doc: RwLock<Value>,
+    /// `__annotations__`: the dict the `def` evaluated, or `None` until a read makes an empty one (as CPython
+    /// makes it lazily for a function without annotations).
+    pub annotations: RwLock<Option<Value>>,
+    /// `__type_params__`: a tuple (empty unless the function is generic or the attribute was assigned).
+    pub type_params: RwLock<Value>,
 }
 
 pub struct BuiltinFunctionObj {
@@ -87,12 +92,23 @@ pub fn new_function(
         closure: closure.into_boxed_slice(),
         globals: globals.clone(),
         doc: RwLock::new(Value::None),
+        annotations: RwLock::new(None),
+        type_params: RwLock::new(crate::builtins::tuple::new_tuple(Vec::new())),
     };
     Value::Obj(ObjRef::with_dict(
         &types().function,
         Payload::Function(Box::new(f)),
         Some(crate::builtins::dict::new_dict_obj()),
     ))
+}
+
+/// `__annotations__` of a function: the dict its `def` made, else an empty one made now and kept (so that
+/// `f.__annotations__ is f.__annotations__`, and stores into it stick, as in CPython).
+pub fn annotations(f: &FunctionObj) -> Value {
+    if let Some(d) = f.annotations.read().as_ref() {
+        return d.clone();
+    }
+    f.annotations.write().get_or_insert_with(crate::builtins::dict::new_dict).clone()
 }
 
 /// The function payload of a compiled function object. Panics only on a runtime bug.
@@ -143,6 +159,25 @@ pub fn set_special(f: &FunctionObj, name: &str, value: Option<Value>) -> PyResul
             *f.kwdefaults.write() = out;
             Ok(())
         }
+        "__annotations__" => {
+            let d = match value {
+                None | Some(Value::None) => None,
+                Some(v) if matches!(v.payload(), Some(Payload::Dict(_))) => Some(v),
+                Some(_) => return Err(type_error("__annotations__ must be set to a dict object")),
+            };
+            let old = std::mem::replace(&mut *f.annotations.write(), d);
+            // Dropped outside the lock: freeing the old dict may run Python code.
+            drop(old);
+            Ok(())
+        }
+        "__type_params__" => match value {
+            Some(v) if v.as_tuple().is_some() => {
+                let old = std::mem::replace(&mut *f.type_params.write(), v);
+                drop(old);
+                Ok(())
+            }
+            _ => Err(type_error("__type_params__ must be set to a tuple")),
+        },
         "__code__" => Err(crate::error::not_implemented("crabby does not support replacing a function's __code__")),
         _ => Err(attribute_error("readonly attribute")),
     }
@@ -154,7 +189,7 @@ pub fn register() {
     use crate::builtins::descriptor::{new_getset, new_member};
     let ty = &types().function;
     let d = &crate::builtins::type_::type_obj(ty).dict;
-    for name in ["__code__", "__defaults__", "__kwdefaults__"] {
+    for name in ["__code__", "__defaults__", "__kwdefaults__", "__annotations__", "__type_params__"] {
         crate::builtins::dict::set_str(d, name, new_getset(ty, name));
     }
     for name in ["__globals__", "__closure__", "__builtins__"] {

@@ -173,6 +173,8 @@ pub(crate) fn payload_attr(v: &Value, name: &str) -> PyResult<Option<Value>> {
             }
         }
         (Payload::Function(f), "__globals__") => Some(Value::Obj(f.globals.clone())),
+        (Payload::Function(f), "__annotations__") => Some(crate::builtins::function::annotations(f)),
+        (Payload::Function(f), "__type_params__") => Some(f.type_params.read().clone()),
         (Payload::Function(f), "__closure__") => Some(if f.closure.is_empty() {
             Value::None
         } else {
@@ -573,7 +575,7 @@ fn generic_setattr_named(v: &Value, name: &str, key: Option<&Value>, value: Valu
                 *f.kwdefaults.write() = items;
                 return Ok(());
             }
-            "__code__" | "__globals__" | "__closure__" | "__builtins__" => {
+            "__code__" | "__globals__" | "__closure__" | "__builtins__" | "__annotations__" | "__type_params__" => {
                 return crate::builtins::function::set_special(f, name, Some(value));
             }
             _ => {}
