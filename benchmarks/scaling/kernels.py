@@ -3,7 +3,9 @@
 import sys
 import threading
 
-WORK = 200000
+# Large enough that each kernel runs for a few hundred milliseconds in crabby on one thread: with 20-30 ms
+# kernels, process start-up and thread creation weighed on the ratios as much as the work did.
+WORK = 1000000
 
 
 def fib(n):
@@ -11,7 +13,7 @@ def fib(n):
 
 
 def k_fib():
-    return fib(24)
+    return fib(27)
 
 
 class Thing:
