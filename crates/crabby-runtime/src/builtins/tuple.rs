@@ -93,14 +93,55 @@ impl Clone for TupleItems {
     }
 }
 
-pub fn new_tuple(items: Vec<Value>) -> Value {
-    Value::Obj(ObjRef::new(&types().tuple, Payload::Tuple(TupleItems::from_vec(items))))
+pub fn new_tuple(mut items: Vec<Value>) -> Value {
+    let len = items.len();
+    if len > INLINE_ITEMS {
+        return Value::Obj(ObjRef::new(&types().tuple, Payload::Tuple(TupleItems::Heap(items.into_boxed_slice()))));
+    }
+    // SAFETY: `new_inline` copies exactly `len` initialised values out of the vector, which then forgets them
+    // (`set_len(0)`), so each is owned once, by the tuple.
+    unsafe {
+        let t = new_inline(items.as_ptr(), len);
+        items.set_len(0);
+        t
+    }
 }
 
 /// A new tuple of the values of an array: no intermediate vector.
 #[inline]
 pub fn new_tuple_array<const N: usize>(items: [Value; N]) -> Value {
-    Value::Obj(ObjRef::new(&types().tuple, Payload::Tuple(TupleItems::from_array(items))))
+    if N > INLINE_ITEMS {
+        return Value::Obj(ObjRef::new(&types().tuple, Payload::Tuple(TupleItems::from_array(items))));
+    }
+    let items = std::mem::ManuallyDrop::new(items);
+    // SAFETY: the `N` values are moved bitwise into the tuple and `items` never drops them.
+    unsafe { new_inline(items.as_ptr(), N) }
+}
+
+/// A tuple of `len <= INLINE_ITEMS` values copied bitwise from `src`, written straight into the new object:
+/// building the payload on the stack and moving it copied all 144 bytes, through loads that straddled the
+/// stores that had just written the items (a store-forwarding stall on every tuple made).
+///
+/// # Safety
+/// `src` must point to `len` initialised values whose ownership passes to the tuple (the caller must not drop
+/// them), and `len <= INLINE_ITEMS`.
+#[inline(always)]
+unsafe fn new_inline(src: *const Value, len: usize) -> Value {
+    debug_assert!(len <= INLINE_ITEMS);
+    // SAFETY: the closure writes the whole payload: the variant with its length, then its first `len` items
+    // (the others stay uninitialised, as `TupleItems::Inline` allows).
+    let o = unsafe {
+        ObjRef::new_in_place(&types().tuple, |p| {
+            p.write(Payload::Tuple(TupleItems::Inline {
+                len: len as u8,
+                items: [const { MaybeUninit::uninit() }; INLINE_ITEMS],
+            }));
+            if let Payload::Tuple(TupleItems::Inline { items, .. }) = &mut *p {
+                std::ptr::copy_nonoverlapping(src, items.as_mut_ptr() as *mut Value, len);
+            }
+        })
+    };
+    Value::Obj(o)
 }
 
 pub fn new_tuple_from(items: &[Value]) -> Value {
