@@ -245,6 +245,23 @@ impl InstAttrs {
         a
     }
 
+    /// A new object of `ty` with `InstAttrs::inline()` as its payload, written straight into the allocation:
+    /// a payload built on the stack was copied whole (144 bytes, mostly the uninitialised value array) into
+    /// the object, through wide loads of the narrow stores just made (a store-forwarding stall per instance).
+    #[inline]
+    pub fn new_inline_object(ty: &ObjRef) -> ObjRef {
+        // SAFETY: the closure writes the whole payload (the value array may stay uninitialised, as in
+        // `inline()`), then claims it for this thread through the pointer, before the object is shared.
+        unsafe {
+            ObjRef::new_in_place(ty, |p| {
+                p.write(Payload::Instance(InstAttrs::with_mode(MODE_INLINE)));
+                if let Payload::Instance(a) = &*p {
+                    a.owner.claim();
+                }
+            })
+        }
+    }
+
     /// The slot array of a new instance of a class with `n > 0` slots, all unset.
     pub fn slots(n: u32) -> InstAttrs {
         let a = InstAttrs::with_mode(MODE_SLOTS);

@@ -19,6 +19,8 @@ use crate::Value;
 pub fn new_instance(ty: &ObjRef, _args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let t = type_obj(ty);
     let payload = match t.layout {
+        // Most instances keep their attributes inline: made in place, with no payload to build and discard.
+        Layout::Object if instance::inline_type(t) => return Ok(Value::Obj(InstAttrs::new_inline_object(ty))),
         Layout::Object => Payload::Instance(InstAttrs::none()),
         Layout::Exception => {
             let payload = Payload::Exception(Box::new(exceptions::ExceptionObj::new(tuple::new_tuple(Vec::new()))));
@@ -43,7 +45,7 @@ pub fn alloc(ty: &ObjRef, payload: Payload) -> ObjRef {
     let t = type_obj(ty);
     if instance::inline_type(t) && matches!(payload, Payload::Instance(_)) {
         // The attributes stay inline until a dict is asked for (`builtins::instance`).
-        return ObjRef::new(ty, Payload::Instance(InstAttrs::inline()));
+        return InstAttrs::new_inline_object(ty);
     }
     // An exception's `__dict__` is made on first use (`exceptions::lazy_dict`).
     let lazy = matches!(payload, Payload::Exception(_)) && !t.slot_storage;
