@@ -1,0 +1,56 @@
+# date/datetime/time arithmetic with timedelta, and datetime - datetime.
+from datetime import date, time, datetime, timedelta, timezone
+
+def attempt(label, f):
+    try:
+        r = f()
+    except Exception as e:
+        print(label, "->", type(e).__name__, e)
+    else:
+        print(label, "=", repr(r))
+
+d = date(2020, 2, 28)
+attempt("d + 1 day", lambda: d + timedelta(days=1))
+attempt("d + 2 days", lambda: d + timedelta(days=2))
+attempt("1 day + d", lambda: timedelta(days=1) + d)
+attempt("d + hours ignored", lambda: d + timedelta(hours=23, seconds=59))
+attempt("d - hours", lambda: d - timedelta(hours=1))
+attempt("d - days", lambda: d - timedelta(days=365))
+attempt("d - d", lambda: d - date(2019, 1, 1))
+attempt("d - dt", lambda: d - datetime(2019, 1, 1))
+attempt("d + int", lambda: d + 1)
+attempt("int + d", lambda: 1 + d)
+attempt("d - int", lambda: d - 1)
+attempt("d + d", lambda: d + d)
+attempt("d overflow", lambda: date.max + timedelta(days=1))
+attempt("d underflow", lambda: date.min - timedelta(days=1))
+attempt("d subtype", lambda: type(date(2020, 1, 1) + timedelta(1)).__name__)
+dt = datetime(2020, 12, 31, 23, 59, 59, 999999)
+attempt("dt + 1us", lambda: dt + timedelta(microseconds=1))
+attempt("dt - 1us", lambda: dt - timedelta(microseconds=1))
+attempt("dt + -1 day", lambda: dt + timedelta(days=-1))
+attempt("dt + big", lambda: dt + timedelta(days=3000, seconds=12345, microseconds=678))
+attempt("td + dt", lambda: timedelta(hours=1) + dt)
+attempt("dt - dt", lambda: dt - datetime(2000, 1, 1))
+attempt("dt - dt neg", lambda: datetime(2000, 1, 1) - dt)
+attempt("dt - d", lambda: dt - date(2000, 1, 1))
+attempt("dt + dt", lambda: dt + dt)
+attempt("dt overflow", lambda: datetime.max + timedelta(microseconds=1))
+attempt("dt underflow", lambda: datetime.min - timedelta(microseconds=1))
+u = timezone.utc
+e5 = timezone(timedelta(hours=-5), "EST")
+a = datetime(2020, 6, 1, 12, tzinfo=u)
+b = datetime(2020, 6, 1, 7, tzinfo=e5)
+attempt("aware - aware same instant", lambda: a - b)
+attempt("aware - aware", lambda: datetime(2020, 6, 2, tzinfo=e5) - a)
+attempt("aware - naive", lambda: a - datetime(2020, 1, 1))
+attempt("naive - aware", lambda: datetime(2020, 1, 1) - a)
+attempt("aware + td keeps tz", lambda: b + timedelta(days=1))
+attempt("aware same tz subtract", lambda: datetime(2020, 1, 1, tzinfo=e5) - datetime(2019, 1, 1, tzinfo=e5))
+attempt("time + td", lambda: time(1) + timedelta(1))
+attempt("time - time", lambda: time(1) - time(0))
+attempt("fold ignored in -", lambda: datetime(2020, 1, 1, fold=1) - datetime(2020, 1, 1))
+x = datetime(2021, 3, 14, 1, 30)
+for i in range(0, 100000, 7919):
+    y = x + timedelta(seconds=i * 37, microseconds=i)
+    print(y, y - x, (y - x).total_seconds(), y.weekday(), y.toordinal())
