@@ -28,6 +28,7 @@ pub const NATIVE_MODULES: &[&str] = &[
     "_codecs",
     "_collections",
     "_contextvars",
+    "_datetime",
     "_functools",
     "_heapq",
     "_imp",

@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod codecs;
 pub mod collections;
 pub mod contextvars;
+pub mod datetime;
 pub mod errno;
 pub mod functools;
 pub mod gc;
@@ -65,6 +66,7 @@ pub fn native_module(name: &str) -> Option<MakeModule> {
         "_random" => Some(random::module),
         "binascii" => Some(binascii::module),
         "_collections" => Some(collections::module),
+        "_datetime" => Some(datetime::module),
         "_sha2" => Some(sha2::module),
         "_contextvars" => Some(contextvars::module),
         "posix" => Some(posix::module),

@@ -278,6 +278,12 @@ pub fn str_of(v: &Value) -> PyResult<String> {
                     Some(f) if matches!(f.payload(), Some(Payload::BuiltinFunction(b)) if b.name != "__str__") => {
                         Some(f)
                     }
+                    // A native module base type's own `__str__` (`datetime.date` under a user subclass).
+                    Some(f)
+                        if matches!(f.payload(), Some(Payload::BuiltinFunction(_))) && type_::is_special_impl(&f) =>
+                    {
+                        Some(f)
+                    }
                     _ => None,
                 }
             } else if t.native_slots {
@@ -1135,6 +1141,14 @@ pub fn format(v: &Value, spec: &str) -> PyResult<String> {
             if spec.is_empty() {
                 return str_of(v);
             }
+        }
+        // A native module type's own `__format__` (`datetime.date.__format__`), for it and its subclasses.
+        if let Some(f) = type_::special_method(v, "__format__") {
+            let r = type_::call_special(&f, v, &[Value::from(spec)], &[])?;
+            return match r.as_str() {
+                Some(s) => Ok(s.to_string()),
+                None => Err(type_error(format!("__format__ must return a str, not {}", r.type_name()))),
+            };
         }
     }
     if is_int(v) {
