@@ -44,7 +44,9 @@ pub struct Entry {
 
 #[derive(Default)]
 pub struct DictTable {
-    indices: Vec<u32>,
+    /// A boxed slice, not a `Vec`: its length is fixed between rebuilds, and the word a `Vec`'s capacity
+    /// would take holds `head` instead (keeps `DictObj`, hence every heap object, small).
+    indices: Box<[u32]>,
     /// Insertion order; `None` marks a deleted entry until the next rebuild.
     entries: Vec<Option<Entry>>,
     /// Live entries; 32 bits as entry indices are (keeps `DictObj`, hence every heap object, small).
@@ -59,7 +61,19 @@ pub struct DictTable {
     /// Insertions set bits, removals leave them (a superset stays correct), rebuilds recompute it. It answers
     /// the common miss of attribute lookups cheaply: a method name looked up in an instance `__dict__` first.
     bloom: u64,
+    /// A lower bound of the first live entry's position: every entry below it is deleted. Only the operations
+    /// at the front of the order (`OrderedDict.popitem(last=False)` and `move_to_end(last=False)`) read and
+    /// move it, so they pass over the holes earlier pops left once rather than on every call; insertions
+    /// append past it and rebuilds reset it.
+    head: u32,
 }
+
+// A dict is the largest payload (see `object.rs`): the table must not grow.
+const _: () = assert!(std::mem::size_of::<DictTable>() <= 72);
+
+/// What `OrderedDict.clear()` adds to a table's version (other changes add 1): its iterators report a clear
+/// as CPython's "changed size" and any other change as a mutation (see `order_step`).
+const CLEAR_MARK: u64 = 1 << 32;
 
 /// The Bloom filter bit of a hash: the top six bits of a multiplicative mix (the probe uses the low bits, and
 /// ints hash to themselves, so the low bits alone would put every small int in one bit).
@@ -137,24 +151,32 @@ impl DictTable {
     /// lock-free readers may still be reading the old ones, which are retired, not freed. The entry array is
     /// allocated at the index's full usable size, so `insert_new` never makes it reallocate behind our back.
     fn rebuild(&mut self, min_used: usize) {
+        self.rebuild_with_gap(min_used, 0);
+    }
+
+    /// `rebuild`, leaving the first `gap` positions of the new entry array free (deleted) for entries moved to
+    /// the front (`move_entry`); `head` is then `gap`.
+    fn rebuild_with_gap(&mut self, min_used: usize, gap: usize) {
         let mut size = 8;
-        while size * 2 / 3 <= min_used {
+        while size * 2 / 3 <= min_used + gap {
             size *= 2;
         }
         let mut old = std::mem::take(&mut self.entries);
         let mut entries: Vec<Option<Entry>> = Vec::with_capacity(size * 2 / 3);
+        entries.resize_with(gap, || None);
         entries.extend(old.iter_mut().filter_map(|e| e.take().map(Some)));
-        let old_indices = std::mem::replace(&mut self.indices, vec![EMPTY; size]);
+        let old_indices = std::mem::replace(&mut self.indices, vec![EMPTY; size].into_boxed_slice());
         // A buffer that was never allocated holds nothing a reader could be reading.
         if self.defer && old.capacity() > 0 {
             qsbr::retire(Retired::Buffer(Box::new(old)));
         }
-        if self.defer && old_indices.capacity() > 0 {
+        if self.defer && !old_indices.is_empty() {
             qsbr::retire(Retired::Buffer(Box::new(old_indices)));
         }
         let mask = size - 1;
         self.bloom = 0;
-        for (n, e) in entries.iter().enumerate() {
+        self.head = gap as u32;
+        for (n, e) in entries.iter().enumerate().skip(gap) {
             let hash = e.as_ref().map_or(0, |e| e.hash);
             self.bloom |= bloom_bit(hash);
             let mut perturb = hash as u64;
@@ -235,8 +257,13 @@ impl DictTable {
 
     /// Empties the table, returning the old entries for the caller to drop after unlocking.
     pub fn clear(&mut self) -> Vec<Option<Entry>> {
-        self.indices.clear();
+        let old_indices = std::mem::take(&mut self.indices);
+        if self.defer && !old_indices.is_empty() {
+            // Lock-free readers may be probing the old index.
+            qsbr::retire(Retired::Buffer(Box::new(old_indices)));
+        }
         self.bloom = 0;
+        self.head = 0;
         self.used = 0;
         self.version += 1;
         let old = std::mem::take(&mut self.entries);
@@ -830,6 +857,68 @@ impl DictTable {
         }
         None
     }
+
+    /// The position of the first live entry, found from `head` (which moves up to it).
+    fn first_live(&mut self) -> Option<usize> {
+        let start = (self.head as usize).min(self.entries.len());
+        let found = self.entries[start..].iter().position(|e| e.is_some()).map(|n| start + n);
+        self.head = found.unwrap_or(self.entries.len()) as u32;
+        found
+    }
+
+    /// Drops the deleted entries at the end of the entry array (as CPython's `dict.popitem` does), so that
+    /// popping the last item in a loop does not walk over its own holes. Nothing is freed: the slots were
+    /// empty, and the buffer keeps its capacity.
+    fn trim_tail(&mut self) {
+        while matches!(self.entries.last(), Some(None)) {
+            self.entries.pop();
+        }
+        self.head = self.head.min(self.entries.len() as u32);
+    }
+
+    /// Moves the live entry at `ix` to the end of the order (`last`) or to its front, keeping its hash slot:
+    /// `OrderedDict.move_to_end`. O(1) amortised: moving to the end appends (compacting the array when it is
+    /// full, as an insertion would); moving to the front fills the hole before the first live entry, and when
+    /// there is none, compacts the array behind a gap as long as the live entries, which the next moves fill.
+    /// Counts as a change of the table (`version`) unless the entry already is at that end.
+    fn move_entry(&mut self, mut ix: usize, last: bool) {
+        let Some(hash) = self.entries[ix].as_ref().map(|e| e.hash) else {
+            return;
+        };
+        if last {
+            if self.entry_before(usize::MAX).map(|(p, _)| p) == Some(ix) {
+                return;
+            }
+            if self.entries.len() + 1 > self.indices.len() * 2 / 3 {
+                // Compaction moves the entry down past the holes before it.
+                ix -= self.entries[..ix].iter().filter(|e| e.is_none()).count();
+                self.rebuild(self.used as usize * 3);
+            }
+            let slot = self.slot_of(ix, hash);
+            let e = self.entries[ix].take();
+            debug_assert!(self.entries.len() < self.entries.capacity(), "the entry array must not reallocate");
+            self.indices[slot] = self.entries.len() as u32;
+            self.entries.push(e);
+        } else {
+            let first = self.first_live();
+            if first == Some(ix) {
+                return;
+            }
+            if first == Some(0) {
+                let gap = (self.used as usize).max(8);
+                let live_before = ix - self.entries[..ix].iter().filter(|e| e.is_none()).count();
+                self.rebuild_with_gap(self.used as usize * 3, gap);
+                ix = gap + live_before;
+            }
+            let dest = self.head as usize - 1;
+            let slot = self.slot_of(ix, hash);
+            self.entries[dest] = self.entries[ix].take();
+            self.indices[slot] = dest as u32;
+            self.head = dest as u32;
+            self.trim_tail();
+        }
+        self.version += 1;
+    }
 }
 
 /// Finds `key` under the write lock, running `__eq__` unlocked when needed, and hands the locked table and the
@@ -905,7 +994,93 @@ pub fn popitem(d: &ObjRef) -> PyResult<(Value, Value)> {
         return Err(key_error(Value::from("popitem(): dictionary is empty")));
     };
     let e = t.remove_at(ix).expect("live entry");
+    t.trim_tail();
+    drop(t);
     Ok((e.key, e.value))
+}
+
+/// `OrderedDict.move_to_end(key, last)`: moves `key`'s entry to the end (or the front) of the order; false
+/// when `key` is absent.
+pub fn move_to_end(d: &ObjRef, key: &Value, last: bool) -> PyResult<bool> {
+    let hash = key_hash(key)?;
+    with_entry(d, key, hash, |t, found| match found {
+        Some(ix) => {
+            t.move_entry(ix, last);
+            true
+        }
+        None => false,
+    })
+}
+
+/// Removes the last (or first) item: `OrderedDict.popitem(last)`; `None` when empty.
+pub fn pop_end(d: &ObjRef, last: bool) -> Option<(Value, Value)> {
+    let mut t = dict_obj(d).write();
+    let ix = if last { t.entry_before(usize::MAX).map(|(ix, _)| ix) } else { t.first_live() }?;
+    let e = t.remove_at(ix)?;
+    if last {
+        t.trim_tail();
+    } else {
+        t.head = ix as u32 + 1;
+    }
+    drop(t);
+    Some((e.key, e.value))
+}
+
+/// `OrderedDict.clear()`: `clear`, marked in the version so that iterators can tell it from other changes.
+pub fn clear_marked(d: &ObjRef) {
+    let old = {
+        let mut t = dict_obj(d).write();
+        let old = t.clear();
+        t.version = t.version.wrapping_add(CLEAR_MARK - 1);
+        old
+    };
+    drop(old);
+}
+
+/// The table's version: changes with every insertion, deletion and move of a key (CPython's `od_state`).
+pub fn order_state(d: &ObjRef) -> u64 {
+    dict_obj(d).table.read().version
+}
+
+/// Where iterating `d` in order (or in reverse) starts: the position of the first item (`None` when empty),
+/// the version and the size.
+pub fn order_cursor(d: &ObjRef, reversed: bool) -> (Option<usize>, u64, usize) {
+    let t = dict_obj(d).table.read();
+    let first = if reversed {
+        t.entry_before(usize::MAX).map(|(p, _)| p)
+    } else {
+        t.entry_from(t.head as usize).map(|(p, _)| p - 1)
+    };
+    (first, t.version, t.len())
+}
+
+/// One step of an ordered iteration (see `order_step`).
+pub enum OrderStep {
+    /// The key and value at the position, and the position of the next item.
+    Item(Value, Value, Option<usize>),
+    /// The table changed since the iteration started (other than by `clear_marked` alone).
+    Mutated,
+    /// The size changed, and nothing but `clear_marked` happened: CPython's "changed size".
+    Resized,
+}
+
+/// The item at `pos` of an iteration that started at `version` and `size` (see `order_cursor`), checked
+/// as CPython's odict iterator checks: any change of the order first, then the size. Positions stay valid
+/// while the version does: only insertions (which change it) rebuild the table.
+pub fn order_step(d: &ObjRef, pos: usize, reversed: bool, version: u64, size: usize) -> OrderStep {
+    let t = dict_obj(d).table.read();
+    let moved = t.version.wrapping_sub(version);
+    if !moved.is_multiple_of(CLEAR_MARK) {
+        return OrderStep::Mutated;
+    }
+    if t.len() != size {
+        return OrderStep::Resized;
+    }
+    let Some(Some(e)) = t.entries.get(pos) else {
+        return OrderStep::Mutated;
+    };
+    let next = if reversed { t.entry_before(pos).map(|(p, _)| p) } else { t.entry_from(pos + 1).map(|(p, _)| p - 1) };
+    OrderStep::Item(e.key.clone(), e.value.clone(), next)
 }
 
 /// `d.clear()`; the old entries are dropped after unlocking.

@@ -80,10 +80,43 @@ pub fn new_view(d: &ObjRef, kind: ViewKind) -> Value {
     Value::Obj(ObjRef::new(kind.type_obj(), Payload::Cell(RwLock::new(Some(Value::Obj(d.clone()))))))
 }
 
-/// The dict and kind of a view, or `None` if `v` is not a view.
-pub fn view_of(v: &Value) -> Option<(ObjRef, ViewKind)> {
+/// A new view of `d` whose type is `ty`, a subtype of a dict view type (`odict_keys`, ...).
+pub fn new_view_of_type(d: &ObjRef, ty: &ObjRef) -> Value {
+    Value::Obj(ObjRef::new(ty, Payload::Cell(RwLock::new(Some(Value::Obj(d.clone()))))))
+}
+
+/// The dict and kind of a view of one of the three dict view types exactly (not a subtype's, such as
+/// `odict_keys`, which iterate and print their own way), or `None`.
+pub fn exact_view_of(v: &Value) -> Option<(ObjRef, ViewKind)> {
     let o = v.as_obj()?;
     let kind = [ViewKind::Keys, ViewKind::Values, ViewKind::Items].into_iter().find(|k| o.ty().ptr_eq(k.type_obj()))?;
+    cell_dict(o).map(|d| (d, kind))
+}
+
+/// The dict a view's payload holds.
+fn cell_dict(o: &ObjRef) -> Option<ObjRef> {
+    match &o.payload {
+        Payload::Cell(c) => match &*c.read() {
+            Some(Value::Obj(d)) => Some(d.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The dict and kind of a view (of a view subtype too), or `None` if `v` is not a view.
+pub fn view_of(v: &Value) -> Option<(ObjRef, ViewKind)> {
+    if let Some(found) = exact_view_of(v) {
+        return Some(found);
+    }
+    let o = v.as_obj()?;
+    // Only cells can be views; the base is looked up for them alone (closure cells are never iterated).
+    if !matches!(o.payload, Payload::Cell(_)) {
+        return None;
+    }
+    let kind = [ViewKind::Keys, ViewKind::Values, ViewKind::Items]
+        .into_iter()
+        .find(|k| type_::is_subtype(o.ty(), k.type_obj()))?;
     match &o.payload {
         Payload::Cell(c) => match &*c.read() {
             Some(Value::Obj(d)) => Some((d.clone(), kind)),
@@ -359,7 +392,7 @@ pub fn isdisjoint(this: &Value, other: &Value) -> PyResult<bool> {
 
 /// `iter(v)` for a view.
 pub fn hook_iter(v: &Value) -> Option<Value> {
-    view_of(v).map(|(d, kind)| iter_dict(&d, kind))
+    exact_view_of(v).map(|(d, kind)| iter_dict(&d, kind))
 }
 
 /// `len(v)` (and truth) for a view.
@@ -369,12 +402,12 @@ pub fn hook_len(v: &Value) -> Option<usize> {
 
 /// `repr(v)` for a view.
 pub fn hook_repr(v: &Value) -> Option<PyResult<String>> {
-    view_of(v).map(|_| repr(v))
+    exact_view_of(v).map(|_| repr(v))
 }
 
 /// `reversed(v)` for a view.
 pub fn hook_reversed(v: &Value) -> Option<Value> {
-    view_of(v).map(|(d, kind)| reversed_dict(&d, kind))
+    exact_view_of(v).map(|(d, kind)| reversed_dict(&d, kind))
 }
 
 /// `a <op> b` comparisons where either side is a keys or items view (the reflected comparison is tried when only

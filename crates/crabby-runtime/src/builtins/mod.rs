@@ -138,6 +138,7 @@ pub const ITERATOR_TYPES: &[&str] = &[
     "dict_valueiterator",
     "dict_itemiterator",
     "dict_reversekeyiterator",
+    "odict_iterator",
     "set_iterator",
     "bytes_iterator",
     "bytearray_iterator",

@@ -1,6 +1,6 @@
-//! `_collections`: `deque`, `defaultdict`, `_count_elements` and `_tuplegetter` (in `collections/`), the C
-//! half of `collections`, with CPython 3.12's behaviour and messages (`deque mutated during iteration`,
-//! `deque([1, 2], maxlen=3)`, `defaultdict(<class 'list'>, {...})`).
+//! `_collections`: `deque`, `defaultdict`, `_count_elements`, `OrderedDict` and `_tuplegetter` (both in
+//! `collections/`), the C half of `collections`, with CPython 3.12's behaviour and messages (`deque mutated
+//! during iteration`, `deque([1, 2], maxlen=3)`, `defaultdict(<class 'list'>, {...})`).
 //!
 //! A deque keeps its items in a `VecDeque` behind a per-deque lock, with CPython's mutation counter (`state`)
 //! beside them: every operation that CPython makes bump the counter bumps it here, so iterators raise where
@@ -16,6 +16,7 @@
 //! NOTE: after `del dd.default_factory`, reading the attribute raises AttributeError (a slot's usual
 //! behaviour) where CPython's C member reads as None; the defaultdict itself then acts as without a factory.
 
+pub mod odict;
 pub mod tuplegetter;
 
 use std::collections::VecDeque;
@@ -1164,6 +1165,7 @@ fn state() -> PyResult<&'static State> {
     dict::set_str(d, "__doc__", Value::from("High performance data structures.\n- deque:        ordered collection accessible from endpoints only\n- defaultdict:  dict subclass with a default value factory\n"));
     dict::set_str(d, "deque", Value::Obj(deque.clone()));
     dict::set_str(d, "defaultdict", Value::Obj(defaultdict.clone()));
+    dict::set_str(d, "OrderedDict", Value::Obj(odict::odict_type().clone()));
     dict::set_str(d, "_deque_iterator", Value::Obj(iterator.clone()));
     dict::set_str(d, "_deque_reverse_iterator", Value::Obj(reverse_iterator.clone()));
     dict::set_str(d, "_count_elements", new_builtin("_count_elements", count_elements, None));

@@ -33,7 +33,11 @@ pub fn iter(v: &Value) -> PyResult<Value> {
                     return Ok(new_iter("str_ascii_iterator", Box::new(StrIter { s: v.clone(), pos: Mutex::new(0) })))
                 }
                 Payload::Range(r) => return Ok(crate::builtins::range::iter(r)),
-                Payload::Dict(_) => {
+                // An OrderedDict's own iterator reports moves during iteration, which the dict's would miss.
+                Payload::Dict(_)
+                    if o.ty().ptr_eq(&crate::builtins::types().dict)
+                        || !crate::modules::collections::odict::is_odict_type(o.ty()) =>
+                {
                     let n = crate::builtins::dict::len(o);
                     return Ok(new_iter(
                         "dict_keyiterator",
@@ -300,7 +304,7 @@ impl ForIter {
                 }
                 _ => {}
             }
-            if let Some((d, kind)) = crate::builtins::dict_views::view_of(v) {
+            if let Some((d, kind)) = crate::builtins::dict_views::exact_view_of(v) {
                 let n = crate::builtins::dict::len(&d);
                 return Ok(ForIter::Dict(d, kind.iter_kind(), (0, n)));
             }
