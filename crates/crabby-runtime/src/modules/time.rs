@@ -782,9 +782,17 @@ fn sleep(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// A timestamp argument, floored to whole seconds (`_PyTime_ObjectToTime_t` with `ROUND_FLOOR`).
+/// A timestamp argument, floored to whole seconds; none (or None) is now.
 fn timestamp_arg(v: Option<&Value>) -> PyResult<i64> {
-    let Some(v) = v.filter(|v| !v.is_none()) else { return Ok(unix_now().as_secs() as i64) };
+    match v.filter(|v| !v.is_none()) {
+        Some(v) => timestamp_floor(v),
+        None => Ok(unix_now().as_secs() as i64),
+    }
+}
+
+/// A timestamp floored to whole seconds (CPython's `_PyTime_ObjectToTime_t` with `ROUND_FLOOR`), for
+/// `time.gmtime` and the like and `date.fromtimestamp`.
+pub fn timestamp_floor(v: &Value) -> PyResult<i64> {
     let range = || overflow_error("timestamp out of range for platform time_t");
     if float::is_float(v) {
         let f = float::as_f64(v).unwrap_or(0.0);

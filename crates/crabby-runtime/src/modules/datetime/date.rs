@@ -111,7 +111,7 @@ fn date_fromisocalendar(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
 fn date_fromtimestamp(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let cls = cls_arg(args)?;
     let a = parse_args(Some("fromtimestamp"), &args[1..], kwargs, &["timestamp"], 1, 1)?;
-    let t = super::datetime::timestamp_floor(a[0].as_ref().unwrap())?;
+    let t = crate::modules::time::timestamp_floor(a[0].as_ref().unwrap())?;
     let tm = ops::call::call(&ops::attr::getattr_str(&import("time")?, "localtime")?, &[Value::Int(t)], &[])?;
     let f = |i: usize| -> PyResult<i64> { int_arg(&ops::subscript::getitem(&tm, &Value::Int(i as i64))?) };
     date_like(&cls, f(0)?, f(1)?, f(2)?)
@@ -271,8 +271,8 @@ fn date_hash(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 /// Comparison of plain dates; a datetime on either side is left to datetime's methods.
-fn cmp(args: &[Value], f: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
-    let a = this_date(args, "__eq__")?;
+fn cmp(args: &[Value], op: &str, f: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
+    let a = this_date(args, op)?;
     let o = args.get(1).ok_or_else(|| type_error("expected 1 argument, got 0"))?;
     if dt_of(o).is_some() {
         return Ok(not_implemented());
@@ -282,24 +282,7 @@ fn cmp(args: &[Value], f: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
         None => Ok(not_implemented()),
     }
 }
-fn date_eq(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, |o| o.is_eq())
-}
-fn date_ne(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, |o| o.is_ne())
-}
-fn date_lt(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, |o| o.is_lt())
-}
-fn date_le(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, |o| o.is_le())
-}
-fn date_gt(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, |o| o.is_gt())
-}
-fn date_ge(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, |o| o.is_ge())
-}
+rich_comparisons!(cmp: date_eq, date_ne, date_lt, date_le, date_gt, date_ge);
 
 /// `date + days` with CPython's `normalize_date` overflow message; the result has the date's type.
 fn add_days(date: &Value, (y, m, d): (i64, i64, i64), days: i64) -> PyResult<Value> {

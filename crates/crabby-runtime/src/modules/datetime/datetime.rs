@@ -154,23 +154,6 @@ fn cls_arg(args: &[Value]) -> PyResult<ObjRef> {
 // ---------------------------------------------------------------------------------------------------------
 // Timestamps and local time
 
-/// CPython's `_PyTime_ObjectToTime_t` with floor rounding (`date.fromtimestamp`).
-pub fn timestamp_floor(v: &Value) -> PyResult<i64> {
-    if float::is_float(v) {
-        let f = float::as_f64(v).unwrap_or(0.0);
-        if f.is_nan() {
-            return Err(value_error("Invalid value NaN (not a number)"));
-        }
-        let f = f.floor();
-        if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f) {
-            return Err(overflow_error("timestamp out of range for platform time_t"));
-        }
-        return Ok(f as i64);
-    }
-    let i = ops::number::index(v)?;
-    int::as_i64(&i).ok_or_else(|| overflow_error("timestamp out of range for platform time_t"))
-}
-
 /// CPython's `_PyTime_ObjectToTimeval` with half-even rounding: whole seconds and microseconds.
 fn timestamp_timeval(v: &Value) -> PyResult<(i64, i64)> {
     if float::is_float(v) {
@@ -657,24 +640,7 @@ fn cmp(args: &[Value], op: &str, f: fn(std::cmp::Ordering) -> bool) -> PyResult<
         },
     }
 }
-fn dt_eq(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, "__eq__", |o| o.is_eq())
-}
-fn dt_ne(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, "__ne__", |o| o.is_ne())
-}
-fn dt_lt(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, "__lt__", |o| o.is_lt())
-}
-fn dt_le(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, "__le__", |o| o.is_le())
-}
-fn dt_gt(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, "__gt__", |o| o.is_gt())
-}
-fn dt_ge(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, "__ge__", |o| o.is_ge())
-}
+rich_comparisons!(cmp: dt_eq, dt_ne, dt_lt, dt_le, dt_gt, dt_ge);
 
 fn dt_add(args: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
     let p = this_dt(args, "__add__")?;

@@ -9,6 +9,24 @@
 //! get the same payload (their `__new__` allocates the subclass with it, plus the instance `__dict__`).
 //! tzinfo methods are Python code, called with nothing held.
 
+/// Defines a type's six rich comparisons as native methods (`$eq` ... `$ge`), each calling the type's
+/// `cmp(args, dunder_name, test)` with the `Ordering` test of its operator.
+macro_rules! rich_comparisons {
+    ($cmp:ident: $eq:ident, $ne:ident, $lt:ident, $le:ident, $gt:ident, $ge:ident) => {
+        rich_comparisons!(@one $cmp, $eq, "__eq__", is_eq);
+        rich_comparisons!(@one $cmp, $ne, "__ne__", is_ne);
+        rich_comparisons!(@one $cmp, $lt, "__lt__", is_lt);
+        rich_comparisons!(@one $cmp, $le, "__le__", is_le);
+        rich_comparisons!(@one $cmp, $gt, "__gt__", is_gt);
+        rich_comparisons!(@one $cmp, $ge, "__ge__", is_ge);
+    };
+    (@one $cmp:ident, $f:ident, $name:literal, $test:ident) => {
+        fn $f(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
+            $cmp(a, $name, std::cmp::Ordering::$test)
+        }
+    };
+}
+
 pub mod calendar;
 pub mod date;
 pub mod datetime;

@@ -243,24 +243,7 @@ fn cmp(args: &[Value], op: &str, f: fn(std::cmp::Ordering) -> bool) -> PyResult<
         },
     }
 }
-fn time_eq(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, "__eq__", |o| o.is_eq())
-}
-fn time_ne(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, "__ne__", |o| o.is_ne())
-}
-fn time_lt(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, "__lt__", |o| o.is_lt())
-}
-fn time_le(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, "__le__", |o| o.is_le())
-}
-fn time_gt(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, "__gt__", |o| o.is_gt())
-}
-fn time_ge(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, "__ge__", |o| o.is_ge())
-}
+rich_comparisons!(cmp: time_eq, time_ne, time_lt, time_le, time_gt, time_ge);
 
 /// A time of `cls` from parsed fields (CPython's `new_time_subclass_fold_ex`).
 pub fn time_like(cls: &ObjRef, hh: i64, mi: i64, ss: i64, us: i64, tz: Value, fold: i64) -> PyResult<Value> {

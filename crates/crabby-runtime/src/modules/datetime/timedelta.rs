@@ -200,31 +200,14 @@ fn td_hash(args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     Ok(Value::Int(hash_delta(&this(args, "__hash__")?)?))
 }
 
-fn cmp(args: &[Value], f: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
-    let a = this(args, "__eq__")?;
+fn cmp(args: &[Value], op: &str, f: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
+    let a = this(args, op)?;
     match delta_of(other(args)?) {
         Some(b) => Ok(Value::Bool(f(a.cmp(b)))),
         None => Ok(not_implemented()),
     }
 }
-fn td_eq(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, |o| o.is_eq())
-}
-fn td_ne(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, |o| o.is_ne())
-}
-fn td_lt(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, |o| o.is_lt())
-}
-fn td_le(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, |o| o.is_le())
-}
-fn td_gt(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, |o| o.is_gt())
-}
-fn td_ge(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    cmp(a, |o| o.is_ge())
-}
+rich_comparisons!(cmp: td_eq, td_ne, td_lt, td_le, td_gt, td_ge);
 
 fn td_add(args: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
     let a = this(args, "__add__")?;
