@@ -531,7 +531,18 @@ fn function_annotations<'a>(
     }
     let mut pairs = Vec::with_capacity(items.len());
     for (name, ann) in items {
-        let v = annotation_value(g, ctx, ann)?;
+        let v = match ann {
+            // `*args: *Ts` (PEP 646): the annotation is the one item the starred value unpacks to, as CPython
+            // evaluates it (`typing.Unpack[Ts]` for a TypeVarTuple).
+            Expr::Starred(st) if !g.future_annotations => {
+                let inner = expr(g, ctx, &st.value)?;
+                let id = g.fresh();
+                ctx.emit(&format!("let st_{id}: Value = {inner};"));
+                let un = ctx.q(&format!("unpack_array::<1>(&st_{id})"));
+                format!("{{ let [one]: [Value; 1] = {un}; one }}")
+            }
+            _ => annotation_value(g, ctx, ann)?,
+        };
         let id = g.fresh();
         ctx.emit(&format!("let an_{id}: Value = {v};"));
         let key = if name == "return" { name.to_string() } else { ctx.mangled(g, name) };
