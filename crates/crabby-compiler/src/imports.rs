@@ -329,6 +329,16 @@ impl<'a> Visitor<'a> for Collector {
                 self.push("typing", 0, Vec::new());
                 visitor::walk_stmt(self, stmt);
             }
+            // `*args: *Ts` is evaluated by unpacking `Ts`, and a TypeVarTuple unpacks to `typing.Unpack[Ts]`.
+            Stmt::FunctionDef(f)
+                if f.parameters
+                    .vararg
+                    .as_ref()
+                    .is_some_and(|v| v.annotation.as_deref().is_some_and(Expr::is_starred_expr)) =>
+            {
+                self.push("typing", 0, Vec::new());
+                visitor::walk_stmt(self, stmt);
+            }
             Stmt::TypeAlias(t) if t.type_params.is_some() => {
                 self.push("types", 0, Vec::new());
                 visitor::walk_stmt(self, stmt);
