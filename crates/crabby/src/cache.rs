@@ -32,6 +32,9 @@ pub const DRIVER_SALT: &str = "crabby-driver-4";
 
 /// How many finished binaries a cache keeps before the least recently used are removed.
 const MAX_BINARIES: usize = 200;
+/// How many bytes of finished binaries a cache keeps: a program importing much of the standard library
+/// links hundreds of megabytes of it, so a count alone does not bound the disk used.
+const MAX_BINARY_BYTES: u64 = 4 << 30;
 /// How many module crates a cache keeps before the least recently used are removed.
 const MAX_MODULES: usize = 1000;
 /// How many index entries and bad-module records are kept (they are tiny; this only bounds the count).
@@ -411,13 +414,18 @@ impl Workspace {
     }
 
     /// Keeps the cache bounded: drops the least recently used binaries and module crates (with their
-    /// build artifacts) beyond fixed counts, and stale temporary files. Best effort; runs under the lock.
+    /// build artifacts) beyond fixed counts (and, for binaries, bytes), and stale temporary files. Best effort; runs under the lock.
     pub fn collect_garbage(&self, _lock: &WriterLock) {
         let bins = entries_by_age(&self.dir.join("bin"));
-        if bins.len() > MAX_BINARIES {
-            for (path, _) in &bins[..bins.len() - MAX_BINARIES] {
-                let _ = fs::remove_file(path);
+        let mut bytes: u64 = bins.iter().map(|(path, _)| fs::metadata(path).map_or(0, |m| m.len())).sum();
+        let mut count = bins.len();
+        for (path, _) in &bins {
+            if count <= MAX_BINARIES && bytes <= MAX_BINARY_BYTES {
+                break;
             }
+            bytes = bytes.saturating_sub(fs::metadata(path).map_or(0, |m| m.len()));
+            count -= 1;
+            let _ = fs::remove_file(path);
         }
         let modules = entries_by_age(&self.dir.join("modules"));
         if modules.len() > MAX_MODULES {

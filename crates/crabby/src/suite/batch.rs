@@ -1,6 +1,6 @@
 //! Building test programs in batches: many compiled programs become modules of one bin crate, whose
-//! `main` picks the program by `CRABBY_BATCH_ENTRY`. One cargo invocation builds all batches in parallel,
-//! so a suite of hundreds of programs costs a few dozen rustc runs and links instead of hundreds.
+//! `main` picks the program by `CRABBY_BATCH_ENTRY`. One cargo invocation builds a wave of batches in
+//! parallel, so a suite of hundreds of programs costs a few dozen rustc runs and links instead of hundreds.
 //!
 //! A program whose generated Rust does not compile must not take its batch down with it: rustc's errors
 //! name the file (`src/t3.rs`) or `main.rs` line of the culprit, which is recorded as bad in the cache
@@ -38,7 +38,8 @@ pub struct Built {
     pub entry: usize,
 }
 
-struct Batch {
+/// Programs built into one binary.
+pub struct Batch {
     members: Vec<Member>,
     key: String,
 }
@@ -110,7 +111,7 @@ impl Batch {
 }
 
 /// Groups members into batches of at most `size`, by area, in a stable order.
-fn form_batches(mut members: Vec<Member>, size: usize) -> Vec<Batch> {
+pub fn form_batches(mut members: Vec<Member>, size: usize) -> Vec<Batch> {
     members.sort_by(|a, b| (&a.area, &a.filename).cmp(&(&b.area, &b.filename)));
     let mut batches = Vec::new();
     let mut current: Vec<Member> = Vec::new();
@@ -129,17 +130,13 @@ fn form_batches(mut members: Vec<Member>, size: usize) -> Vec<Batch> {
 /// How many times a batch is rebuilt after dropping the programs rustc rejected.
 const MAX_ROUNDS: usize = 4;
 
-/// Builds `members` in batches of `size`. Returns where each test's program is, and for the tests that
-/// could not be built, why.
-pub fn build_all(
-    ws: &Workspace,
-    members: Vec<Member>,
-    size: usize,
-) -> io::Result<(BTreeMap<usize, Built>, BTreeMap<usize, String>)> {
+/// Builds `batches` (with one cargo invocation per round). Returns where each test's program is, and for
+/// the tests that could not be built, why.
+pub fn build_all(ws: &Workspace, batches: Vec<Batch>) -> io::Result<(BTreeMap<usize, Built>, BTreeMap<usize, String>)> {
     let mut built = BTreeMap::new();
     let mut failed = BTreeMap::new();
     let mut pending = Vec::new();
-    for batch in form_batches(members, size) {
+    for batch in batches {
         match ws.binary(&batch.key) {
             Some(binary) => {
                 cache::touch(&binary);

@@ -10,6 +10,8 @@
 //! environment: `CRABBY_TEST_FILTER` (substring of test names; a plain command-line argument works too),
 //! `CRABBY_TEST_TIMEOUT` (seconds per program, default 20), `CRABBY_TEST_JOBS` (programs run at once,
 //! default: the number of cores), `CRABBY_TEST_BATCH` (programs per batch crate, default 25),
+//! `CRABBY_TEST_WAVE` (batch crates built together, then run, then deleted; default 6),
+//! `CRABBY_TEST_KEEP_BINARIES=1` (keep the batch binaries for a faster rerun; they take gigabytes),
 //! `CRABBY_TEST_VERBOSE=1` (list passing tests too), `CRABBY_TEST_UPDATE_KNOWN=1` (rewrite
 //! known_failures.txt to list exactly the tests failing now, each with the first line of why; for whoever
 //! owns that list, to review as a diff before committing).
@@ -37,6 +39,11 @@ pub struct Config {
     pub timeout: Duration,
     pub jobs: usize,
     pub batch_size: usize,
+    /// Batches built (and then run) together; their binaries are deleted before the next wave.
+    pub wave: usize,
+    /// Keep the batch binaries in the cache after the run (`CRABBY_TEST_KEEP_BINARIES=1`), so that running
+    /// the suite again without changes skips linking; off by default to bound the disk used.
+    pub keep_binaries: bool,
     pub verbose: bool,
     /// Rewrite known_failures.txt to list exactly the tests failing now (`CRABBY_TEST_UPDATE_KNOWN=1`).
     pub update_known: bool,
@@ -58,6 +65,8 @@ impl Config {
                 .map(|n| n as usize)
                 .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)),
             batch_size: number("CRABBY_TEST_BATCH").map(|n| n as usize).unwrap_or(25),
+            wave: number("CRABBY_TEST_WAVE").map(|n| n as usize).unwrap_or(6),
+            keep_binaries: var("CRABBY_TEST_KEEP_BINARIES").is_some_and(|v| v != "0"),
             verbose: var("CRABBY_TEST_VERBOSE").is_some_and(|v| v != "0"),
             update_known: var("CRABBY_TEST_UPDATE_KNOWN").is_some_and(|v| v != "0"),
         }
@@ -311,28 +320,45 @@ pub fn run(config: &Config) -> bool {
     prepare_imports(&ws, &mut members, imported, config.jobs);
     let compiled_at = started.elapsed();
 
-    let (built, build_failed) = match batch::build_all(&ws, members, config.batch_size) {
-        Ok(r) => r,
-        Err(e) => {
-            println!("differential: cannot build the test programs: {e}");
-            return false;
-        }
-    };
-    for (i, why) in build_failed {
-        outcomes.insert(i, Outcome::Broken(why));
-    }
-    let built_at = started.elapsed();
-
+    // Build and run in waves of a few batches, deleting each wave's binaries once its programs ran: a batch
+    // binary links the standard-library modules its programs import, unoptimised, and is 10-250 MB, so
+    // keeping all of them at once (as one build of every batch would) needs more than 10 GB of disk.
     let scratch = config.cache_root.join(format!("suite-scratch-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&scratch);
-    let to_run: Vec<(usize, batch::Built)> = built.into_iter().collect();
-    let ran = parallel_map(&to_run, config.jobs, |(i, b)| {
-        let result =
-            exec::run_program(&b.binary, b.entry, &tests[*i].path, &scratch.join(format!("t{i}")), config.timeout);
-        (*i, result.map_or_else(Outcome::Broken, Outcome::Ran))
-    });
+    let (mut build_time, mut run_time) = (Duration::ZERO, Duration::ZERO);
+    let mut batches = batch::form_batches(members, config.batch_size).into_iter().peekable();
+    while batches.peek().is_some() {
+        let wave: Vec<batch::Batch> = batches.by_ref().take(config.wave).collect();
+        let wave_started = Instant::now();
+        let (built, build_failed) = match batch::build_all(&ws, wave) {
+            Ok(r) => r,
+            Err(e) => {
+                println!("differential: cannot build the test programs: {e}");
+                let _ = std::fs::remove_dir_all(&scratch);
+                return false;
+            }
+        };
+        for (i, why) in build_failed {
+            outcomes.insert(i, Outcome::Broken(why));
+        }
+        let run_started = Instant::now();
+        build_time += run_started - wave_started;
+        let to_run: Vec<(usize, batch::Built)> = built.into_iter().collect();
+        let ran = parallel_map(&to_run, config.jobs, |(i, b)| {
+            let result =
+                exec::run_program(&b.binary, b.entry, &tests[*i].path, &scratch.join(format!("t{i}")), config.timeout);
+            (*i, result.map_or_else(Outcome::Broken, Outcome::Ran))
+        });
+        outcomes.extend(ran);
+        if !config.keep_binaries {
+            let binaries: BTreeSet<&PathBuf> = to_run.iter().map(|(_, b)| &b.binary).collect();
+            for binary in binaries {
+                let _ = std::fs::remove_file(binary);
+            }
+        }
+        run_time += run_started.elapsed();
+    }
     let _ = std::fs::remove_dir_all(&scratch);
-    outcomes.extend(ran);
 
     // Report.
     let (mut passed, mut failed, mut expected_failures) = (0usize, 0usize, Vec::new());
@@ -400,13 +426,12 @@ pub fn run(config: &Config) -> bool {
             println!("STALE ENTRY {name}: listed in {} but there is no such test; remove it", known_path.display());
         }
     }
-    let elapsed = started.elapsed();
     println!(
         "differential: {} programs; compile {:.1}s, build {:.1}s, run {:.1}s; {} expected failures (listed in {})",
         tests.len(),
         compiled_at.as_secs_f64(),
-        (built_at - compiled_at).as_secs_f64(),
-        (elapsed - built_at).as_secs_f64(),
+        build_time.as_secs_f64(),
+        run_time.as_secs_f64(),
         expected_failures.len(),
         known_path.display()
     );
