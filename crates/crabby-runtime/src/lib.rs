@@ -4,6 +4,7 @@
 //! Generated code uses only [`rt`] (the documented surface), [`Value`], [`ObjRef`], [`PyErr`] and
 //! [`PyResult`]; everything else may change without touching codegen.
 
+pub mod alloc;
 pub mod builtins;
 pub mod entry;
 pub mod error;
@@ -18,6 +19,10 @@ pub mod traceback;
 pub mod value;
 
 pub use error::{PyErr, PyResult};
+
+/// Every program built with the runtime allocates through its thread caches (see [`alloc`]).
+#[global_allocator]
+static GLOBAL: alloc::CrabbyAlloc = alloc::CrabbyAlloc;
 pub use object::ObjRef;
 pub use value::Value;
 

@@ -430,6 +430,7 @@ fn start_new_thread(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value
         // Relaxed: see above.
         COUNT.fetch_sub(1, Ordering::Relaxed);
         release_sentinels();
+        crate::alloc::flush_thread_cache();
     });
     match spawned {
         Ok(_) => Ok(Value::Int(rx.recv().unwrap_or(0) as i64)),
