@@ -241,6 +241,18 @@ fn seq_cmp(a: &[Value], b: &[Value], op: CmpOp) -> PyResult<bool> {
 
 /// The comparison of built-in types, or `None` (NotImplemented) when they do not compare.
 fn builtin_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
+    // Two strs first: `c == "_"` in a scanning loop otherwise passed the number, native-instance, complex and
+    // dict-view tests below (a sixth of a tokenizer's time).
+    if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+        if let (Payload::Str(p), Payload::Str(q)) = (&x.payload, &y.payload) {
+            // Text only: a subclass may cache its own `__hash__`, so `eq_text`'s hash test is for exact strs.
+            return Ok(Some(match op {
+                CmpOp::Eq => p.as_str() == q.as_str(),
+                CmpOp::Ne => p.as_str() != q.as_str(),
+                _ => op.holds(p.as_str().cmp(q.as_str())),
+            }));
+        }
+    }
     if let Some(o) = num_cmp(a, b) {
         return Ok(Some(match o {
             Some(o) => op.holds(o),
@@ -260,7 +272,6 @@ fn builtin_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
         return Ok(None);
     };
     Ok(match (&x.payload, &y.payload) {
-        (Payload::Str(p), Payload::Str(q)) => Some(op.holds(p.as_str().cmp(q.as_str()))),
         (Payload::Bytes(p), Payload::Bytes(q)) => Some(op.holds(p.cmp(q))),
         (Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_), _)
         | (_, Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_)) => {
