@@ -416,14 +416,20 @@ impl Workspace {
     /// Keeps the cache bounded: drops the least recently used binaries and module crates (with their
     /// build artifacts) beyond fixed counts (and, for binaries, bytes), and stale temporary files. Best effort; runs under the lock.
     pub fn collect_garbage(&self, _lock: &WriterLock) {
-        let bins = entries_by_age(&self.dir.join("bin"));
-        let mut bytes: u64 = bins.iter().map(|(path, _)| fs::metadata(path).map_or(0, |m| m.len())).sum();
+        let bins: Vec<(PathBuf, u64)> = entries_by_age(&self.dir.join("bin"))
+            .into_iter()
+            .map(|(path, _)| {
+                let len = fs::metadata(&path).map_or(0, |m| m.len());
+                (path, len)
+            })
+            .collect();
+        let mut bytes: u64 = bins.iter().map(|(_, len)| len).sum();
         let mut count = bins.len();
-        for (path, _) in &bins {
+        for (path, len) in &bins {
             if count <= MAX_BINARIES && bytes <= MAX_BINARY_BYTES {
                 break;
             }
-            bytes = bytes.saturating_sub(fs::metadata(path).map_or(0, |m| m.len()));
+            bytes -= len;
             count -= 1;
             let _ = fs::remove_file(path);
         }

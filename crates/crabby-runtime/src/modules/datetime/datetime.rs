@@ -715,24 +715,7 @@ fn dt_astimezone(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     ops::call::call_method(&Value::from("fromutc"), &[target, attached], &[])
 }
 
-fn get_hour(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(this_dt(a, "hour")?.hh))
-}
-fn get_minute(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(this_dt(a, "minute")?.mi))
-}
-fn get_second(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(this_dt(a, "second")?.ss))
-}
-fn get_microsecond(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(this_dt(a, "microsecond")?.us))
-}
-fn get_tzinfo(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(this_dt(a, "tzinfo")?.tz.clone())
-}
-fn get_fold(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(this_dt(a, "fold")?.fold))
-}
+time_field_getters!(this_dt);
 
 pub fn init(t: &Types) {
     let methods: &[(&str, NativeFn)] = &[

@@ -27,6 +27,26 @@ macro_rules! rich_comparisons {
     };
 }
 
+/// The six time-of-day getters (`hour` .. `fold`) of `time` and `datetime`, whose payloads name the fields
+/// alike; `$this` finds the receiver's payload, naming the attribute in its error.
+macro_rules! time_field_getters {
+    ($this:ident) => {
+        time_field_getters!(@int $this, get_hour, "hour", hh);
+        time_field_getters!(@int $this, get_minute, "minute", mi);
+        time_field_getters!(@int $this, get_second, "second", ss);
+        time_field_getters!(@int $this, get_microsecond, "microsecond", us);
+        time_field_getters!(@int $this, get_fold, "fold", fold);
+        fn get_tzinfo(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
+            Ok($this(a, "tzinfo")?.tz.clone())
+        }
+    };
+    (@int $this:ident, $f:ident, $name:literal, $field:ident) => {
+        fn $f(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
+            Ok(Value::Int($this(a, $name)?.$field))
+        }
+    };
+}
+
 pub mod calendar;
 pub mod date;
 pub mod datetime;

@@ -277,24 +277,7 @@ fn time_fromisoformat(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Val
     time_like(cls, t.h, t.m, t.s, t.us, tz, 0)
 }
 
-fn get_hour(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(this_time(a, "hour")?.hh))
-}
-fn get_minute(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(this_time(a, "minute")?.mi))
-}
-fn get_second(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(this_time(a, "second")?.ss))
-}
-fn get_microsecond(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(this_time(a, "microsecond")?.us))
-}
-fn get_tzinfo(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(this_time(a, "tzinfo")?.tz.clone())
-}
-fn get_fold(a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(this_time(a, "fold")?.fold))
-}
+time_field_getters!(this_time);
 
 pub fn init(t: &Types) {
     let methods: &[(&str, NativeFn)] = &[
