@@ -405,6 +405,7 @@ impl InstAttrs {
 
     /// Replaces value `i < len` under the write lock; the old value is returned to be dropped after
     /// unlocking (or `None` when it was retired).
+    #[inline]
     fn replace(&self, i: usize, value: Value, defer: bool) -> Option<Value> {
         let p = self.values.load(Ordering::Relaxed);
         // SAFETY: `i < len`, an initialised value, and the caller holds the write lock.
@@ -465,6 +466,12 @@ impl InstAttrs {
 #[inline]
 pub fn slot_value(o: &Object, i: u32) -> Option<Option<Value>> {
     let Payload::Instance(a) = &o.payload else { return None };
+    slot_load(a, i)
+}
+
+/// `slot_value` on an instance's storage.
+#[inline]
+pub fn slot_load(a: &InstAttrs, i: u32) -> Option<Option<Value>> {
     let (p, n) = a.slot_array()?;
     let i = i as usize;
     if i >= n {
@@ -496,6 +503,12 @@ pub fn slot_value(o: &Object, i: u32) -> Option<Option<Value>> {
 #[inline]
 pub fn set_slot_value(o: &Object, i: u32, value: Option<Value>) -> Result<bool, Option<Value>> {
     let Payload::Instance(a) = &o.payload else { return Err(value) };
+    slot_store(a, i, value)
+}
+
+/// `set_slot_value` on an instance's storage.
+#[inline]
+pub fn slot_store(a: &InstAttrs, i: u32, value: Option<Value>) -> Result<bool, Option<Value>> {
     let Some((p, n)) = a.slot_array() else { return Err(value) };
     let i = i as usize;
     if i >= n {
@@ -548,6 +561,58 @@ pub fn load_hinted(layout: &AttrLayout, a: &InstAttrs, name: &Value, hint: &Atom
         }
     }
     load_slow_in(layout, a, name.as_str().unwrap_or(""), Some(name), Some(hint))
+}
+
+/// The fast path of an attribute site's load: the value at the site's remembered index when the instance's
+/// attributes are inline and the name is there; `None` for everything else (the caller then takes the general
+/// path, `load_hinted` included). Small enough to inline into every site: no calls, no stack frame.
+#[inline(always)]
+pub fn load_fast(layout: &AttrLayout, a: &InstAttrs, name: &Value, hint: &AtomicU32) -> Option<Value> {
+    // Relaxed: the hint is a guess, checked against the layout's key. A materialised or slotted instance has
+    // no inline values (`len` 0), so `load_at` refuses it.
+    let i = hint.load(Ordering::Relaxed) as usize;
+    a.load_at(layout, i, name.as_obj().map_or(1, ObjRef::addr))
+}
+
+/// Whether the instance certainly has no own attribute `name` (for a method call through a site): its
+/// attributes are inline and no instance of its class ever stored the name (the layout's bloom bit is clear).
+/// `false` means "look it up".
+#[inline(always)]
+pub fn lacks_fast(layout: &AttrLayout, a: &InstAttrs, name: &Value) -> bool {
+    let Some(Payload::Str(n)) = name.payload() else { return false };
+    // Acquire: pairs with the Release of `len` after an append, so a name stored before this load has its bit.
+    layout.len.load(Ordering::Acquire) > 0
+        && {
+            // Relaxed: ordered by the Acquire load of `len` above.
+            let bloom = layout.bloom.load(Ordering::Relaxed);
+            bloom & bloom_bit(n.hash()) == 0
+        }
+        && a.is_inline()
+}
+
+/// The fast path of an attribute site's store: replaces the value at the site's remembered index when the
+/// instance's attributes are inline and the name is there, returning the old value for the caller to drop
+/// (after the write section: freeing it may run Python code); `Err(value)` for everything else.
+#[inline(always)]
+pub fn replace_fast(
+    layout: &AttrLayout,
+    a: &InstAttrs,
+    name: &Value,
+    value: Value,
+    hint: &AtomicU32,
+) -> Result<Option<Value>, Value> {
+    // Relaxed: see `load_fast`.
+    let i = hint.load(Ordering::Relaxed) as usize;
+    let (odd, defer) = a.lock();
+    // Relaxed (both): under the write lock. A materialised or slotted instance has `len` 0.
+    let n = a.len.load(Ordering::Relaxed) as usize;
+    if i < n && layout.key_addr(i) == name.as_obj().map_or(1, ObjRef::addr) {
+        let old = a.replace(i, value, defer);
+        a.unlock(odd);
+        return Ok(old);
+    }
+    a.unlock(odd);
+    Err(value)
 }
 
 /// The instance's own attribute `name` among its inline values: `Some(None)` when absent, `None` when the

@@ -829,6 +829,28 @@ impl AttrSite {
         None
     }
 
+    /// `read` for an object of type address `ty` that is not a class (an instance of a user class): the first
+    /// way for the type, if current. Kinds keyed on a class object are never filled for such a type, and a
+    /// caller that finds one anyway takes the general path (which then knows).
+    #[inline(always)]
+    fn read_instance(&self, ty: usize) -> Option<&'static SiteEntry> {
+        for way in &self.entries {
+            // Acquire: as in `read`.
+            let p = way.load(Ordering::Acquire);
+            if p.is_null() {
+                return None;
+            }
+            // SAFETY: entries are leaked by `fill` and never freed.
+            let e: &'static SiteEntry = unsafe { &*p };
+            if e.ty == ty {
+                // Acquire: as in `read`.
+                // SAFETY: as in `read`.
+                return (e.version == unsafe { &*e.version_cell }.load(Ordering::Acquire)).then_some(e);
+            }
+        }
+        None
+    }
+
     /// Records how the name resolves on `ty` as of `version` (read before the resolution was computed): in the
     /// way already holding `ty` (its version changed), else an empty one, else the ways in turn. `owner` is
     /// the class object for the kinds keyed on one (whose version `version` is), else 0.
@@ -1049,9 +1071,37 @@ fn site_lookup(obj: &Value, name: &Value, e: &SiteEntry) -> PyResult<Option<Valu
     }
 }
 
-/// `obj.name` through a site cache.
+/// The instance and its site entry, when `obj` is an instance of a user class (inline attributes or not)
+/// whose type the site knows: the start of the fast paths below.
+#[inline(always)]
+fn instance_entry<'a>(site: &AttrSite, obj: &'a Value) -> Option<(&'a instance::InstAttrs, &'static SiteEntry)> {
+    let Value::Obj(o) = obj else { return None };
+    let Payload::Instance(a) = &o.payload else { return None };
+    Some((a, site.read_instance(o.ty().addr())?))
+}
+
+/// `obj.name` through a site cache. The fast path (an instance attribute found at the remembered index) is a
+/// few loads and compares inlined into the site; everything else is `getattr_at_general`.
 #[inline]
 pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
+    if let Some((a, e)) = instance_entry(site, obj) {
+        // INSTANCE, METHOD and CLASS_VALUE all look in the instance first.
+        if e.kind <= SITE_CLASS_VALUE {
+            if let Some(v) = instance::load_fast(e.layout(), a, name, &e.hint) {
+                return Ok(v);
+            }
+        } else if e.kind == SITE_SLOT_INDEX {
+            if let Some(Some(v)) = instance::slot_load(a, e.index) {
+                return Ok(v);
+            }
+        }
+    }
+    getattr_at_general(site, obj, name)
+}
+
+/// `getattr_at` past its fast path.
+#[inline(never)]
+fn getattr_at_general(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
     if let Some(e) = site.read(obj) {
         match e.kind {
             SITE_VALUE_NODICT | SITE_TYPE_VALUE => return Ok(e.value().clone()),
@@ -1101,9 +1151,33 @@ fn getattr_fill(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
     Ok(r)
 }
 
-/// `obj.name = value` through a site cache.
+/// `obj.name = value` through a site cache. The fast path (replacing an instance attribute at the remembered
+/// index) is inlined into the site; everything else is `setattr_at_general`.
 #[inline]
 pub fn setattr_at(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+    let value = match instance_entry(site, obj) {
+        Some((a, e)) if matches!(e.kind, SITE_INSTANCE | SITE_CLASS_VALUE) => {
+            match instance::replace_fast(e.layout(), a, name, value, &e.hint) {
+                Ok(old) => {
+                    // Dropped after the write section: freeing it may run Python code.
+                    drop(old);
+                    return Ok(());
+                }
+                Err(value) => value,
+            }
+        }
+        Some((a, e)) if e.kind == SITE_SLOT_INDEX => match instance::slot_store(a, e.index, Some(value)) {
+            Ok(_) => return Ok(()),
+            Err(value) => value.unwrap_or(Value::None),
+        },
+        _ => value,
+    };
+    setattr_at_general(site, obj, name, value)
+}
+
+/// `setattr_at` past its fast path.
+#[inline(never)]
+fn setattr_at_general(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
     if let Some(e) = site.read(obj) {
         if e.kind == SITE_SLOT_INDEX {
             if let Value::Obj(o) = obj {
@@ -1168,6 +1242,20 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
 /// first argument (see `rt::load_method`).
 #[inline]
 pub fn load_method_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
+    // The fast path: a method of the instance's class that no instance of the class ever shadowed.
+    if let Some((a, e)) = instance_entry(site, obj) {
+        match e.kind {
+            SITE_METHOD_NODICT => return Ok((e.value().clone(), true)),
+            SITE_METHOD if instance::lacks_fast(e.layout(), a, name) => return Ok((e.value().clone(), true)),
+            _ => {}
+        }
+    }
+    load_method_at_general(site, obj, name)
+}
+
+/// `load_method_at` past its fast path.
+#[inline(never)]
+fn load_method_at_general(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
     if let Some(e) = site.read(obj) {
         match e.kind {
             SITE_METHOD_NODICT | SITE_TYPE_METHOD => return Ok((e.value().clone(), true)),
