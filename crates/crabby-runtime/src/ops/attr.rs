@@ -1242,12 +1242,22 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
 /// first argument (see `rt::load_method`).
 #[inline]
 pub fn load_method_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
-    // The fast path: a method of the instance's class that no instance of the class ever shadowed.
-    if let Some((a, e)) = instance_entry(site, obj) {
-        match e.kind {
-            SITE_METHOD_NODICT => return Ok((e.value().clone(), true)),
-            SITE_METHOD if instance::lacks_fast(e.layout(), a, name) => return Ok((e.value().clone(), true)),
-            _ => {}
+    // The fast path: a method of the object's type that the object cannot shadow (no `__dict__`), or that no
+    // instance of a user class ever shadowed (the layout's names).
+    if let Value::Obj(o) = obj {
+        if let Some(e) = site.read_instance(o.ty().addr()) {
+            let unshadowed = match (e.kind, &o.payload) {
+                (SITE_METHOD_NODICT, Payload::Instance(_)) => true,
+                (SITE_METHOD, Payload::Instance(a)) => instance::lacks_fast(e.layout(), a, name),
+                // A class or module has no entry of these kinds (`fill_load` leaves them to the general path).
+                (SITE_METHOD, Payload::Type(_) | Payload::Module(_)) => false,
+                // Objects of native types: only an instance of a subclass has a `__dict__`.
+                (SITE_METHOD, _) => o.raw_dict().is_none(),
+                _ => false,
+            };
+            if unshadowed {
+                return Ok((e.value().clone(), true));
+            }
         }
     }
     load_method_at_general(site, obj, name)
