@@ -224,10 +224,32 @@ pub fn eq_bool(a: &Value, b: &Value) -> PyResult<bool> {
     ops::truthy(&r)
 }
 
+/// The order of two inline ints or two floats that are not NaN; `None` for anything else.
+#[inline(always)]
+fn inline_num_order(a: &Value, b: &Value) -> Option<Ordering> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
+        _ => None,
+    }
+}
+
 /// Compares sequences item by item, as CPython's list and tuple comparisons do.
 fn seq_cmp(a: &[Value], b: &[Value], op: CmpOp) -> PyResult<bool> {
     let n = a.len().min(b.len());
     for i in 0..n {
+        // Two inline ints or two floats (not NaN, which the general path handles) decide at once: their
+        // equality and their order are the numbers' own.
+        if let Some(o) = inline_num_order(&a[i], &b[i]) {
+            if o == Ordering::Equal {
+                continue;
+            }
+            return Ok(match op {
+                CmpOp::Eq => false,
+                CmpOp::Ne => true,
+                _ => op.holds(o),
+            });
+        }
         if !eq_bool(&a[i], &b[i])? {
             return match op {
                 CmpOp::Eq => Ok(false),
@@ -251,6 +273,10 @@ fn builtin_cmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
                 CmpOp::Ne => p.as_str() != q.as_str(),
                 _ => op.holds(p.as_str().cmp(q.as_str())),
             }));
+        }
+        // Two tuples (sort keys, composite comparisons) before the number and special-type tests.
+        if let (Payload::Tuple(p), Payload::Tuple(q)) = (&x.payload, &y.payload) {
+            return Ok(Some(seq_cmp(p, q, op)?));
         }
     }
     if let Some(o) = num_cmp(a, b) {
@@ -432,6 +458,9 @@ fn native_instance_cmp(x: &Value, y: &Value, op: CmpOp) -> PyResult<Option<Value
 /// `a <op> b` with CPython's protocol: the reflected method of a right operand whose type is a subclass of the
 /// left's goes first; then the left's method, then the right's reflection; `==`/`!=` fall back to identity.
 pub fn richcmp(a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
+    if let Some(o) = inline_num_order(a, b) {
+        return Ok(Value::Bool(op.holds(o)));
+    }
     if !type_::dispatches(a.ty()) && !type_::dispatches(b.ty()) {
         if let Some(r) = builtin_cmp(a, b, op)? {
             return Ok(Value::Bool(r));
