@@ -172,7 +172,7 @@ impl<'a> Lower<'a> {
         if let Some(v) = self.names.get(s) {
             return v.clone();
         }
-        let v = crabby_runtime::builtins::str::new_static_str(s);
+        let v = crabby_runtime::builtins::str::constant_str(s);
         self.names.insert(s.to_string(), v.clone());
         v
     }

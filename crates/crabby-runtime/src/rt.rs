@@ -71,7 +71,7 @@ impl StrTable {
 
     #[inline]
     pub fn get(&'static self, i: usize) -> &'static Value {
-        &self.values.get_or_init(|| self.texts.iter().map(|t| str::new_static_str(t)).collect())[i]
+        &self.values.get_or_init(|| self.texts.iter().map(|t| str::constant_str(t)).collect())[i]
     }
 }
 

@@ -33,7 +33,7 @@ use std::sync::atomic::{fence, AtomicI64, AtomicPtr, AtomicU32, AtomicU64, Atomi
 use parking_lot::Mutex;
 
 use crate::builtins::type_::{type_obj, Layout, TypeObj};
-use crate::builtins::{dict, str::new_str, types};
+use crate::builtins::{dict, types};
 use crate::object::{ObjRef, Object, Payload};
 use crate::qsbr::{self, Retired};
 use crate::Value;
@@ -114,12 +114,9 @@ impl AttrLayout {
         if n < at {
             return false;
         }
-        let k = match key {
-            Some(Value::Obj(o)) if o.ty().ptr_eq(&types().str) => o.clone(),
-            _ => new_str(name).as_obj().expect("str").clone(),
-        };
-        // The layout keeps its keys for good (classes are immortal): an immortal key costs no counting.
-        k.immortalize();
+        // The interned str (immortal): compiled sites name attributes with interned strs and compare keys by
+        // identity first, whichever module or `exec`'d source stored the attribute first.
+        let k = crate::builtins::str::intern_static(name).as_obj().expect("str").clone();
         // Relaxed: published by the Release store of `len`.
         self.keys[at].store(k.addr(), Ordering::Relaxed);
         let h = name_hash(name, Some(&Value::Obj(k.clone())));

@@ -442,9 +442,67 @@ pub fn concat(a: &PyStr, b: &PyStr) -> Value {
     new_string_len(out, nchars)
 }
 
-/// A new immortal `str`, for interned identifiers and constants of compiled code.
+/// A new immortal `str`, for constants of compiled code.
 pub fn new_static_str(s: &str) -> Value {
     Value::Obj(ObjRef::new(&types().str, Payload::Str(PyStr::new(s))).make_immortal())
+}
+
+/// The interned strs: one immortal object per text, shared by every module's name-like constants, the
+/// evaluator's names, instance attribute layouts and `sys.intern`. Attribute sites and layouts compare names
+/// by identity first, so the same name must be the same object wherever it is written: before this table,
+/// `o.amount` in one module on an instance whose `__init__` (another module, or `exec`'d code such as a
+/// dataclass's) stored `amount` missed its site's fast path on every access (a text search of the layout).
+static INTERNED: OnceLock<parking_lot::Mutex<std::collections::HashMap<Box<str>, Value>>> = OnceLock::new();
+
+/// The interned str for `s` (made immortal and entered on first use).
+pub fn intern_static(s: &str) -> Value {
+    let table = INTERNED.get_or_init(Default::default);
+    let mut t = table.lock();
+    if let Some(v) = t.get(s) {
+        return v.clone();
+    }
+    let v = new_static_str(s);
+    t.insert(s.into(), v.clone());
+    v
+}
+
+/// The interned str for a literal, made once per use site: a key whose hash is cached, for lookups of fixed
+/// names in hot paths (`dict::get_str` hashes its text on every call).
+macro_rules! interned {
+    ($s:literal) => {{
+        static KEY: std::sync::OnceLock<$crate::Value> = std::sync::OnceLock::new();
+        KEY.get_or_init(|| $crate::builtins::str::intern_static($s))
+    }};
+}
+pub(crate) use interned;
+
+/// Enters an exact str object into the interned table, or returns the one already there for its text
+/// (`sys.intern`). The object becomes immortal, as CPython 3.12's interned strings are.
+pub fn intern_value(v: &Value) -> Value {
+    let (Some(o), Some(text)) = (v.as_obj(), v.as_str()) else { return v.clone() };
+    let table = INTERNED.get_or_init(Default::default);
+    let mut t = table.lock();
+    if let Some(found) = t.get(text) {
+        return found.clone();
+    }
+    o.immortalize();
+    t.insert(text.into(), v.clone());
+    v.clone()
+}
+
+/// Whether a constant's text is interned as CPython interns code constants: non-empty, and only ASCII letters,
+/// digits and underscores (identifiers, attribute names, keys written as names).
+pub fn is_name_like(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// A compiled constant's str: interned when name-like (see `is_name_like`), else a new immortal str.
+pub fn constant_str(s: &str) -> Value {
+    if is_name_like(s) {
+        intern_static(s)
+    } else {
+        new_static_str(s)
+    }
 }
 
 /// The `PyStr` of a str value, or a TypeError naming what was expected.

@@ -87,7 +87,10 @@ fn intern(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     if a[0].as_str().is_none() {
         return Err(type_error(format!("intern() argument must be str, not {}", a[0].type_name())));
     }
-    Ok(a[0].clone())
+    if !a[0].ty().ptr_eq(&crate::builtins::types().str) {
+        return Err(type_error(format!("can't intern {}", a[0].type_name())));
+    }
+    Ok(crate::builtins::str::intern_value(&a[0]))
 }
 
 const FUNCTIONS: &[(&str, NativeFn)] = &[
