@@ -33,7 +33,7 @@ use std::sync::atomic::{fence, AtomicI64, AtomicPtr, AtomicU32, AtomicU64, Atomi
 use parking_lot::Mutex;
 
 use crate::builtins::type_::{type_obj, Layout, TypeObj};
-use crate::builtins::{dict, types};
+use crate::builtins::dict;
 use crate::object::{ObjRef, Object, Payload};
 use crate::qsbr::{self, Retired};
 use crate::Value;
