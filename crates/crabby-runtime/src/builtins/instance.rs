@@ -32,8 +32,8 @@ use std::sync::atomic::{fence, AtomicI64, AtomicPtr, AtomicU32, AtomicU64, Atomi
 
 use parking_lot::Mutex;
 
-use crate::builtins::type_::{type_obj, Layout, TypeObj};
 use crate::builtins::dict;
+use crate::builtins::type_::{type_obj, Layout, TypeObj};
 use crate::object::{ObjRef, Object, Payload};
 use crate::qsbr::{self, Retired};
 use crate::Value;
