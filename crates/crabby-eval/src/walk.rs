@@ -40,11 +40,8 @@ pub struct Frame {
 /// names that are not global up in `g['__builtins__']` (a module means its `__dict__`), so `exec(s,
 /// {'__builtins__': {}})` runs without any built-in.
 fn custom_builtins(g: &ObjRef) -> Option<Value> {
-    // The key as an interned str whose hash is cached: every frame asks, and hashing the text was a tenth
-    // of a dataclass `__init__` call.
-    static KEY: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-    let key = KEY.get_or_init(|| crabby_runtime::builtins::str::intern_static("__builtins__"));
-    let b = crabby_runtime::builtins::dict::get(g, key).ok().flatten()?;
+    // A pre-hashed key: every frame asks, and hashing the text was a tenth of a dataclass `__init__` call.
+    let b = crabby_runtime::builtins::dict::get(g, crabby_runtime::interned!("__builtins__")).ok().flatten()?;
     let real = crabby_runtime::modules::builtins::builtins_dict();
     match &b {
         Value::Obj(o) if o.ptr_eq(real) => None,

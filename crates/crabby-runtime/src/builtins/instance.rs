@@ -539,23 +539,12 @@ pub fn inline_attrs(o: &Object) -> Option<&InstAttrs> {
 /// the instance has a dict now (the caller reads that). `layout` is the instance's class's (the site has it).
 #[inline]
 pub fn load_hinted(layout: &AttrLayout, a: &InstAttrs, name: &Value, hint: &AtomicU32) -> Option<Option<Value>> {
-    // Relaxed: the hint is a guess, checked against the layout's key.
-    let i = hint.load(Ordering::Relaxed) as usize;
-    if let Some(v) = a.load_at(layout, i, name.as_obj().map_or(1, ObjRef::addr)) {
+    if let Some(v) = load_fast(layout, a, name, hint) {
         return Some(Some(v));
     }
-    if let Some(Payload::Str(n)) = name.payload() {
-        // Acquire: pairs with the Release of `len` after an append, so a name stored before this load has its
-        // bit. An instance whose attributes are inline only has layout keys.
-        if layout.len.load(Ordering::Acquire) > 0
-            && {
-                let bloom = layout.bloom.load(Ordering::Relaxed);
-                bloom & bloom_bit(n.hash()) == 0
-            }
-            && a.is_inline()
-        {
-            return Some(None);
-        }
+    // An instance whose attributes are inline only has layout keys.
+    if lacks_fast(layout, a, name) {
+        return Some(None);
     }
     load_slow_in(layout, a, name.as_str().unwrap_or(""), Some(name), Some(hint))
 }

@@ -454,40 +454,40 @@ pub fn new_static_str(s: &str) -> Value {
 /// dataclass's) stored `amount` missed its site's fast path on every access (a text search of the layout).
 static INTERNED: OnceLock<parking_lot::Mutex<std::collections::HashMap<Box<str>, Value>>> = OnceLock::new();
 
-/// The interned str for `s` (made immortal and entered on first use).
-pub fn intern_static(s: &str) -> Value {
-    let table = INTERNED.get_or_init(Default::default);
-    let mut t = table.lock();
-    if let Some(v) = t.get(s) {
+/// The interned str for `text`: the one in the table, else `make()`'s (immortal), entered.
+fn intern_with(text: &str, make: impl FnOnce() -> Value) -> Value {
+    let mut t = INTERNED.get_or_init(Default::default).lock();
+    if let Some(v) = t.get(text) {
         return v.clone();
     }
-    let v = new_static_str(s);
-    t.insert(s.into(), v.clone());
+    let v = make();
+    t.insert(text.into(), v.clone());
     v
+}
+
+/// The interned str for `s` (made immortal and entered on first use).
+pub fn intern_static(s: &str) -> Value {
+    intern_with(s, || new_static_str(s))
 }
 
 /// The interned str for a literal, made once per use site: a key whose hash is cached, for lookups of fixed
 /// names in hot paths (`dict::get_str` hashes its text on every call).
+#[macro_export]
 macro_rules! interned {
     ($s:literal) => {{
         static KEY: std::sync::OnceLock<$crate::Value> = std::sync::OnceLock::new();
         KEY.get_or_init(|| $crate::builtins::str::intern_static($s))
     }};
 }
-pub(crate) use interned;
 
 /// Enters an exact str object into the interned table, or returns the one already there for its text
 /// (`sys.intern`). The object becomes immortal, as CPython 3.12's interned strings are.
 pub fn intern_value(v: &Value) -> Value {
     let (Some(o), Some(text)) = (v.as_obj(), v.as_str()) else { return v.clone() };
-    let table = INTERNED.get_or_init(Default::default);
-    let mut t = table.lock();
-    if let Some(found) = t.get(text) {
-        return found.clone();
-    }
-    o.immortalize();
-    t.insert(text.into(), v.clone());
-    v.clone()
+    intern_with(text, || {
+        o.immortalize();
+        v.clone()
+    })
 }
 
 /// Whether a constant's text is interned as CPython interns code constants: non-empty, and only ASCII letters,

@@ -1317,7 +1317,7 @@ pub fn new_wrapper_check<'a>(owner: &ObjRef, args: &'a [Value]) -> PyResult<&'a 
     // The nearest class whose `__new__` is not written in Python must use this very `__new__`.
     let mut staticbase = cls_ref.clone();
     loop {
-        let own = dict::get(&type_obj(&staticbase).dict, crate::builtins::str::interned!("__new__")).ok().flatten();
+        let own = dict::get(&type_obj(&staticbase).dict, crate::interned!("__new__")).ok().flatten();
         let python_new = own.as_ref().is_some_and(|n| match n.payload() {
             Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) => {
                 !matches!(f.payload(), Some(Payload::BuiltinFunction(_)))
