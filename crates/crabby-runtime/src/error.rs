@@ -4,7 +4,7 @@
 //! the current line in a local, and only when an error reaches a frame's handler or leaves the frame does it
 //! record that frame's entry (see [`PyErr::stamp`] and [`PyErr::leave`]).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use crate::builtins::exceptions::{self, ExcKind, TbEntry};
 use crate::object::ObjRef;
@@ -49,6 +49,20 @@ thread_local! {
     /// The exceptions being handled on this thread, innermost last (`sys.exc_info()` is the last one). Entering
     /// an `except` or `finally` block for an exception pushes it; leaving the block pops it.
     static HANDLED: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
+    /// `HANDLED`'s length, kept beside it in a thread-local without a destructor: every generator resumption
+    /// reads it twice, and reading the vector's length took its registration check and a borrow check.
+    static HANDLED_LEN: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Changes `HANDLED` through `f` and records its new length in `HANDLED_LEN`.
+fn update_handled<R>(f: impl FnOnce(&mut Vec<ObjRef>) -> R) -> R {
+    let (r, n) = HANDLED.with(|h| {
+        let mut h = h.borrow_mut();
+        let r = f(&mut h);
+        (r, h.len())
+    });
+    HANDLED_LEN.with(|l| l.set(n));
+    r
 }
 
 impl PyErr {
@@ -116,12 +130,12 @@ pub fn current_handled() -> Option<ObjRef> {
 
 /// Entering an `except` or `finally` block for `exc`.
 pub fn push_handled(exc: &ObjRef) {
-    HANDLED.with(|h| h.borrow_mut().push(exc.clone()));
+    update_handled(|h| h.push(exc.clone()));
 }
 
 /// [`push_handled`] for an exception the caller gives up (a resuming generator's stash).
 pub fn push_handled_owned(exc: ObjRef) {
-    HANDLED.with(|h| h.borrow_mut().push(exc));
+    update_handled(|h| h.push(exc));
 }
 
 /// Replaces the exception being handled by `exc` (CPython's `PyErr_SetHandledException`): an `except*`
@@ -134,34 +148,26 @@ pub fn set_handled(exc: &ObjRef) {
 
 /// Leaving the block entered with [`push_handled`].
 pub fn pop_handled() {
-    HANDLED.with(|h| {
-        h.borrow_mut().pop();
+    update_handled(|h| {
+        h.pop();
     });
 }
 
 /// How many exceptions are being handled on this thread.
 #[inline]
 pub fn handled_depth() -> usize {
-    HANDLED.with(|h| h.borrow().len())
+    HANDLED_LEN.with(|l| l.get())
 }
 
 /// Drops handled exceptions above `depth` (a generator finished while handling some).
 pub fn truncate_handled(depth: usize) {
-    let dropped: Vec<ObjRef> = HANDLED.with(|h| {
-        let mut h = h.borrow_mut();
-        let n = h.len().min(depth);
-        h.split_off(n)
-    });
-    drop(dropped);
+    // Dropped after the borrow ends: freeing may run more code.
+    drop(take_handled_above(depth));
 }
 
 /// Removes and returns the handled exceptions above `depth` (a generator suspended inside handlers).
 pub fn take_handled_above(depth: usize) -> Vec<ObjRef> {
-    HANDLED.with(|h| {
-        let mut h = h.borrow_mut();
-        let n = h.len().min(depth);
-        h.split_off(n)
-    })
+    update_handled(|h| h.split_off(h.len().min(depth)))
 }
 
 /// Shorthands for the errors the runtime raises most.

@@ -245,6 +245,17 @@ pub fn read<T, R>(l: &RwLock<T>, f: impl FnOnce(&T) -> R) -> R {
     f(&l.read())
 }
 
+/// `read`'s lock-free half alone: `Some(f(contents))` while one Python thread runs, `None` otherwise (the
+/// caller then takes its out-of-line path, which calls `read`). For hot paths that inline only this half.
+#[inline(always)]
+pub fn read_solo<T, R>(l: &RwLock<T>, f: impl FnOnce(&T) -> R) -> Option<R> {
+    if solo() {
+        // SAFETY: as in `read`.
+        return Some(f(unsafe { &*l.data_ptr() }));
+    }
+    None
+}
+
 /// Runs `f` on the contents of a container's lock for writing: without taking the lock while one Python
 /// thread runs ([`solo`]), under the write lock otherwise. `f` must not run Python code, drop a Python value
 /// (freeing may run code that reads the container: return what it removes instead) or touch the same lock.

@@ -130,6 +130,9 @@ pub fn new_cell_with(v: Value) -> ObjRef {
     ObjRef::new(&types().cell, Payload::Cell(parking_lot::RwLock::new(Some(v))))
 }
 
+/// Inlined into every compiled closure's cell access: a call for these two instructions was a third of a
+/// cell read.
+#[inline]
 fn cell_lock(c: &ObjRef) -> &parking_lot::RwLock<Option<Value>> {
     match &c.payload {
         Payload::Cell(x) => x,
@@ -160,6 +163,16 @@ fn unbound_free(name: &str) -> PyErr {
 /// operations per access.
 #[inline]
 pub fn cell_get(c: &ObjRef, name: &str, free: bool) -> PyResult<Value> {
+    // The usual case inline; the locked read and the unbound-variable errors out of line, so that this half
+    // needs no saved registers.
+    if let Some(Some(v)) = crate::qsbr::read_solo(cell_lock(c), Option::clone) {
+        return Ok(v);
+    }
+    cell_get_general(c, name, free)
+}
+
+#[inline(never)]
+fn cell_get_general(c: &ObjRef, name: &str, free: bool) -> PyResult<Value> {
     match crate::qsbr::read(cell_lock(c), Option::clone) {
         Some(v) => Ok(v),
         None => Err(if free { unbound_free(name) } else { unbound_local(name) }),
@@ -576,6 +589,15 @@ pub fn call_method_borrowed(m: &Value, with_self: bool, recv: &Value, args: &mut
     }
     if let Some(r) = crate::ops::call::call_lent_self(m, recv, args) {
         return r;
+    }
+    // A native method (`lst.append(x)`, `s.isdigit()`) takes its arguments as a shared slice, so the receiver
+    // can be lent uncounted: two atomic count updates fewer per call.
+    if let Some(Payload::BuiltinFunction(b)) = m.payload() {
+        if b.bound_self.is_none() {
+            // SAFETY: `args[0]` is the caller's `None` placeholder, `recv` outlives the call, and a native
+            // function only reads the slice it is given.
+            return unsafe { crate::ops::call::with_lent(args, &[(0, recv)], |slots| (b.f)(slots, &[])) };
+        }
     }
     args[0] = recv.clone();
     crate::ops::call::call_owned(m, args)

@@ -173,10 +173,28 @@ panic = "unwind"
 /// instruction selection only, never the ABI, and the toolchain is pinned. A user's own `RUSTFLAGS`
 /// replaces it, as cargo's precedence has it.
 pub fn cargo_config_toml() -> &'static str {
-    r#"[target.'cfg(target_arch = "x86_64")']
+    r#"[target.x86_64-unknown-linux-gnu]
+rustflags = ["-Ctarget-feature=+slow-unaligned-mem-16", "-Crelocation-model=static"]
+
+[target.'cfg(all(target_arch = "x86_64", not(all(target_os = "linux", target_env = "gnu"))))']
 rustflags = ["-Ctarget-feature=+slow-unaligned-mem-16"]
 "#
 }
+
+/// The target triple the cache builds for, passed to cargo as `--target` so that the flags of
+/// [`cargo_config_toml`] reach the runtime, modules and programs but not build scripts and proc macros, which
+/// rustc loads as shared objects and so must stay position-independent.
+///
+/// On x86-64 Linux the programs are position-dependent executables (`-Crelocation-model=static`). A
+/// position-independent one, as rustc makes by default, calls every function of another crate (each stdlib
+/// module is one) through the GOT, reaches every static through a GOT load (rustc does not let the linker
+/// relax those), and has the dynamic loader relocate about 200,000 pointers (5 MB of `.rela.dyn` for a program
+/// importing `json`) before `main`.
+pub const BUILD_TARGET: Option<&str> = if cfg!(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")) {
+    Some("x86_64-unknown-linux-gnu")
+} else {
+    None
+};
 
 /// What every cache key starts with: the driver's salt, the profiles and the code generation flags, so that
 /// a change to any of them never reuses binaries built the old way.
@@ -211,6 +229,14 @@ impl Workspace {
 
     pub fn target_dir(&self) -> PathBuf {
         self.dir.join("target")
+    }
+
+    /// Where cargo puts the binaries of `profile`: under the triple's directory when [`BUILD_TARGET`] is set.
+    pub fn artifact_dir(&self, profile: Profile) -> PathBuf {
+        match BUILD_TARGET {
+            Some(triple) => self.target_dir().join(triple).join(profile.cargo_name()),
+            None => self.target_dir().join(profile.cargo_name()),
+        }
     }
 
     /// Takes the writer lock, waiting for other crabby processes. Calls `waiting` once if it has to wait.
@@ -340,7 +366,7 @@ impl Workspace {
         crate_name: &str,
         key: &str,
     ) -> io::Result<PathBuf> {
-        let built = self.target_dir().join(profile.cargo_name()).join(crate_name);
+        let built = self.artifact_dir(profile).join(crate_name);
         let tmp = self.tmp_path("bin");
         if fs::hard_link(&built, &tmp).is_err() {
             fs::copy(&built, &tmp)?;
@@ -353,7 +379,7 @@ impl Workspace {
 
     /// Removes what cargo left in the target dir for `crate_name` (binary, deps, fingerprints), best effort.
     fn forget_artifacts(&self, profile: Profile, crate_name: &str) {
-        let base = self.target_dir().join(profile.cargo_name());
+        let base = self.artifact_dir(profile);
         let _ = fs::remove_file(base.join(crate_name));
         let _ = fs::remove_file(base.join(format!("{crate_name}.d")));
         for sub in ["deps", ".fingerprint"] {

@@ -69,6 +69,9 @@ impl Build<'_> {
             .arg(&self.target_dir)
             .arg("--color")
             .arg("never");
+        if let Some(triple) = crate::cache::BUILD_TARGET {
+            cmd.arg("--target").arg(triple);
+        }
         if self.keep_going {
             cmd.arg("--keep-going");
         }

@@ -896,6 +896,14 @@ pub fn install_output(binary: &Path, output: &Path) -> Result<(), Failure> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    // An existing output that is not a regular file or directory (`/dev/null`, a FIFO) is written to, as a C
+    // compiler does: renaming over it replaced the device node itself (as root, `-o /dev/null` left a regular
+    // file at /dev/null that later writers filled and readers read back).
+    if std::fs::metadata(output).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut dest = std::fs::OpenOptions::new().write(true).open(output).map_err(fail)?;
+        let mut src = std::fs::File::open(binary).map_err(fail)?;
+        return io::copy(&mut src, &mut dest).map(|_| ()).map_err(fail);
+    }
     let name = output.file_name().ok_or_else(|| fail(io::Error::from_raw_os_error(21)))?;
     let mut tmp_name = OsString::from(".");
     tmp_name.push(name);
@@ -913,6 +921,20 @@ pub fn install_output(binary: &Path, output: &Path) -> Result<(), Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn output_to_a_device_writes_to_it() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = std::env::temp_dir().join(format!("crabby-install-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let binary = dir.join("bin");
+        std::fs::write(&binary, b"not really a program").unwrap();
+        install_output(&binary, Path::new("/dev/null")).unwrap();
+        assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+        install_output(&binary, &dir.join("out")).unwrap();
+        assert_eq!(std::fs::read(dir.join("out")).unwrap(), b"not really a program");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn errno_matches_cpython() {

@@ -157,6 +157,15 @@ impl DictTable {
     /// `rebuild`, leaving the first `gap` positions of the new entry array free (deleted) for entries moved to
     /// the front (`move_entry`); `head` is then `gap`.
     fn rebuild_with_gap(&mut self, min_used: usize, gap: usize) {
+        // A dict's first table (most dicts are small and new: keyword arguments, records): nothing to move,
+        // retire or index, so the two buffers are made directly.
+        if self.indices.is_empty() && self.entries.capacity() == 0 && gap == 0 && min_used < 8 * 2 / 3 {
+            self.entries = Vec::with_capacity(8 * 2 / 3);
+            self.indices = vec![EMPTY; 8].into_boxed_slice();
+            self.bloom = 0;
+            self.head = 0;
+            return;
+        }
         let mut size = 8;
         while size * 2 / 3 <= min_used + gap {
             size *= 2;

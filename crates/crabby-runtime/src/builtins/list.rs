@@ -571,6 +571,14 @@ pub fn reversed(v: &Value) -> Value {
 // ----- methods -----
 
 fn m_append(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    // The usual call: an exact list and one positional argument, checked without the argument parser.
+    if let ([v, item], []) = (args, kwargs) {
+        if v.ty().ptr_eq(&types().list) {
+            let item = item.clone();
+            crate::qsbr::write(lock_of(v), |items| items.push(item));
+            return Ok(Value::None);
+        }
+    }
     let v = recv(args, "append", Recv::Method)?;
     let a = Args::new("list.append", args, kwargs).exact(2)?;
     let item = a[1].clone();

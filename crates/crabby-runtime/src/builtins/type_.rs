@@ -416,7 +416,9 @@ pub fn is_subtype(a: &ObjRef, b: &ObjRef) -> bool {
     if a.ptr_eq(b) {
         return true;
     }
-    type_obj(a).mro.read().iter().any(|t| t.ptr_eq(b))
+    // Without the read lock while one Python thread runs: its two atomic operations were most of an
+    // `isinstance` that fails (`isinstance(value, str)` for an int).
+    crate::qsbr::read(&type_obj(a).mro, |mro| mro.iter().any(|t| t.ptr_eq(b)))
 }
 
 /// Names up to this many bytes are cached in a type's [`FastCache`].

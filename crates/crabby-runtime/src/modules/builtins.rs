@@ -345,6 +345,13 @@ pub fn is_instance(v: &Value, cls: &Value) -> PyResult<bool> {
 }
 
 fn isinstance(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    // The usual call, two positional arguments, needs no argument parsing.
+    if let ([v, cls], []) = (args, kwargs) {
+        return Ok(Value::Bool(is_instance(v, cls)?));
+    }
+    if !kwargs.is_empty() {
+        return Err(type_error("isinstance() takes no keyword arguments"));
+    }
     let a = Args::new("isinstance", args, kwargs)
         .between(2, 2)
         .map_err(|_| type_error(format!("isinstance expected 2 arguments, got {}", args.len())))?;
@@ -357,6 +364,9 @@ pub fn is_subclass(c: &Value, cls: &Value) -> PyResult<bool> {
 }
 
 fn issubclass(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    if !kwargs.is_empty() {
+        return Err(type_error("issubclass() takes no keyword arguments"));
+    }
     let a = Args::new("issubclass", args, kwargs)
         .between(2, 2)
         .map_err(|_| type_error(format!("issubclass expected 2 arguments, got {}", args.len())))?;

@@ -544,64 +544,36 @@ pub fn ne(a: &Value, b: &Value) -> PyResult<Value> {
     }
 }
 
-/// `bool(a < b)`, for conditions: no `bool` object in between.
-#[inline]
-pub fn lt_test(a: &Value, b: &Value) -> PyResult<bool> {
-    match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Ok(x < y),
-        (Value::Float(x), Value::Float(y)) => Ok(x < y),
-        _ => ops::truthy(&richcmp(a, b, CmpOp::Lt)?),
-    }
+/// The condition tests below past their two-number cases. Those cases are forced inline (LLVM declined to
+/// inline the tests into large generator bodies, leaving a call for `while i < n`), and this stays out of line
+/// so that inlining them adds a few instructions per condition.
+#[inline(never)]
+fn test_general(a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
+    ops::truthy(&richcmp(a, b, op)?)
 }
 
-/// `bool(a <= b)`, for conditions: no `bool` object in between.
-#[inline]
-pub fn le_test(a: &Value, b: &Value) -> PyResult<bool> {
-    match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Ok(x <= y),
-        (Value::Float(x), Value::Float(y)) => Ok(x <= y),
-        _ => ops::truthy(&richcmp(a, b, CmpOp::Le)?),
-    }
+/// `lt_test(a, b)` is `bool(a < b)` for conditions, with no `bool` object in between; likewise the others.
+macro_rules! cond_tests {
+    ($($f:ident => $op:ident, $sym:tt;)*) => {$(
+        #[doc = concat!("`bool(a ", stringify!($sym), " b)`, for conditions: no `bool` object in between.")]
+        #[inline(always)]
+        pub fn $f(a: &Value, b: &Value) -> PyResult<bool> {
+            match (a, b) {
+                (Value::Int(x), Value::Int(y)) => Ok(x $sym y),
+                (Value::Float(x), Value::Float(y)) => Ok(x $sym y),
+                _ => test_general(a, b, CmpOp::$op),
+            }
+        }
+    )*};
 }
 
-/// `bool(a > b)`, for conditions: no `bool` object in between.
-#[inline]
-pub fn gt_test(a: &Value, b: &Value) -> PyResult<bool> {
-    match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Ok(x > y),
-        (Value::Float(x), Value::Float(y)) => Ok(x > y),
-        _ => ops::truthy(&richcmp(a, b, CmpOp::Gt)?),
-    }
-}
-
-/// `bool(a >= b)`, for conditions: no `bool` object in between.
-#[inline]
-pub fn ge_test(a: &Value, b: &Value) -> PyResult<bool> {
-    match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Ok(x >= y),
-        (Value::Float(x), Value::Float(y)) => Ok(x >= y),
-        _ => ops::truthy(&richcmp(a, b, CmpOp::Ge)?),
-    }
-}
-
-/// `bool(a == b)`, for conditions: no `bool` object in between.
-#[inline]
-pub fn eq_test(a: &Value, b: &Value) -> PyResult<bool> {
-    match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Ok(x == y),
-        (Value::Float(x), Value::Float(y)) => Ok(x == y),
-        _ => ops::truthy(&richcmp(a, b, CmpOp::Eq)?),
-    }
-}
-
-/// `bool(a != b)`, for conditions: no `bool` object in between.
-#[inline]
-pub fn ne_test(a: &Value, b: &Value) -> PyResult<bool> {
-    match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Ok(x != y),
-        (Value::Float(x), Value::Float(y)) => Ok(x != y),
-        _ => ops::truthy(&richcmp(a, b, CmpOp::Ne)?),
-    }
+cond_tests! {
+    lt_test => Lt, <;
+    le_test => Le, <=;
+    gt_test => Gt, >;
+    ge_test => Ge, >=;
+    eq_test => Eq, ==;
+    ne_test => Ne, !=;
 }
 
 /// `a is b`.

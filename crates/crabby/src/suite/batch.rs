@@ -190,7 +190,7 @@ pub fn build_all(ws: &Workspace, batches: Vec<Batch>) -> io::Result<(BTreeMap<us
         let mut next = Vec::new();
         for (batch, lines) in pending.into_iter().zip(line_maps) {
             let name = batch.crate_name();
-            let target = ws.target_dir().join(profile.cargo_name()).join(&name);
+            let target = ws.artifact_dir(profile).join(&name);
             // With --keep-going, a batch was built exactly when its binary is there.
             if target.is_file() {
                 ws.mark_runtime_built(profile, crabby_compiler::COMPILER_VERSION);
