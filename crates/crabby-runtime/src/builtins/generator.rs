@@ -443,6 +443,11 @@ impl GeneratorObj {
                 if crate::error::handled_depth() > depth {
                     frame.stash = crate::error::take_handled_above(depth);
                 }
+                // Taken before the release below: once the status is stored, another thread may resume the
+                // body, which writes its next value through this same slot.
+                // SAFETY: a non-null `out` points into the body, suspended at the `yield` that set it and not
+                // polled or dropped since; this thread still owns the frame.
+                let out = if passage.out.is_null() { None } else { unsafe { (*passage.out).take() } };
                 if passage.delegate.is_null() {
                     self.release(SUSPENDED);
                 } else {
@@ -451,9 +456,6 @@ impl GeneratorObj {
                     frame.delegate = Some(unsafe { (*passage.delegate).clone() });
                     self.release(DELEGATING);
                 }
-                // SAFETY: a non-null `out` points into the body, suspended at the `yield` that set it and not
-                // polled or dropped since; this thread owns the frame.
-                let out = if passage.out.is_null() { None } else { unsafe { (*passage.out).take() } };
                 match out {
                     Some(v) if passage.produced => Ok(GenResult::Produced(v)),
                     Some(v) => Ok(GenResult::Yield(v)),
