@@ -706,6 +706,12 @@ pub fn set(d: &ObjRef, key: Value, value: Value) -> PyResult<()> {
 }
 
 pub fn set_hashed(d: &ObjRef, key: Value, hash: i64, value: Value) -> PyResult<()> {
+    // The old value is dropped after unlocking: freeing it may free other objects.
+    swap_hashed(d, key, hash, value).map(drop)
+}
+
+/// `d[key] = value` as one atomic step that returns the value it replaced, if any.
+pub fn swap_hashed(d: &ObjRef, key: Value, hash: i64, value: Value) -> PyResult<Option<Value>> {
     let obj = dict_obj(d);
     loop {
         let mut t = obj.write();
@@ -730,10 +736,8 @@ pub fn set_hashed(d: &ObjRef, key: Value, hash: i64, value: Value) -> PyResult<(
                 None
             }
         };
-        // The old value is dropped after unlocking: freeing it may free other objects.
         drop(t);
-        drop(old);
-        return Ok(());
+        return Ok(old);
     }
 }
 
@@ -773,7 +777,11 @@ pub fn del_item(d: &ObjRef, key: &Value) -> PyResult<()> {
 
 /// Looks up a str key given as Rust text (attribute and global lookups).
 pub fn get_str(d: &ObjRef, name: &str) -> Option<Value> {
-    let hash = ops::hash::hash_str(name);
+    get_str_hashed(d, name, ops::hash::hash_str(name))
+}
+
+/// [`get_str`] with the name's hash (`ops::hash::hash_str`) already computed.
+pub fn get_str_hashed(d: &ObjRef, name: &str, hash: i64) -> Option<Value> {
     let obj = dict_obj(d);
     // A str key equal to `name` is the only match: other keys of the same hash are simply passed over, as the
     // locked probe below does.
@@ -806,10 +814,15 @@ pub fn get_str(d: &ObjRef, name: &str) -> Option<Value> {
 
 /// Sets a str key given as Rust text. Str keys never run Python code, so this cannot fail.
 pub fn set_str(d: &ObjRef, name: &str, value: Value) {
+    drop(swap_str(d, name, value));
+}
+
+/// [`set_str`] returning the value it replaced, if any.
+pub fn swap_str(d: &ObjRef, name: &str, value: Value) -> Option<Value> {
     let key = crate::builtins::str::new_str(name);
     let hash = ops::hash::hash_str(name);
-    // A str key compares without Python code, so the set cannot fail.
-    let _ = set_hashed(d, key, hash, value);
+    // A str key compares without Python code, so the swap cannot fail.
+    swap_hashed(d, key, hash, value).ok().flatten()
 }
 
 pub fn len(d: &ObjRef) -> usize {

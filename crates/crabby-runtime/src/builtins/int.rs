@@ -372,7 +372,17 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
 
 /// The receiver of a method of `ty`, with CPython's messages for a missing one or one of another type
 /// (slot wrappers such as `__add__` and ordinary methods word it differently).
+#[inline]
 pub(crate) fn receiver<'a>(args: &'a [Value], ty: &ObjRef, method: &str) -> PyResult<&'a Value> {
+    match args.first() {
+        Some(v) if type_::is_subtype(v.ty(), ty) => Ok(v),
+        _ => Err(receiver_error(args, ty, method)),
+    }
+}
+
+/// [`receiver`]'s error: a missing receiver or one of another type.
+#[cold]
+fn receiver_error(args: &[Value], ty: &ObjRef, method: &str) -> PyErr {
     let tn = type_::type_name(ty);
     let slot = method.starts_with("__")
         && !matches!(
@@ -388,20 +398,17 @@ pub(crate) fn receiver<'a>(args: &'a [Value], ty: &ObjRef, method: &str) -> PyRe
                 | "__complex__"
         );
     let Some(v) = args.first() else {
-        return Err(type_error(if slot {
+        return type_error(if slot {
             format!("descriptor '{method}' of '{tn}' object needs an argument")
         } else {
             format!("unbound method {tn}.{method}() needs an argument")
-        }));
+        });
     };
-    if type_::is_subtype(v.ty(), ty) {
-        return Ok(v);
-    }
-    Err(type_error(if slot {
+    type_error(if slot {
         format!("descriptor '{method}' requires a '{tn}' object but received a '{}'", v.type_name())
     } else {
         format!("descriptor '{method}' for '{tn}' objects doesn't apply to a '{}' object", v.type_name())
-    }))
+    })
 }
 
 /// The operands of a slot wrapper (`x.__add__(y)`): the receiver, checked, and exactly `n` more arguments.
@@ -453,8 +460,11 @@ pub(crate) fn noargs<'a>(
     method: &str,
 ) -> PyResult<&'a Value> {
     let this = receiver(args, ty, method)?;
-    let name = format!("{}.{method}", type_::type_name(ty));
-    Args::new(&name, args, kwargs).exact(1)?;
+    if args.len() != 1 || !kwargs.is_empty() {
+        // The message names the method, which is only worth formatting for the error.
+        let name = format!("{}.{method}", type_::type_name(ty));
+        Args::new(&name, args, kwargs).exact(1)?;
+    }
     Ok(this)
 }
 

@@ -111,6 +111,10 @@ pub struct TypeObj {
     pub weakref: bool,
     /// Changes whenever the type or one of its bases changes, so call sites can cache lookups.
     pub version: AtomicU64,
+    /// Changes with `version` and also when a plain class value is rebound to another plain value
+    /// ([`TypeObj::rebound`]): what caches a value found on the type (the lookup caches, the attribute sites
+    /// that hold a class value) checks this one; what caches only how a name resolves checks `version`.
+    pub values: AtomicU64,
     /// Direct subclasses, in creation order (classes are immortal, so these references never dangle).
     pub subclasses: RwLock<Vec<ObjRef>>,
     cache: RwLock<LookupCache>,
@@ -250,6 +254,7 @@ impl TypeObj {
             slots: Vec::new(),
             weakref: false,
             version: AtomicU64::new(1),
+            values: AtomicU64::new(1),
             subclasses: RwLock::new(Vec::new()),
             cache: RwLock::new(LookupCache::default()),
             fast: FastCache::new(),
@@ -265,10 +270,24 @@ impl TypeObj {
         // AcqRel/Acquire pair with the check in `lookup`: a lookup that walked the MRO before this change
         // sees the new version and does not cache its (possibly stale) result.
         self.version.fetch_add(1, Ordering::AcqRel);
+        self.values.fetch_add(1, Ordering::AcqRel);
         self.cache.write().clear();
         let subs = self.subclasses.read().clone();
         for s in &subs {
             type_obj(s).modified();
+        }
+    }
+
+    /// Records that a name of the type's namespace that held a plain value (no descriptor) now holds another
+    /// plain value: how every name resolves on the type and its subclasses is unchanged, only what one name
+    /// yields, so only the caches of values miss. `Counter.count += 1` in `__init__` (a common idiom) would
+    /// otherwise throw away every attribute site cache of the class and its subclasses at each instance.
+    pub fn rebound(&self) {
+        // AcqRel: as in `modified`, pairing with the Acquire loads of `values` in `lookup` and the sites.
+        self.values.fetch_add(1, Ordering::AcqRel);
+        let subs = self.subclasses.read().clone();
+        for s in &subs {
+            type_obj(s).rebound();
         }
     }
 }
@@ -424,25 +443,49 @@ pub fn is_subtype(a: &ObjRef, b: &ObjRef) -> bool {
 /// Names up to this many bytes are cached in a type's [`FastCache`].
 const FAST_NAME: usize = 32;
 const FAST_SLOTS: usize = 64;
-/// Fills after which a type's fast cache stops taking new entries (each fill may leak one boxed value).
-const FAST_FILLS: u32 = 4096;
 
-/// One entry of a [`FastCache`]: a seqlock over the name (inline, zero-padded), the type version it was
-/// computed at, and the result: null for "not found", else a leaked box holding an inline or immortal value
-/// (so a reader never sees it freed, and copying it touches no reference count).
+/// One entry of a [`FastCache`]: a seqlock over the name (inline, zero-padded), the type's `values` version
+/// it was computed at, and the result as two words ([`encode_found`]): an inline value or the address of an
+/// immortal object, which a reader copies without touching a reference count and which is never freed.
 struct FastEntry {
     seq: AtomicU32,
     version: AtomicU64,
     len: AtomicUsize,
     words: [AtomicU64; FAST_NAME / 8],
-    value: AtomicPtr<Value>,
+    tag: AtomicU64,
+    bits: AtomicU64,
+}
+
+/// A lookup result that [`fast_cacheable`] accepted, as (tag, bits) words for a [`FastEntry`].
+fn encode_found(v: &Option<Value>) -> (u64, u64) {
+    match v {
+        None => (0, 0),
+        Some(Value::None) => (1, 0),
+        Some(Value::Bool(b)) => (2, *b as u64),
+        Some(Value::Int(i)) => (3, *i as u64),
+        Some(Value::Float(f)) => (4, f.to_bits()),
+        Some(Value::Obj(o)) => (5, o.addr() as u64),
+    }
+}
+
+/// The lookup result [`encode_found`] stored.
+#[inline]
+fn decode_found(tag: u64, bits: u64) -> Option<Value> {
+    match tag {
+        0 => None,
+        1 => Some(Value::None),
+        2 => Some(Value::Bool(bits != 0)),
+        3 => Some(Value::Int(bits as i64)),
+        4 => Some(Value::Float(f64::from_bits(bits))),
+        // SAFETY: only immortal objects' addresses are stored (`fast_cacheable`).
+        _ => Some(Value::Obj(unsafe { ObjRef::from_immortal_addr(bits as usize) })),
+    }
 }
 
 /// The first level of a type's lookup cache: direct-mapped by name, read with plain loads and no lock (the
 /// `RwLock`ed map behind it takes two atomic read-modify-writes per lookup, and long or mortal results).
 struct FastCache {
     entries: Box<[FastEntry]>,
-    fills: AtomicU32,
 }
 
 impl FastCache {
@@ -453,10 +496,11 @@ impl FastCache {
                 version: AtomicU64::new(0),
                 len: AtomicUsize::new(usize::MAX),
                 words: Default::default(),
-                value: AtomicPtr::new(std::ptr::null_mut()),
+                tag: AtomicU64::new(0),
+                bits: AtomicU64::new(0),
             })
             .collect();
-        FastCache { entries, fills: AtomicU32::new(0) }
+        FastCache { entries }
     }
 }
 
@@ -490,14 +534,14 @@ impl FastEntry {
         let v = self.version.load(Ordering::Relaxed);
         let l = self.len.load(Ordering::Relaxed);
         let same = self.words.iter().zip(words).all(|(a, b)| a.load(Ordering::Relaxed) == *b);
-        let p = self.value.load(Ordering::Relaxed);
+        let tag = self.tag.load(Ordering::Relaxed);
+        let bits = self.bits.load(Ordering::Relaxed);
         // Orders the loads above before the re-check of the sequence (the seqlock read protocol).
         std::sync::atomic::fence(Ordering::Acquire);
         if self.seq.load(Ordering::Relaxed) != s1 || v != version || l != len || !same {
             return None;
         }
-        // SAFETY: a non-null `p` is a box leaked by `fill`, never freed; its value is inline or immortal.
-        Some(if p.is_null() { None } else { Some(unsafe { &*p }.clone()) })
+        Some(decode_found(tag, bits))
     }
 
     #[cold]
@@ -508,13 +552,14 @@ impl FastEntry {
         }
         // Keeps the stores below after the odd sequence number (the seqlock write protocol).
         std::sync::atomic::fence(Ordering::Release);
-        let p = value.as_ref().map_or(std::ptr::null_mut(), |v| Box::into_raw(Box::new(v.clone())));
+        let (tag, bits) = encode_found(value);
         self.version.store(version, Ordering::Relaxed);
         self.len.store(len, Ordering::Relaxed);
         for (a, b) in self.words.iter().zip(words) {
             a.store(*b, Ordering::Relaxed);
         }
-        self.value.store(p, Ordering::Relaxed);
+        self.tag.store(tag, Ordering::Relaxed);
+        self.bits.store(bits, Ordering::Relaxed);
         self.seq.store(s + 2, Ordering::Release);
     }
 }
@@ -535,7 +580,7 @@ pub fn lookup(ty: &ObjRef, name: &str) -> Option<Value> {
     if let Some((words, slot)) = &key {
         // Two-way: a name lives in its slot or the neighbouring one, so two hot names that hash alike do
         // not keep evicting each other.
-        let version = t.version.load(Ordering::Acquire);
+        let version = t.values.load(Ordering::Acquire);
         for s in [*slot, *slot ^ 1] {
             if let Some(r) = t.fast.entries[s].read(words, name.len(), version) {
                 return r;
@@ -548,7 +593,9 @@ pub fn lookup(ty: &ObjRef, name: &str) -> Option<Value> {
 #[cold]
 fn lookup_slow(ty: &ObjRef, name: &str, key: Option<([u64; FAST_NAME / 8], usize)>) -> Option<Value> {
     let t = type_obj(ty);
-    let version = t.version.load(Ordering::Acquire);
+    let version = t.values.load(Ordering::Acquire);
+    // Built-in namespaces are filled during start-up: cache only once they are complete.
+    let initialised = crate::builtins::initialised();
     // Entries carry the version they were computed at (read before the walk), so one computed while the
     // type changed is never served for the new version.
     let cached = t.cache.read().get(name).filter(|(v, _)| *v == version).map(|(_, r)| r.clone());
@@ -556,8 +603,8 @@ fn lookup_slow(ty: &ObjRef, name: &str, key: Option<([u64; FAST_NAME / 8], usize
         Some(r) => r,
         None => {
             let found = lookup_uncached(ty, name);
-            // Built-in namespaces are filled during start-up: cache only once they are complete.
-            if crate::builtins::initialised() {
+            // A result the fast cache takes needs no map entry (whose key would be one more allocation).
+            if initialised && !(key.is_some() && fast_cacheable(&found)) {
                 let mut c = t.cache.write();
                 if c.len() >= CACHE_LIMIT {
                     c.clear();
@@ -567,8 +614,8 @@ fn lookup_slow(ty: &ObjRef, name: &str, key: Option<([u64; FAST_NAME / 8], usize
             found
         }
     };
-    if let (Some((words, slot)), true) = (key, crate::builtins::initialised()) {
-        if fast_cacheable(&found) && t.fast.fills.fetch_add(1, Ordering::Relaxed) < FAST_FILLS {
+    if let (Some((words, slot)), true) = (key, initialised) {
+        if fast_cacheable(&found) {
             // `version` was read before the map was consulted, so a change since then makes the entry stale.
             // The second way is used when the first holds a current entry for another name.
             let first = &t.fast.entries[slot];
@@ -580,15 +627,13 @@ fn lookup_slow(ty: &ObjRef, name: &str, key: Option<([u64; FAST_NAME / 8], usize
     found
 }
 
-/// The MRO walk itself, without the cache.
+/// The MRO walk itself, without the cache: the name is hashed once for all the namespaces.
 pub fn lookup_uncached(ty: &ObjRef, name: &str) -> Option<Value> {
-    let mro = type_obj(ty).mro.read().clone();
-    for t in &mro {
-        if let Some(v) = dict::get_str(&type_obj(t).dict, name) {
-            return Some(v);
-        }
-    }
-    None
+    let hash = crate::ops::hash::hash_str(name);
+    // Reading the MRO in place: the walk runs no Python code and takes only the namespaces' own locks.
+    crate::qsbr::read(&type_obj(ty).mro, |mro| {
+        mro.iter().find_map(|t| dict::get_str_hashed(&type_obj(t).dict, name, hash))
+    })
 }
 
 /// The [`Patma`] flags of a new class: those of its layout base (CPython's `inherit_special` and
@@ -605,6 +650,18 @@ fn class_patma(base: &ObjRef, ns: &ObjRef) -> u8 {
         }
     }
     flags
+}
+
+/// Whether `v`, found on a type, is a plain class value: an inline value or an exact `str`, `int`, `float` or
+/// `tuple`, none of which is a descriptor, so the attribute sites return it as it is.
+pub fn plain_class_value(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => {
+            matches!(o.payload, Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::Float(_))
+                && !type_obj(o.ty()).heap
+        }
+        _ => true,
+    }
 }
 
 /// Records a direct write to a type's namespace (see [`TypeObj::modified`]).

@@ -500,8 +500,14 @@ fn type_store(v: &Value, name: &str, value: Option<Value>) -> PyResult<()> {
     match value {
         Some(x) => {
             type_::immortalize_method(&x);
-            dict::set_str(&t.dict, name, x);
-            t.modified();
+            let plain = type_::plain_class_value(&x) && !(name.starts_with("__") && name.ends_with("__"));
+            // The old value comes back from the same locked step that replaced it, so a racing store of a
+            // descriptor under the name is seen here or makes its own full `modified`.
+            let old = dict::swap_str(&t.dict, name, x);
+            match old {
+                Some(o) if plain && type_::plain_class_value(&o) => t.rebound(),
+                _ => t.modified(),
+            }
             Ok(())
         }
         None => {
@@ -705,8 +711,9 @@ pub struct AttrSite {
 struct SiteEntry {
     /// The address of the type the entry describes (for `TYPE_VALUE` and `TYPE_METHOD`, the metaclass `type`).
     ty: usize,
-    /// The version counter the entry was computed against: `version_cell` of the instance type's `TypeObj`
-    /// (of the class itself for the kinds keyed on a class object). Types are immortal and their `TypeObj` is
+    /// The version counter the entry was computed against: `version` of the instance type's `TypeObj` (of the
+    /// class itself for the kinds keyed on a class object), or its `values` for the kinds that hold a value
+    /// ([`holds_value`]). Types are immortal and their `TypeObj` is
     /// boxed, so the cell never moves or dies; keeping its address saves following object -> type -> boxed
     /// type data on every hit.
     version_cell: *const AtomicU64,
@@ -765,6 +772,12 @@ const SITE_TYPE_VALUE: u8 = 9;
 /// `C.name` where the class holds a `classmethod`: its function, bound to the class.
 const SITE_TYPE_METHOD: u8 = 10;
 const MAX_FILLS: u32 = 32;
+
+/// Whether entries of `kind` hold a value found on the type, and so are keyed on the type's `values`
+/// version (which rebinding a plain class value also bumps) rather than on `version`.
+fn holds_value(kind: u8) -> bool {
+    matches!(kind, SITE_CLASS_VALUE | SITE_VALUE_NODICT | SITE_TYPE_VALUE | SITE_TYPE_METHOD)
+}
 
 impl SiteEntry {
     /// The value found on the type (every kind that reads it carries one).
@@ -877,10 +890,11 @@ impl AttrSite {
             (SITE_SLOT_INDEX, Some(Value::Int(i))) => (i as u32, None),
             (_, value) => (0, value),
         };
-        let cell_ty = owner.unwrap_or(ty);
+        let cell_ty = type_obj(owner.unwrap_or(ty));
+        let cell = if holds_value(kind) { &cell_ty.values } else { &cell_ty.version };
         let e = Box::new(SiteEntry {
             ty: addr,
-            version_cell: &type_obj(cell_ty).version as *const AtomicU64,
+            version_cell: cell as *const AtomicU64,
             version,
             kind,
             index,
@@ -899,6 +913,8 @@ impl AttrSite {
 fn classify(ty: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
     let t = type_obj(ty);
     let version = t.version.load(Ordering::Acquire);
+    // For the kinds that hold a class value ([`holds_value`]), read with `version` before the lookup.
+    let values = t.values.load(Ordering::Acquire);
     if type_::type_flags(ty) & (TypeFlags::CUSTOM_GETATTRIBUTE | TypeFlags::CUSTOM_SETATTR) != 0 {
         return None;
     }
@@ -906,7 +922,7 @@ fn classify(ty: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
         return None;
     }
     if t.slot_storage || (t.slot_array && !t.instance_dict) {
-        return classify_slotted(ty, version, name);
+        return classify_slotted(ty, version, values, name);
     }
     let found = type_::lookup(ty, name);
     if let Some(i) = found.as_ref().and_then(|v| slot_index(ty, v, name)) {
@@ -920,12 +936,7 @@ fn classify(ty: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
             Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
                 Some((version, SITE_METHOD, Some(v)))
             }
-            None => Some((version, SITE_CLASS_VALUE, Some(v))),
-            Some(Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::Float(_))
-                if !type_obj(v.ty()).heap =>
-            {
-                Some((version, SITE_CLASS_VALUE, Some(v)))
-            }
+            _ if type_::plain_class_value(&v) => Some((values, SITE_CLASS_VALUE, Some(v))),
             _ => None,
         },
     }
@@ -952,7 +963,7 @@ fn tuple_item_site(ty: &ObjRef, v: &Value) -> bool {
 
 /// `classify` for a type whose instances keep `__slots__` in slot storage: its own slot members, and the
 /// methods and plain values of a class whose instances have no `__dict__` (nothing can shadow them).
-fn classify_slotted(ty: &ObjRef, version: u64, name: &str) -> Option<(u64, u8, Option<Value>)> {
+fn classify_slotted(ty: &ObjRef, version: u64, values: u64, name: &str) -> Option<(u64, u8, Option<Value>)> {
     let t = type_obj(ty);
     let v = type_::lookup(ty, name)?;
     if let Some(i) = slot_index(ty, &v, name) {
@@ -975,10 +986,7 @@ fn classify_slotted(ty: &ObjRef, version: u64, name: &str) -> Option<(u64, u8, O
         Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
             Some((version, SITE_METHOD_NODICT, Some(v)))
         }
-        None => Some((version, SITE_VALUE_NODICT, Some(v))),
-        Some(Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::Float(_)) if !type_obj(v.ty()).heap => {
-            Some((version, SITE_VALUE_NODICT, Some(v)))
-        }
+        _ if type_::plain_class_value(&v) => Some((values, SITE_VALUE_NODICT, Some(v))),
         _ => None,
     }
 }
@@ -989,7 +997,8 @@ fn classify_slotted(ty: &ObjRef, version: u64, name: &str) -> Option<(u64, u8, O
 /// (`__name__`, `__dict__`, `__mro__` ... are computed from the type object).
 fn classify_class(cls: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
     let Payload::Type(t) = &cls.payload else { return None };
-    let version = t.version.load(Ordering::Acquire);
+    // Every kind keyed on a class object holds a value ([`holds_value`]).
+    let version = t.values.load(Ordering::Acquire);
     let meta = cls.ty();
     if !meta.ptr_eq(&crate::builtins::types().type_) || (name.starts_with("__") && name.ends_with("__")) {
         return None;
@@ -1005,9 +1014,7 @@ fn classify_class(cls: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> 
         }
         Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) => Some((version, SITE_TYPE_VALUE, Some(f.clone()))),
         Some(Payload::Descriptor(DescriptorObj::ClassMethod(f))) => Some((version, SITE_TYPE_METHOD, Some(f.clone()))),
-        Some(Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::Float(_)) if !type_obj(v.ty()).heap => {
-            Some((version, SITE_TYPE_VALUE, Some(v)))
-        }
+        _ if type_::plain_class_value(&v) => Some((version, SITE_TYPE_VALUE, Some(v))),
         _ => None,
     }
 }

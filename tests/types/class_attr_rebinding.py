@@ -1,0 +1,82 @@
+# Rebinding class attributes: counters kept on a class, seen through instances, subclasses and the class;
+# plain values replaced by methods and back; slotted classes; shadowing in a subclass.
+
+
+class Entity:
+    next_id = 0
+    label = "entity"
+
+    def __init__(self):
+        self.id = Entity.next_id
+        Entity.next_id += 1
+
+    def describe(self):
+        return f"{self.label}#{self.id} of {self.next_id}"
+
+
+class Plant(Entity):
+    pass
+
+
+class Animal(Entity):
+    label = "animal"
+
+
+class Slotted:
+    __slots__ = ("x",)
+    scale = 2
+
+    def __init__(self, x):
+        self.x = x
+
+    def scaled(self):
+        return self.x * self.scale
+
+
+def run():
+    out = []
+    for i in range(6):
+        e = (Entity, Plant, Animal)[i % 3]()
+        out.append(e.describe())
+    print(out)
+    print(Entity.next_id, Plant.next_id, Animal.next_id)
+
+    # A subclass that shadows the counter stops seeing the base's rebinding.
+    Plant.next_id = 100
+    Entity()
+    print(Entity.next_id, Plant.next_id, Animal.next_id, Plant().id, Plant.next_id)
+    del Plant.next_id
+    print(Plant.next_id)
+
+    # Plain value -> method -> plain value under one name, read through the same sites.
+    a = Animal()
+    for step in range(4):
+        if step == 1:
+            Animal.label = lambda self: "called"
+        elif step == 2:
+            Animal.label = "relabelled"
+        elif step == 3:
+            Animal.label = 3.5
+        v = a.label
+        print(step, v() if callable(v) else v)
+
+    # An instance attribute shadows a class value until deleted.
+    a.label = "own"
+    print(a.describe())
+    del a.label
+    print(a.describe())
+
+    s = Slotted(5)
+    total = 0
+    for k in range(5):
+        Slotted.scale = k
+        total += s.scaled()
+    print(total, Slotted.scale)
+
+    # Rebinding to a tuple and a string, and back to an int.
+    for v in [(1, 2), "text", 7, None, True]:
+        Entity.label = v
+        print(repr(Entity().label), repr(Animal.label))
+
+
+run()
