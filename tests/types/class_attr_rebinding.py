@@ -79,4 +79,42 @@ def run():
         print(repr(Entity().label), repr(Animal.label))
 
 
+
+
+class Registry:
+    created = 0
+
+    @classmethod
+    def make(cls, tag):
+        cls.created += 1
+        return f"{cls.__name__}:{tag}:{cls.created}"
+
+    @staticmethod
+    def scale(x):
+        return x * 3
+
+
+class SubRegistry(Registry):
+    pass
+
+
+def class_sites():
+    # Class-object sites for a class method, a static method and a counter, while the counter is rebound.
+    out = []
+    for i in range(4):
+        out.append(Registry.make(i))
+        out.append(SubRegistry.make(i))
+        out.append(Registry.scale(i) + Registry.created)
+    print(out)
+    # A static method replaced by a plain value, then by a function, under one name read at one site.
+    for step in range(3):
+        if step == 1:
+            Registry.scale = 10
+        elif step == 2:
+            Registry.scale = staticmethod(lambda x: -x)
+        v = Registry.scale
+        print(step, v(2) if callable(v) else v, SubRegistry.created)
+
+
 run()
+class_sites()

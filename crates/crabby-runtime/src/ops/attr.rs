@@ -773,10 +773,15 @@ const SITE_TYPE_VALUE: u8 = 9;
 const SITE_TYPE_METHOD: u8 = 10;
 const MAX_FILLS: u32 = 32;
 
-/// Whether entries of `kind` hold a value found on the type, and so are keyed on the type's `values`
-/// version (which rebinding a plain class value also bumps) rather than on `version`.
-fn holds_value(kind: u8) -> bool {
-    matches!(kind, SITE_CLASS_VALUE | SITE_VALUE_NODICT | SITE_TYPE_VALUE | SITE_TYPE_METHOD)
+/// Whether an entry of `kind` holding `value` holds a plain class value, and so is keyed on the type's
+/// `values` version (which rebinding a plain class value also bumps) rather than on `version`. A function,
+/// class or class method found on a class changes only through a full `modified`.
+fn holds_value(kind: u8, value: Option<&Value>) -> bool {
+    match kind {
+        SITE_CLASS_VALUE | SITE_VALUE_NODICT => true,
+        SITE_TYPE_VALUE => value.is_some_and(type_::plain_class_value),
+        _ => false,
+    }
 }
 
 impl SiteEntry {
@@ -891,7 +896,7 @@ impl AttrSite {
             (_, value) => (0, value),
         };
         let cell_ty = type_obj(owner.unwrap_or(ty));
-        let cell = if holds_value(kind) { &cell_ty.values } else { &cell_ty.version };
+        let cell = if holds_value(kind, value.as_ref()) { &cell_ty.values } else { &cell_ty.version };
         let e = Box::new(SiteEntry {
             ty: addr,
             version_cell: cell as *const AtomicU64,
@@ -997,8 +1002,8 @@ fn classify_slotted(ty: &ObjRef, version: u64, values: u64, name: &str) -> Optio
 /// (`__name__`, `__dict__`, `__mro__` ... are computed from the type object).
 fn classify_class(cls: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
     let Payload::Type(t) = &cls.payload else { return None };
-    // Every kind keyed on a class object holds a value ([`holds_value`]).
-    let version = t.values.load(Ordering::Acquire);
+    // Both read before the lookup: plain values are keyed on `values`, the rest on `version` ([`holds_value`]).
+    let (version, values) = (t.version.load(Ordering::Acquire), t.values.load(Ordering::Acquire));
     let meta = cls.ty();
     if !meta.ptr_eq(&crate::builtins::types().type_) || (name.starts_with("__") && name.ends_with("__")) {
         return None;
@@ -1007,16 +1012,17 @@ fn classify_class(cls: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> 
         return None;
     }
     let v = type_::lookup(cls, name)?;
-    match v.payload() {
-        None | Some(Payload::Function(_) | Payload::Type(_)) => Some((version, SITE_TYPE_VALUE, Some(v))),
-        Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
-            Some((version, SITE_TYPE_VALUE, Some(v)))
-        }
-        Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) => Some((version, SITE_TYPE_VALUE, Some(f.clone()))),
-        Some(Payload::Descriptor(DescriptorObj::ClassMethod(f))) => Some((version, SITE_TYPE_METHOD, Some(f.clone()))),
-        _ if type_::plain_class_value(&v) => Some((version, SITE_TYPE_VALUE, Some(v))),
-        _ => None,
-    }
+    let (kind, value) = match v.payload() {
+        None | Some(Payload::Function(_) | Payload::Type(_)) => (SITE_TYPE_VALUE, v),
+        Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => (SITE_TYPE_VALUE, v),
+        Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) => (SITE_TYPE_VALUE, f.clone()),
+        Some(Payload::Descriptor(DescriptorObj::ClassMethod(f))) => (SITE_TYPE_METHOD, f.clone()),
+        _ if type_::plain_class_value(&v) => (SITE_TYPE_VALUE, v),
+        _ => return None,
+    };
+    // The version of the counter `AttrSite::fill` will key the entry on.
+    let at = if holds_value(kind, Some(&value)) { values } else { version };
+    Some((at, kind, Some(value)))
 }
 
 /// Fills `site` after a load of `obj.name` took the general path, when the resolution can be cached.
