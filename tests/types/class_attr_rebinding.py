@@ -116,5 +116,30 @@ def class_sites():
         print(step, v(2) if callable(v) else v, SubRegistry.created)
 
 
+
+
+class Store:
+    x = 0
+
+
+def put(o, v):
+    o.x = v
+
+
+def store_site_after_rebinding():
+    # A store site filled after plain rebindings must still see a property that later takes the name.
+    o = Store()
+    Store.x = 1
+    Store.x = 2
+    put(o, 5)
+    put(o, 6)
+    print(o.__dict__)
+    Store.x = property(lambda self: "prop", lambda self, v: print("setter", v))
+    Store.y = 1
+    put(o, 7)
+    print(o.x, o.__dict__)
+
+
 run()
 class_sites()
+store_site_after_rebinding()

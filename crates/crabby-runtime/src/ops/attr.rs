@@ -784,6 +784,21 @@ fn holds_value(kind: u8, value: Option<&Value>) -> bool {
     }
 }
 
+/// A type's two version counters, read (Acquire, pairing with the bumps in `TypeObj::modified` and
+/// `TypeObj::rebound`) before a resolution is computed: [`AttrSite::fill`] keys the entry on the one its
+/// kind depends on ([`holds_value`]), so a caller never has to choose.
+#[derive(Clone, Copy)]
+struct Versions {
+    version: u64,
+    values: u64,
+}
+
+impl Versions {
+    fn of(t: &type_::TypeObj) -> Versions {
+        Versions { version: t.version.load(Ordering::Acquire), values: t.values.load(Ordering::Acquire) }
+    }
+}
+
 impl SiteEntry {
     /// The value found on the type (every kind that reads it carries one).
     #[inline]
@@ -869,11 +884,11 @@ impl AttrSite {
         None
     }
 
-    /// Records how the name resolves on `ty` as of `version` (read before the resolution was computed): in the
-    /// way already holding `ty` (its version changed), else an empty one, else the ways in turn. `owner` is
-    /// the class object for the kinds keyed on one (whose version `version` is), else 0.
+    /// Records how the name resolves on `ty` as of `versions` (read before the resolution was computed): in
+    /// the way already holding `ty` (its version changed), else an empty one, else the ways in turn. `owner` is
+    /// the class object for the kinds keyed on one (whose versions `versions` are), else 0.
     #[cold]
-    fn fill(&self, ty: &ObjRef, owner: Option<&ObjRef>, version: u64, kind: u8, value: Option<Value>) {
+    fn fill(&self, ty: &ObjRef, owner: Option<&ObjRef>, versions: Versions, kind: u8, value: Option<Value>) {
         let n = self.fills.fetch_add(1, Ordering::Relaxed);
         if n >= MAX_FILLS {
             return;
@@ -896,7 +911,11 @@ impl AttrSite {
             (_, value) => (0, value),
         };
         let cell_ty = type_obj(owner.unwrap_or(ty));
-        let cell = if holds_value(kind, value.as_ref()) { &cell_ty.values } else { &cell_ty.version };
+        let (cell, version) = if holds_value(kind, value.as_ref()) {
+            (&cell_ty.values, versions.values)
+        } else {
+            (&cell_ty.version, versions.version)
+        };
         let e = Box::new(SiteEntry {
             ty: addr,
             version_cell: cell as *const AtomicU64,
@@ -913,13 +932,11 @@ impl AttrSite {
     }
 }
 
-/// How `name` resolves on `ty` for the site caches, with the version it was computed at; `None` when the
+/// How `name` resolves on `ty` for the site caches, with the versions it was computed at; `None` when the
 /// access must always take the general path (descriptors other than slots, custom `__getattribute__`, types).
-fn classify(ty: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
+fn classify(ty: &ObjRef, name: &str) -> Option<(Versions, u8, Option<Value>)> {
     let t = type_obj(ty);
-    let version = t.version.load(Ordering::Acquire);
-    // For the kinds that hold a class value ([`holds_value`]), read with `version` before the lookup.
-    let values = t.values.load(Ordering::Acquire);
+    let version = Versions::of(t);
     if type_::type_flags(ty) & (TypeFlags::CUSTOM_GETATTRIBUTE | TypeFlags::CUSTOM_SETATTR) != 0 {
         return None;
     }
@@ -927,7 +944,7 @@ fn classify(ty: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
         return None;
     }
     if t.slot_storage || (t.slot_array && !t.instance_dict) {
-        return classify_slotted(ty, version, values, name);
+        return classify_slotted(ty, version, name);
     }
     let found = type_::lookup(ty, name);
     if let Some(i) = found.as_ref().and_then(|v| slot_index(ty, v, name)) {
@@ -941,7 +958,7 @@ fn classify(ty: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
             Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
                 Some((version, SITE_METHOD, Some(v)))
             }
-            _ if type_::plain_class_value(&v) => Some((values, SITE_CLASS_VALUE, Some(v))),
+            _ if type_::plain_class_value(&v) => Some((version, SITE_CLASS_VALUE, Some(v))),
             _ => None,
         },
     }
@@ -968,7 +985,7 @@ fn tuple_item_site(ty: &ObjRef, v: &Value) -> bool {
 
 /// `classify` for a type whose instances keep `__slots__` in slot storage: its own slot members, and the
 /// methods and plain values of a class whose instances have no `__dict__` (nothing can shadow them).
-fn classify_slotted(ty: &ObjRef, version: u64, values: u64, name: &str) -> Option<(u64, u8, Option<Value>)> {
+fn classify_slotted(ty: &ObjRef, version: Versions, name: &str) -> Option<(Versions, u8, Option<Value>)> {
     let t = type_obj(ty);
     let v = type_::lookup(ty, name)?;
     if let Some(i) = slot_index(ty, &v, name) {
@@ -991,7 +1008,7 @@ fn classify_slotted(ty: &ObjRef, version: u64, values: u64, name: &str) -> Optio
         Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
             Some((version, SITE_METHOD_NODICT, Some(v)))
         }
-        _ if type_::plain_class_value(&v) => Some((values, SITE_VALUE_NODICT, Some(v))),
+        _ if type_::plain_class_value(&v) => Some((version, SITE_VALUE_NODICT, Some(v))),
         _ => None,
     }
 }
@@ -1000,10 +1017,9 @@ fn classify_slotted(ty: &ObjRef, version: u64, values: u64, name: &str) -> Optio
 /// (whose own namespace never changes): nothing on `type` under the name, and a value on the class that
 /// `type.__getattribute__` returns without calling anything. Dunder names are left to the general path
 /// (`__name__`, `__dict__`, `__mro__` ... are computed from the type object).
-fn classify_class(cls: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> {
+fn classify_class(cls: &ObjRef, name: &str) -> Option<(Versions, u8, Option<Value>)> {
     let Payload::Type(t) = &cls.payload else { return None };
-    // Both read before the lookup: plain values are keyed on `values`, the rest on `version` ([`holds_value`]).
-    let (version, values) = (t.version.load(Ordering::Acquire), t.values.load(Ordering::Acquire));
+    let version = Versions::of(t);
     let meta = cls.ty();
     if !meta.ptr_eq(&crate::builtins::types().type_) || (name.starts_with("__") && name.ends_with("__")) {
         return None;
@@ -1020,9 +1036,7 @@ fn classify_class(cls: &ObjRef, name: &str) -> Option<(u64, u8, Option<Value>)> 
         _ if type_::plain_class_value(&v) => (SITE_TYPE_VALUE, v),
         _ => return None,
     };
-    // The version of the counter `AttrSite::fill` will key the entry on.
-    let at = if holds_value(kind, Some(&value)) { values } else { version };
-    Some((at, kind, Some(value)))
+    Some((version, kind, Some(value)))
 }
 
 /// Fills `site` after a load of `obj.name` took the general path, when the resolution can be cached.
