@@ -427,6 +427,13 @@ impl DictObj {
         self.writes.load(Ordering::Acquire)
     }
 
+    /// The sequence number's own cell, for caches that compare a remembered count against it on every hit
+    /// (an attribute site's module entry; see `ops::attr`).
+    #[inline]
+    pub fn writes_cell(&self) -> &AtomicU64 {
+        &self.writes
+    }
+
     /// Whether no write began since the even number `s` was read: the copies made since then are consistent.
     #[inline]
     fn unchanged(&self, s: u64) -> bool {

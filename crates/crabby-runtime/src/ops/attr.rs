@@ -715,7 +715,7 @@ struct SiteEntry {
     /// class itself for the kinds keyed on a class object), or its `values` for the kinds that hold a value
     /// ([`holds_value`]). Types are immortal and their `TypeObj` is
     /// boxed, so the cell never moves or dies; keeping its address saves following object -> type -> boxed
-    /// type data on every hit.
+    /// type data on every hit. For `MODULE_VALUE`, the write count of the (immortal) module dict.
     version_cell: *const AtomicU64,
     version: u64,
     kind: u8,
@@ -726,7 +726,8 @@ struct SiteEntry {
     /// The `TypeObj` of the instance type (for the kinds keyed on a type), whose attribute layout inline
     /// loads and stores use.
     tobj: *const type_::TypeObj,
-    /// For `TYPE_VALUE` and `TYPE_METHOD`: the address of the class object the entry describes; 0 otherwise.
+    /// For `TYPE_VALUE` and `TYPE_METHOD`: the address of the class object the entry describes; for
+    /// `MODULE_VALUE`, of the module object; 0 otherwise.
     owner: usize,
     /// Where the name was last found in the instance's inline values or `__dict__` entry array
     /// (`instance::load_hinted`, `dict::get_hinted`), for instances of this entry's type: a guess, checked
@@ -767,10 +768,14 @@ const SITE_TUPLE_ITEM: u8 = 7;
 const SITE_SLOT_INDEX: u8 = 8;
 /// `C.name` on a class whose metaclass is `type`: the value `type.__getattribute__` returns (a plain class
 /// value, a function, a static method's function), keyed on the class object and its version. The kinds keyed
-/// on a class object are numbered last (`AttrSite::read` tests `kind >= SITE_TYPE_VALUE`).
+/// on one object (a class, a module) are numbered last (`AttrSite::read` tests `kind >= SITE_TYPE_VALUE`).
 const SITE_TYPE_VALUE: u8 = 9;
 /// `C.name` where the class holds a `classmethod`: its function, bound to the class.
 const SITE_TYPE_METHOD: u8 = 10;
+/// `m.name` on a module object of exactly `types.ModuleType` whose type has nothing under the name: the value in
+/// the module's `__dict__` (an inline value or an immortal object), keyed on the module object and the dict's
+/// write count, so any store into the module makes the entry miss.
+const SITE_MODULE_VALUE: u8 = 11;
 const MAX_FILLS: u32 = 32;
 
 /// Whether an entry of `kind` holding `value` holds a plain class value, and so is keyed on the type's
@@ -846,7 +851,7 @@ impl AttrSite {
                 continue;
             }
             if e.kind >= SITE_TYPE_VALUE {
-                // An entry for one class object: another class of the same metaclass may be in a later way.
+                // An entry for one class or module object: another of the same type may be in a later way.
                 match obj {
                     Value::Obj(o) if o.addr() == e.owner => {}
                     _ => continue,
@@ -884,17 +889,56 @@ impl AttrSite {
         None
     }
 
-    /// Records how the name resolves on `ty` as of `versions` (read before the resolution was computed): in
-    /// the way already holding `ty` (its version changed), else an empty one, else the ways in turn. `owner` is
-    /// the class object for the kinds keyed on one (whose versions `versions` are), else 0.
+    /// Records how the name resolves on `ty` as of `versions` (read before the resolution was computed). `owner`
+    /// is the class object for the kinds keyed on one (whose versions `versions` are), else `None`.
     #[cold]
     fn fill(&self, ty: &ObjRef, owner: Option<&ObjRef>, versions: Versions, kind: u8, value: Option<Value>) {
+        let (index, value) = match (kind, value) {
+            (SITE_SLOT_INDEX, Some(Value::Int(i))) => (i as u32, None),
+            (_, value) => (0, value),
+        };
+        let cell_ty = type_obj(owner.unwrap_or(ty));
+        let (cell, version) = if holds_value(kind, value.as_ref()) {
+            (&cell_ty.values, versions.values)
+        } else {
+            (&cell_ty.version, versions.version)
+        };
+        self.publish(ty, owner.map_or(0, ObjRef::addr), cell, version, kind, index, value);
+    }
+
+    /// Records `value`, found in the dict of `module` (immortal, as its dict) at write count `writes`.
+    #[cold]
+    fn fill_module(&self, module: &ObjRef, dict: &ObjRef, writes: u64, value: Value) {
+        self.publish(
+            module.ty(),
+            module.addr(),
+            dict::dict_obj(dict).writes_cell(),
+            writes,
+            SITE_MODULE_VALUE,
+            0,
+            Some(value),
+        );
+    }
+
+    /// Publishes an entry for `ty` (and `owner`, for the kinds keyed on one object) valid while `cell` holds
+    /// `version`: in the way already holding the same key (its version changed), else an empty one, else the
+    /// ways in turn. `cell` must never move or be freed (a type's counter, or an immortal dict's).
+    #[allow(clippy::too_many_arguments)]
+    fn publish(
+        &self,
+        ty: &ObjRef,
+        owner_addr: usize,
+        cell: &AtomicU64,
+        version: u64,
+        kind: u8,
+        index: u32,
+        value: Option<Value>,
+    ) {
         let n = self.fills.fetch_add(1, Ordering::Relaxed);
         if n >= MAX_FILLS {
             return;
         }
         let addr = ty.addr();
-        let owner_addr = owner.map_or(0, ObjRef::addr);
         let current = |w: &AtomicPtr<SiteEntry>| {
             // Acquire: as in `read` (the hint of the entry found is read).
             let p = w.load(Ordering::Acquire);
@@ -906,16 +950,6 @@ impl AttrSite {
             same.or_else(|| self.entries.iter().position(|w| current(w).is_none())).unwrap_or(n as usize % SITE_WAYS);
         // The hint of the entry replaced for the same type stays a good guess.
         let hint = same.and_then(|i| current(&self.entries[i])).map_or(0, |e| e.hint.load(Ordering::Relaxed));
-        let (index, value) = match (kind, value) {
-            (SITE_SLOT_INDEX, Some(Value::Int(i))) => (i as u32, None),
-            (_, value) => (0, value),
-        };
-        let cell_ty = type_obj(owner.unwrap_or(ty));
-        let (cell, version) = if holds_value(kind, value.as_ref()) {
-            (&cell_ty.values, versions.values)
-        } else {
-            (&cell_ty.version, versions.version)
-        };
         let e = Box::new(SiteEntry {
             ty: addr,
             version_cell: cell as *const AtomicU64,
@@ -1049,13 +1083,50 @@ fn fill_load(site: &AttrSite, obj: &Value, name: &Value) {
                 site.fill(o.ty(), Some(o), version, kind, value);
             }
         }
-        Value::Obj(o) if matches!(o.payload, Payload::Super(_) | Payload::Module(_)) => {}
+        Value::Obj(o) if matches!(o.payload, Payload::Module(_)) => fill_module_load(site, o, n),
+        Value::Obj(o) if matches!(o.payload, Payload::Super(_)) => {}
         _ => {
             if let Some((version, kind, value)) = classify(obj.ty(), n) {
                 site.fill(obj.ty(), None, version, kind, value);
             }
         }
     }
+}
+
+/// Fills `site` for `module.name` when the name resolves in the module's `__dict__` as `object.__getattribute__`
+/// finds it: the module is exactly a `types.ModuleType` (a subclass may define descriptors or `__getattribute__`)
+/// and `ModuleType` itself has nothing under the name (its `__dict__`, `__class__`, methods win or are shadowed by
+/// the rules a general load applies). Only inline values and immortal objects are cached: the entry is never
+/// freed, and must not keep a mortal object alive.
+fn fill_module_load(site: &AttrSite, module: &ObjRef, name: &str) {
+    if site.fills.load(Ordering::Relaxed) >= MAX_FILLS || !module.ty().ptr_eq(&crate::builtins::types().module) {
+        return;
+    }
+    let Some(d) = module.raw_dict() else { return };
+    if type_::lookup(module.ty(), name).is_some() {
+        return;
+    }
+    // Read before the lookup: a write racing with it leaves the entry with an older count, which the next load
+    // sees as stale. An odd count is a write in progress.
+    let writes = dict::dict_obj(d).writes();
+    if writes & 1 != 0 {
+        return;
+    }
+    let Some(v) = dict::get_str(d, name) else { return };
+    if let Value::Obj(o) = &v {
+        // A module held by another module (`os.path`) lives as long as the program anyway.
+        if matches!(o.payload, Payload::Module(_)) {
+            o.immortalize();
+        }
+        if !o.is_immortal() {
+            return;
+        }
+    }
+    // The entry recognises the module by address and reads the dict's count through a pointer: neither may
+    // ever be freed (module objects and their dicts live as long as the program anyway).
+    module.immortalize();
+    d.immortalize();
+    site.fill_module(module, d, writes, v);
 }
 
 /// Where an attribute site finds an instance's own attributes.
@@ -1131,7 +1202,7 @@ pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value>
 fn getattr_at_general(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value> {
     if let Some(e) = site.read(obj) {
         match e.kind {
-            SITE_VALUE_NODICT | SITE_TYPE_VALUE => return Ok(e.value().clone()),
+            SITE_VALUE_NODICT | SITE_TYPE_VALUE | SITE_MODULE_VALUE => return Ok(e.value().clone()),
             SITE_METHOD_NODICT => return Ok(bind_method_value(e.value(), obj)),
             SITE_TYPE_METHOD => return Ok(new_bound_method(e.value().clone(), obj.clone())),
             SITE_TUPLE_ITEM => return tuple_item_at(e.value(), obj).map_or_else(|| getattr(obj, name), Ok),
@@ -1296,7 +1367,7 @@ fn load_method_at_general(site: &AttrSite, obj: &Value, name: &Value) -> PyResul
     if let Some(e) = site.read(obj) {
         match e.kind {
             SITE_METHOD_NODICT | SITE_TYPE_METHOD => return Ok((e.value().clone(), true)),
-            SITE_VALUE_NODICT | SITE_TYPE_VALUE => return Ok((e.value().clone(), false)),
+            SITE_VALUE_NODICT | SITE_TYPE_VALUE | SITE_MODULE_VALUE => return Ok((e.value().clone(), false)),
             SITE_TUPLE_ITEM => {
                 if let Some(x) = tuple_item_at(e.value(), obj) {
                     return Ok((x, false));

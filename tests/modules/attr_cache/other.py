@@ -1,0 +1,5 @@
+"""A second module read through the same attribute sites as `helper`."""
+
+
+def f():
+    return "other f"
