@@ -277,7 +277,12 @@ fn wrapper_get(args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     match a[0].payload() {
         Some(Payload::Descriptor(d @ (DescriptorObj::ClassMethod(_) | DescriptorObj::StaticMethod(_)))) => {
             let inst = (!a[1].is_none()).then_some(&a[1]);
-            ops::attr::bind_descriptor(Value::Obj(ObjRef::new(a[0].ty(), Payload::Descriptor(d.clone()))), inst, &owner)
+            // The built-in type's binding: a subclass's own `__get__` may be what called this one.
+            let base = match d {
+                DescriptorObj::ClassMethod(_) => &types().classmethod,
+                _ => &types().staticmethod,
+            };
+            ops::attr::bind_descriptor(Value::Obj(ObjRef::new(base, Payload::Descriptor(d.clone()))), inst, &owner)
         }
         _ => Err(type_error("descriptor '__get__' requires a 'classmethod' or 'staticmethod' object")),
     }

@@ -68,6 +68,17 @@ pub(crate) fn is_data_descriptor(d: &Value) -> bool {
 
 /// Applies a descriptor found on a type to an instance (`instance` is `None` for lookups on the class).
 pub fn bind_descriptor(d: Value, instance: Option<&Value>, owner: &Value) -> PyResult<Value> {
+    if let Some(o) = d.as_obj() {
+        // A user subclass of `property`, `classmethod`, ... that defines its own `__get__` binds through it.
+        if matches!(o.payload, Payload::Descriptor(_)) && type_obj(o.ty()).heap {
+            if let Some(get) =
+                type_::lookup(o.ty(), "__get__").filter(|g| matches!(g.payload(), Some(Payload::Function(_))))
+            {
+                let inst = instance.cloned().unwrap_or(Value::None);
+                return type_::call_special(&get, &d, &[inst, owner.clone()], &[]);
+            }
+        }
+    }
     match d.payload() {
         None | Some(Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::Type(_)) => Ok(d),
         Some(Payload::Function(_)) => Ok(match instance {
@@ -766,16 +777,23 @@ const SITE_TUPLE_ITEM: u8 = 7;
 /// A `__slots__` member of a class whose instances keep slots in an array (`TypeObj::slot_array`): the
 /// entry's `index` is the slot's index; an unset slot takes the general path.
 const SITE_SLOT_INDEX: u8 = 8;
+/// A `property` (exactly) on the type, with a getter, and no `__getattr__` to fall back on: a data descriptor,
+/// so the instance is not probed; the value is the property, whose getter is called with the instance.
+const SITE_PROPERTY: u8 = 9;
+/// A resolution the site cannot shortcut (other descriptors, a custom `__getattribute__`, `__class__`, ...):
+/// the entry only records that, so that every access takes the general path without classifying the name
+/// again.
+const SITE_GENERAL: u8 = 10;
 /// `C.name` on a class whose metaclass is `type`: the value `type.__getattribute__` returns (a plain class
 /// value, a function, a static method's function), keyed on the class object and its version. The kinds keyed
 /// on one object (a class, a module) are numbered last (`AttrSite::read` tests `kind >= SITE_TYPE_VALUE`).
-const SITE_TYPE_VALUE: u8 = 9;
+const SITE_TYPE_VALUE: u8 = 11;
 /// `C.name` where the class holds a `classmethod`: its function, bound to the class.
-const SITE_TYPE_METHOD: u8 = 10;
+const SITE_TYPE_METHOD: u8 = 12;
 /// `m.name` on a module object of exactly `types.ModuleType` whose type has nothing under the name: the value in
 /// the module's `__dict__` (an inline value or an immortal object), keyed on the module object and the dict's
 /// write count, so any store into the module makes the entry miss.
-const SITE_MODULE_VALUE: u8 = 11;
+const SITE_MODULE_VALUE: u8 = 13;
 const MAX_FILLS: u32 = 32;
 
 /// Whether an entry of `kind` holding `value` holds a plain class value, and so is keyed on the type's
@@ -986,6 +1004,7 @@ fn classify(ty: &ObjRef, name: &str) -> Option<(Versions, u8, Option<Value>)> {
     }
     match found {
         None => Some((version, SITE_INSTANCE, None)),
+        Some(v) if property_site(ty, &v) => Some((version, SITE_PROPERTY, Some(v))),
         Some(v) => match v.payload() {
             Some(Payload::Function(_)) => Some((version, SITE_METHOD, Some(v))),
             Some(Payload::Native(_)) if tuple_item_site(ty, &v) => Some((version, SITE_TUPLE_ITEM, Some(v))),
@@ -1011,6 +1030,29 @@ fn slot_index(ty: &ObjRef, v: &Value, name: &str) -> Option<u32> {
     }
 }
 
+/// Whether `v`, found on `ty`, is a plain `property` with a getter, and `ty` has no `__getattr__` (which an
+/// AttributeError from the getter would call): its getter's result is then the attribute.
+fn property_site(ty: &ObjRef, v: &Value) -> bool {
+    match v.as_obj() {
+        Some(p) if p.ty().ptr_eq(&crate::builtins::types().property) => {
+            matches!(&p.payload, Payload::Descriptor(DescriptorObj::Property { fget, .. }) if !fget.is_none())
+                && type_::type_flags(ty) & TypeFlags::GETATTR == 0
+        }
+        _ => false,
+    }
+}
+
+/// `prop.__get__(obj)` for a property a site found (`SITE_PROPERTY`).
+#[inline]
+fn property_get(prop: &Value, obj: &Value) -> PyResult<Value> {
+    match prop.payload() {
+        Some(Payload::Descriptor(DescriptorObj::Property { fget, .. })) if !fget.is_none() => {
+            ops::call::call_with_self(fget, obj, &[], &[])
+        }
+        _ => bind_descriptor(prop.clone(), Some(obj), &Value::Obj(obj.ty().clone())),
+    }
+}
+
 /// Whether `v`, found on `ty`, is a `_tuplegetter` and `ty` a tuple subclass (whose instances carry the tuple
 /// payload the site reads).
 fn tuple_item_site(ty: &ObjRef, v: &Value) -> bool {
@@ -1024,6 +1066,9 @@ fn classify_slotted(ty: &ObjRef, version: Versions, name: &str) -> Option<(Versi
     let v = type_::lookup(ty, name)?;
     if let Some(i) = slot_index(ty, &v, name) {
         return Some((version, SITE_SLOT_INDEX, Some(Value::Int(i as i64))));
+    }
+    if property_site(ty, &v) {
+        return Some((version, SITE_PROPERTY, Some(v)));
     }
     match v.payload() {
         // Only a user class's member under its own name: `C.y = C.__dict__['x']` reads slot `x` through `y`,
@@ -1065,8 +1110,13 @@ fn classify_class(cls: &ObjRef, name: &str) -> Option<(Versions, u8, Option<Valu
     let (kind, value) = match v.payload() {
         None | Some(Payload::Function(_) | Payload::Type(_)) => (SITE_TYPE_VALUE, v),
         Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => (SITE_TYPE_VALUE, v),
-        Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) => (SITE_TYPE_VALUE, f.clone()),
-        Some(Payload::Descriptor(DescriptorObj::ClassMethod(f))) => (SITE_TYPE_METHOD, f.clone()),
+        // Only the built-in wrappers: a subclass may bind through its own `__get__`.
+        Some(Payload::Descriptor(DescriptorObj::StaticMethod(f))) if !type_obj(v.ty()).heap => {
+            (SITE_TYPE_VALUE, f.clone())
+        }
+        Some(Payload::Descriptor(DescriptorObj::ClassMethod(f))) if !type_obj(v.ty()).heap => {
+            (SITE_TYPE_METHOD, f.clone())
+        }
         _ if type_::plain_class_value(&v) => (SITE_TYPE_VALUE, v),
         _ => return None,
     };
@@ -1086,8 +1136,14 @@ fn fill_load(site: &AttrSite, obj: &Value, name: &Value) {
         Value::Obj(o) if matches!(o.payload, Payload::Module(_)) => fill_module_load(site, o, n),
         Value::Obj(o) if matches!(o.payload, Payload::Super(_)) => {}
         _ => {
-            if let Some((version, kind, value)) = classify(obj.ty(), n) {
-                site.fill(obj.ty(), None, version, kind, value);
+            if site.fills.load(Ordering::Relaxed) >= MAX_FILLS {
+                // The site stopped caching (megamorphic): classifying would be wasted.
+                return;
+            }
+            let versions = Versions::of(type_obj(obj.ty()));
+            match classify(obj.ty(), n) {
+                Some((version, kind, value)) => site.fill(obj.ty(), None, version, kind, value),
+                None => site.fill(obj.ty(), None, versions, SITE_GENERAL, None),
             }
         }
     }
@@ -1192,6 +1248,8 @@ pub fn getattr_at(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Value>
             if let Some(Some(v)) = instance::slot_load(a, e.index) {
                 return Ok(v);
             }
+        } else if e.kind == SITE_PROPERTY {
+            return property_get(e.value(), obj);
         }
     }
     getattr_at_general(site, obj, name)
@@ -1206,6 +1264,8 @@ fn getattr_at_general(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Va
             SITE_METHOD_NODICT => return Ok(bind_method_value(e.value(), obj)),
             SITE_TYPE_METHOD => return Ok(new_bound_method(e.value().clone(), obj.clone())),
             SITE_TUPLE_ITEM => return tuple_item_at(e.value(), obj).map_or_else(|| getattr(obj, name), Ok),
+            SITE_PROPERTY => return property_get(e.value(), obj),
+            SITE_GENERAL => return getattr(obj, name),
             SITE_SLOT_INDEX => {
                 if let Value::Obj(o) = obj {
                     if let Some(Some(x)) = instance::slot_value(o, e.index) {
@@ -1321,16 +1381,22 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
     };
     let stored = !matches!(site_storage(obj), SiteStorage::Nothing) || type_obj(obj.ty()).slot_array;
     if let (Some(n), true, true) = (name.as_str(), stored, plain) {
+        if site.fills.load(Ordering::Relaxed) >= MAX_FILLS {
+            return Ok(());
+        }
+        let versions = Versions::of(type_obj(obj.ty()));
         // Stores go straight to the instance dict (or the slot storage) when nothing on the type intercepts
         // them: no data descriptor but the slot's own member (a plain class value or function is fine, unless
-        // the instances have no `__dict__` to store into) and no custom `__setattr__`.
+        // the instances have no `__dict__` to store into) and no custom `__setattr__`. Anything else is
+        // recorded as general, so that the next store does not classify the name again.
         match classify(obj.ty(), n) {
             Some((version, SITE_INSTANCE | SITE_CLASS_VALUE, _)) => {
                 site.fill(obj.ty(), None, version, SITE_INSTANCE, None)
             }
             Some((version, SITE_SLOT, _)) => site.fill(obj.ty(), None, version, SITE_SLOT, None),
             Some((version, SITE_SLOT_INDEX, index)) => site.fill(obj.ty(), None, version, SITE_SLOT_INDEX, index),
-            _ => {}
+            Some((version, _, _)) => site.fill(obj.ty(), None, version, SITE_GENERAL, None),
+            None => site.fill(obj.ty(), None, versions, SITE_GENERAL, None),
         }
     }
     Ok(())
@@ -1368,6 +1434,8 @@ fn load_method_at_general(site: &AttrSite, obj: &Value, name: &Value) -> PyResul
         match e.kind {
             SITE_METHOD_NODICT | SITE_TYPE_METHOD => return Ok((e.value().clone(), true)),
             SITE_VALUE_NODICT | SITE_TYPE_VALUE | SITE_MODULE_VALUE => return Ok((e.value().clone(), false)),
+            SITE_PROPERTY => return Ok((property_get(e.value(), obj)?, false)),
+            SITE_GENERAL => return crate::rt::load_method(obj, name),
             SITE_TUPLE_ITEM => {
                 if let Some(x) = tuple_item_at(e.value(), obj) {
                     return Ok((x, false));
