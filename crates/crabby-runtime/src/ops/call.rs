@@ -333,6 +333,13 @@ pub fn call_function(f: &ObjRef, this: Option<&Value>, args: &[Value], kwargs: &
         // Something to report (or a case the fast path leaves out): the general binding says what.
         buf = Default::default();
     }
+    // `*args` and/or `**kwargs` after positional parameters that the arguments all fill.
+    if (code.varargs || code.varkw) && code.kwonly == 0 && nargs >= code.argcount as usize {
+        if let Some(()) = bind_star_fast(func, this, args, kwargs, &mut buf[..n], lent.is_some()) {
+            return run(&mut buf[..n]);
+        }
+        buf = Default::default();
+    }
     // General binding, into slots on the stack.
     let mut slots: [Option<Value>; 8] = Default::default();
     bind_into(func, this, args, kwargs, &mut slots[..n])?;
@@ -359,6 +366,52 @@ fn place_positional(buf: &mut [Value], this: Option<&Value>, args: &[Value], len
         i += 1;
     }
     i
+}
+
+/// Binds the arguments of a function with `*args` and/or `**kwargs` and no keyword-only parameters, when the
+/// positional arguments fill every positional parameter (and the rest go to `*args`) and no keyword names a
+/// positional parameter (all go to `**kwargs`). `None` for anything else, which the general binding sorts out
+/// (defaults, keywords binding parameters, errors): this skips its bookkeeping for the usual `f(*args,
+/// **kwargs)` wrappers and forwarding calls.
+#[inline]
+fn bind_star_fast(
+    func: &FunctionObj,
+    this: Option<&Value>,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+    buf: &mut [Value],
+    lend: bool,
+) -> Option<()> {
+    let code = func.code;
+    let argcount = code.argcount as usize;
+    let posonly = code.posonly as usize;
+    if (!code.varargs && args.len() + this.is_some() as usize > argcount)
+        || (!code.varkw && !kwargs.is_empty())
+        || (this.is_some() && argcount == 0)
+    {
+        return None;
+    }
+    for (k, _) in kwargs {
+        let name = k.as_str()?;
+        if code.params[posonly..argcount].iter().any(|p| same_name(p, name)) {
+            return None;
+        }
+    }
+    let skip = argcount - this.is_some() as usize;
+    place_positional(&mut buf[..argcount], this, &args[..skip], lend);
+    let mut i = argcount;
+    if code.varargs {
+        buf[i] = tuple::new_tuple(args[skip..].to_vec());
+        i += 1;
+    }
+    if code.varkw {
+        let d = dict::new_dict_obj();
+        for (k, v) in kwargs {
+            dict::set(&d, k.clone(), v.clone()).ok()?;
+        }
+        buf[i] = Value::Obj(d);
+    }
+    Some(())
 }
 
 /// Binds positional arguments and keywords into `buf` (one slot per parameter, at most 8) for a function with
