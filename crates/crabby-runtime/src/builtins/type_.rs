@@ -456,30 +456,16 @@ struct FastEntry {
     bits: AtomicU64,
 }
 
-/// A lookup result that [`fast_cacheable`] accepted, as (tag, bits) words for a [`FastEntry`].
+/// A lookup result that [`fast_cacheable`] accepted, as (tag, bits) words for a [`FastEntry`]: a found value
+/// packed as global sites pack theirs (an immortal object by address), tag 0 for "not found".
 fn encode_found(v: &Option<Value>) -> (u64, u64) {
-    match v {
-        None => (0, 0),
-        Some(Value::None) => (1, 0),
-        Some(Value::Bool(b)) => (2, *b as u64),
-        Some(Value::Int(i)) => (3, *i as u64),
-        Some(Value::Float(f)) => (4, f.to_bits()),
-        Some(Value::Obj(o)) => (5, o.addr() as u64),
-    }
+    v.as_ref().map_or((0, 0), crate::ops::global_site::encode)
 }
 
 /// The lookup result [`encode_found`] stored.
 #[inline]
 fn decode_found(tag: u64, bits: u64) -> Option<Value> {
-    match tag {
-        0 => None,
-        1 => Some(Value::None),
-        2 => Some(Value::Bool(bits != 0)),
-        3 => Some(Value::Int(bits as i64)),
-        4 => Some(Value::Float(f64::from_bits(bits))),
-        // SAFETY: only immortal objects' addresses are stored (`fast_cacheable`).
-        _ => Some(Value::Obj(unsafe { ObjRef::from_immortal_addr(bits as usize) })),
-    }
+    (tag != 0).then(|| crate::ops::global_site::decode(tag, bits))
 }
 
 /// The first level of a type's lookup cache: direct-mapped by name, read with plain loads and no lock (the

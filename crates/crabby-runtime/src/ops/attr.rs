@@ -907,6 +907,12 @@ impl AttrSite {
         None
     }
 
+    /// Whether the site stopped taking entries (it is megamorphic): a caller need not work out one.
+    #[inline]
+    fn saturated(&self) -> bool {
+        self.fills.load(Ordering::Relaxed) >= MAX_FILLS
+    }
+
     /// Records how the name resolves on `ty` as of `versions` (read before the resolution was computed). `owner`
     /// is the class object for the kinds keyed on one (whose versions `versions` are), else `None`.
     #[cold]
@@ -984,11 +990,20 @@ impl AttrSite {
     }
 }
 
-/// How `name` resolves on `ty` for the site caches, with the versions it was computed at; `None` when the
-/// access must always take the general path (descriptors other than slots, custom `__getattribute__`, types).
-fn classify(ty: &ObjRef, name: &str) -> Option<(Versions, u8, Option<Value>)> {
+/// How `name` resolves on `ty` for the site caches, with the type's versions read before the resolution was
+/// computed; `SITE_GENERAL` when the access must always take the general path (descriptors other than slots
+/// and plain properties, custom `__getattribute__`, types).
+fn classify(ty: &ObjRef, name: &str) -> (Versions, u8, Option<Value>) {
+    let versions = Versions::of(type_obj(ty));
+    match resolve(ty, name) {
+        Some((kind, value)) => (versions, kind, value),
+        None => (versions, SITE_GENERAL, None),
+    }
+}
+
+/// [`classify`]'s resolution, `None` for the general path.
+fn resolve(ty: &ObjRef, name: &str) -> Option<(u8, Option<Value>)> {
     let t = type_obj(ty);
-    let version = Versions::of(t);
     if type_::type_flags(ty) & (TypeFlags::CUSTOM_GETATTRIBUTE | TypeFlags::CUSTOM_SETATTR) != 0 {
         return None;
     }
@@ -996,22 +1011,22 @@ fn classify(ty: &ObjRef, name: &str) -> Option<(Versions, u8, Option<Value>)> {
         return None;
     }
     if t.slot_storage || (t.slot_array && !t.instance_dict) {
-        return classify_slotted(ty, version, name);
+        return resolve_slotted(ty, name);
     }
     let found = type_::lookup(ty, name);
     if let Some(i) = found.as_ref().and_then(|v| slot_index(ty, v, name)) {
-        return Some((version, SITE_SLOT_INDEX, Some(Value::Int(i as i64))));
+        return Some((SITE_SLOT_INDEX, Some(Value::Int(i as i64))));
     }
     match found {
-        None => Some((version, SITE_INSTANCE, None)),
-        Some(v) if property_site(ty, &v) => Some((version, SITE_PROPERTY, Some(v))),
+        None => Some((SITE_INSTANCE, None)),
+        Some(v) if property_site(ty, &v) => Some((SITE_PROPERTY, Some(v))),
         Some(v) => match v.payload() {
-            Some(Payload::Function(_)) => Some((version, SITE_METHOD, Some(v))),
-            Some(Payload::Native(_)) if tuple_item_site(ty, &v) => Some((version, SITE_TUPLE_ITEM, Some(v))),
+            Some(Payload::Function(_)) => Some((SITE_METHOD, Some(v))),
+            Some(Payload::Native(_)) if tuple_item_site(ty, &v) => Some((SITE_TUPLE_ITEM, Some(v))),
             Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
-                Some((version, SITE_METHOD, Some(v)))
+                Some((SITE_METHOD, Some(v)))
             }
-            _ if type_::plain_class_value(&v) => Some((version, SITE_CLASS_VALUE, Some(v))),
+            _ if type_::plain_class_value(&v) => Some((SITE_CLASS_VALUE, Some(v))),
             _ => None,
         },
     }
@@ -1059,16 +1074,16 @@ fn tuple_item_site(ty: &ObjRef, v: &Value) -> bool {
     tuplegetter::index_of(v).is_some() && type_::is_subtype(ty, &crate::builtins::types().tuple)
 }
 
-/// `classify` for a type whose instances keep `__slots__` in slot storage: its own slot members, and the
+/// [`resolve`] for a type whose instances keep `__slots__` in slot storage: its own slot members, and the
 /// methods and plain values of a class whose instances have no `__dict__` (nothing can shadow them).
-fn classify_slotted(ty: &ObjRef, version: Versions, name: &str) -> Option<(Versions, u8, Option<Value>)> {
+fn resolve_slotted(ty: &ObjRef, name: &str) -> Option<(u8, Option<Value>)> {
     let t = type_obj(ty);
     let v = type_::lookup(ty, name)?;
     if let Some(i) = slot_index(ty, &v, name) {
-        return Some((version, SITE_SLOT_INDEX, Some(Value::Int(i as i64))));
+        return Some((SITE_SLOT_INDEX, Some(Value::Int(i as i64))));
     }
     if property_site(ty, &v) {
-        return Some((version, SITE_PROPERTY, Some(v)));
+        return Some((SITE_PROPERTY, Some(v)));
     }
     match v.payload() {
         // Only a user class's member under its own name: `C.y = C.__dict__['x']` reads slot `x` through `y`,
@@ -1079,15 +1094,15 @@ fn classify_slotted(ty: &ObjRef, version: Versions, name: &str) -> Option<(Versi
                 && type_obj(owner).heap
                 && type_::is_subtype(ty, owner) =>
         {
-            Some((version, SITE_SLOT, None))
+            Some((SITE_SLOT, None))
         }
-        Some(Payload::Native(_)) if tuple_item_site(ty, &v) => Some((version, SITE_TUPLE_ITEM, Some(v))),
+        Some(Payload::Native(_)) if tuple_item_site(ty, &v) => Some((SITE_TUPLE_ITEM, Some(v))),
         _ if t.instance_dict => None,
-        Some(Payload::Function(_)) => Some((version, SITE_METHOD_NODICT, Some(v))),
+        Some(Payload::Function(_)) => Some((SITE_METHOD_NODICT, Some(v))),
         Some(Payload::BuiltinFunction(b)) if b.owner.is_some() && b.bound_self.is_none() => {
-            Some((version, SITE_METHOD_NODICT, Some(v)))
+            Some((SITE_METHOD_NODICT, Some(v)))
         }
-        _ if type_::plain_class_value(&v) => Some((version, SITE_VALUE_NODICT, Some(v))),
+        _ if type_::plain_class_value(&v) => Some((SITE_VALUE_NODICT, Some(v))),
         _ => None,
     }
 }
@@ -1136,14 +1151,10 @@ fn fill_load(site: &AttrSite, obj: &Value, name: &Value) {
         Value::Obj(o) if matches!(o.payload, Payload::Module(_)) => fill_module_load(site, o, n),
         Value::Obj(o) if matches!(o.payload, Payload::Super(_)) => {}
         _ => {
-            if site.fills.load(Ordering::Relaxed) >= MAX_FILLS {
-                // The site stopped caching (megamorphic): classifying would be wasted.
-                return;
-            }
-            let versions = Versions::of(type_obj(obj.ty()));
-            match classify(obj.ty(), n) {
-                Some((version, kind, value)) => site.fill(obj.ty(), None, version, kind, value),
-                None => site.fill(obj.ty(), None, versions, SITE_GENERAL, None),
+            // A megamorphic site would not take the entry: classifying would be wasted.
+            if !site.saturated() {
+                let (versions, kind, value) = classify(obj.ty(), n);
+                site.fill(obj.ty(), None, versions, kind, value);
             }
         }
     }
@@ -1155,7 +1166,7 @@ fn fill_load(site: &AttrSite, obj: &Value, name: &Value) {
 /// the rules a general load applies). Only inline values and immortal objects are cached: the entry is never
 /// freed, and must not keep a mortal object alive.
 fn fill_module_load(site: &AttrSite, module: &ObjRef, name: &str) {
-    if site.fills.load(Ordering::Relaxed) >= MAX_FILLS || !module.ty().ptr_eq(&crate::builtins::types().module) {
+    if site.saturated() || !module.ty().ptr_eq(&crate::builtins::types().module) {
         return;
     }
     let Some(d) = module.raw_dict() else { return };
@@ -1381,22 +1392,17 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
     };
     let stored = !matches!(site_storage(obj), SiteStorage::Nothing) || type_obj(obj.ty()).slot_array;
     if let (Some(n), true, true) = (name.as_str(), stored, plain) {
-        if site.fills.load(Ordering::Relaxed) >= MAX_FILLS {
+        if site.saturated() {
             return Ok(());
         }
-        let versions = Versions::of(type_obj(obj.ty()));
         // Stores go straight to the instance dict (or the slot storage) when nothing on the type intercepts
         // them: no data descriptor but the slot's own member (a plain class value or function is fine, unless
         // the instances have no `__dict__` to store into) and no custom `__setattr__`. Anything else is
         // recorded as general, so that the next store does not classify the name again.
         match classify(obj.ty(), n) {
-            Some((version, SITE_INSTANCE | SITE_CLASS_VALUE, _)) => {
-                site.fill(obj.ty(), None, version, SITE_INSTANCE, None)
-            }
-            Some((version, SITE_SLOT, _)) => site.fill(obj.ty(), None, version, SITE_SLOT, None),
-            Some((version, SITE_SLOT_INDEX, index)) => site.fill(obj.ty(), None, version, SITE_SLOT_INDEX, index),
-            Some((version, _, _)) => site.fill(obj.ty(), None, version, SITE_GENERAL, None),
-            None => site.fill(obj.ty(), None, versions, SITE_GENERAL, None),
+            (versions, SITE_INSTANCE | SITE_CLASS_VALUE, _) => site.fill(obj.ty(), None, versions, SITE_INSTANCE, None),
+            (versions, kind @ (SITE_SLOT | SITE_SLOT_INDEX), value) => site.fill(obj.ty(), None, versions, kind, value),
+            (versions, _, _) => site.fill(obj.ty(), None, versions, SITE_GENERAL, None),
         }
     }
     Ok(())

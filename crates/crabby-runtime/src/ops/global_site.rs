@@ -83,9 +83,10 @@ pub fn store_global_at(site: &StoreSite, g: &ObjRef, name: &Value, v: Value) -> 
 /// The tag of a cached object that is counted: the dict holds the reference the cache relies on.
 const MORTAL: u64 = 6;
 
-/// Packs a value into two words: a tag and the payload (an object's address).
+/// Packs a value into two words: a tag (never 0) and the payload (an object's address). Types' lookup
+/// caches (`type_::FastEntry`) store their results the same way.
 #[inline]
-fn encode(v: &Value) -> (u64, u64) {
+pub(crate) fn encode(v: &Value) -> (u64, u64) {
     match v {
         Value::None => (1, 0),
         Value::Bool(b) => (2, *b as u64),
@@ -98,9 +99,9 @@ fn encode(v: &Value) -> (u64, u64) {
 
 /// The value of a validated entry. A counted object's new reference is taken here; the caller has checked
 /// that the module dict still holds it (unchanged write count) after marking the dict as read (see the
-/// module comment).
+/// module comment). An immortal object's tag (what a type's lookup cache stores) takes no count.
 #[inline(always)]
-fn decode(tag: u64, bits: u64) -> Value {
+pub(crate) fn decode(tag: u64, bits: u64) -> Value {
     match tag {
         1 => Value::None,
         2 => Value::Bool(bits != 0),
