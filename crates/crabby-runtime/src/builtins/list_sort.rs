@@ -1,7 +1,7 @@
 //! Sorting for `list.sort` and `sorted`: a stable sort of values (or of their precomputed keys).
 //!
 //! When every key is of one built-in kind whose order is total and runs no Python code (i64 ints and bools,
-//! floats without NaN, exact strs, or exact tuples whose items are such at each position), the keys are
+//! floats without NaN, exact strs, or exact tuples whose items are such, or such tuples, at each position), the keys are
 //! decoded once into plain Rust values and sorted by Rust's own sort, without rich-compare dispatch (the idea
 //! of CPython's `unsafe_*_compare` pre-check, done here by decoding). Any other mix takes the general merge
 //! sort, whose comparisons call `<` and may fail or be inconsistent (user `__lt__`), so it never relies on a
@@ -149,29 +149,85 @@ fn fast_perm(keys: &[Value], reverse: bool) -> Option<Vec<usize>> {
             v.into_iter().map(|p| p.1 as usize).collect()
         }
         None => {
-            let mut kinds: Vec<Kind> = Vec::new();
+            // Exact tuples whose items have one shape per position (a kind, or a nested tuple of such):
+            // `(-count, word)`, `(-count, (a, b))`.
+            let mut shape = Shape::Tuple(Vec::new());
             let mut v = Vec::with_capacity(keys.len());
             for (i, k) in keys.iter().enumerate() {
-                let Value::Obj(o) = k else { return None };
-                let (Payload::Tuple(t), true) = (&o.payload, o.ty().ptr_eq(&types().tuple)) else { return None };
-                for (p, x) in t.iter().enumerate() {
-                    let kx = kind_of(x)?;
-                    match kinds.get(p) {
-                        Some(kp) if *kp != kx => return None,
-                        Some(_) => {}
-                        None => kinds.push(kx),
-                    }
+                if !shape.admits(k) {
+                    return None;
                 }
-                v.push((&t[..], idx(i)));
+                v.push((k, idx(i)));
             }
-            // Python's tuple order: the first items that are not equal decide, else the shorter is smaller.
-            sort_pairs(&mut v, reverse, |a: &&[Value], b: &&[Value]| {
-                a.iter().zip(b.iter()).map(|(x, y)| cmp_same(x, y)).find(|o| o.is_ne()).unwrap_or(a.len().cmp(&b.len()))
-            });
+            sort_pairs(&mut v, reverse, |a: &&Value, b: &&Value| cmp_shaped(a, b));
             v.into_iter().map(|p| p.1 as usize).collect()
         }
     };
     Some(perm)
+}
+
+/// What every key at one place of a tuple key is: one [`Kind`], or an exact tuple with a shape per position.
+enum Shape {
+    Kind(Kind),
+    Tuple(Vec<Shape>),
+}
+
+impl Shape {
+    /// The shape of `v` alone, if it has one.
+    fn of(v: &Value) -> Option<Shape> {
+        if let Some(k) = kind_of(v) {
+            return Some(Shape::Kind(k));
+        }
+        let mut s = Shape::Tuple(Vec::new());
+        s.admits(v).then_some(s)
+    }
+
+    /// Whether `v` has this shape, widening a tuple shape with the positions `v` is the first to have.
+    fn admits(&mut self, v: &Value) -> bool {
+        match self {
+            Shape::Kind(k) => kind_of(v) == Some(*k),
+            Shape::Tuple(items) => {
+                let Some(t) = exact_tuple(v) else { return false };
+                for (p, x) in t.iter().enumerate() {
+                    match items.get_mut(p) {
+                        Some(s) => {
+                            if !s.admits(x) {
+                                return false;
+                            }
+                        }
+                        None => match Shape::of(x) {
+                            Some(s) => items.push(s),
+                            None => return false,
+                        },
+                    }
+                }
+                true
+            }
+        }
+    }
+}
+
+/// The items of `v` if it is exactly a tuple.
+#[inline]
+fn exact_tuple(v: &Value) -> Option<&[Value]> {
+    match v {
+        Value::Obj(o) if o.ty().ptr_eq(&types().tuple) => match &o.payload {
+            Payload::Tuple(t) => Some(&t[..]),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Compares two keys of one [`Shape`] (checked by the caller). Python's tuple order: the first items that are
+/// not equal decide, else the shorter is smaller.
+fn cmp_shaped(a: &Value, b: &Value) -> Ordering {
+    match (exact_tuple(a), exact_tuple(b)) {
+        (Some(x), Some(y)) => {
+            x.iter().zip(y.iter()).map(|(p, q)| cmp_shaped(p, q)).find(|o| o.is_ne()).unwrap_or(x.len().cmp(&y.len()))
+        }
+        _ => cmp_same(a, b),
+    }
 }
 
 /// Lists up to this length are sorted as CPython's timsort sorts them (below its `MIN_MERGE`, 64): one

@@ -780,20 +780,24 @@ const SITE_SLOT_INDEX: u8 = 8;
 /// A `property` (exactly) on the type, with a getter, and no `__getattr__` to fall back on: a data descriptor,
 /// so the instance is not probed; the value is the property, whose getter is called with the instance.
 const SITE_PROPERTY: u8 = 9;
-/// A resolution the site cannot shortcut (other descriptors, a custom `__getattribute__`, `__class__`, ...):
+/// `obj.__class__` where the type's `__class__` is `object`'s own descriptor and no `__getattribute__` is
+/// custom (`TypeFlags::PLAIN_CLASS`): the object's type, without probing anything (a data descriptor wins over
+/// the instance `__dict__`). Dataclasses' generated `__eq__` and ordering methods read it on every call.
+const SITE_CLASS_OF: u8 = 10;
+/// A resolution the site cannot shortcut (other descriptors, a custom `__getattribute__`, `__dict__`, ...):
 /// the entry only records that, so that every access takes the general path without classifying the name
 /// again.
-const SITE_GENERAL: u8 = 10;
+const SITE_GENERAL: u8 = 11;
 /// `C.name` on a class whose metaclass is `type`: the value `type.__getattribute__` returns (a plain class
 /// value, a function, a static method's function), keyed on the class object and its version. The kinds keyed
 /// on one object (a class, a module) are numbered last (`AttrSite::read` tests `kind >= SITE_TYPE_VALUE`).
-const SITE_TYPE_VALUE: u8 = 11;
+const SITE_TYPE_VALUE: u8 = 12;
 /// `C.name` where the class holds a `classmethod`: its function, bound to the class.
-const SITE_TYPE_METHOD: u8 = 12;
+const SITE_TYPE_METHOD: u8 = 13;
 /// `m.name` on a module object of exactly `types.ModuleType` whose type has nothing under the name: the value in
 /// the module's `__dict__` (an inline value or an immortal object), keyed on the module object and the dict's
 /// write count, so any store into the module makes the entry miss.
-const SITE_MODULE_VALUE: u8 = 13;
+const SITE_MODULE_VALUE: u8 = 14;
 const MAX_FILLS: u32 = 32;
 
 /// Whether an entry of `kind` holding `value` holds a plain class value, and so is keyed on the type's
@@ -993,21 +997,28 @@ impl AttrSite {
 /// How `name` resolves on `ty` for the site caches, with the type's versions read before the resolution was
 /// computed; `SITE_GENERAL` when the access must always take the general path (descriptors other than slots
 /// and plain properties, custom `__getattribute__`, types).
-fn classify(ty: &ObjRef, name: &str) -> (Versions, u8, Option<Value>) {
+fn classify(ty: &ObjRef, name: &str, store: bool) -> (Versions, u8, Option<Value>) {
     let versions = Versions::of(type_obj(ty));
-    match resolve(ty, name) {
+    match resolve(ty, name, store) {
         Some((kind, value)) => (versions, kind, value),
         None => (versions, SITE_GENERAL, None),
     }
 }
 
-/// [`classify`]'s resolution, `None` for the general path.
-fn resolve(ty: &ObjRef, name: &str) -> Option<(u8, Option<Value>)> {
+/// [`classify`]'s resolution, `None` for the general path. A custom `__setattr__` only matters to a store
+/// (a frozen dataclass's loads are plain instance loads); a custom `__getattribute__` intercepts both.
+fn resolve(ty: &ObjRef, name: &str, store: bool) -> Option<(u8, Option<Value>)> {
     let t = type_obj(ty);
-    if type_::type_flags(ty) & (TypeFlags::CUSTOM_GETATTRIBUTE | TypeFlags::CUSTOM_SETATTR) != 0 {
+    let flags = type_::type_flags(ty);
+    let intercepted =
+        if store { TypeFlags::CUSTOM_GETATTRIBUTE | TypeFlags::CUSTOM_SETATTR } else { TypeFlags::CUSTOM_GETATTRIBUTE };
+    if flags & intercepted != 0 {
         return None;
     }
-    if matches!(name, "__class__" | "__dict__") {
+    if name == "__class__" {
+        return (!store && flags & TypeFlags::PLAIN_CLASS != 0).then_some((SITE_CLASS_OF, None));
+    }
+    if name == "__dict__" {
         return None;
     }
     if t.slot_storage || (t.slot_array && !t.instance_dict) {
@@ -1153,7 +1164,7 @@ fn fill_load(site: &AttrSite, obj: &Value, name: &Value) {
         _ => {
             // A megamorphic site would not take the entry: classifying would be wasted.
             if !site.saturated() {
-                let (versions, kind, value) = classify(obj.ty(), n);
+                let (versions, kind, value) = classify(obj.ty(), n, false);
                 site.fill(obj.ty(), None, versions, kind, value);
             }
         }
@@ -1274,6 +1285,7 @@ fn getattr_at_general(site: &AttrSite, obj: &Value, name: &Value) -> PyResult<Va
             SITE_VALUE_NODICT | SITE_TYPE_VALUE | SITE_MODULE_VALUE => return Ok(e.value().clone()),
             SITE_METHOD_NODICT => return Ok(bind_method_value(e.value(), obj)),
             SITE_TYPE_METHOD => return Ok(new_bound_method(e.value().clone(), obj.clone())),
+            SITE_CLASS_OF => return Ok(Value::Obj(obj.ty().clone())),
             SITE_TUPLE_ITEM => return tuple_item_at(e.value(), obj).map_or_else(|| getattr(obj, name), Ok),
             SITE_PROPERTY => return property_get(e.value(), obj),
             SITE_GENERAL => return getattr(obj, name),
@@ -1399,7 +1411,7 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
         // them: no data descriptor but the slot's own member (a plain class value or function is fine, unless
         // the instances have no `__dict__` to store into) and no custom `__setattr__`. Anything else is
         // recorded as general, so that the next store does not classify the name again.
-        match classify(obj.ty(), n) {
+        match classify(obj.ty(), n, true) {
             (versions, SITE_INSTANCE | SITE_CLASS_VALUE, _) => site.fill(obj.ty(), None, versions, SITE_INSTANCE, None),
             (versions, kind @ (SITE_SLOT | SITE_SLOT_INDEX), value) => site.fill(obj.ty(), None, versions, kind, value),
             (versions, _, _) => site.fill(obj.ty(), None, versions, SITE_GENERAL, None),
@@ -1441,6 +1453,7 @@ fn load_method_at_general(site: &AttrSite, obj: &Value, name: &Value) -> PyResul
             SITE_METHOD_NODICT | SITE_TYPE_METHOD => return Ok((e.value().clone(), true)),
             SITE_VALUE_NODICT | SITE_TYPE_VALUE | SITE_MODULE_VALUE => return Ok((e.value().clone(), false)),
             SITE_PROPERTY => return Ok((property_get(e.value(), obj)?, false)),
+            SITE_CLASS_OF => return Ok((Value::Obj(obj.ty().clone()), false)),
             SITE_GENERAL => return crate::rt::load_method(obj, name),
             SITE_TUPLE_ITEM => {
                 if let Some(x) = tuple_item_at(e.value(), obj) {
