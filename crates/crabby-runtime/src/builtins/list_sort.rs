@@ -1,11 +1,11 @@
 //! Sorting for `list.sort` and `sorted`: a stable sort of values (or of their precomputed keys).
 //!
 //! When every key is of one built-in kind whose order is total and runs no Python code (i64 ints and bools,
-//! floats without NaN, exact strs, or exact tuples whose items are such, or such tuples, at each position), the keys are
-//! decoded once into plain Rust values and sorted by Rust's own sort, without rich-compare dispatch (the idea
-//! of CPython's `unsafe_*_compare` pre-check, done here by decoding). Any other mix takes the general merge
-//! sort, whose comparisons call `<` and may fail or be inconsistent (user `__lt__`), so it never relies on a
-//! total order.
+//! floats without NaN, exact strs, or exact tuples with one such kind, or one such tuple shape, per position),
+//! the keys are decoded once into plain Rust values and sorted by Rust's own sort, without rich-compare
+//! dispatch (the idea of CPython's `unsafe_*_compare` pre-check, done here by decoding). Any other mix takes
+//! the general merge sort, whose comparisons call `<` and may fail or be inconsistent (user `__lt__`), so it
+//! never relies on a total order.
 
 use std::cmp::Ordering;
 
@@ -13,6 +13,7 @@ use crate::builtins::types;
 use crate::error::PyResult;
 use crate::object::Payload;
 use crate::ops;
+use crate::ops::iter::exact_tuple;
 use crate::Value;
 
 /// A stable sort whose comparison may fail (it runs `__lt__`); the first error stops the sort and leaves
@@ -204,18 +205,6 @@ impl Shape {
                 true
             }
         }
-    }
-}
-
-/// The items of `v` if it is exactly a tuple.
-#[inline]
-fn exact_tuple(v: &Value) -> Option<&[Value]> {
-    match v {
-        Value::Obj(o) if o.ty().ptr_eq(&types().tuple) => match &o.payload {
-            Payload::Tuple(t) => Some(&t[..]),
-            _ => None,
-        },
-        _ => None,
     }
 }
 

@@ -1692,7 +1692,7 @@ pub fn recursive_isinstance(v: &Value, cls: &ObjRef) -> PyResult<bool> {
 /// Whether `type(v).__class__` is `object`'s own descriptor under `object.__getattribute__`, so that
 /// `v.__class__` is `type(v)` for every instance ([`TypeFlags::PLAIN_CLASS`], cached per version).
 #[inline]
-fn plain_class_attr(ty: &ObjRef) -> bool {
+pub(crate) fn plain_class_attr(ty: &ObjRef) -> bool {
     type_flags(ty) & TypeFlags::PLAIN_CLASS != 0
 }
 

@@ -997,26 +997,23 @@ impl AttrSite {
 /// How `name` resolves on `ty` for the site caches, with the type's versions read before the resolution was
 /// computed; `SITE_GENERAL` when the access must always take the general path (descriptors other than slots
 /// and plain properties, custom `__getattribute__`, types).
-fn classify(ty: &ObjRef, name: &str, store: bool) -> (Versions, u8, Option<Value>) {
+fn classify(ty: &ObjRef, name: &str) -> (Versions, u8, Option<Value>) {
     let versions = Versions::of(type_obj(ty));
-    match resolve(ty, name, store) {
+    match resolve(ty, name) {
         Some((kind, value)) => (versions, kind, value),
         None => (versions, SITE_GENERAL, None),
     }
 }
 
-/// [`classify`]'s resolution, `None` for the general path. A custom `__setattr__` only matters to a store
-/// (a frozen dataclass's loads are plain instance loads); a custom `__getattribute__` intercepts both.
-fn resolve(ty: &ObjRef, name: &str, store: bool) -> Option<(u8, Option<Value>)> {
+/// [`classify`]'s resolution, `None` for the general path. A custom `__setattr__` does not matter here (a
+/// frozen dataclass's loads are plain instance loads): `setattr_fill` keeps store sites general for it.
+fn resolve(ty: &ObjRef, name: &str) -> Option<(u8, Option<Value>)> {
     let t = type_obj(ty);
-    let flags = type_::type_flags(ty);
-    let intercepted =
-        if store { TypeFlags::CUSTOM_GETATTRIBUTE | TypeFlags::CUSTOM_SETATTR } else { TypeFlags::CUSTOM_GETATTRIBUTE };
-    if flags & intercepted != 0 {
+    if type_::type_flags(ty) & TypeFlags::CUSTOM_GETATTRIBUTE != 0 {
         return None;
     }
     if name == "__class__" {
-        return (!store && flags & TypeFlags::PLAIN_CLASS != 0).then_some((SITE_CLASS_OF, None));
+        return type_::plain_class_attr(ty).then_some((SITE_CLASS_OF, None));
     }
     if name == "__dict__" {
         return None;
@@ -1164,7 +1161,7 @@ fn fill_load(site: &AttrSite, obj: &Value, name: &Value) {
         _ => {
             // A megamorphic site would not take the entry: classifying would be wasted.
             if !site.saturated() {
-                let (versions, kind, value) = classify(obj.ty(), n, false);
+                let (versions, kind, value) = classify(obj.ty(), n);
                 site.fill(obj.ty(), None, versions, kind, value);
             }
         }
@@ -1411,10 +1408,13 @@ fn setattr_fill(site: &AttrSite, obj: &Value, name: &Value, value: Value) -> PyR
         // them: no data descriptor but the slot's own member (a plain class value or function is fine, unless
         // the instances have no `__dict__` to store into) and no custom `__setattr__`. Anything else is
         // recorded as general, so that the next store does not classify the name again.
-        match classify(obj.ty(), n, true) {
-            (versions, SITE_INSTANCE | SITE_CLASS_VALUE, _) => site.fill(obj.ty(), None, versions, SITE_INSTANCE, None),
-            (versions, kind @ (SITE_SLOT | SITE_SLOT_INDEX), value) => site.fill(obj.ty(), None, versions, kind, value),
-            (versions, _, _) => site.fill(obj.ty(), None, versions, SITE_GENERAL, None),
+        let (versions, kind, value) = classify(obj.ty(), n);
+        let custom = type_::type_flags(obj.ty()) & TypeFlags::CUSTOM_SETATTR != 0;
+        match (kind, value) {
+            _ if custom => site.fill(obj.ty(), None, versions, SITE_GENERAL, None),
+            (SITE_INSTANCE | SITE_CLASS_VALUE, _) => site.fill(obj.ty(), None, versions, SITE_INSTANCE, None),
+            (SITE_SLOT | SITE_SLOT_INDEX, value) => site.fill(obj.ty(), None, versions, kind, value),
+            _ => site.fill(obj.ty(), None, versions, SITE_GENERAL, None),
         }
     }
     Ok(())

@@ -156,7 +156,7 @@ pub fn unpack(v: &Value, n: usize) -> PyResult<Vec<Value>> {
 
 /// The items of an exact tuple: a subclass may define `__iter__`, which unpacking calls.
 #[inline]
-fn exact_tuple(v: &Value) -> Option<&[Value]> {
+pub(crate) fn exact_tuple(v: &Value) -> Option<&[Value]> {
     v.as_tuple().filter(|_| v.ty().ptr_eq(&crate::builtins::types().tuple))
 }
 
